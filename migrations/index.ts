@@ -1,0 +1,4 @@
+import { Foundation1763900000000 } from './1763900000000-foundation.js';
+
+/** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
+export const MIGRATIONS = [Foundation1763900000000];

@@ -1,0 +1,77 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { User } from '../users/user.entity.js';
+
+export type AccessLevel = 'read' | 'write';
+
+/** What other modules (deadlines, reminders, calendar) need to know about a record they attach to. */
+export interface SubjectInfo {
+  type: string;
+  id: string;
+  title: string;
+  /** Path of the record in the web app, e.g. `/opportunities/<id>`; prefix with PUBLIC_URL for links. */
+  path: string;
+  /** Users responsible for it (owner, coordinator of the record, assignee). */
+  ownerUserIds: string[];
+  /** Organisations taking part (consortium partners, lead and co-drafting organisations). */
+  organizationIds: string[];
+  /** A Telegram group chat set on the record (or on its parent opportunity/submission). */
+  telegramChatId: string | null;
+}
+
+/**
+ * How one kind of record decides who may see or change it. Each module that owns
+ * records registers one; everything else asks the AccessService.
+ */
+export interface AccessPolicy {
+  subjectType: string;
+  /** Human name for messages, e.g. "Opportunity". */
+  label: string;
+  /** The ids among `ids` that `user` may read (or write). Unknown ids are simply absent. */
+  allowedIds(user: User, ids: string[], level: AccessLevel): Promise<Set<string>>;
+  /** Facts about the records, for reminders and feeds; unknown ids are absent. */
+  describe?(ids: string[]): Promise<Map<string, SubjectInfo>>;
+}
+
+@Injectable()
+export class AccessService {
+  private readonly policies = new Map<string, AccessPolicy>();
+
+  register(policy: AccessPolicy): void {
+    this.policies.set(policy.subjectType, policy);
+  }
+
+  knows(subjectType: string): boolean {
+    return this.policies.has(subjectType);
+  }
+
+  async allowedIds(user: User, subjectType: string, ids: string[], level: AccessLevel = 'read'): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return this.policy(subjectType).allowedIds(user, [...new Set(ids)], level);
+  }
+
+  /**
+   * Throws 404 when the user may not see the record (or it does not exist), and
+   * 403 when they may see it but not make this change.
+   */
+  async requireAccess(user: User, subjectType: string, id: string, level: AccessLevel = 'read'): Promise<void> {
+    const policy = this.policy(subjectType);
+    const readable = await policy.allowedIds(user, [id], 'read');
+    if (!readable.has(id)) throw new NotFoundException(`${policy.label} not found`);
+    if (level === 'write') {
+      const writable = await policy.allowedIds(user, [id], 'write');
+      if (!writable.has(id)) throw new ForbiddenException(`You may not change this ${policy.label.toLowerCase()}`);
+    }
+  }
+
+  async describe(subjectType: string, ids: string[]): Promise<Map<string, SubjectInfo>> {
+    const policy = this.policy(subjectType);
+    if (!policy.describe || ids.length === 0) return new Map();
+    return policy.describe([...new Set(ids)]);
+  }
+
+  private policy(subjectType: string): AccessPolicy {
+    const policy = this.policies.get(subjectType);
+    if (!policy) throw new Error(`No access policy registered for ${subjectType}`);
+    return policy;
+  }
+}

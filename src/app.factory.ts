@@ -1,0 +1,95 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import { AppModule } from './app.module.js';
+import type { Clock } from './common/clock.js';
+import { errorBody } from './common/errors.js';
+import { createPino, PinoNestLogger } from './common/logger.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT = '1mb';
+
+/** Builds the Nest app with everything main.ts and the e2e tests share. Does not listen. */
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
+  const logger = createPino(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'] },
+      },
+    }),
+  );
+  app.use(cookieParser(config.sessionSecret));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(bodyParserErrors);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'health', method: RequestMethod.GET }],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  return app;
+}
+
+/** Malformed JSON is the client's fault (400); an oversize body is 413; both in the API's error shape. */
+function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const e = err as { type?: string; status?: number; limit?: number };
+  if (e?.type === 'entity.parse.failed') {
+    res.status(400).json(errorBody(400, 'Malformed JSON in the request body'));
+  } else if (e?.type === 'entity.too.large') {
+    res.status(413).json(errorBody(413, `The request body is larger than ${BODY_LIMIT}`));
+  } else if (e?.status && e.status >= 400 && e.status < 500) {
+    res.status(e.status).json(errorBody(e.status, 'The request body could not be read'));
+  } else {
+    next(err);
+  }
+}
+
+export function openApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('CJN Tracker API')
+    .setDescription(
+      'Grant opportunities, consortia, policy submissions and their deadlines for the Child Justice Network. ' +
+        'Sign in with POST /api/v1/auth/login (session cookie) or send a personal API token as Authorization: Bearer.',
+    )
+    .setVersion('1')
+    .addCookieAuth('cjn_session')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+}

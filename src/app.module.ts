@@ -1,0 +1,55 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module.js';
+import { ActivityModule } from './activity/activity.module.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { OriginGuard } from './auth/origin.guard.js';
+import { Clock } from './common/clock.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { HealthModule } from './health/health.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { UsersModule } from './users/users.module.js';
+import { UsersWorkerModule } from './users/users-worker.module.js';
+
+@Module({})
+class ClockModule {}
+
+/** Modules whose BullMQ processors run only in worker processes (APP_ROLE worker or all). */
+const WORKER_MODULES = [UsersWorkerModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        { module: ClockModule, global: true, providers: [{ provide: Clock, useValue: options.clock ?? new Clock() }], exports: [Clock] },
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        RedisModule,
+        QueueModule,
+        MailModule,
+        AccessModule,
+        ActivityModule,
+        AuthModule,
+        UsersModule,
+        OrganizationsModule,
+        HealthModule,
+        ...(config.runsWorkers ? WORKER_MODULES : []),
+      ],
+      providers: [
+        { provide: APP_GUARD, useExisting: OriginGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { ActivityService } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { randomToken, sha256 } from './secrets.js';
+
+export const API_TOKEN_PREFIX = 'cjn_';
+
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly activity: ActivityService,
+  ) {}
+
+  async create(user: User, name: string, expiresAt?: Date): Promise<{ token: string; apiToken: ApiToken }> {
+    const token = randomToken(API_TOKEN_PREFIX);
+    return this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(ApiToken).save({
+        userId: user.id,
+        name,
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        tokenHash: sha256(token),
+        expiresAt: expiresAt ?? null,
+      });
+      const { tokenHash: _hidden, ...apiToken } = saved;
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'api_token.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `Created API token "${name}"`,
+      });
+      return { token, apiToken: apiToken as ApiToken };
+    });
+  }
+
+  list(userId: string): Promise<ApiToken[]> {
+    return this.db.getRepository(ApiToken).find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+  }
+
+  async revoke(user: User, id: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(ApiToken)
+        .update({ id, userId: user.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      if (!result.affected) throw new NotFoundException('API token not found');
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'api_token.revoked',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `Revoked an API token`,
+        changes: { tokenId: id },
+      });
+    });
+  }
+
+  /** The active user behind a bearer token, or null. */
+  async resolve(token: string): Promise<User | null> {
+    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    const now = this.clock.now();
+    const found = await this.db
+      .getRepository(ApiToken)
+      .createQueryBuilder('t')
+      .where('t.token_hash = :hash AND t.revoked_at IS NULL', { hash: sha256(token) })
+      .andWhere('(t.expires_at IS NULL OR t.expires_at > :now)', { now })
+      .getOne();
+    if (!found) return null;
+    const user = await this.db.getRepository(User).findOneBy({ id: found.userId, status: 'active' });
+    if (!user) return null;
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+      await this.db.getRepository(ApiToken).update(found.id, { lastUsedAt: now });
+    }
+    return user;
+  }
+}

@@ -1,0 +1,24 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role, User } from '../users/user.entity.js';
+
+export const IS_PUBLIC = 'isPublic';
+export const MIN_ROLE = 'minRole';
+
+/** No sign-in needed (login, health, calendar feeds, signed links). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The lowest role allowed; higher roles are allowed too (admin > coordinator > member > viewer). */
+export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
+
+export interface AuthenticatedRequest extends Request {
+  user?: User;
+  sessionId?: string;
+  authMethod?: 'session' | 'token';
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): User => {
+  const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});

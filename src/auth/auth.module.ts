@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ApiTokensService } from './api-tokens.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { LoginLimiter } from './login-limiter.js';
+import { OriginGuard } from './origin.guard.js';
+import { SessionsService } from './sessions.service.js';
+import { TokensController } from './tokens.controller.js';
+
+@Module({
+  controllers: [AuthController, TokensController],
+  providers: [AuthService, SessionsService, ApiTokensService, LoginLimiter, AuthGuard, OriginGuard],
+  exports: [SessionsService, ApiTokensService, AuthGuard, OriginGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,52 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ActivityService } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import { User } from '../users/user.entity.js';
+import { LoginLimiter } from './login-limiter.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './secrets.js';
+import { SessionsService } from './sessions.service.js';
+
+const WRONG_CREDENTIALS = 'Wrong e-mail or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly limiter: LoginLimiter,
+    private readonly activity: ActivityService,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(email: string, password: string, meta: { ip: string; userAgent?: string }) {
+    await this.limiter.before(meta.ip, email);
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
+    if (!user || !ok || user.status !== 'active') {
+      await this.limiter.failed(email);
+      throw new UnauthorizedException(user && ok ? 'This account is disabled' : WRONG_CREDENTIALS);
+    }
+    await this.limiter.succeeded(email);
+    const { token } = await this.sessions.create(user.id, meta);
+    const now = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(User).update(user.id, { lastLoginAt: now });
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'user.signed_in',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `${user.name} signed in`,
+      });
+    });
+    const { passwordHash: _hidden, ...signedIn } = user;
+    return { token, user: { ...signedIn, lastLoginAt: now } as User };
+  }
+}

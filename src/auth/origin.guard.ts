@@ -1,0 +1,47 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AppConfig } from '../config/app-config.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection for cookie sessions: besides SameSite=Lax, a state-changing
+ * request from a browser must come from our own origin. Bearer-token calls
+ * (scripts) carry no ambient credentials and are not checked.
+ */
+@Injectable()
+export class OriginGuard implements CanActivate {
+  private readonly publicOrigin: string;
+
+  constructor(config: AppConfig) {
+    this.publicOrigin = new URL(config.publicUrl).origin;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    if (SAFE_METHODS.has(req.method) || req.headers.authorization) return true;
+
+    const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
+    if (origin) {
+      const ownOrigin = `${req.protocol}://${req.headers.host}`;
+      if (origin !== this.publicOrigin && origin !== ownOrigin) {
+        throw new ForbiddenException('Cross-site request refused: the Origin is not this application');
+      }
+      return true;
+    }
+    if (req.headers['sec-fetch-site'] === 'cross-site') {
+      throw new ForbiddenException('Cross-site request refused');
+    }
+    return true;
+  }
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return 'invalid';
+  }
+}

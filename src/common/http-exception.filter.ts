@@ -1,0 +1,48 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import { type ErrorBody, errorBody } from './errors.js';
+
+/** Postgres errors that mean the request was wrong, not the server. */
+const PG_CLIENT_ERRORS: Record<string, [number, string]> = {
+  '23505': [409, 'A record with these values already exists'],
+  '23503': [409, 'A referenced record does not exist or is still in use'],
+  '23514': [400, 'A value is outside what is allowed'],
+  '22P02': [400, 'A value has the wrong format'],
+  '22001': [400, 'A value is too long'],
+  '22003': [400, 'A number is out of range'],
+  '22007': [400, 'A date or time has the wrong format'],
+  '22008': [400, 'A date or time is out of range'],
+};
+
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      if (typeof res === 'string') return errorBody(status, res);
+      const r = res as { message?: unknown; details?: unknown };
+      const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+      return errorBody(status, message, r.details);
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
+      const known = PG_CLIENT_ERRORS[code];
+      if (known) return errorBody(known[0], known[1]);
+    }
+    const errorId = randomUUID();
+    this.logger.error({ errorId, err: exception }, `Unhandled error ${errorId}`);
+    return { ...errorBody(500, 'Something went wrong on our side; the error id helps us find it'), errorId };
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BadRequestException } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page (`nextCursor`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** Resolves `limit` and the starting row from `offset` or an opaque `cursor`. */
+export function pageWindow(query: PageQuery): { limit: number; offset: number } {
+  const limit = query.limit ?? 25;
+  if (query.cursor !== undefined) {
+    const offset = Number(Buffer.from(query.cursor, 'base64url').toString('utf8').replace(/^o:/, ''));
+    if (!Number.isInteger(offset) || offset < 0) throw new BadRequestException('cursor is not valid');
+    return { limit, offset };
+  }
+  return { limit, offset: query.offset ?? 0 };
+}
+
+export function toPage<T>(items: T[], total: number, window: { limit: number; offset: number }): Page<T> {
+  const next = window.offset + items.length;
+  return {
+    items,
+    total,
+    nextCursor: next < total ? Buffer.from(`o:${next}`, 'utf8').toString('base64url') : null,
+  };
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators.js';
+import { REDIS } from '../redis/redis.module.js';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+interface Check {
+  status: 'up' | 'down';
+  latencyMs?: number;
+  error?: string;
+}
+
+async function check(probe: () => Promise<unknown>): Promise<Check> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS))),
+    ]);
+    return { status: 'up', latencyMs: Date.now() - started };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'PostgreSQL and Redis reachability; 503 when either is down' })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.redis.ping())]);
+    const ok = postgres.status === 'up' && redis.status === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'error', checks: { postgres, redis } };
+  }
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { PreflightError, preflight } from './preflight.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const say = (line: string) => console.log(`[cjn-tracker] ${line}`);
+  await preflight(config, say);
+
+  const app = await createApp(config);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`${signal} received: closing HTTP, workers and connections`);
+    setTimeout(() => {
+      console.error('[cjn-tracker] shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  if (config.runsApi) {
+    await app.listen(config.port);
+    say(`API on ${config.publicUrl}/api/v1 (OpenAPI at /api/docs, health at /health), role ${config.appRole}`);
+  } else {
+    await app.init();
+    say('Worker started (APP_ROLE=worker)');
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof PreflightError) {
+    console.error(`[cjn-tracker] ${error.message}`);
+  } else {
+    console.error('[cjn-tracker] failed to start:', error);
+  }
+  process.exit(1);
+});

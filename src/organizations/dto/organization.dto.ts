@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO31661Alpha2,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  ValidateNested,
+  ArrayMaxSize,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination.js';
+import {
+  MEMBERSHIP_STATUSES,
+  type MembershipStatus,
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+} from '../organization.entity.js';
+
+export class ContactDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  role?: string;
+}
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'Child Rights Coalition Cambodia' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'CRC-Cambodia' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  acronym?: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS)
+  kind: OrganizationKind;
+
+  @ApiPropertyOptional({ example: 'KH', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(500)
+  website?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isMember?: boolean;
+
+  @ApiPropertyOptional({ example: '2021-07-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  memberSince?: string;
+
+  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_STATUSES)
+  membershipStatus?: MembershipStatus;
+
+  @ApiPropertyOptional({ type: [ContactDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
+  contacts?: ContactDto[];
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+
+export class OrganizationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANIZATION_KINDS)
+  kind?: OrganizationKind;
+
+  @ApiPropertyOptional({ description: 'Matches name or acronym' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Include archived organisations' })
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  archived?: 'true' | 'false';
+}

@@ -1,0 +1,55 @@
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { ensureDatabase } from './database/ensure-database.js';
+import { redisOptions } from './redis/redis-options.js';
+
+export class PreflightError extends Error {}
+
+function where(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}`;
+}
+
+/**
+ * Before the app starts: PostgreSQL reachable, database present (created if we may),
+ * migrations applied, Redis reachable. Each failure says what to do about it.
+ */
+export async function preflight(config: AppConfig, log: (line: string) => void): Promise<void> {
+  try {
+    if ((await ensureDatabase(config.databaseUrl)) === 'created') log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+  } catch (error) {
+    throw new PreflightError(
+      `PostgreSQL at ${where(config.databaseUrl)} cannot be reached or the database cannot be created (${(error as Error).message}).\n` +
+        `Start PostgreSQL (e.g. \`pg_ctlcluster 15 main start\`, \`sudo systemctl start postgresql\` or \`docker compose up -d postgres\`) ` +
+        `or set DATABASE_URL.`,
+    );
+  }
+
+  const db = new DataSource(dataSourceOptions(config.databaseUrl));
+  await db.initialize();
+  try {
+    const applied = await db.runMigrations({ transaction: 'each' });
+    for (const m of applied) log(`Applied migration ${m.name}`);
+  } finally {
+    await db.destroy();
+  }
+
+  const redis = new Redis({ ...redisOptions(config.redisUrl), lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    const [, policy] = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
+    if (policy && policy !== 'noeviction') {
+      log(`WARNING: Redis maxmemory-policy is ${policy}; set it to noeviction or queued jobs may be evicted.`);
+    }
+  } catch (error) {
+    throw new PreflightError(
+      `Redis at ${where(config.redisUrl)} cannot be reached (${(error as Error).message}).\n` +
+        `Start Redis (e.g. \`redis-server --daemonize yes\`, \`sudo systemctl start redis-server\` or \`docker compose up -d redis\`) or set REDIS_URL.`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+}

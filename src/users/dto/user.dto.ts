@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/secrets.js';
+import { PageQuery } from '../../common/pagination.js';
+import { IsTimeZone, TIME_OF_DAY } from '../../common/validators.js';
+import { CHANNELS, type Channel, DIGEST_MODES, type DigestMode, ROLES, type Role, USER_STATUSES, type UserStatus } from '../user.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class QuietHoursDto {
+  @ApiProperty({ example: '21:00', description: 'HH:mm in the user’s time zone' })
+  @Matches(TIME_OF_DAY, { message: 'start must be HH:mm' })
+  start: string;
+
+  @ApiProperty({ example: '07:00' })
+  @Matches(TIME_OF_DAY, { message: 'end must be HH:mm' })
+  end: string;
+}
+
+export class NotificationPreferencesDto {
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  channels: Channel[];
+
+  @ApiProperty({ type: QuietHoursDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuietHoursDto)
+  quietHours: QuietHoursDto | null;
+
+  @ApiProperty({ enum: DIGEST_MODES })
+  @IsIn(DIGEST_MODES)
+  digest: DigestMode;
+}
+
+export class PasswordField {
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
+  password: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'sokha@example.org' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Sokha Chan' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ description: 'Without it an invitation is e-mailed', minLength: PASSWORD_MIN })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
+  password?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Phnom_Penh' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ example: 'en' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must be a language code such as en or km' })
+  language?: string;
+
+  @ApiPropertyOptional({ example: '123456789' })
+  @IsOptional()
+  @Matches(/^-?\d{1,20}$/, { message: 'telegramChatId must be a numeric Telegram chat id' })
+  telegramChatId?: string;
+
+  @ApiPropertyOptional({ type: NotificationPreferencesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NotificationPreferencesDto)
+  notificationPreferences?: NotificationPreferencesDto;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {
+  @ApiPropertyOptional({ enum: USER_STATUSES.filter((s) => s !== 'invited') })
+  @IsOptional()
+  @IsIn(['active', 'disabled'])
+  status?: Exclude<UserStatus, 'invited'>;
+}
+
+/** What anyone may change about themselves: not their role, organisation or e-mail. */
+export class UpdateMeDto extends PartialType(PickType(CreateUserDto, ['name', 'timeZone', 'language', 'notificationPreferences'] as const)) {
+  @ApiPropertyOptional({ description: 'Required to set a new password' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  currentPassword?: string;
+
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
+  newPassword?: string;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Matches name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import { UpdateMeDto } from './dto/user.dto.js';
+import type { User } from './user.entity.js';
+import { userView } from './user.view.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user' })
+  me(@CurrentUser() user: User) {
+    return userView(user);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change your name, time zone, language, notification preferences or password' })
+  async update(@CurrentUser() user: User, @Body() dto: UpdateMeDto) {
+    return userView(await this.users.updateMe(user, dto));
+  }
+}

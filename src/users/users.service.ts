@@ -1,0 +1,167 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { hashPassword, verifyPassword } from '../auth/secrets.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { escapeLike } from '../organizations/organizations.service.js';
+import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
+import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly activity: ActivityService,
+    private readonly sessions: SessionsService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  async list(query: UserQuery): Promise<Page<User>> {
+    const window = pageWindow(query);
+    const qb = this.db.getRepository(User).createQueryBuilder('u');
+    if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    const [items, total] = await qb.orderBy('u.name').addOrderBy('u.id').take(window.limit).skip(window.offset).getManyAndCount();
+    return toPage(items, total, window);
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.db.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundException('User not found');
+    return user;
+  }
+
+  async create(actor: User | null, dto: CreateUserDto): Promise<{ user: User; invitation?: InvitationOutcome }> {
+    const { password, ...fields } = dto;
+    const created = await this.db.transaction(async (manager) => {
+      await this.assertEmailFree(manager, dto.email);
+      await this.assertOrganization(manager, dto.organizationId);
+      const repo = manager.getRepository(User);
+      const user = await repo.save(
+        repo.create({
+          ...fields,
+          notificationPreferences: dto.notificationPreferences ?? DEFAULT_NOTIFICATION_PREFERENCES,
+          passwordHash: password ? await hashPassword(password) : null,
+          status: password ? 'active' : 'invited',
+        }),
+      );
+      await this.activity.record(manager, {
+        actorId: actor?.id ?? null,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `Created ${user.role} ${user.name} <${user.email}>${password ? '' : ' (invited)'}`,
+      });
+      return user;
+    });
+    if (password) return { user: created };
+    return { user: created, invitation: await this.invitations.invite(created) };
+  }
+
+  async update(actor: User, id: string, dto: UpdateUserDto): Promise<User> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundException('User not found');
+      if (actor.id === id && ((dto.role && dto.role !== 'admin') || dto.status === 'disabled')) {
+        throw new ForbiddenException('Admins cannot demote or disable themselves; ask another admin');
+      }
+      if (dto.email && dto.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(manager, dto.email);
+      await this.assertOrganization(manager, dto.organizationId);
+      if (dto.status === 'active' && user.status === 'invited') {
+        throw new BadRequestException('An invited user becomes active by accepting the invitation or being given a password');
+      }
+      const { password, ...fields } = dto;
+      const changes = diffFields(user, fields);
+      repo.merge(user, fields);
+      if (password) {
+        user.passwordHash = await hashPassword(password);
+        if (user.status === 'invited') user.status = 'active';
+        changes.password = ['(hidden)', '(changed)'];
+      }
+      const saved = await repo.save(user);
+      // A changed role, a disabled account or a reset password applies to every open session at once.
+      if (password || changes.status || changes.role) await this.sessions.deleteAllFor(id, manager);
+      if (Object.keys(changes).length) {
+        await this.activity.record(manager, {
+          actorId: actor.id,
+          action: 'user.updated',
+          subjectType: 'user',
+          subjectId: id,
+          summary: `Updated ${Object.keys(changes).join(', ')} of ${saved.name}`,
+          changes,
+        });
+      }
+      return saved;
+    });
+  }
+
+  async updateMe(me: User, dto: UpdateMeDto): Promise<User> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: me.id }).getOneOrFail();
+      const { currentPassword, newPassword, ...fields } = dto;
+      const changes = diffFields(user, fields);
+      repo.merge(user, fields);
+      if (newPassword) {
+        if (!currentPassword || !user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+          throw new BadRequestException('currentPassword is missing or wrong');
+        }
+        user.passwordHash = await hashPassword(newPassword);
+        changes.password = ['(hidden)', '(changed)'];
+      } else if (currentPassword) {
+        throw new BadRequestException('currentPassword is only needed with newPassword');
+      }
+      const saved = await repo.save(user);
+      if (Object.keys(changes).length) {
+        await this.activity.record(manager, {
+          actorId: me.id,
+          action: 'user.updated',
+          subjectType: 'user',
+          subjectId: me.id,
+          summary: `${me.name} updated their ${Object.keys(changes).join(', ')}`,
+          changes,
+        });
+      }
+      return saved;
+    });
+  }
+
+  async resendInvitation(actor: User, id: string): Promise<InvitationOutcome> {
+    const user = await this.get(id);
+    if (user.status !== 'invited') throw new ConflictException('This user has already accepted their invitation');
+    await this.activity.record(this.db.manager, {
+      actorId: actor.id,
+      action: 'user.invited',
+      subjectType: 'user',
+      subjectId: id,
+      summary: `Sent a new invitation to ${user.email}`,
+    });
+    return this.invitations.invite(user);
+  }
+
+  /** Disables rather than deletes: their activity, comments and revisions stay attributed. */
+  async disable(actor: User, id: string): Promise<void> {
+    await this.update(actor, id, { status: 'disabled' });
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    const taken = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getExists();
+    if (taken) throw new ConflictException(`A user with the e-mail ${email} already exists`);
+  }
+
+  private async assertOrganization(manager: EntityManager, organizationId: string | undefined): Promise<void> {
+    if (!organizationId) return;
+    const exists = await manager.getRepository(Organization).existsBy({ id: organizationId });
+    if (!exists) throw new BadRequestException('organizationId: no such organisation');
+  }
+}

@@ -1,0 +1,24 @@
+// Runs in Jest's parent process, outside its TypeScript transform, so it uses the
+// compiled app (`npm test` builds first). Migrates one template database per run;
+// each test file copies it with CREATE DATABASE … TEMPLATE.
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../dist/src/database/data-source.js';
+import { databaseUrl, dropDatabase, onServer, TEMPLATE_ENV } from '../../dist/test/support/databases.js';
+
+export default async function globalSetup() {
+  const template = `cjn_test_${process.pid}_${Date.now().toString(36)}`;
+  await onServer((c) => c.query(`CREATE DATABASE "${template}"`));
+  const db = new DataSource(dataSourceOptions(databaseUrl(template)));
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  await db.destroy();
+  process.env[TEMPLATE_ENV] = template;
+
+  return async () => {
+    const leftovers = await onServer((c) =>
+      c.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${template}%`]),
+    );
+    for (const { datname } of leftovers.rows) await dropDatabase(datname);
+  };
+}
