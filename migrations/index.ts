@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation.js';
+import { DeadlinesReminders1763900300000 } from './1763900300000-deadlines-reminders.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, DeadlinesReminders1763900300000];

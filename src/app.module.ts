@@ -18,12 +18,15 @@ import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module.js';
 
 @Module({})
 class ClockModule {}
 
 /** Modules whose BullMQ processors run only in worker processes (APP_ROLE worker or all). */
-const WORKER_MODULES = [UsersWorkerModule];
+const WORKER_MODULES = [UsersWorkerModule, RemindersWorkerModule];
 
 @Module({})
 export class AppModule {
@@ -43,6 +46,8 @@ export class AppModule {
         UsersModule,
         OrganizationsModule,
         HealthModule,
+        RemindersModule,
+        DeadlinesModule,
         ...(config.runsWorkers ? WORKER_MODULES : []),
       ],
       providers: [

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { DeadlineTemplatesService } from './deadline-templates.service.js';
+import { DeadlineVisibility } from './deadline-visibility.service.js';
+import { DeadlinesController } from './deadlines.controller.js';
+import { DeadlinesService } from './deadlines.service.js';
+
+@Module({
+  imports: [RemindersModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService],
+  exports: [DeadlinesService, DeadlineVisibility],
+})
+export class DeadlinesModule {}
