@@ -29,7 +29,7 @@ describe('the app as a process (npm start)', () => {
       body: JSON.stringify({ email: 'first-admin@cjn.example', password: 'first admin password' }),
     });
     expect(login.status).toBe(200);
-    expect((await login.json()).role).toBe('admin');
+    expect(((await login.json()) as { role: string }).role).toBe('admin');
 
     const started = Date.now();
     app.child.kill('SIGTERM');
