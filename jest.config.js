@@ -10,6 +10,7 @@ const esm = {
 };
 
 export default {
+  testTimeout: 60000,
   projects: [
     { ...esm, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/migrations'], testMatch: ['**/*.spec.ts'] },
     {
@@ -18,7 +19,6 @@ export default {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      testTimeout: 30000,
     },
   ],
 };

@@ -1,9 +1,12 @@
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ensureDatabase } from './database/ensure-database.js';
 import { redisOptions } from './redis/redis-options.js';
+
+const MIGRATION_LOCK = 7_310_2021;
 
 export class PreflightError extends Error {}
 
@@ -27,13 +30,18 @@ export async function preflight(config: AppConfig, log: (line: string) => void):
     );
   }
 
+  // Several replicas may start at once: one applies the migrations while the others wait.
+  const lock = new pg.Client({ connectionString: config.databaseUrl });
+  await lock.connect();
   const db = new DataSource(dataSourceOptions(config.databaseUrl));
-  await db.initialize();
   try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await db.initialize();
     const applied = await db.runMigrations({ transaction: 'each' });
     for (const m of applied) log(`Applied migration ${m.name}`);
   } finally {
-    await db.destroy();
+    if (db.isInitialized) await db.destroy();
+    await lock.end();
   }
 
   const redis = new Redis({ ...redisOptions(config.redisUrl), lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });

@@ -26,8 +26,12 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (isPublic) {
+      // Public routes still learn who is calling (logout needs the session) but never refuse.
+      await this.authenticate(req).catch(() => undefined);
+      return true;
+    }
     await this.authenticate(req);
-    if (isPublic) return true;
     if (!req.user) throw new UnauthorizedException('Sign in first (session cookie or Authorization: Bearer token)');
 
     const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);

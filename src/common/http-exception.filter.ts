@@ -24,6 +24,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) return;
+    const retryAfter = (body.details as { retryAfter?: number } | undefined)?.retryAfter;
+    if (body.statusCode === 429 && retryAfter) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 

@@ -1,13 +1,33 @@
+import { Transform } from 'class-transformer';
 import { IANAZone } from 'luxon';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export function isTimeZone(value: unknown): value is string {
-  return typeof value === 'string' && (value === 'UTC' || (value.includes('/') && IANAZone.isValidZone(value)));
+/**
+ * Names people use that the IANA database lacks. Deadlines are "Geneva time" for the UN
+ * treaty bodies, but Geneva shares Zurich's zone, so `Europe/Geneva` is stored as `Europe/Zurich`.
+ */
+export const TIME_ZONE_ALIASES: Record<string, string> = {
+  'Europe/Geneva': 'Europe/Zurich',
+  'Asia/Phnom Penh': 'Asia/Phnom_Penh',
+};
+
+export function canonicalTimeZone(value: string): string {
+  return TIME_ZONE_ALIASES[value] ?? value;
 }
 
-/** An IANA time zone name such as `Asia/Phnom_Penh` or `Europe/Geneva`. */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const zone = canonicalTimeZone(value);
+  return zone === 'UTC' || (zone.includes('/') && IANAZone.isValidZone(zone));
+}
+
+/**
+ * An IANA time zone name such as `Asia/Phnom_Penh` or `Europe/Zurich` (aliases such as
+ * `Europe/Geneva` are accepted and stored under their IANA name).
+ */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  return (target, propertyName) => {
+    Transform(({ value }) => (typeof value === 'string' ? canonicalTimeZone(value) : value))(target, propertyName);
     registerDecorator({
       name: 'isTimeZone',
       target: target.constructor,
@@ -15,6 +35,7 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       options: { message: '$property must be an IANA time zone such as Asia/Phnom_Penh', ...options },
       validator: { validate: isTimeZone },
     });
+  };
 }
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;

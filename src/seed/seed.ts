@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { loadConfig } from '../config/app-config.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { preflight } from '../preflight.js';
+import { seedNetwork } from './network.seed.js';
+import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';
+
+/** Loads the demo network. Safe to run again: existing records are found by name and left alone. */
+export async function seed(databaseUrl: string, log: (line: string) => void): Promise<SeedContext> {
+  const db = new DataSource(dataSourceOptions(databaseUrl));
+  await db.initialize();
+  const ctx: SeedContext = { db, clock: new Clock(), orgs: {}, users: {}, log };
+  try {
+    await seedNetwork(ctx);
+  } finally {
+    await db.destroy();
+  }
+  return ctx;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(`[seed] ${line}`);
+  await preflight(config, log);
+  await seed(config.databaseUrl, log);
+  log(`done. Sign in as coordinator@cjn.example (or admin@cjn.example, dara@lac.example …) with password ${DEMO_PASSWORD}`);
+}
+
+if (process.argv[1]?.endsWith('seed.js')) {
+  main().catch((error) => {
+    console.error('[seed] failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { LOGIN_FAILURES_PER_ACCOUNT } from '../src/auth/login-limiter.js';
+import { makeUser, signIn, TEST_PASSWORD } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('sign-in, sessions and API tokens', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('signs in with a case-insensitive e-mail and sets an httpOnly, SameSite=Lax session cookie', async () => {
+    const { user } = await makeUser(t, { email: 'Sokha.Chan@Example.org' });
+    const res = await t.http().post('/api/v1/auth/login').send({ email: 'sokha.chan@example.org', password: TEST_PASSWORD }).expect(200);
+    expect(res.body).toMatchObject({ id: user.id, email: 'Sokha.Chan@Example.org' });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/cjn_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+  });
+
+  it('keeps the session until logout, and logout ends it on the server', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    await agent.get('/api/v1/me').expect(200);
+    const stolen = (await agent.get('/api/v1/me')).request.cookies;
+    await agent.post('/api/v1/auth/logout').expect(204);
+    await agent.get('/api/v1/me').expect(401);
+    await request(t.server).get('/api/v1/me').set('Cookie', stolen).expect(401);
+  });
+
+  it('answers 401 to a wrong password and to an unknown e-mail, with the same message', async () => {
+    const { user } = await makeUser(t);
+    const wrong = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
+    const unknown = await t.http().post('/api/v1/auth/login').send({ email: 'nobody@example.org', password: 'whatever123' }).expect(401);
+    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong e-mail or password' });
+    expect(unknown.body.message).toBe(wrong.body.message);
+  });
+
+  it('locks an account after repeated failures, even for the right password, with Retry-After', async () => {
+    const { user } = await makeUser(t);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' }).expect(401);
+    }
+    const res = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body.message).toMatch(/Too many failed sign-ins/);
+  });
+
+  it('rejects a login from another site (CSRF origin check)', async () => {
+    const { user } = await makeUser(t);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Origin', 'https://evil.example')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(403);
+    expect(res.body.message).toMatch(/Cross-site/);
+  });
+
+  it('refuses a cookie-authenticated change from another origin but accepts our own', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    await agent.patch('/api/v1/me').set('Origin', 'https://evil.example').send({ name: 'Hacked' }).expect(403);
+    await agent.patch('/api/v1/me').set('Sec-Fetch-Site', 'cross-site').send({ name: 'Hacked' }).expect(403);
+    const ok = await agent.patch('/api/v1/me').set('Origin', t.config.publicUrl).send({ name: 'Dara Sok' }).expect(200);
+    expect(ok.body.name).toBe('Dara Sok');
+  });
+
+  it('creates a personal API token shown once, accepts it as Bearer, and stops accepting it when revoked', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    const created = await agent.post('/api/v1/me/tokens').send({ name: 'export script' }).expect(201);
+    expect(created.body.token).toMatch(/^cjn_/);
+    const bearer = `Bearer ${created.body.token}`;
+    const me = await t.http().get('/api/v1/me').set('Authorization', bearer).expect(200);
+    expect(me.body.id).toBe(user.id);
+    const listed = await agent.get('/api/v1/me/tokens').expect(200);
+    expect(listed.body.items.map((x: { name: string }) => x.name)).toContain('export script');
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
+    await agent.delete(`/api/v1/me/tokens/${created.body.id}`).expect(204);
+    await t.http().get('/api/v1/me').set('Authorization', bearer).expect(401);
+  });
+
+  it('answers 401 to a made-up bearer token and to no credentials', async () => {
+    await t.http().get('/api/v1/me').set('Authorization', 'Bearer cjn_madeup').expect(401);
+    await t.http().get('/api/v1/me').set('Authorization', 'Basic abc').expect(401);
+    await t.http().get('/api/v1/me').expect(401);
+  });
+
+  it('lets users change their own password only with the current one', async () => {
+    const { user, as } = await makeUser(t);
+    await as.patch('/api/v1/me').send({ newPassword: 'a brand new password' }).expect(400);
+    await as.patch('/api/v1/me').send({ currentPassword: 'wrong one', newPassword: 'a brand new password' }).expect(400);
+    await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(200);
+    await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new password' }).expect(200);
+  });
+
+  it('enforces password length 10..128', async () => {
+    const { as } = await makeUser(t);
+    const short = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    expect(short.body.details[0].field).toBe('newPassword');
+    await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'x'.repeat(129) }).expect(400);
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { onServer } from './support/databases.js';
+import { databaseUrl, dropDatabase } from './support/databases.js';
+import { freePort, startAppProcess } from './support/app-process.js';
+
+describe('the app as a process (npm start)', () => {
+  const dbName = `cjn_test_process_${randomBytes(4).toString('hex')}`;
+  afterAll(() => dropDatabase(dbName));
+
+  it('creates a missing database, applies migrations, serves, and exits cleanly on SIGTERM within 10 s', async () => {
+    const port = await freePort();
+    const app = startAppProcess({
+      DATABASE_URL: databaseUrl(dbName),
+      PORT: String(port),
+      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      ADMIN_EMAIL: 'first-admin@cjn.example',
+      ADMIN_PASSWORD: 'first admin password',
+    });
+    await app.waitFor(/API on /);
+    expect(app.output()).toMatch(/Created database/);
+    expect(app.output()).toMatch(/Applied migration Foundation/);
+
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'first-admin@cjn.example', password: 'first admin password' }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { role: string }).role).toBe('admin');
+
+    const started = Date.now();
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('says which service is unreachable and how to start it, and exits non-zero', async () => {
+    const port = await freePort();
+    const app = startAppProcess({ DATABASE_URL: databaseUrl(dbName), REDIS_URL: `redis://127.0.0.1:${port}`, PORT: String(await freePort()) });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Redis at 127\.0\.0\.1:\d+ cannot be reached/);
+    expect(app.output()).toMatch(/Start Redis/);
+
+    const pg = startAppProcess({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x` });
+    expect(await pg.exited).toBe(1);
+    expect(pg.output()).toMatch(/PostgreSQL at 127\.0\.0\.1:\d+ cannot be reached/);
+  });
+
+  it('refuses to start with invalid configuration, naming the variable', async () => {
+    const app = startAppProcess({ APP_ROLE: 'everything', PORT: 'eighty' });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/APP_ROLE: .*api, worker, all/);
+    expect(app.output()).toMatch(/PORT: /);
+  });
+});

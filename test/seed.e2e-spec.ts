@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Organization } from '../src/organizations/organization.entity.js';
+import { seed } from '../src/seed/seed.js';
+import { DEMO_PASSWORD } from '../src/seed/seed-context.js';
+import { User } from '../src/users/user.entity.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('npm run seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('loads a demo network a coordinator can sign in to, and a second run adds nothing', async () => {
+    const quiet = () => undefined;
+    await seed(t.config.databaseUrl, quiet);
+    const orgs = await t.db.getRepository(Organization).count();
+    const users = await t.db.getRepository(User).count();
+    expect(orgs).toBeGreaterThanOrEqual(12);
+    expect(await t.db.getRepository(Organization).countBy({ kind: 'un_agency' })).toBeGreaterThanOrEqual(2);
+    expect(await t.db.getRepository(Organization).countBy({ kind: 'funder' })).toBeGreaterThanOrEqual(2);
+
+    await seed(t.config.databaseUrl, quiet);
+    expect(await t.db.getRepository(Organization).count()).toBe(orgs);
+    expect(await t.db.getRepository(User).count()).toBe(users);
+
+    const res = await t.http().post('/api/v1/auth/login').send({ email: 'coordinator@cjn.example', password: DEMO_PASSWORD }).expect(200);
+    expect(res.body.role).toBe('coordinator');
+  });
+});
