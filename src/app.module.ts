@@ -19,6 +19,7 @@ import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module.js';
 
@@ -48,6 +49,7 @@ export class AppModule {
         HealthModule,
         RemindersModule,
         DeadlinesModule,
+        CalendarModule,
         ...(config.runsWorkers ? WORKER_MODULES : []),
       ],
       providers: [

@@ -1,20 +1,15 @@
 import { DateTime, Duration, IANAZone } from 'luxon';
+import { canonicalTimeZone } from '../common/validators.js';
 
 export const PHNOM_PENH = 'Asia/Phnom_Penh';
 
 /**
- * Names people use that the IANA database does not have. Geneva keeps Zurich's
- * clock (the tz database has no Europe/Geneva), so "Geneva time" is Europe/Zurich.
+ * The IANA zone to compute with, or null when `zone` names none. Accepts the aliases of
+ * common/validators (Europe/Geneva: the tz database has none; Geneva keeps Zurich's clock).
  */
-const ZONE_ALIASES: Record<string, string> = {
-  'Europe/Geneva': 'Europe/Zurich',
-  'Asia/Phnom_Penh': 'Asia/Phnom_Penh',
-};
-
-/** The IANA zone to compute with, or null when `zone` names none. Accepts Europe/Geneva. */
 export function canonicalZone(zone: unknown): string | null {
   if (typeof zone !== 'string' || zone.length > 64) return null;
-  const name = ZONE_ALIASES[zone] ?? zone;
+  const name = canonicalTimeZone(zone);
   if (name !== 'UTC' && !name.includes('/')) return null;
   return IANAZone.isValidZone(name) ? name : null;
 }
