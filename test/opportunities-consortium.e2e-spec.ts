@@ -235,3 +235,26 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
     });
   });
 });
+
+describe('opportunities in the OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ overrides: { uploadDir: tempUploadDir() } });
+  });
+  afterAll(() => t.close());
+
+  it('documents the routes, including uploads and transitions', async () => {
+    const res = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/opportunities',
+        '/api/v1/opportunities/{id}/transitions',
+        '/api/v1/opportunities/{id}/partners',
+        '/api/v1/opportunities/{id}/checklist/{itemId}/file',
+        '/api/v1/organizations/{id}/documents',
+        '/api/v1/notifications',
+        '/api/v1/notifications/read-all',
+      ]),
+    );
+  });
+});

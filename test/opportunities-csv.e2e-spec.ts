@@ -72,6 +72,8 @@ describe('pipeline CSV export and import', () => {
   });
 
   it('refuses unknown columns, broken CSV and members', async () => {
+    const ragged = await importCsv(`${header}\nOnly a title,EU\n${good[1]}\nToo,many,,,,,,,,,,,,cells`, true).expect(200);
+    expect(ragged.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 4]);
     const unknown = await importCsv('name,funder\nx,y', true).expect(200);
     expect(unknown.body.errors[0]).toMatchObject({ line: 1, field: 'name' });
     const broken = await importCsv(`${header}\n"unclosed,quote`, false);

@@ -10,7 +10,7 @@ import { StoredFile } from '../files/stored-file.entity.js';
 import type { User } from '../users/user.entity.js';
 import { ChecklistItem } from './checklist-item.entity.js';
 import type { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto.js';
-import { recordEvent } from './opportunity-activity.js';
+import { mustExist, recordEvent } from './opportunity-activity.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OrganizationDocument } from './organization-document.entity.js';
 import { Partner } from './partner.entity.js';
@@ -79,7 +79,7 @@ export class ChecklistService {
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const repo = manager.getRepository(ChecklistItem);
-      const item = await repo.findOneByOrFail({ id, opportunityId });
+      const item = mustExist(await repo.findOneBy({ id, opportunityId }), 'Checklist item');
       const partnerId = dto.partnerId !== undefined ? dto.partnerId : item.partnerId;
       const documentId = dto.documentId !== undefined ? dto.documentId : item.documentId;
       await this.checkLinks(manager, opportunityId, partnerId, documentId);
@@ -102,7 +102,7 @@ export class ChecklistService {
     await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
     await this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
-      const item = await manager.getRepository(ChecklistItem).findOneByOrFail({ id, opportunityId });
+      const item = mustExist(await manager.getRepository(ChecklistItem).findOneBy({ id, opportunityId }), 'Checklist item');
       await manager.getRepository(ChecklistItem).delete(id);
       await recordEvent(this.activity, manager, actor, opportunityId, {
         action: 'checklistItem.removed',
@@ -122,7 +122,7 @@ export class ChecklistService {
       return await this.db.transaction(async (manager) => {
         const opportunity = await this.opportunities.find(manager, opportunityId, true);
         const repo = manager.getRepository(ChecklistItem);
-        const item = await repo.findOneByOrFail({ id, opportunityId });
+        const item = mustExist(await repo.findOneBy({ id, opportunityId }), 'Checklist item');
         const file = await this.files.store(manager, upload, actor.id);
         storedKey = file.storageKey;
         const patch: Partial<ChecklistItem> = { fileId: file.id, ...(item.status === 'todo' ? { status: 'done' as const } : {}) };

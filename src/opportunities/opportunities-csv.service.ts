@@ -89,29 +89,30 @@ export class OpportunitiesCsvService {
     if (!upload || upload.size === 0) throw new BadRequestException('Send the CSV file in the "file" field');
     const text = upload.buffer.toString('utf8');
     if (text.includes('\u0000')) throw new BadRequestException('The file is not a CSV text file');
-    let records: { record: Record<string, string>; info: { lines: number } }[];
-    let header: string[] = [];
+    let parsed: { record: string[]; info: { lines: number } }[];
     try {
-      records = parse(text, {
-        bom: true,
-        columns: (h: string[]) => (header = h.map((c) => c.trim())),
-        skip_empty_lines: true,
-        relax_column_count: false,
-        info: true,
-        to: MAX_IMPORT_ROWS + 1,
-      }) as unknown as { record: Record<string, string>; info: { lines: number } }[];
+      parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, to: MAX_IMPORT_ROWS + 2 }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[];
     } catch (error) {
       const e = error as { message?: string; lines?: number };
       const errors = [{ line: e.lines ?? 1, message: `not valid CSV: ${e.message ?? 'parse error'}` }];
       throw new BadRequestException({ message: `The file is not valid CSV (line ${errors[0].line}); nothing was imported`, details: { errors } });
     }
+    const [head, ...records] = parsed;
     if (records.length > MAX_IMPORT_ROWS) throw new BadRequestException(`Import at most ${MAX_IMPORT_ROWS} rows at a time`);
-    const errors: RowProblem[] = checkHeader(header);
+    const header = (head?.record ?? []).map((c) => c.trim());
+    const errors: RowProblem[] = head ? checkHeader(header) : [{ line: 1, message: 'the file is empty' }];
     const lookups = await this.lookups();
     const good: ImportRow[] = [];
     if (!errors.length) {
       for (const { record, info } of records) {
-        const { row, problems } = parseImportRow(record, info.lines, lookups);
+        if (record.length !== header.length) {
+          errors.push({ line: info.lines, message: `has ${record.length} cells where the header has ${header.length}` });
+          continue;
+        }
+        const { row, problems } = parseImportRow(Object.fromEntries(header.map((c, i) => [c, record[i]])), info.lines, lookups);
         errors.push(...problems);
         if (row) good.push(row);
       }

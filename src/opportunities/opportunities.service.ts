@@ -51,7 +51,7 @@ export class OpportunitiesService {
     }
     const sort = query.sort ?? '-updatedAt';
     const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    qb.orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC', sort.startsWith('-') ? 'NULLS LAST' : 'NULLS LAST').addOrderBy('o.id');
+    qb.orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('o.id');
     return qb;
   }
 

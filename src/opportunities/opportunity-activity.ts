@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActivityService } from '../activity/activity.service.js';
 import type { User } from '../users/user.entity.js';
@@ -32,4 +33,10 @@ export function recordEvent(
     summary: event.summary,
     changes: changes && Object.keys(changes).length ? changes : null,
   });
+}
+
+/** A row read again inside a transaction may have been removed meanwhile: that is a 404, not a 500. */
+export function mustExist<T>(row: T | null, label: string): T {
+  if (!row) throw new NotFoundException(`${label} not found`);
+  return row;
 }

@@ -11,7 +11,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { budgetTotals } from './budget.js';
 import type { CreatePartnerDto, PartnerQuery, UpdatePartnerDto } from './dto/partner.dto.js';
-import { recordEvent } from './opportunity-activity.js';
+import { mustExist, recordEvent } from './opportunity-activity.js';
 import type { Opportunity } from './opportunity.entity.js';
 import { checkPartnerStatus } from './opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -95,7 +95,7 @@ export class PartnersService {
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const repo = manager.getRepository(Partner);
-      const partner = await repo.findOneByOrFail({ id, opportunityId });
+      const partner = mustExist(await repo.findOneBy({ id, opportunityId }), 'Partner');
       if (dto.status && dto.status !== partner.status) {
         const verdict = checkPartnerStatus(partner.status, dto.status);
         if (!verdict.allowed) throw new ConflictException(verdict.reason);
@@ -128,7 +128,7 @@ export class PartnersService {
     await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
     await this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
-      const partner = await manager.getRepository(Partner).findOneByOrFail({ id, opportunityId });
+      const partner = mustExist(await manager.getRepository(Partner).findOneBy({ id, opportunityId }), 'Partner');
       const org = (await this.organizations([partner.organizationId], manager)).get(partner.organizationId);
       await manager.getRepository(Partner).delete(id);
       await recordEvent(this.activity, manager, actor, opportunityId, {
