@@ -103,7 +103,7 @@ export class Opportunities1763900100000 implements MigrationInterface {
     await q.query(`CREATE INDEX checklist_items_partner_idx ON checklist_items (partner_id)`);
 
     // Activity on partners and checklist items names its opportunity, for the opportunity's history.
-    await q.query(`CREATE INDEX activity_opportunity_idx ON activity ((changes->>'opportunityId')) WHERE changes ? 'opportunityId'`);
+    await q.query(`CREATE INDEX activity_opportunity_idx ON activity ((changes->>'opportunityId'))`);
 
     await q.query(`
       CREATE TABLE notifications (

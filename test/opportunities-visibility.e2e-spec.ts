@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type request from 'supertest';
+import { AccessService } from '../src/access/access.service.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity, PDF_BYTES, tempUploadDir } from './support/opportunity-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -155,5 +156,27 @@ describe('opportunity visibility matrix', () => {
     expect(res.status).toBe(404);
     const partner = await actors.outsider.as.get(`/api/v1/opportunities/${network.id}/partners/${otherPartner.id}`);
     expect(partner.status).toBe(404);
+  });
+
+  it('describes opportunities, partners and checklist items for reminders (title, path, owner, organisations, chat)', async () => {
+    await actors.coordinator.as.patch(base()).send({ telegramChatId: '-100200300' }).expect(200);
+    await actors.coordinator.as.patch(`${base()}/partners/${otherPartner.id}`).send({ status: 'declined' }).expect(200);
+    const access = t.app.get(AccessService);
+    const o = (await access.describe('opportunity', [opp.id])).get(opp.id)!;
+    expect(o).toMatchObject({ type: 'opportunity', title: opp.title, path: `/opportunities/${opp.id}`, ownerUserIds: [actors.coordinator.user.id], telegramChatId: '-100200300' });
+    expect(o.organizationIds).toEqual([actors.leadMember.user.organizationId]);
+    // A partner that declined is left out of the organisations to remind; one that confirms is back in.
+    await actors.coordinator.as.patch(`${base()}/partners/${otherPartner.id}`).send({ status: 'confirmed' }).expect(200);
+    const again = (await access.describe('opportunity', [opp.id])).get(opp.id)!;
+    expect(again.organizationIds.sort()).toEqual([actors.leadMember.user.organizationId, actors.partnerMember.user.organizationId].sort());
+    const p = (await access.describe('partner', [otherPartner.id])).get(otherPartner.id)!;
+    expect(p).toMatchObject({ title: `Legal Aid of Cambodia on ${opp.title}`, organizationIds: [actors.partnerMember.user.organizationId], telegramChatId: '-100200300' });
+    const i = (await access.describe('checklistItem', [otherItem.id])).get(otherItem.id)!;
+    expect(i).toMatchObject({ title: `LAC registration — ${opp.title}`, organizationIds: [actors.partnerMember.user.organizationId], ownerUserIds: [actors.coordinator.user.id] });
+    // Visible iff the opportunity is.
+    expect(await access.allowedIds(actors.outsider.user, 'checklistItem', [otherItem.id, leadItem.id])).toEqual(new Set());
+    expect(await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id])).toEqual(new Set([otherItem.id, leadItem.id]));
+    expect(await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id], 'write')).toEqual(new Set([leadItem.id]));
+    expect(await access.allowedIds(actors.viewer.user, 'partner', [networkPartner.id, otherPartner.id])).toEqual(new Set([networkPartner.id]));
   });
 });
