@@ -13,6 +13,8 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -43,6 +45,8 @@ export class AppModule {
         UsersModule,
         OrganizationsModule,
         HealthModule,
+        NotificationsModule,
+        OpportunitiesModule,
         ...(config.runsWorkers ? WORKER_MODULES : []),
       ],
       providers: [

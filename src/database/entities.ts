@@ -3,6 +3,12 @@ import { ApiToken } from '../auth/api-token.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { ChecklistItem } from '../opportunities/checklist-item.entity.js';
+import { Opportunity } from '../opportunities/opportunity.entity.js';
+import { OrganizationDocument } from '../opportunities/organization-document.entity.js';
+import { Partner } from '../opportunities/partner.entity.js';
 
 /** Every TypeORM entity of the app; the data source of the app, the CLI and the tests reads this list. */
-export const ENTITIES = [Organization, User, Session, ApiToken, Activity];
+export const ENTITIES = [Organization, User, Session, ApiToken, Activity, StoredFile, Notification, Opportunity, Partner, ChecklistItem, OrganizationDocument];
