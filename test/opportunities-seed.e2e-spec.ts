@@ -16,7 +16,7 @@ describe('opportunities seed', () => {
   afterAll(() => t.close());
 
   it('puts an opportunity with a consortium at every stage, and running it twice adds nothing', async () => {
-    const ctx = () => ({ db: t.db, orgs: {}, users: { coordinator: coordinator.user }, clock: new Clock() });
+    const ctx = () => ({ db: t.db, orgs: {}, users: { coordinator: coordinator.user }, clock: new Clock(), log: () => undefined });
     const first = await seedOpportunities(ctx());
     const again = await seedOpportunities(ctx());
     expect(Object.keys(first).sort()).toEqual([...STAGES].sort());

@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { SeedContext } from './seed-context.js';
+import type { EntityManager } from 'typeorm';
 import { isCoordinator } from '../access/roles.js';
 import { Activity } from '../activity/activity.entity.js';
-import type { Clock } from '../common/clock.js';
 import { ChecklistItem, type ChecklistStatus } from '../opportunities/checklist-item.entity.js';
 import { Opportunity, type Stage, type Visibility } from '../opportunities/opportunity.entity.js';
 import { type DocumentKind, OrganizationDocument } from '../opportunities/organization-document.entity.js';
@@ -10,12 +10,6 @@ import { Organization, type OrganizationKind } from '../organizations/organizati
 import { User } from '../users/user.entity.js';
 
 /** What the seed runner passes in (the lead's SeedContext has at least these). */
-export interface OpportunitiesSeedContext {
-  db: DataSource;
-  orgs: Record<string, Organization>;
-  users: Record<string, User>;
-  clock: Clock;
-}
 
 /** Organisations the demo consortia use, by acronym; reused from ctx.orgs or by name, else created. */
 const ORGS: Record<string, { name: string; kind: OrganizationKind }> = {
@@ -225,7 +219,7 @@ const OPPORTUNITIES: SeedOpportunity[] = [
   },
 ];
 
-async function organization(manager: EntityManager, ctx: OpportunitiesSeedContext, acronym: string): Promise<Organization> {
+async function organization(manager: EntityManager, ctx: SeedContext, acronym: string): Promise<Organization> {
   const given = ctx.orgs[acronym];
   if (given) return given;
   const { name, kind } = ORGS[acronym];
@@ -236,7 +230,7 @@ async function organization(manager: EntityManager, ctx: OpportunitiesSeedContex
   return org;
 }
 
-async function coordinatorId(manager: EntityManager, ctx: OpportunitiesSeedContext): Promise<string | null> {
+async function coordinatorId(manager: EntityManager, ctx: SeedContext): Promise<string | null> {
   const given = Object.values(ctx.users).find((u) => u.role === 'coordinator') ?? Object.values(ctx.users).find((u) => isCoordinator(u.role));
   if (given) return given.id;
   const found = await manager.getRepository(User).findOne({ where: [{ role: 'coordinator' }, { role: 'admin' }], order: { createdAt: 'ASC' } });
@@ -247,7 +241,7 @@ async function coordinatorId(manager: EntityManager, ctx: OpportunitiesSeedConte
  * Demo pipeline: an opportunity at every stage, with consortia, budget shares (one in another
  * currency), checklists and organisation documents. Idempotent: opportunities are found by title.
  */
-export async function seedOpportunities(ctx: OpportunitiesSeedContext): Promise<Record<string, Opportunity>> {
+export async function seedOpportunities(ctx: SeedContext): Promise<Record<string, Opportunity>> {
   return ctx.db.transaction(async (manager) => {
     const ownerId = await coordinatorId(manager, ctx);
     const docRepo = manager.getRepository(OrganizationDocument);
