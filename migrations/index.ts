@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation.js';
+import { Submissions1763900200000 } from './1763900200000-submissions.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, Submissions1763900200000];

@@ -16,6 +16,7 @@ import { MailModule } from './mail/mail.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganizationsModule,
+        SubmissionsModule,
         HealthModule,
         ...(config.runsWorkers ? WORKER_MODULES : []),
       ],

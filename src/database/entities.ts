@@ -2,7 +2,12 @@ import { Activity } from '../activity/activity.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { SectionComment } from '../submissions/comment.entity.js';
+import { Endorsement } from '../submissions/endorsement.entity.js';
+import { Section, SectionRevision } from '../submissions/section.entity.js';
+import { SubmissionSnapshot } from '../submissions/snapshot.entity.js';
+import { Submission, SubmissionPartner } from '../submissions/submission.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every TypeORM entity of the app; the data source of the app, the CLI and the tests reads this list. */
-export const ENTITIES = [Organization, User, Session, ApiToken, Activity];
+export const ENTITIES = [Organization, User, Session, ApiToken, Activity, Submission, SubmissionPartner, Section, SectionRevision, SectionComment, Endorsement, SubmissionSnapshot];
