@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service.js';
+import { isCoordinator } from '../access/roles.js';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSubmissionDto, SubmissionQuery, TransitionDto, UpdateSubmissionDto } from './dto/submission.dto.js';
@@ -50,11 +51,11 @@ export class SubmissionsController {
   }
 
   @Delete(':id')
-  @MinRole('coordinator')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Archive a submission (its text and history stay)' })
+  @ApiOperation({ summary: 'Archive a submission (coordinators; its text and history stay)' })
   async archive(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.access.requireAccess(user, 'submission', id, 'write');
+    if (!isCoordinator(user.role)) throw new ForbiddenException('Only a coordinator can archive a submission');
     await this.submissions.archive(user, id);
   }
 
