@@ -97,6 +97,33 @@ describe('submissions: records, partners and filters', () => {
     await coordinator.as.patch(`/api/v1/submissions/${created.id}`).send({ title: null }).expect(400);
     await coordinator.as.patch(`/api/v1/submissions/${created.id}`).send({ acknowledgedAt: '2023-02-30' }).expect(400);
     await coordinator.as.get('/api/v1/submissions?status=lost&limit=1000').expect(400);
+    const nulls = await coordinator.as
+      .post('/api/v1/submissions')
+      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: crc.id, language: null, confidentiality: null })
+      .expect(400);
+    expect(nulls.body.message).toContain('language: must not be null');
+    const section = await makeSection(coordinator, created.id);
+    const sectionNull = await coordinator.as.patch(`/api/v1/submissions/${created.id}/sections/${section.id}`).send({ version: 1, title: null }).expect(400);
+    expect(sectionNull.body.message).toContain('title: must not be null');
+    await coordinator.as.patch(`/api/v1/submissions/${created.id}/sections/${section.id}`).send({ version: 1, assigneeId: null, body: '' }).expect(200);
+    await coordinator.as.get(`/api/v1/submissions/${created.id}/sections/${section.id}/revisions/99999999999`).expect(400);
+    await coordinator.as.get(`/api/v1/submissions/${created.id}/sections/${section.id}/revisions/diff?from=99999999999`).expect(400);
+  });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    const paths = Object.keys(doc.body.paths);
+    for (const path of [
+      '/api/v1/submissions',
+      '/api/v1/submissions/{id}/transitions',
+      '/api/v1/submissions/{id}/sections/{sectionId}',
+      '/api/v1/submissions/{id}/sections/{sectionId}/revisions/diff',
+      '/api/v1/submissions/{id}/sections/{sectionId}/comments',
+      '/api/v1/submissions/{id}/endorsements',
+      '/api/v1/submissions/{id}/document',
+    ]) {
+      expect(paths).toContain(path);
+    }
   });
 
   it('lets members start submissions led by their own organisation; viewers none', async () => {

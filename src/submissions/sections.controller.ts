@@ -63,6 +63,8 @@ export class SectionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.access.requireAccess(user, 'submission', id, 'write');
+    const nulls = (['version', 'title', 'body', 'status', 'position'] as const).filter((f) => dto[f] === null);
+    if (nulls.length) throw new BadRequestException(`Invalid input: ${nulls.map((f) => `${f}: must not be null`).join('; ')}`);
     const headerVersion = parseIfMatch(ifMatch);
     if (headerVersion !== undefined && dto.version !== undefined && headerVersion !== dto.version) {
       throw new BadRequestException('If-Match and version disagree; send one of them');

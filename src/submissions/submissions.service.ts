@@ -67,6 +67,7 @@ export class SubmissionsService {
   }
 
   async create(actor: User, dto: CreateSubmissionDto): Promise<SubmissionView> {
+    rejectNulls(dto);
     if (!isCoordinator(actor.role) && dto.leadOrganizationId !== actor.organizationId) {
       throw new ForbiddenException('Members can start submissions led by their own organisation only');
     }
@@ -93,9 +94,7 @@ export class SubmissionsService {
   }
 
   async update(actor: User, id: string, dto: UpdateSubmissionDto): Promise<SubmissionView> {
-    for (const field of NOT_NULL_FIELDS) {
-      if (dto[field] === null) throw new BadRequestException(`${field}: must not be null`);
-    }
+    rejectNulls(dto);
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, id, 'update');
       const { partnerOrganizationIds, partners, ...fields } = dto;
@@ -193,4 +192,10 @@ export class SubmissionsService {
   private async assertUser(manager: EntityManager, id: string): Promise<void> {
     if (!(await manager.getRepository(User).existsBy({ id }))) throw new BadRequestException('ownerId: no such user');
   }
+}
+
+/** Optional fields may be cleared with null, except those a submission always has. */
+function rejectNulls(dto: UpdateSubmissionDto): void {
+  const bad = NOT_NULL_FIELDS.filter((field) => dto[field] === null);
+  if (bad.length) throw new BadRequestException(`Invalid input: ${bad.map((f) => `${f}: must not be null`).join('; ')}`);
 }
