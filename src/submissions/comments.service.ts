@@ -10,14 +10,9 @@ import { User } from '../users/user.entity.js';
 import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { MentionNotifier } from './mention-notifier.js';
+import { mentionedEmails } from './request-parsing.js';
 import { findSection, person, userNames } from './submission-records.js';
 
-/** `@someone@example.org` in a comment mentions that user. */
-const MENTION = /(?:^|[\s(])@([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
-
-export function mentionedEmails(body: string): string[] {
-  return [...new Set([...body.matchAll(MENTION)].map((m) => m[1].toLowerCase()))];
-}
 
 function commentView(c: SectionComment, names: Map<string, string>) {
   return {

@@ -10,26 +10,13 @@ import { fileSlug } from './assembly.js';
 import { DocumentService } from './document.service.js';
 import { renderDocx } from './docx-export.js';
 import { SnapshotDto } from './dto/section.dto.js';
-
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const FORMATS = ['md', 'docx', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+import { chooseFormat, DOCUMENT_FORMATS, type DocumentFormat, DOCX_TYPE } from './request-parsing.js';
 
 export class DocumentQuery {
-  @ApiPropertyOptional({ enum: FORMATS, description: 'Default from the Accept header, else md' })
+  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, description: 'Default from the Accept header, else md' })
   @IsOptional()
-  @IsIn(FORMATS)
-  format?: Format;
-}
-
-/** `?format=` wins; otherwise the Accept header; Markdown by default. */
-export function chooseFormat(format: Format | undefined, accept: string | undefined): Format {
-  if (format) return format;
-  const a = (accept ?? '').toLowerCase();
-  if (a.includes(DOCX_TYPE)) return 'docx';
-  if (a.includes('text/markdown') || a.includes('text/plain')) return 'md';
-  if (a.includes('application/json')) return 'json';
-  return 'md';
+  @IsIn(DOCUMENT_FORMATS)
+  format?: DocumentFormat;
 }
 
 @ApiTags('submissions')

@@ -6,7 +6,8 @@ import { CurrentUser } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSectionDto, DiffQuery, ReorderSectionsDto, RevisionQuery, UpdateSectionDto } from './dto/section.dto.js';
 import { RevisionsService } from './revisions.service.js';
-import { parseIfMatch, SectionsService } from './sections.service.js';
+import { parseIfMatch } from './request-parsing.js';
+import { SectionsService } from './sections.service.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/sections')

@@ -237,10 +237,3 @@ export class SectionsService {
     return sections.map((s) => sectionView(s, names));
   }
 }
-
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header === '') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw new BadRequestException('If-Match must be the section version, e.g. "3"');
-  return Number(match[1]);
-}
