@@ -18,6 +18,7 @@ import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganizationsModule,
+        SubmissionsModule,
         HealthModule,
         NotificationsModule,
         OpportunitiesModule,

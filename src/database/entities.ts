@@ -2,6 +2,11 @@ import { Activity } from '../activity/activity.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { SectionComment } from '../submissions/comment.entity.js';
+import { Endorsement } from '../submissions/endorsement.entity.js';
+import { Section, SectionRevision } from '../submissions/section.entity.js';
+import { SubmissionSnapshot } from '../submissions/snapshot.entity.js';
+import { Submission, SubmissionPartner } from '../submissions/submission.entity.js';
 import { User } from '../users/user.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -11,4 +16,23 @@ import { OrganizationDocument } from '../opportunities/organization-document.ent
 import { Partner } from '../opportunities/partner.entity.js';
 
 /** Every TypeORM entity of the app; the data source of the app, the CLI and the tests reads this list. */
-export const ENTITIES = [Organization, User, Session, ApiToken, Activity, StoredFile, Notification, Opportunity, Partner, ChecklistItem, OrganizationDocument];
+export const ENTITIES = [
+  Organization,
+  User,
+  Session,
+  ApiToken,
+  Activity,
+  StoredFile,
+  Notification,
+  Opportunity,
+  Partner,
+  ChecklistItem,
+  OrganizationDocument,
+  Submission,
+  SubmissionPartner,
+  Section,
+  SectionRevision,
+  SectionComment,
+  Endorsement,
+  SubmissionSnapshot,
+];
