@@ -13,9 +13,12 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
@@ -46,7 +49,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrganizationsModule,
+        SubmissionsModule,
         HealthModule,
+        NotificationsModule,
+        OpportunitiesModule,
         RemindersModule,
         DeadlinesModule,
         CalendarModule,

@@ -107,3 +107,20 @@ describe('sign-in, sessions and API tokens', () => {
     await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'x'.repeat(129) }).expect(400);
   });
 });
+
+describe('sign-in rate limit per address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses further attempts from one address after too many, whatever the account', async () => {
+    const { LOGIN_ATTEMPTS_PER_IP } = await import('../src/auth/login-limiter.js');
+    for (let i = 0; i < LOGIN_ATTEMPTS_PER_IP; i++) {
+      await t.http().post('/api/v1/auth/login').send({ email: `guess${i}@example.org`, password: 'guess-password' }).expect(401);
+    }
+    const res = await t.http().post('/api/v1/auth/login').send({ email: 'another@example.org', password: 'guess-password' }).expect(429);
+    expect(res.body.message).toMatch(/from this address/);
+  });
+});

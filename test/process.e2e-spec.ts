@@ -37,6 +37,15 @@ describe('the app as a process (npm start)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('runs as a worker only with APP_ROLE=worker (no HTTP) and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const worker = startAppProcess({ DATABASE_URL: databaseUrl(dbName), APP_ROLE: 'worker', PORT: String(port), QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` });
+    await worker.waitFor(/Worker started/);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+  });
+
   it('says which service is unreachable and how to start it, and exits non-zero', async () => {
     const port = await freePort();
     const app = startAppProcess({ DATABASE_URL: databaseUrl(dbName), REDIS_URL: `redis://127.0.0.1:${port}`, PORT: String(await freePort()) });

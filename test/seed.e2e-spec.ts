@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Opportunity } from '../src/opportunities/opportunity.entity.js';
 import { Organization } from '../src/organizations/organization.entity.js';
+import { Submission } from '../src/submissions/submission.entity.js';
 import { seed } from '../src/seed/seed.js';
 import { DEMO_PASSWORD } from '../src/seed/seed-context.js';
 import { User } from '../src/users/user.entity.js';
@@ -21,7 +23,14 @@ describe('npm run seed', () => {
     expect(await t.db.getRepository(Organization).countBy({ kind: 'un_agency' })).toBeGreaterThanOrEqual(2);
     expect(await t.db.getRepository(Organization).countBy({ kind: 'funder' })).toBeGreaterThanOrEqual(2);
 
+    const opportunities = await t.db.getRepository(Opportunity).count();
+    const submissions = await t.db.getRepository(Submission).count();
+    expect(opportunities).toBeGreaterThanOrEqual(7);
+    expect(submissions).toBeGreaterThanOrEqual(2);
+
     await seed(t.config.databaseUrl, quiet);
+    expect(await t.db.getRepository(Opportunity).count()).toBe(opportunities);
+    expect(await t.db.getRepository(Submission).count()).toBe(submissions);
     expect(await t.db.getRepository(Organization).count()).toBe(orgs);
     expect(await t.db.getRepository(User).count()).toBe(users);
 

@@ -5,6 +5,8 @@ import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { preflight } from '../preflight.js';
 import { seedNetwork } from './network.seed.js';
+import { seedOpportunities } from './opportunities.seed.js';
+import { seedSubmissions } from './submissions.seed.js';
 import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';
 
 /** Loads the demo network. Safe to run again: existing records are found by name and left alone. */
@@ -14,6 +16,8 @@ export async function seed(databaseUrl: string, log: (line: string) => void): Pr
   const ctx: SeedContext = { db, clock: new Clock(), orgs: {}, users: {}, log };
   try {
     await seedNetwork(ctx);
+    await seedOpportunities(ctx);
+    await seedSubmissions(ctx);
   } finally {
     await db.destroy();
   }

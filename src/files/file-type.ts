@@ -1,0 +1,64 @@
+/** The kinds of file the tracker accepts, recognised by their first bytes, never by name or client header. */
+export interface DetectedType {
+  ext: 'pdf' | 'docx' | 'xlsx' | 'odt' | 'png' | 'jpg';
+  mime: string;
+}
+
+const PDF = Buffer.from('%PDF-');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ODT_MIME = 'application/vnd.oasis.opendocument.text';
+
+/** Names of the entries of a ZIP archive, read from its local file headers. */
+export function zipEntryNames(buf: Buffer, max = 2000): string[] {
+  const names: string[] = [];
+  let at = 0;
+  while (names.length < max && at + 30 <= buf.length && buf.subarray(at, at + 4).equals(ZIP)) {
+    const flags = buf.readUInt16LE(at + 6);
+    const compressedSize = buf.readUInt32LE(at + 18);
+    const nameLength = buf.readUInt16LE(at + 26);
+    const extraLength = buf.readUInt16LE(at + 28);
+    names.push(buf.subarray(at + 30, at + 30 + nameLength).toString('utf8'));
+    // With a data descriptor (flag bit 3) the size is not known here; stop walking.
+    if (flags & 0x08) break;
+    at += 30 + nameLength + extraLength + compressedSize;
+  }
+  return names;
+}
+
+/** The central directory lists every entry even when local headers cannot be walked. */
+function centralDirectoryNames(buf: Buffer): string[] {
+  const names: string[] = [];
+  const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  let at = buf.indexOf(signature);
+  while (at !== -1 && at + 46 <= buf.length) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    names.push(buf.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
+    at = buf.indexOf(signature, at + 46 + nameLength);
+  }
+  return names;
+}
+
+export function detectFileType(buf: Buffer): DetectedType | null {
+  if (buf.length >= PDF.length && buf.subarray(0, PDF.length).equals(PDF)) return { ext: 'pdf', mime: 'application/pdf' };
+  if (buf.length >= PNG.length && buf.subarray(0, PNG.length).equals(PNG)) return { ext: 'png', mime: 'image/png' };
+  if (buf.length >= JPEG.length && buf.subarray(0, JPEG.length).equals(JPEG)) return { ext: 'jpg', mime: 'image/jpeg' };
+  if (buf.length < 30 || !buf.subarray(0, 4).equals(ZIP)) return null;
+  // OpenDocument: the first entry is an uncompressed `mimetype` file holding the type.
+  const firstName = buf.subarray(30, 30 + buf.readUInt16LE(26)).toString('utf8');
+  if (firstName === 'mimetype') {
+    const start = 30 + buf.readUInt16LE(26) + buf.readUInt16LE(28);
+    if (buf.subarray(start, start + ODT_MIME.length).toString('latin1') === ODT_MIME) return { ext: 'odt', mime: ODT_MIME };
+    return null;
+  }
+  const names = new Set([...zipEntryNames(buf), ...centralDirectoryNames(buf)]);
+  if (!names.has('[Content_Types].xml')) return null;
+  if (names.has('word/document.xml')) {
+    return { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+  }
+  if (names.has('xl/workbook.xml')) return { ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  return null;
+}
+
+export const ACCEPTED_TYPES = 'PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG';

@@ -1,0 +1,86 @@
+import { Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { ReadStream } from 'node:fs';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { ACCEPTED_TYPES, detectFileType } from './file-type.js';
+import { StoredFile } from './stored-file.entity.js';
+
+export interface Upload {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+/**
+ * Keeps uploaded bytes under UPLOAD_DIR (the size limit is multer's, from MAX_UPLOAD_BYTES)
+ * and their metadata in Postgres. Whoever serves a file checks access first.
+ */
+@Injectable()
+export class FilesService {
+  constructor(private readonly config: AppConfig) {}
+
+  /** Type-checks by content, writes the bytes, and inserts the row in the caller's transaction. */
+  async store(manager: EntityManager, upload: Upload | undefined, uploadedBy: string): Promise<StoredFile> {
+    if (!upload || upload.size === 0) throw new UnsupportedMediaTypeException(`Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`);
+    const type = detectFileType(upload.buffer);
+    if (!type) throw new UnsupportedMediaTypeException(`This file type is not accepted; send ${ACCEPTED_TYPES}`);
+    const id = randomUUID();
+    const storageKey = `${id.slice(0, 2)}/${id}.${type.ext}`;
+    const target = this.pathOf(storageKey);
+    await mkdir(resolve(target, '..'), { recursive: true });
+    const temp = `${target}.part`;
+    await writeFile(temp, upload.buffer, { flag: 'wx' });
+    await rename(temp, target);
+    const repo = manager.getRepository(StoredFile);
+    const row = repo.create({
+      id,
+      storageKey,
+      originalName: safeName(upload.originalname, type.ext),
+      contentType: type.mime,
+      sizeBytes: upload.size,
+      sha256: createHash('sha256').update(upload.buffer).digest('hex'),
+      uploadedBy,
+    });
+    await repo.insert(row);
+    return row;
+  }
+
+  async open(manager: EntityManager, fileId: string): Promise<{ file: StoredFile; stream: ReadStream }> {
+    const file = await manager
+      .getRepository(StoredFile)
+      .createQueryBuilder('f')
+      .addSelect('f.storageKey')
+      .where('f.id = :fileId', { fileId })
+      .getOne();
+    if (!file) throw new NotFoundException('File not found');
+    const stream = createReadStream(this.pathOf(file.storageKey));
+    await new Promise<void>((ok, fail) => {
+      stream.once('open', () => ok());
+      stream.once('error', () => fail(new NotFoundException('The file is no longer stored')));
+    });
+    return { file, stream };
+  }
+
+  /** Best effort, after the row is gone or the transaction failed. */
+  async removeBytes(storageKey: string): Promise<void> {
+    await rm(this.pathOf(storageKey), { force: true });
+  }
+
+  private pathOf(storageKey: string): string {
+    return join(resolve(this.config.uploadDir), storageKey);
+  }
+}
+
+/** A file name safe for Content-Disposition, with the extension of what the file really is. */
+export function safeName(original: string, ext: string): string {
+  const stem = basename(original || 'file')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\p{L}\p{N} ._()-]+/gu, '_')
+    .slice(0, 120)
+    .trim();
+  return `${stem || 'file'}.${ext}`;
+}

@@ -1,0 +1,201 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { isCoordinator } from '../access/roles.js';
+import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { pageWindow, toPage } from '../common/pagination.js';
+import { FilesService, type Upload } from '../files/files.service.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import type { User } from '../users/user.entity.js';
+import { ChecklistItem } from './checklist-item.entity.js';
+import type { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto.js';
+import { mustExist, recordEvent } from './opportunity-activity.js';
+import { OpportunitiesService } from './opportunities.service.js';
+import { OrganizationDocument } from './organization-document.entity.js';
+import { Partner } from './partner.entity.js';
+import { ReadinessService } from './readiness.service.js';
+
+/** What a member of the owing organisation may change on its items. */
+const MEMBER_FIELDS = new Set(['status', 'url', 'documentId']);
+
+@Injectable()
+export class ChecklistService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly activity: ActivityService,
+    private readonly opportunities: OpportunitiesService,
+    private readonly files: FilesService,
+    private readonly readiness: ReadinessService,
+  ) {}
+
+  async list(user: User, opportunityId: string, query: ChecklistQuery) {
+    await this.access.requireAccess(user, 'opportunity', opportunityId, 'read');
+    const window = pageWindow(query);
+    const where = { opportunityId, ...(query.partnerId ? { partnerId: query.partnerId } : {}), ...(query.status ? { status: query.status } : {}) };
+    const [items, total] = await this.db.getRepository(ChecklistItem).findAndCount({
+      where,
+      order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      take: window.limit,
+      skip: window.offset,
+    });
+    return toPage(await this.views(user, items), total, window);
+  }
+
+  async get(user: User, opportunityId: string, id: string) {
+    const item = await this.findVisible(user, opportunityId, id);
+    return (await this.views(user, [item]))[0];
+  }
+
+  async create(actor: User, opportunityId: string, dto: CreateChecklistItemDto) {
+    await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
+    return this.db.transaction(async (manager) => {
+      const opportunity = await this.opportunities.find(manager, opportunityId, true);
+      await this.checkLinks(manager, opportunityId, dto.partnerId ?? null, dto.documentId ?? null);
+      const repo = manager.getRepository(ChecklistItem);
+      const item = await repo.save(repo.create({ ...dto, opportunityId }));
+      await recordEvent(this.activity, manager, actor, opportunityId, {
+        action: 'checklistItem.created',
+        subjectType: 'checklistItem',
+        subjectId: item.id,
+        summary: `Added checklist item "${item.title}" to "${opportunity.title}"`,
+      });
+      return (await this.views(actor, [item], manager))[0];
+    });
+  }
+
+  async update(actor: User, opportunityId: string, id: string, dto: UpdateChecklistItemDto) {
+    await this.findVisible(actor, opportunityId, id);
+    await this.access.requireAccess(actor, 'checklistItem', id, 'write');
+    if (!isCoordinator(actor.role)) {
+      const fields = Object.keys(dto).filter((k) => dto[k as keyof UpdateChecklistItemDto] !== undefined);
+      if (fields.some((f) => !MEMBER_FIELDS.has(f))) {
+        throw new ForbiddenException("Members may change the status, link and document of their organisation's items only");
+      }
+      if (dto.status === 'waived') throw new ForbiddenException('Only a coordinator may waive a checklist item');
+    }
+    if (dto.title === null || dto.required === null || dto.status === null) throw new BadRequestException('title, required and status cannot be emptied');
+    return this.db.transaction(async (manager) => {
+      const opportunity = await this.opportunities.find(manager, opportunityId, true);
+      const repo = manager.getRepository(ChecklistItem);
+      const item = mustExist(await repo.findOneBy({ id, opportunityId }), 'Checklist item');
+      const partnerId = dto.partnerId !== undefined ? dto.partnerId : item.partnerId;
+      const documentId = dto.documentId !== undefined ? dto.documentId : item.documentId;
+      await this.checkLinks(manager, opportunityId, partnerId, documentId);
+      const changes = diffFields(item, dto as Partial<ChecklistItem>);
+      if (!Object.keys(changes).length) return (await this.views(actor, [item], manager))[0];
+      const saved = await repo.save(repo.merge(item, dto as Partial<ChecklistItem>));
+      await recordEvent(this.activity, manager, actor, opportunityId, {
+        action: changes.status ? `checklistItem.${saved.status}` : 'checklistItem.updated',
+        subjectType: 'checklistItem',
+        subjectId: id,
+        summary: `${changes.status ? `Marked "${saved.title}" ${saved.status}` : `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`} on "${opportunity.title}"`,
+        changes,
+      });
+      return (await this.views(actor, [saved], manager))[0];
+    });
+  }
+
+  async remove(actor: User, opportunityId: string, id: string): Promise<void> {
+    await this.findVisible(actor, opportunityId, id);
+    await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
+    await this.db.transaction(async (manager) => {
+      const opportunity = await this.opportunities.find(manager, opportunityId, true);
+      const item = mustExist(await manager.getRepository(ChecklistItem).findOneBy({ id, opportunityId }), 'Checklist item');
+      await manager.getRepository(ChecklistItem).delete(id);
+      await recordEvent(this.activity, manager, actor, opportunityId, {
+        action: 'checklistItem.removed',
+        subjectType: 'checklistItem',
+        subjectId: id,
+        summary: `Removed checklist item "${item.title}" from "${opportunity.title}"`,
+      });
+    });
+  }
+
+  /** Attaches an uploaded file; an item still to do becomes done. */
+  async upload(actor: User, opportunityId: string, id: string, upload: Upload | undefined) {
+    await this.findVisible(actor, opportunityId, id);
+    await this.access.requireAccess(actor, 'checklistItem', id, 'write');
+    let storedKey = null as string | null;
+    try {
+      return await this.db.transaction(async (manager) => {
+        const opportunity = await this.opportunities.find(manager, opportunityId, true);
+        const repo = manager.getRepository(ChecklistItem);
+        const item = mustExist(await repo.findOneBy({ id, opportunityId }), 'Checklist item');
+        const file = await this.files.store(manager, upload, actor.id);
+        storedKey = file.storageKey;
+        const patch: Partial<ChecklistItem> = { fileId: file.id, ...(item.status === 'todo' ? { status: 'done' as const } : {}) };
+        const changes = diffFields(item, patch);
+        const saved = await repo.save(repo.merge(item, patch));
+        await recordEvent(this.activity, manager, actor, opportunityId, {
+          action: 'checklistItem.file_uploaded',
+          subjectType: 'checklistItem',
+          subjectId: id,
+          summary: `Uploaded ${file.originalName} for "${item.title}" on "${opportunity.title}"`,
+          changes: { ...changes, file: { name: file.originalName, sizeBytes: file.sizeBytes, contentType: file.contentType } },
+        });
+        return (await this.views(actor, [saved], manager))[0];
+      });
+    } catch (error) {
+      if (storedKey) await this.files.removeBytes(storedKey);
+      throw error;
+    }
+  }
+
+  /** The item's own upload, or the file of the organisation document it points at. */
+  async download(user: User, opportunityId: string, id: string) {
+    const item = await this.findVisible(user, opportunityId, id);
+    let fileId = item.fileId;
+    if (!fileId && item.documentId) {
+      fileId = (await this.db.getRepository(OrganizationDocument).findOneBy({ id: item.documentId }))?.fileId ?? null;
+    }
+    if (!fileId) throw new NotFoundException('This checklist item has no file');
+    return this.files.open(this.db.manager, fileId);
+  }
+
+  async findVisible(user: User, opportunityId: string, id: string): Promise<ChecklistItem> {
+    await this.access.requireAccess(user, 'opportunity', opportunityId, 'read');
+    const item = await this.db.getRepository(ChecklistItem).findOneBy({ id, opportunityId });
+    if (!item) throw new NotFoundException('Checklist item not found');
+    return item;
+  }
+
+  /** The partner must be in this consortium; a document must belong to the owing partner (or, for a consortium item, to a partner). */
+  private async checkLinks(manager: EntityManager, opportunityId: string, partnerId: string | null, documentId: string | null): Promise<void> {
+    const partner = partnerId ? await manager.getRepository(Partner).findOneBy({ id: partnerId, opportunityId }) : null;
+    if (partnerId && !partner) throw new BadRequestException('partnerId: not a partner of this opportunity');
+    if (!documentId) return;
+    const document = await manager.getRepository(OrganizationDocument).findOneBy({ id: documentId });
+    const allowedOrgs = partner
+      ? [partner.organizationId]
+      : (await manager.getRepository(Partner).findBy({ opportunityId })).map((p) => p.organizationId);
+    if (!document || !allowedOrgs.includes(document.organizationId)) {
+      throw new BadRequestException('documentId: not a document of the organisation that owes this item');
+    }
+  }
+
+  private async views(user: User, items: ChecklistItem[], manager: EntityManager = this.db.manager) {
+    const fileIds = items.map((i) => i.fileId).filter((x): x is string => !!x);
+    const docIds = items.map((i) => i.documentId).filter((x): x is string => !!x);
+    const files = fileIds.length ? await manager.getRepository(StoredFile).findBy({ id: In(fileIds) }) : [];
+    const docs = docIds.length ? await manager.getRepository(OrganizationDocument).findBy({ id: In(docIds) }) : [];
+    const writable = await this.access.allowedIds(user, 'checklistItem', items.map((i) => i.id), 'write');
+    const today = this.readiness.today();
+    const fileById = new Map(files.map((f) => [f.id, f]));
+    const docById = new Map(docs.map((d) => [d.id, d]));
+    return items.map((item) => {
+      const file = item.fileId ? fileById.get(item.fileId) : undefined;
+      const doc = item.documentId ? docById.get(item.documentId) : undefined;
+      return {
+        ...item,
+        file: file ? { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes, uploadedAt: file.createdAt } : null,
+        document: doc
+          ? { id: doc.id, title: doc.title, kind: doc.kind, expiresOn: doc.expiresOn, expired: !!doc.expiresOn && doc.expiresOn < today, hasFile: !!doc.fileId, url: doc.url }
+          : null,
+        downloadPath: item.fileId || doc?.fileId ? `/api/v1/opportunities/${item.opportunityId}/checklist/${item.id}/file` : null,
+        canEdit: writable.has(item.id),
+      };
+    });
+  }
+}

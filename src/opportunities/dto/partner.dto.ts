@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/pagination.js';
+import { PARTNER_ROLES, PARTNER_STATUSES, type PartnerRole, type PartnerStatus } from '../partner.entity.js';
+import { IsAmount, IsCurrency } from './money.js';
+
+export class CreatePartnerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  organizationId: string;
+
+  @ApiProperty({ enum: PARTNER_ROLES })
+  @IsIn(PARTNER_ROLES)
+  role: PartnerRole;
+
+  @ApiPropertyOptional({ enum: PARTNER_STATUSES, default: 'invited' })
+  @IsOptional()
+  @IsIn(PARTNER_STATUSES)
+  status?: PartnerStatus;
+
+  @ApiPropertyOptional({ example: '45000.00' })
+  @IsOptional()
+  @IsAmount()
+  budgetAmount?: string | null;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'May differ from the call currency; shown as such, never converted' })
+  @IsOptional()
+  @IsCurrency()
+  budgetCurrency?: string | null;
+}
+
+/** Coordinators change everything; a partner organisation's members change only `status`. */
+export class UpdatePartnerDto {
+  @ApiPropertyOptional({ enum: PARTNER_ROLES })
+  @IsOptional()
+  @IsIn(PARTNER_ROLES)
+  role?: PartnerRole;
+
+  @ApiPropertyOptional({ enum: PARTNER_STATUSES })
+  @IsOptional()
+  @IsIn(PARTNER_STATUSES)
+  status?: PartnerStatus;
+
+  @ApiPropertyOptional({ example: '45000.00' })
+  @IsOptional()
+  @IsAmount()
+  budgetAmount?: string | null;
+
+  @ApiPropertyOptional({ example: 'USD' })
+  @IsOptional()
+  @IsCurrency()
+  budgetCurrency?: string | null;
+}
+
+export class PartnerQuery extends PageQuery {}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import multer from 'multer';
+import { AppConfig } from '../config/app-config.js';
+import { FilesModule } from '../files/files.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ChecklistController } from './checklist.controller.js';
+import { ChecklistService } from './checklist.service.js';
+import { OpportunitiesCsvService } from './opportunities-csv.service.js';
+import { OpportunitiesController } from './opportunities.controller.js';
+import { OpportunitiesService } from './opportunities.service.js';
+import { OpportunityAccess } from './opportunity-access.js';
+import { OrganizationDocumentsController } from './organization-documents.controller.js';
+import { OrganizationDocumentsService } from './organization-documents.service.js';
+import { PartnersController } from './partners.controller.js';
+import { PartnersService } from './partners.service.js';
+import { ReadinessService } from './readiness.service.js';
+import { TransitionsService } from './transitions.service.js';
+
+@Module({
+  imports: [
+    FilesModule,
+    NotificationsModule,
+    // Uploads are read into memory up to MAX_UPLOAD_BYTES (413 beyond), type-checked, then written to UPLOAD_DIR.
+    MulterModule.registerAsync({
+      useFactory: (config: AppConfig) => ({
+        storage: multer.memoryStorage(),
+        limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 11 },
+      }),
+      inject: [AppConfig],
+    }),
+  ],
+  controllers: [OpportunitiesController, PartnersController, ChecklistController, OrganizationDocumentsController],
+  providers: [
+    OpportunityAccess,
+    OpportunitiesService,
+    ReadinessService,
+    TransitionsService,
+    PartnersService,
+    ChecklistService,
+    OrganizationDocumentsService,
+    OpportunitiesCsvService,
+  ],
+  exports: [OpportunitiesService],
+})
+export class OpportunitiesModule {}

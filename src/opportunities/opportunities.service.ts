@@ -1,0 +1,171 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { isCoordinator } from '../access/roles.js';
+import { Activity } from '../activity/activity.entity.js';
+import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { escapeLike } from '../organizations/organizations.service.js';
+import { User } from '../users/user.entity.js';
+import { budgetTotals } from './budget.js';
+import type { CreateOpportunityDto, OpportunityQuery, UpdateOpportunityDto } from './dto/opportunity.dto.js';
+import { visibleTo } from './opportunity-access.js';
+import { recordEvent } from './opportunity-activity.js';
+import { Opportunity } from './opportunity.entity.js';
+import { Partner } from './partner.entity.js';
+import { ReadinessService } from './readiness.service.js';
+
+const SORT_COLUMNS = { updatedAt: 'o.updated_at', createdAt: 'o.created_at', title: 'o.title', closesAt: 'o.closes_at', stage: 'o.stage' };
+
+@Injectable()
+export class OpportunitiesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly activity: ActivityService,
+    private readonly readiness: ReadinessService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The opportunities this user may see, filtered and sorted. */
+  listQuery(user: User, query: OpportunityQuery) {
+    const qb = this.db.getRepository(Opportunity).createQueryBuilder('o');
+    const visible = visibleTo(user);
+    if (visible) qb.andWhere(visible.sql, visible.params);
+    if (query.archived !== 'true') qb.andWhere('o.archived_at IS NULL');
+    if (query.stage?.length) qb.andWhere('o.stage IN (:...stages)', { stages: query.stage });
+    if (query.funderId) qb.andWhere('o.funder_id = :funderId', { funderId: query.funderId });
+    if (query.ownerId) qb.andWhere('o.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.visibility) qb.andWhere('o.visibility = :visibility', { visibility: query.visibility });
+    if (query.tag) qb.andWhere(':tag = ANY(o.tags)', { tag: query.tag });
+    if (query.q) qb.andWhere('(o.title ILIKE :q OR o.description ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    if (query.closesFrom) qb.andWhere('o.closes_at >= :closesFrom', { closesFrom: query.closesFrom });
+    if (query.closesTo) qb.andWhere('o.closes_at < :closesTo', { closesTo: query.closesTo });
+    if (query.partnerOrganizationId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM opportunity_partners fp WHERE fp.opportunity_id = o.id AND fp.organization_id = :po)', {
+        po: query.partnerOrganizationId,
+      });
+    }
+    const sort = query.sort ?? '-updatedAt';
+    const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    qb.orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('o.id');
+    return qb;
+  }
+
+  async list(user: User, query: OpportunityQuery): Promise<Page<Opportunity>> {
+    const window = pageWindow(query);
+    const [items, total] = await this.listQuery(user, query).take(window.limit).skip(window.offset).getManyAndCount();
+    return toPage(items, total, window);
+  }
+
+  async get(user: User, id: string) {
+    await this.access.requireAccess(user, 'opportunity', id, 'read');
+    const opportunity = await this.find(this.db.manager, id);
+    const partners = await this.db.getRepository(Partner).findBy({ opportunityId: id });
+    const blockers = await this.readiness.blockers(this.db.manager, id);
+    return {
+      ...opportunity,
+      budget: budgetTotals(partners, opportunity.currency),
+      readiness: { readyToSubmit: blockers.length === 0, blockers },
+      canEdit: isCoordinator(user.role),
+    };
+  }
+
+  async create(actor: User, dto: CreateOpportunityDto): Promise<Opportunity> {
+    return this.db.transaction(async (manager) => {
+      await this.checkReferences(manager, dto);
+      const repo = manager.getRepository(Opportunity);
+      const opportunity = await repo.save(
+        repo.create({
+          ...dto,
+          tags: dto.tags ?? [],
+          closesAt: dto.closesAt ? new Date(dto.closesAt) : null,
+          ownerId: dto.ownerId ?? actor.id,
+          stage: 'identified',
+          stageChangedAt: this.clock.now(),
+          createdBy: actor.id,
+        }),
+      );
+      await recordEvent(this.activity, manager, actor, opportunity.id, {
+        action: 'opportunity.created',
+        summary: `Recorded opportunity "${opportunity.title}"`,
+      });
+      return opportunity;
+    });
+  }
+
+  async update(actor: User, id: string, dto: UpdateOpportunityDto): Promise<Opportunity> {
+    await this.access.requireAccess(actor, 'opportunity', id, 'write');
+    if (dto.title === null || dto.visibility === null) throw new BadRequestException('title and visibility cannot be emptied');
+    return this.db.transaction(async (manager) => {
+      const opportunity = await this.find(manager, id, true);
+      await this.checkReferences(manager, { ...opportunity, ...dto } as CreateOpportunityDto, dto);
+      const patch: Partial<Opportunity> = {
+        ...(dto as Partial<Opportunity>),
+        ...(dto.tags !== undefined ? { tags: dto.tags ?? [] } : {}),
+        ...(dto.closesAt !== undefined ? { closesAt: dto.closesAt ? new Date(dto.closesAt) : null } : {}),
+      };
+      const changes = diffFields(opportunity, patch);
+      if (!Object.keys(changes).length) return opportunity;
+      const saved = await manager.getRepository(Opportunity).save(manager.getRepository(Opportunity).merge(opportunity, patch));
+      await recordEvent(this.activity, manager, actor, id, {
+        action: 'opportunity.updated',
+        summary: `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`,
+        changes,
+      });
+      return saved;
+    });
+  }
+
+  /** Archives (hides from the pipeline); its history, partners and files stay. */
+  async archive(actor: User, id: string): Promise<void> {
+    await this.access.requireAccess(actor, 'opportunity', id, 'write');
+    await this.db.transaction(async (manager) => {
+      const opportunity = await this.find(manager, id, true);
+      if (opportunity.archivedAt) return;
+      await manager.getRepository(Opportunity).update(id, { archivedAt: this.clock.now() });
+      await recordEvent(this.activity, manager, actor, id, { action: 'opportunity.archived', summary: `Archived "${opportunity.title}"` });
+    });
+  }
+
+  /** The opportunity's own history and that of its partners and checklist items, newest first. */
+  async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
+    await this.access.requireAccess(user, 'opportunity', id, 'read');
+    const window = pageWindow(query);
+    const [items, total] = await this.db
+      .getRepository(Activity)
+      .createQueryBuilder('a')
+      .where(`((a.subject_type = 'opportunity' AND a.subject_id = :id) OR a.changes->>'opportunityId' = :idText)`, { id, idText: id })
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
+    return toPage(items, total, window);
+  }
+
+  async find(manager: EntityManager, id: string, lock = false): Promise<Opportunity> {
+    const opportunity = await manager
+      .getRepository(Opportunity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!opportunity) throw new NotFoundException('Opportunity not found');
+    return opportunity;
+  }
+
+  /** Funder must be an organisation, owner a coordinator or admin, min ≤ max. */
+  async checkReferences(manager: EntityManager, merged: CreateOpportunityDto, changed: Partial<CreateOpportunityDto> = merged): Promise<void> {
+    if (changed.funderId && !(await manager.getRepository(Organization).existsBy({ id: changed.funderId }))) {
+      throw new BadRequestException('funderId: no such organisation');
+    }
+    if (changed.ownerId) {
+      const owner = await manager.getRepository(User).findOneBy({ id: changed.ownerId });
+      if (!owner || !isCoordinator(owner.role)) throw new BadRequestException('ownerId: the owner must be a coordinator or admin');
+    }
+    if (merged.amountMin != null && merged.amountMax != null && Number(merged.amountMin) > Number(merged.amountMax)) {
+      throw new BadRequestException('amountMin must not be more than amountMax');
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type AccessLevel, type AccessPolicy, AccessService, type SubjectInfo } from '../access/access.service.js';
+import { hasRole, isCoordinator } from '../access/roles.js';
+import type { User } from '../users/user.entity.js';
+
+/**
+ * SQL condition (on opportunity alias `alias`) for "this user may see it": coordinators see
+ * all; others see `network` records and `participants` records their organisation takes part in.
+ * Returns null when no condition is needed.
+ */
+export function visibleTo(user: User, alias = 'o'): { sql: string; params: Record<string, unknown> } | null {
+  if (isCoordinator(user.role)) return null;
+  if (!user.organizationId) return { sql: `${alias}.visibility = 'network'`, params: {} };
+  return {
+    sql: `(${alias}.visibility = 'network' OR EXISTS (SELECT 1 FROM opportunity_partners vp WHERE vp.opportunity_id = ${alias}.id AND vp.organization_id = :visOrg))`,
+    params: { visOrg: user.organizationId },
+  };
+}
+
+const path = (opportunityId: string) => `/opportunities/${opportunityId}`;
+
+/** Registers who may see and change opportunities, their partners and their checklist items. */
+@Injectable()
+export class OpportunityAccess implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  onModuleInit(): void {
+    this.access.register(this.opportunityPolicy());
+    this.access.register(this.partnerPolicy());
+    this.access.register(this.checklistPolicy());
+  }
+
+  /**
+   * Ids (of `table` joined to its opportunity through `join`) the user may see; with
+   * `ownOrgColumn`, only rows of the user's own organisation (members' write access).
+   */
+  private async ids(user: User, ids: string[], table: string, join: string, ownOrgColumn?: string): Promise<Set<string>> {
+    const qb = this.db.createQueryBuilder().select('t.id', 'id').from(table, 't').where('t.id IN (:...ids)', { ids });
+    if (join) qb.innerJoin('opportunities', 'o', join);
+    const visible = visibleTo(user, join ? 'o' : 't');
+    if (visible) qb.andWhere(visible.sql, visible.params);
+    if (ownOrgColumn) qb.andWhere(`${ownOrgColumn} = :ownOrg`, { ownOrg: user.organizationId });
+    const rows = await qb.getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private opportunityPolicy(): AccessPolicy {
+    return {
+      subjectType: 'opportunity',
+      label: 'Opportunity',
+      allowedIds: async (user, ids, level: AccessLevel) => {
+        if (level === 'write' && !isCoordinator(user.role)) return new Set();
+        return this.ids(user, ids, 'opportunities', '');
+      },
+      describe: async (ids) => {
+        const rows = await this.db.query(
+          `SELECT o.id, o.title, o.owner_id, o.telegram_chat_id,
+                  coalesce(array_agg(p.organization_id) FILTER (WHERE p.status <> 'declined'), '{}') AS orgs
+             FROM opportunities o LEFT JOIN opportunity_partners p ON p.opportunity_id = o.id
+            WHERE o.id = ANY($1) GROUP BY o.id`,
+          [ids],
+        );
+        return new Map(
+          rows.map((r: Row) => [
+            r.id,
+            info('opportunity', r.id, r.title, path(r.id), r.owner_id, r.orgs, r.telegram_chat_id),
+          ]),
+        );
+      },
+    };
+  }
+
+  private partnerPolicy(): AccessPolicy {
+    return {
+      subjectType: 'partner',
+      label: 'Partner',
+      allowedIds: async (user, ids, level) => {
+        if (level === 'write' && !hasRole(user.role, 'member')) return new Set();
+        const own = level === 'write' && !isCoordinator(user.role);
+        if (own && !user.organizationId) return new Set();
+        return this.ids(user, ids, 'opportunity_partners', 'o.id = t.opportunity_id', own ? 't.organization_id' : undefined);
+      },
+      describe: async (ids) => {
+        const rows = await this.db.query(
+          `SELECT p.id, o.id AS opportunity_id, org.name || ' on ' || o.title AS title, o.owner_id, o.telegram_chat_id,
+                  ARRAY[p.organization_id] AS orgs
+             FROM opportunity_partners p JOIN opportunities o ON o.id = p.opportunity_id
+             JOIN organizations org ON org.id = p.organization_id
+            WHERE p.id = ANY($1)`,
+          [ids],
+        );
+        return new Map(
+          rows.map((r: Row) => [
+            r.id,
+            info('partner', r.id, r.title, `${path(r.opportunity_id)}/partners/${r.id}`, r.owner_id, r.orgs, r.telegram_chat_id),
+          ]),
+        );
+      },
+    };
+  }
+
+  private checklistPolicy(): AccessPolicy {
+    return {
+      subjectType: 'checklistItem',
+      label: 'Checklist item',
+      allowedIds: async (user, ids, level) => {
+        if (level === 'write' && !hasRole(user.role, 'member')) return new Set();
+        const own = level === 'write' && !isCoordinator(user.role);
+        if (own && !user.organizationId) return new Set();
+        if (!own) return this.ids(user, ids, 'checklist_items', 'o.id = t.opportunity_id');
+        // Members change the items their own organisation owes.
+        const qb = this.db
+          .createQueryBuilder()
+          .select('t.id', 'id')
+          .from('checklist_items', 't')
+          .innerJoin('opportunity_partners', 'p', 'p.id = t.partner_id')
+          .where('t.id IN (:...ids)', { ids })
+          .andWhere('p.organization_id = :org', { org: user.organizationId });
+        return new Set((await qb.getRawMany<{ id: string }>()).map((r) => r.id));
+      },
+      describe: async (ids) => {
+        const rows = await this.db.query(
+          `SELECT c.id, o.id AS opportunity_id, c.title || ' — ' || o.title AS title, o.owner_id, o.telegram_chat_id,
+                  CASE WHEN p.id IS NOT NULL THEN ARRAY[p.organization_id]
+                       ELSE coalesce((SELECT array_agg(ap.organization_id) FROM opportunity_partners ap
+                                       WHERE ap.opportunity_id = o.id AND ap.status <> 'declined'), '{}') END AS orgs
+             FROM checklist_items c JOIN opportunities o ON o.id = c.opportunity_id
+             LEFT JOIN opportunity_partners p ON p.id = c.partner_id
+            WHERE c.id = ANY($1)`,
+          [ids],
+        );
+        return new Map(
+          rows.map((r: Row) => [
+            r.id,
+            info('checklistItem', r.id, r.title, `${path(r.opportunity_id)}/checklist/${r.id}`, r.owner_id, r.orgs, r.telegram_chat_id),
+          ]),
+        );
+      },
+    };
+  }
+}
+
+interface Row {
+  id: string;
+  opportunity_id: string;
+  title: string;
+  owner_id: string | null;
+  telegram_chat_id: string | null;
+  orgs: string[];
+}
+
+function info(
+  type: string,
+  id: string,
+  title: string,
+  webPath: string,
+  ownerId: string | null,
+  orgs: string[],
+  telegramChatId: string | null,
+): SubjectInfo {
+  return { type, id, title, path: webPath, ownerUserIds: ownerId ? [ownerId] : [], organizationIds: orgs, telegramChatId };
+}

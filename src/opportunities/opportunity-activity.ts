@@ -1,0 +1,42 @@
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ActivityService } from '../activity/activity.service.js';
+import type { User } from '../users/user.entity.js';
+
+export interface OpportunityEvent {
+  action: string;
+  summary: string;
+  /** Defaults to the opportunity itself. */
+  subjectType?: 'opportunity' | 'partner' | 'checklistItem';
+  subjectId?: string;
+  changes?: Record<string, unknown>;
+}
+
+/**
+ * Records an event of an opportunity or of one of its partners / checklist items. Events on
+ * sub-records carry `opportunityId` in `changes`, so the opportunity's history finds them.
+ */
+export function recordEvent(
+  activity: ActivityService,
+  manager: EntityManager,
+  actor: User,
+  opportunityId: string,
+  event: OpportunityEvent,
+): Promise<void> {
+  const subjectType = event.subjectType ?? 'opportunity';
+  const changes = subjectType === 'opportunity' ? (event.changes ?? null) : { ...event.changes, opportunityId };
+  return activity.record(manager, {
+    actorId: actor.id,
+    action: event.action,
+    subjectType,
+    subjectId: event.subjectId ?? opportunityId,
+    summary: event.summary,
+    changes: changes && Object.keys(changes).length ? changes : null,
+  });
+}
+
+/** A row read again inside a transaction may have been removed meanwhile: that is a 404, not a 500. */
+export function mustExist<T>(row: T | null, label: string): T {
+  if (!row) throw new NotFoundException(`${label} not found`);
+  return row;
+}

@@ -1,0 +1,135 @@
+/**
+ * The opportunity pipeline as data: which stage may follow which, and what a move
+ * needs. Pure functions only; the service applies them inside a transaction.
+ */
+export const STAGES = [
+  'identified',
+  'screening',
+  'preparing',
+  'submitted',
+  'awarded',
+  'reporting',
+  'closed',
+  'no_go',
+  'declined',
+  'withdrawn',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Stages from which the network may still withdraw (everything before the grant is being reported on). */
+export const OPEN_STAGES: readonly Stage[] = ['identified', 'screening', 'preparing', 'submitted', 'awarded'];
+export const FINAL_STAGES: readonly Stage[] = ['closed', 'no_go', 'declined', 'withdrawn'];
+
+export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
+  identified: ['screening', 'withdrawn'],
+  screening: ['preparing', 'no_go', 'withdrawn'],
+  preparing: ['submitted', 'withdrawn'],
+  submitted: ['awarded', 'declined', 'withdrawn'],
+  awarded: ['reporting', 'withdrawn'],
+  reporting: ['closed'],
+  closed: [],
+  no_go: [],
+  declined: [],
+  withdrawn: [],
+};
+
+export type Verdict = { allowed: true } | { allowed: false; reason: string };
+
+function list(stages: readonly string[]): string {
+  if (stages.length <= 1) return stages.join('');
+  return `${stages.slice(0, -1).join(', ')} or ${stages[stages.length - 1]}`;
+}
+
+/** Whether the table allows `from → to`, and if not, a reason a person can act on. */
+export function checkTransition(from: Stage, to: Stage): Verdict {
+  if (from === to) return { allowed: false, reason: `The opportunity is already in ${to}` };
+  const next = TRANSITIONS[from];
+  if (next.includes(to)) return { allowed: true };
+  if (next.length === 0) return { allowed: false, reason: `The opportunity is ${from}, a final stage; it cannot move to ${to}` };
+  return { allowed: false, reason: `An opportunity in ${from} can move to ${list(next)}, not ${to}` };
+}
+
+export const PARTNER_STATUSES = ['invited', 'confirmed', 'declined'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+
+const PARTNER_MOVES: Readonly<Record<PartnerStatus, readonly PartnerStatus[]>> = {
+  invited: ['confirmed', 'declined'],
+  confirmed: ['declined'],
+  declined: ['confirmed'],
+};
+
+/** Invited → confirmed | declined; a partner may change its mind but is never "invited" again. */
+export function checkPartnerStatus(from: PartnerStatus, to: PartnerStatus): Verdict {
+  if (from === to || PARTNER_MOVES[from].includes(to)) return { allowed: true };
+  return { allowed: false, reason: `A ${from} partner can become ${list(PARTNER_MOVES[from])}, not ${to}` };
+}
+
+export interface GuardPartner {
+  name: string;
+  role: string;
+  status: PartnerStatus;
+}
+
+export interface GuardItem {
+  title: string;
+  required: boolean;
+  status: 'todo' | 'done' | 'waived';
+  /** Who owes it, for the message. */
+  owner?: string | null;
+  /** The organisation document it points at has expired (date-only, already compared by the caller). */
+  documentExpired?: boolean;
+}
+
+/**
+ * What stands between the application and `submitted`: every partner confirmed,
+ * exactly one lead, every required checklist item done or waived (and not resting on
+ * an expired organisation document). Empty when ready.
+ */
+export function submitBlockers(partners: GuardPartner[], items: GuardItem[]): string[] {
+  const blockers: string[] = [];
+  const leads = partners.filter((p) => p.role === 'lead');
+  if (leads.length !== 1) blockers.push(leads.length === 0 ? 'The consortium has no lead partner' : 'The consortium has more than one lead');
+  for (const p of partners) {
+    if (p.status !== 'confirmed') blockers.push(`${p.name} has not confirmed (status ${p.status})`);
+  }
+  for (const item of items) {
+    const owner = item.owner ? ` (${item.owner})` : '';
+    if (item.required && item.status === 'todo') blockers.push(`Required checklist item "${item.title}"${owner} is not done`);
+    else if (item.required && item.status === 'done' && item.documentExpired) {
+      blockers.push(`Required checklist item "${item.title}"${owner} points at an expired document`);
+    }
+  }
+  return blockers;
+}
+
+export interface TransitionInput {
+  to: Stage;
+  reason?: string;
+  override?: boolean;
+  awardedAmount?: string;
+}
+
+/**
+ * Everything a move asks for beyond the table: a reason for an override, the awarded
+ * amount for `awarded`, and the submit guard (which only a coordinator's override passes).
+ * Returns the 409 reason, a 400 problem, or ok with whether the guard was overridden.
+ */
+export function checkMove(
+  from: Stage,
+  input: TransitionInput,
+  blockers: string[],
+  canOverride: boolean,
+): { ok: true; overridden: string[] } | { ok: false; status: 400 | 409; reason: string } {
+  const verdict = checkTransition(from, input.to);
+  if (!verdict.allowed) return { ok: false, status: 409, reason: verdict.reason };
+  if (input.to === 'awarded' && input.awardedAmount === undefined) {
+    return { ok: false, status: 400, reason: 'Moving to awarded needs awardedAmount (the amount the funder granted)' };
+  }
+  if (input.to !== 'submitted' || blockers.length === 0) return { ok: true, overridden: [] };
+  if (!input.override) {
+    return { ok: false, status: 409, reason: `Not ready to submit: ${blockers.join('; ')}` };
+  }
+  if (!canOverride) return { ok: false, status: 409, reason: 'Only a coordinator may override the submit checks' };
+  if (!input.reason?.trim()) return { ok: false, status: 400, reason: 'An override needs a reason' };
+  return { ok: true, overridden: blockers };
+}

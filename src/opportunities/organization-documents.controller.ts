@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import { fileResponse } from '../files/file-response.js';
+import type { Upload } from '../files/files.service.js';
+import type { User } from '../users/user.entity.js';
+import { CreateDocumentDto, DocumentQuery, UpdateDocumentDto } from './dto/document.dto.js';
+import { OrganizationDocumentsService } from './organization-documents.service.js';
+import { FileUpload } from './upload.decorators.js';
+
+@ApiTags('organizations')
+@Controller('organizations/:id/documents')
+export class OrganizationDocumentsController {
+  constructor(private readonly documents: OrganizationDocumentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "An organisation's recurring documents with their expiry (its members and coordinators)" })
+  list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: DocumentQuery) {
+    return this.documents.list(user, id, query);
+  }
+
+  @Post()
+  create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateDocumentDto) {
+    return this.documents.create(user, id, dto);
+  }
+
+  @Get(':documentId')
+  get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
+    return this.documents.get(user, id, documentId);
+  }
+
+  @Patch(':documentId')
+  update(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @Body() dto: UpdateDocumentDto,
+  ) {
+    return this.documents.update(user, id, documentId, dto);
+  }
+
+  @Delete(':documentId')
+  @HttpCode(204)
+  remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
+    return this.documents.remove(user, id, documentId);
+  }
+
+  @Post(':documentId/file')
+  @FileUpload()
+  upload(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+    @UploadedFile() file: Upload | undefined,
+  ) {
+    return this.documents.upload(user, id, documentId, file);
+  }
+
+  @Get(':documentId/file')
+  async download(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
+    const { file, stream } = await this.documents.download(user, id, documentId);
+    return fileResponse(file, stream);
+  }
+}

@@ -1,0 +1,239 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import { User } from '../users/user.entity.js';
+import type { CreateSectionDto, ReorderSectionsDto, UpdateSectionDto } from './dto/section.dto.js';
+import { assertTextEditable, findSection, lockSubmission, person, userNames } from './submission-records.js';
+import { Section, SectionRevision } from './section.entity.js';
+import { countWords } from './word-count.js';
+
+export type SectionView = ReturnType<typeof sectionView>;
+
+export function sectionView(s: Section, names: Map<string, string>) {
+  return {
+    id: s.id,
+    submissionId: s.submissionId,
+    position: s.position,
+    title: s.title,
+    assigneeId: s.assigneeId,
+    assignee: person(names, s.assigneeId),
+    body: s.body,
+    status: s.status,
+    version: s.version,
+    wordCount: countWords(s.body),
+    updatedBy: person(names, s.updatedById),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+/** Sections: ordered parts of the text with optimistic concurrency; every save is kept as a revision. */
+@Injectable()
+export class SectionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly activity: ActivityService,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(submissionId: string): Promise<SectionView[]> {
+    const sections = await this.db.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
+    return this.views(this.db.manager, sections);
+  }
+
+  async get(submissionId: string, sectionId: string): Promise<SectionView> {
+    const [view] = await this.views(this.db.manager, [await findSection(this.db.manager, submissionId, sectionId)]);
+    return view;
+  }
+
+  async create(actor: User, submissionId: string, dto: CreateSectionDto): Promise<SectionView> {
+    const id = await this.db.transaction(async (manager) => {
+      const submission = await lockSubmission(manager, submissionId, 'update');
+      assertTextEditable(submission, 'the list of sections');
+      if (dto.assigneeId) await this.assertAssignee(submissionId, dto.assigneeId);
+      const repo = manager.getRepository(Section);
+      const count = await repo.countBy({ submissionId });
+      const position = Math.min(dto.position ?? count + 1, count + 1);
+      if (position <= count) {
+        await manager.query(`UPDATE submission_sections SET position = position + 1 WHERE submission_id = $1 AND position >= $2`, [
+          submissionId,
+          position,
+        ]);
+      }
+      const now = this.clock.now();
+      const section = await repo.save(
+        repo.create({
+          submissionId,
+          position,
+          title: dto.title,
+          assigneeId: dto.assigneeId ?? null,
+          body: dto.body ?? '',
+          status: dto.status ?? 'not_started',
+          version: 1,
+          updatedById: actor.id,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await this.keepRevision(manager, section, actor);
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'section.created',
+        subjectType: 'section',
+        subjectId: section.id,
+        summary: `Added section "${section.title}" to "${submission.title}"`,
+        changes: { submissionId },
+      });
+      return section.id;
+    });
+    return this.get(submissionId, id);
+  }
+
+  /**
+   * Saves an edit made on `expectedVersion`. The conditional UPDATE is the concurrency check:
+   * of many saves on the same version exactly one matches; the others get 409 with the current text.
+   */
+  async update(actor: User, submissionId: string, sectionId: string, expectedVersion: number, dto: UpdateSectionDto): Promise<SectionView> {
+    const { version: _ignored, position, ...fields } = dto;
+    if (fields.assigneeId) await this.assertAssignee(submissionId, fields.assigneeId);
+    await this.db.transaction(async (manager) => {
+      const submission = await lockSubmission(manager, submissionId, position !== undefined ? 'update' : 'share');
+      assertTextEditable(submission);
+      await findSection(manager, submissionId, sectionId);
+      const now = this.clock.now();
+      const result = await manager
+        .createQueryBuilder()
+        .update(Section)
+        .set({ ...fields, version: () => 'version + 1', updatedById: actor.id, updatedAt: now })
+        .where('id = :id AND version = :version', { id: sectionId, version: expectedVersion })
+        .execute();
+      if (!result.affected) throw await this.staleVersion(manager, sectionId, expectedVersion);
+      const saved = await manager.getRepository(Section).findOneByOrFail({ id: sectionId });
+      const before = await manager.getRepository(SectionRevision).findOneBy({ sectionId, version: expectedVersion });
+      await this.keepRevision(manager, saved, actor);
+      const changes: Record<string, unknown> = before ? diffFields(before, fields) : {};
+      if (changes.body) changes.body = [`${countWords(before!.body)} words`, `${countWords(saved.body)} words`];
+      if (position !== undefined && position !== saved.position) {
+        const order = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
+        const ids = order.map((s) => s.id).filter((id) => id !== sectionId);
+        ids.splice(Math.min(position, ids.length + 1) - 1, 0, sectionId);
+        await this.renumber(manager, submissionId, ids);
+        changes.position = [saved.position, ids.indexOf(sectionId) + 1];
+      }
+      changes.version = [expectedVersion, saved.version];
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'section.updated',
+        subjectType: 'section',
+        subjectId: sectionId,
+        summary: `Saved version ${saved.version} of section "${saved.title}" of "${submission.title}"`,
+        changes,
+      });
+    });
+    return this.get(submissionId, sectionId);
+  }
+
+  async reorder(actor: User, submissionId: string, dto: ReorderSectionsDto): Promise<SectionView[]> {
+    await this.db.transaction(async (manager) => {
+      const submission = await lockSubmission(manager, submissionId, 'update');
+      assertTextEditable(submission, 'the order of sections');
+      const current = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
+      const known = new Set(current.map((s) => s.id));
+      if (dto.sectionIds.length !== current.length || dto.sectionIds.some((id) => !known.has(id))) {
+        throw new BadRequestException('sectionIds: list every section of this submission exactly once');
+      }
+      await this.renumber(manager, submissionId, dto.sectionIds);
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'submission.sections_reordered',
+        subjectType: 'submission',
+        subjectId: submissionId,
+        summary: `Reordered the sections of "${submission.title}"`,
+        changes: { order: [current.map((s) => s.id), dto.sectionIds] },
+      });
+    });
+    return this.list(submissionId);
+  }
+
+  async remove(actor: User, submissionId: string, sectionId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const submission = await lockSubmission(manager, submissionId, 'update');
+      assertTextEditable(submission, 'the list of sections');
+      const section = await findSection(manager, submissionId, sectionId);
+      await manager.getRepository(Section).delete({ id: sectionId });
+      const rest = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
+      await this.renumber(
+        manager,
+        submissionId,
+        rest.map((s) => s.id),
+      );
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'section.deleted',
+        subjectType: 'section',
+        subjectId: sectionId,
+        summary: `Removed section "${section.title}" (version ${section.version}, ${countWords(section.body)} words) from "${submission.title}"`,
+        changes: { submissionId, title: section.title, body: section.body },
+      });
+    });
+  }
+
+  private async staleVersion(manager: EntityManager, sectionId: string, expected: number): Promise<ConflictException> {
+    const current = await manager.getRepository(Section).findOneBy({ id: sectionId });
+    if (!current) return new ConflictException('The section was removed while you were editing it');
+    const names = await userNames(manager, [current.updatedById, current.assigneeId]);
+    const by = person(names, current.updatedById);
+    return new ConflictException({
+      message:
+        `Someone saved this section first: it is at version ${current.version}` +
+        (by ? `, saved by ${by.name}` : '') +
+        ` at ${current.updatedAt.toISOString()}; your edit was made on version ${expected}. Merge your changes into the current text and save again.`,
+      details: { yourVersion: expected, current: sectionView(current, names) },
+    });
+  }
+
+  private async keepRevision(manager: EntityManager, section: Section, author: User): Promise<void> {
+    await manager.getRepository(SectionRevision).insert({
+      sectionId: section.id,
+      version: section.version,
+      title: section.title,
+      body: section.body,
+      status: section.status,
+      assigneeId: section.assigneeId,
+      authorId: author.id,
+      createdAt: section.updatedAt,
+    });
+  }
+
+  /** Positions 1..n in the given order (the unique constraint is checked at commit). */
+  private async renumber(manager: EntityManager, submissionId: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await manager.query(
+      `UPDATE submission_sections s SET position = o.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)
+       WHERE s.id = o.id AND s.submission_id = $1 AND s.position <> o.ord`,
+      [submissionId, ids],
+    );
+  }
+
+  /** An assignee must be able to edit the submission (coordinator, or staff of the lead or a partner). */
+  private async assertAssignee(submissionId: string, assigneeId: string): Promise<void> {
+    const assignee = await this.db.getRepository(User).findOneBy({ id: assigneeId });
+    if (!assignee) throw new BadRequestException('assigneeId: no such user');
+    const allowed = await this.access.allowedIds(assignee, 'submission', [submissionId], 'write');
+    if (!allowed.has(submissionId)) {
+      throw new BadRequestException('assigneeId: the assignee must belong to the lead or a partner organisation, or be a coordinator');
+    }
+  }
+
+  private async views(manager: EntityManager, sections: Section[]): Promise<SectionView[]> {
+    const names = await userNames(
+      manager,
+      sections.flatMap((s) => [s.assigneeId, s.updatedById]),
+    );
+    return sections.map((s) => sectionView(s, names));
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type AccessLevel, type AccessPolicy, AccessService, type SubjectInfo } from '../access/access.service.js';
+import { isCoordinator } from '../access/roles.js';
+import type { User } from '../users/user.entity.js';
+
+/**
+ * SQL condition: the submission aliased `s` is visible to a user of organisation `:viewerOrg`
+ * (network-wide, or their organisation leads or co-drafts it). Coordinators skip it.
+ */
+export const PARTICIPANT_SQL = `(s.lead_organization_id = :viewerOrg OR EXISTS (
+  SELECT 1 FROM submission_partners vp WHERE vp.submission_id = s.id AND vp.organization_id = :viewerOrg))`;
+export const VISIBLE_SQL = `(s.visibility = 'network' OR ${PARTICIPANT_SQL})`;
+
+/** Who may see and change submissions: coordinators everything; members of the lead and partner organisations theirs; viewers read only. */
+@Injectable()
+export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
+  readonly subjectType = 'submission';
+  readonly label = 'Submission';
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  onModuleInit(): void {
+    this.access.register(this);
+    this.access.register(new SectionAccessPolicy(this.db, this));
+  }
+
+  async allowedIds(user: User, ids: string[], level: AccessLevel): Promise<Set<string>> {
+    return new Set(await submissionIdsFor(this.db, user, ids, level));
+  }
+
+  async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    const rows: { id: string; title: string; owner_id: string | null; lead: string; partners: string[]; telegram_chat_id: string | null }[] =
+      await this.db.query(
+        `SELECT s.id, s.title, s.owner_id, s.lead_organization_id AS lead, s.telegram_chat_id,
+                COALESCE(array_agg(p.organization_id) FILTER (WHERE p.organization_id IS NOT NULL), '{}') AS partners
+         FROM submissions s LEFT JOIN submission_partners p ON p.submission_id = s.id
+         WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
+        [ids],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          type: 'submission',
+          id: r.id,
+          title: r.title,
+          path: `/submissions/${r.id}`,
+          ownerUserIds: r.owner_id ? [r.owner_id] : [],
+          organizationIds: [r.lead, ...r.partners],
+          telegramChatId: r.telegram_chat_id,
+        },
+      ]),
+    );
+  }
+}
+
+/** A section is visible and editable exactly when its submission is. */
+export class SectionAccessPolicy implements AccessPolicy {
+  readonly subjectType = 'section';
+  readonly label = 'Section';
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly submissions: SubmissionAccessPolicy,
+  ) {}
+
+  async allowedIds(user: User, ids: string[], level: AccessLevel): Promise<Set<string>> {
+    const rows: { id: string; submission_id: string }[] = await this.db.query(
+      `SELECT id, submission_id FROM submission_sections WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const allowed = await this.submissions.allowedIds(user, [...new Set(rows.map((r) => r.submission_id))], level);
+    return new Set(rows.filter((r) => allowed.has(r.submission_id)).map((r) => r.id));
+  }
+
+  async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    const rows: { id: string; title: string; submission_id: string; assignee_id: string | null }[] = await this.db.query(
+      `SELECT id, title, submission_id, assignee_id FROM submission_sections WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const parents = await this.submissions.describe([...new Set(rows.map((r) => r.submission_id))]);
+    const result = new Map<string, SubjectInfo>();
+    for (const r of rows) {
+      const parent = parents.get(r.submission_id);
+      if (!parent) continue;
+      result.set(r.id, {
+        type: 'section',
+        id: r.id,
+        title: `${parent.title}: ${r.title}`,
+        path: `/submissions/${r.submission_id}/sections/${r.id}`,
+        ownerUserIds: [...new Set([...(r.assignee_id ? [r.assignee_id] : []), ...parent.ownerUserIds])],
+        organizationIds: parent.organizationIds,
+        telegramChatId: parent.telegramChatId,
+      });
+    }
+    return result;
+  }
+}
+
+async function submissionIdsFor(db: DataSource, user: User, ids: string[], level: AccessLevel): Promise<string[]> {
+  if (level === 'write' && user.role === 'viewer') return [];
+  const qb = db.createQueryBuilder().select('s.id', 'id').from('submissions', 's').where('s.id IN (:...ids)', { ids });
+  if (!isCoordinator(user.role)) {
+    if (!user.organizationId) {
+      if (level === 'write') return [];
+      qb.andWhere(`s.visibility = 'network'`);
+    } else {
+      qb.andWhere(level === 'write' ? PARTICIPANT_SQL : VISIBLE_SQL, { viewerOrg: user.organizationId });
+    }
+  }
+  const rows: { id: string }[] = await qb.getRawMany();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,45 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Section } from './section.entity.js';
+import { Submission } from './submission.entity.js';
+import { isFrozen, label } from './submission.workflow.js';
+
+/**
+ * Reads a submission inside a transaction with a row lock: `share` for edits of its parts
+ * (many at once), `update` for workflow moves (one at a time, waits for edits in flight).
+ */
+export async function lockSubmission(manager: EntityManager, id: string, mode: 'share' | 'update'): Promise<Submission> {
+  const submission = await manager
+    .getRepository(Submission)
+    .createQueryBuilder('s')
+    .setLock(mode === 'share' ? 'pessimistic_read' : 'pessimistic_write')
+    .where('s.id = :id', { id })
+    .getOne();
+  if (!submission) throw new NotFoundException('Submission not found');
+  return submission;
+}
+
+/** Refuses changes to the text once it is frozen by submission. */
+export function assertTextEditable(submission: Submission, what = 'its text'): void {
+  if (isFrozen(submission.status)) {
+    throw new ConflictException(`The submission is ${label(submission.status)}: ${what} is frozen and can no longer be changed`);
+  }
+}
+
+export async function findSection(manager: EntityManager, submissionId: string, sectionId: string): Promise<Section> {
+  const section = await manager.getRepository(Section).findOneBy({ id: sectionId, submissionId });
+  if (!section) throw new NotFoundException('Section not found');
+  return section;
+}
+
+/** Names of users, for showing who saved or wrote something. */
+export async function userNames(manager: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [wanted]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function person(names: Map<string, string>, id: string | null): { id: string; name: string } | null {
+  return id ? { id, name: names.get(id) ?? 'Unknown user' } : null;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, IsNull } from 'typeorm';
+import { Endorsement } from './endorsement.entity.js';
+import { Section } from './section.entity.js';
+import { SubmissionSnapshot } from './snapshot.entity.js';
+import { type Submission, SubmissionPartner } from './submission.entity.js';
+import { summarizeWords, type WordCountSummary } from './word-count.js';
+
+interface OrgRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
+
+export interface PartnerView {
+  organizationId: string;
+  name: string;
+  acronym: string | null;
+  requiredSigner: boolean;
+  endorsed: boolean;
+}
+
+export type SubmissionView = Submission & {
+  leadOrganization: OrgRef | null;
+  partnerOrganizationIds: string[];
+  partners: PartnerView[];
+  signOff: { requiredSigners: number; endorsed: number; missing: string[] };
+  finalSnapshotId?: string | null;
+  wordCount?: WordCountSummary;
+};
+
+/** Shapes submissions for the API, loading partners and endorsements in batches. */
+@Injectable()
+export class SubmissionViews {
+  async many(manager: EntityManager, submissions: Submission[]): Promise<SubmissionView[]> {
+    if (!submissions.length) return [];
+    const ids = submissions.map((s) => s.id);
+    const partners = await manager.getRepository(SubmissionPartner).createQueryBuilder('p').where('p.submission_id IN (:...ids)', { ids }).getMany();
+    const endorsements: { submission_id: string; organization_id: string }[] = await manager.query(
+      `SELECT submission_id, organization_id FROM submission_endorsements WHERE submission_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+      [ids],
+    );
+    const orgIds = [...new Set([...submissions.map((s) => s.leadOrganizationId), ...partners.map((p) => p.organizationId)])];
+    const orgs: OrgRef[] = await manager.query(`SELECT id, name, acronym FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds]);
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const endorsed = new Set(endorsements.map((e) => `${e.submission_id}/${e.organization_id}`));
+    return submissions.map((s) => {
+      const own: PartnerView[] = partners
+        .filter((p) => p.submissionId === s.id)
+        .map((p) => ({
+          organizationId: p.organizationId,
+          name: orgById.get(p.organizationId)?.name ?? '',
+          acronym: orgById.get(p.organizationId)?.acronym ?? null,
+          requiredSigner: p.requiredSigner,
+          endorsed: endorsed.has(`${s.id}/${p.organizationId}`),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      const required = own.filter((p) => p.requiredSigner);
+      return {
+        ...s,
+        leadOrganization: orgById.get(s.leadOrganizationId) ?? null,
+        partnerOrganizationIds: own.map((p) => p.organizationId),
+        partners: own,
+        signOff: {
+          requiredSigners: required.length,
+          endorsed: required.filter((p) => p.endorsed).length,
+          missing: required.filter((p) => !p.endorsed).map((p) => p.name),
+        },
+      };
+    });
+  }
+
+  /** One submission with its word count against the limits and its final snapshot, if frozen. */
+  async one(manager: EntityManager, submission: Submission): Promise<SubmissionView> {
+    const [view] = await this.many(manager, [submission]);
+    const sections = await manager.getRepository(Section).find({ where: { submissionId: submission.id }, order: { position: 'ASC' } });
+    const final = await manager.getRepository(SubmissionSnapshot).findOne({
+      where: { submissionId: submission.id, kind: 'final' },
+      select: { id: true },
+    });
+    return {
+      ...view,
+      finalSnapshotId: final?.id ?? null,
+      wordCount: summarizeWords(sections, { wordLimit: submission.wordLimit, pageLimit: submission.pageLimit }),
+    };
+  }
+}
+
+/** The endorsements in force, oldest first: the list of signatories. */
+export async function activeEndorsements(manager: EntityManager, submissionId: string): Promise<Endorsement[]> {
+  return manager.getRepository(Endorsement).find({ where: { submissionId, withdrawnAt: IsNull() }, order: { endorsedAt: 'ASC' } });
+}

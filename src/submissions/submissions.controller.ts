@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessService } from '../access/access.service.js';
+import { isCoordinator } from '../access/roles.js';
+import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import type { User } from '../users/user.entity.js';
+import { CreateSubmissionDto, SubmissionQuery, TransitionDto, UpdateSubmissionDto } from './dto/submission.dto.js';
+import { SubmissionsService } from './submissions.service.js';
+import { TransitionsService } from './transitions.service.js';
+
+@ApiTags('submissions')
+@Controller('submissions')
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly transitions: TransitionsService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Policy submissions you may see; filters: status, kind, targetBody, leadOrganizationId, organizationId, q' })
+  list(@CurrentUser() user: User, @Query() query: SubmissionQuery) {
+    return this.submissions.list(user, query);
+  }
+
+  @Post()
+  @MinRole('member')
+  @ApiOperation({ summary: 'Start a submission (members: led by their own organisation)' })
+  create(@CurrentUser() user: User, @Body() dto: CreateSubmissionDto) {
+    return this.submissions.create(user, dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A submission with partners, sign-off state and word count against the limits' })
+  async get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    await this.access.requireAccess(user, 'submission', id, 'read');
+    return this.submissions.get(id);
+  }
+
+  @Get(':id/word-count')
+  @ApiOperation({ summary: 'Words per section and in total, against the word limit, with a page estimate' })
+  async wordCount(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    await this.access.requireAccess(user, 'submission', id, 'read');
+    return (await this.submissions.get(id)).wordCount;
+  }
+
+  @Patch(':id')
+  async update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSubmissionDto) {
+    await this.access.requireAccess(user, 'submission', id, 'write');
+    return this.submissions.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Archive a submission (coordinators; its text and history stay)' })
+  async archive(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    await this.access.requireAccess(user, 'submission', id, 'write');
+    if (!isCoordinator(user.role)) throw new ForbiddenException('Only a coordinator can archive a submission');
+    await this.submissions.archive(user, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move through planned → drafting → review → sign_off → submitted → published (or withdrawn); 409 with the reason when not allowed',
+  })
+  async transition(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
+    await this.access.requireAccess(user, 'submission', id, 'write');
+    return this.transitions.transition(user, id, dto);
+  }
+}

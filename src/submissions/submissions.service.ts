@@ -1,0 +1,201 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isCoordinator } from '../access/roles.js';
+import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { escapeLike } from '../organizations/organizations.service.js';
+import { User } from '../users/user.entity.js';
+import {
+  type CreateSubmissionDto,
+  FIELDS_EDITABLE_WHEN_FROZEN,
+  NOT_NULL_FIELDS,
+  type PartnerDto,
+  type SubmissionQuery,
+  type UpdateSubmissionDto,
+} from './dto/submission.dto.js';
+import { VISIBLE_SQL } from './submission-access.js';
+import { lockSubmission } from './submission-records.js';
+import { Submission, SubmissionPartner } from './submission.entity.js';
+import { isFrozen, label } from './submission.workflow.js';
+import { type SubmissionView, SubmissionViews } from './submission.views.js';
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly activity: ActivityService,
+    private readonly clock: Clock,
+    private readonly views: SubmissionViews,
+  ) {}
+
+  async list(user: User, query: SubmissionQuery): Promise<Page<SubmissionView>> {
+    const window = pageWindow(query);
+    const qb = this.db.getRepository(Submission).createQueryBuilder('s');
+    if (!isCoordinator(user.role)) {
+      if (user.organizationId) qb.andWhere(VISIBLE_SQL, { viewerOrg: user.organizationId });
+      else qb.andWhere(`s.visibility = 'network'`);
+    }
+    if (query.archived !== 'true') qb.andWhere('s.archived_at IS NULL');
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    if (query.kind) qb.andWhere('s.kind = :kind', { kind: query.kind });
+    if (query.leadOrganizationId) qb.andWhere('s.lead_organization_id = :lead', { lead: query.leadOrganizationId });
+    if (query.targetBody) qb.andWhere('s.target_body ILIKE :body', { body: `%${escapeLike(query.targetBody)}%` });
+    if (query.organizationId) {
+      qb.andWhere(
+        `(s.lead_organization_id = :org OR EXISTS (SELECT 1 FROM submission_partners fp WHERE fp.submission_id = s.id AND fp.organization_id = :org))`,
+        { org: query.organizationId },
+      );
+    }
+    if (query.q) {
+      qb.andWhere(
+        `(s.title ILIKE :q OR s.target_body ILIKE :q OR s.session_reference ILIKE :q OR EXISTS (
+          SELECT 1 FROM submission_sections fs WHERE fs.submission_id = s.id AND (fs.title ILIKE :q OR fs.body ILIKE :q)))`,
+        { q: `%${escapeLike(query.q)}%` },
+      );
+    }
+    const [items, total] = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id').take(window.limit).skip(window.offset).getManyAndCount();
+    return toPage(await this.views.many(this.db.manager, items), total, window);
+  }
+
+  async get(id: string): Promise<SubmissionView> {
+    const submission = await this.db.getRepository(Submission).findOneBy({ id });
+    if (!submission) throw new NotFoundException('Submission not found');
+    return this.views.one(this.db.manager, submission);
+  }
+
+  async create(actor: User, dto: CreateSubmissionDto): Promise<SubmissionView> {
+    rejectNulls(dto);
+    if (!isCoordinator(actor.role) && dto.leadOrganizationId !== actor.organizationId) {
+      throw new ForbiddenException('Members can start submissions led by their own organisation only');
+    }
+    const { partnerOrganizationIds, partners, ...fields } = dto;
+    const partnerList = this.partnerList(dto.leadOrganizationId, partnerOrganizationIds, partners);
+    const id = await this.db.transaction(async (manager) => {
+      await this.assertOrganizations(manager, [dto.leadOrganizationId, ...(partnerList ?? []).map((p) => p.organizationId)]);
+      if (dto.ownerId) await this.assertUser(manager, dto.ownerId);
+      const repo = manager.getRepository(Submission);
+      const submission = await repo.save(
+        repo.create({ ...fields, ownerId: dto.ownerId ?? actor.id, visibility: dto.visibility ?? 'participants', status: 'planned' }),
+      );
+      await this.replacePartners(manager, submission.id, partnerList ?? []);
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'submission.created',
+        subjectType: 'submission',
+        subjectId: submission.id,
+        summary: `Created submission "${submission.title}" to ${submission.targetBody}`,
+      });
+      return submission.id;
+    });
+    return this.get(id);
+  }
+
+  async update(actor: User, id: string, dto: UpdateSubmissionDto): Promise<SubmissionView> {
+    rejectNulls(dto);
+    await this.db.transaction(async (manager) => {
+      const submission = await lockSubmission(manager, id, 'update');
+      const { partnerOrganizationIds, partners, ...fields } = dto;
+      const changes = diffFields(submission, fields);
+      const partnerList = this.partnerList(dto.leadOrganizationId ?? submission.leadOrganizationId, partnerOrganizationIds, partners);
+      if (isFrozen(submission.status)) {
+        const frozen = Object.keys(changes).filter((f) => !(FIELDS_EDITABLE_WHEN_FROZEN as readonly string[]).includes(f));
+        if (frozen.length || partnerList) {
+          throw new ConflictException(
+            `The submission is ${label(submission.status)}: ${[...frozen, ...(partnerList ? ['partners'] : [])].join(', ')} can no longer be changed`,
+          );
+        }
+      }
+      if (!isCoordinator(actor.role) && changes.leadOrganizationId) {
+        throw new ForbiddenException('Only a coordinator can hand the lead to another organisation');
+      }
+      if (dto.leadOrganizationId || partnerList) {
+        await this.assertOrganizations(manager, [
+          ...(dto.leadOrganizationId ? [dto.leadOrganizationId] : []),
+          ...(partnerList ?? []).map((p) => p.organizationId),
+        ]);
+      }
+      if (!partnerList && changes.leadOrganizationId) {
+        const clash = await manager.getRepository(SubmissionPartner).existsBy({ submissionId: id, organizationId: dto.leadOrganizationId! });
+        if (clash) throw new BadRequestException('leadOrganizationId: this organisation is a co-drafting partner; remove it from the partners first');
+      }
+      if (dto.ownerId) await this.assertUser(manager, dto.ownerId);
+      if (Object.keys(changes).length) await manager.getRepository(Submission).update(id, fields);
+      if (partnerList) {
+        const before = await manager.getRepository(SubmissionPartner).find({ where: { submissionId: id }, order: { organizationId: 'ASC' } });
+        const after = [...partnerList].sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+        const summarize = (list: { organizationId: string; requiredSigner?: boolean }[]) =>
+          list.map((p) => `${p.organizationId}${p.requiredSigner ? ' (required signer)' : ''}`);
+        if (JSON.stringify(summarize(before)) !== JSON.stringify(summarize(after))) {
+          changes.partners = [summarize(before), summarize(after)];
+          await this.replacePartners(manager, id, partnerList);
+        }
+      }
+      if (Object.keys(changes).length) {
+        await this.activity.record(manager, {
+          actorId: actor.id,
+          action: 'submission.updated',
+          subjectType: 'submission',
+          subjectId: id,
+          summary: `Updated ${Object.keys(changes).join(', ')} of "${dto.title ?? submission.title}"`,
+          changes,
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  /** Archives rather than deletes: its text, revisions and activity stay. */
+  async archive(actor: User, id: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const submission = await lockSubmission(manager, id, 'update');
+      if (submission.archivedAt) return;
+      await manager.getRepository(Submission).update(id, { archivedAt: this.clock.now() });
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'submission.archived',
+        subjectType: 'submission',
+        subjectId: id,
+        summary: `Archived submission "${submission.title}"`,
+      });
+    });
+  }
+
+  /** `partners` wins over `partnerOrganizationIds`; undefined means "leave the partners as they are". */
+  private partnerList(leadId: string, ids: string[] | undefined, partners: PartnerDto[] | undefined): PartnerDto[] | undefined {
+    if (ids && partners) throw new BadRequestException('Send either partnerOrganizationIds or partners, not both');
+    const list = partners ?? ids?.map((organizationId) => ({ organizationId, requiredSigner: false }));
+    if (!list) return undefined;
+    if (new Set(list.map((p) => p.organizationId)).size !== list.length) throw new BadRequestException('partners: an organisation is listed twice');
+    if (list.some((p) => p.organizationId === leadId)) {
+      throw new BadRequestException('partners: the lead organisation is not also a co-drafting partner');
+    }
+    return list;
+  }
+
+  private async replacePartners(manager: EntityManager, submissionId: string, partners: PartnerDto[]): Promise<void> {
+    const repo = manager.getRepository(SubmissionPartner);
+    await repo.delete({ submissionId });
+    if (partners.length) {
+      await repo.insert(partners.map((p) => ({ submissionId, organizationId: p.organizationId, requiredSigner: p.requiredSigner ?? false })));
+    }
+  }
+
+  private async assertOrganizations(manager: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await manager.getRepository(Organization).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getCount();
+    if (found !== new Set(ids).size) throw new BadRequestException('leadOrganizationId/partners: no such organisation');
+  }
+
+  private async assertUser(manager: EntityManager, id: string): Promise<void> {
+    if (!(await manager.getRepository(User).existsBy({ id }))) throw new BadRequestException('ownerId: no such user');
+  }
+}
+
+/** Optional fields may be cleared with null, except those a submission always has. */
+function rejectNulls(dto: UpdateSubmissionDto): void {
+  const bad = NOT_NULL_FIELDS.filter((field) => dto[field] === null);
+  if (bad.length) throw new BadRequestException(`Invalid input: ${bad.map((f) => `${f}: must not be null`).join('; ')}`);
+}

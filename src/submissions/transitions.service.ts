@@ -1,0 +1,84 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isCoordinator } from '../access/roles.js';
+import { ActivityService } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import type { User } from '../users/user.entity.js';
+import { DocumentService } from './document.service.js';
+import type { TransitionDto } from './dto/submission.dto.js';
+import { lockSubmission } from './submission-records.js';
+import { Section } from './section.entity.js';
+import { Submission } from './submission.entity.js';
+import { checkTransition, label } from './submission.workflow.js';
+import { activeEndorsements } from './submission.views.js';
+import { SubmissionsService } from './submissions.service.js';
+
+/** Moves a submission through its workflow; the guards may be overridden by a coordinator with a reason. */
+@Injectable()
+export class TransitionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly activity: ActivityService,
+    private readonly clock: Clock,
+    private readonly documents: DocumentService,
+    private readonly submissions: SubmissionsService,
+  ) {}
+
+  async transition(actor: User, id: string, dto: TransitionDto) {
+    await this.db.transaction(async (manager) => {
+      // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
+      const submission = await lockSubmission(manager, id, 'update');
+      const sections = await manager.getRepository(Section).find({ where: { submissionId: id }, order: { position: 'ASC' } });
+      const partners: { organization_id: string; name: string }[] = await manager.query(
+        `SELECT p.organization_id, o.name FROM submission_partners p JOIN organizations o ON o.id = p.organization_id
+         WHERE p.submission_id = $1 AND p.required_signer ORDER BY o.name`,
+        [id],
+      );
+      const endorsements = await activeEndorsements(manager, id);
+      const from = submission.status;
+      const check = checkTransition(from, dto.to, {
+        sections,
+        requiredSigners: partners.map((p) => ({ organizationId: p.organization_id, name: p.name })),
+        endorsedOrganizationIds: endorsements.map((e) => e.organizationId),
+      });
+      if (!check.allowed) throw new ConflictException(check.reason);
+      const overriding = check.blockers.length > 0;
+      if (overriding) {
+        if (dto.override && !isCoordinator(actor.role)) throw new ForbiddenException('Only a coordinator can override the conditions of a move');
+        if (!isCoordinator(actor.role) || !dto.reason || dto.override === false) {
+          throw new ConflictException({
+            message: `Cannot move to ${label(dto.to)}: ${check.blockers.join('; ')}`,
+            details: { blockers: check.blockers, overridable: 'A coordinator may override with a reason' },
+          });
+        }
+      }
+      const now = this.clock.now();
+      await manager.getRepository(Submission).update(id, {
+        status: dto.to,
+        ...(dto.to === 'submitted' ? { submittedAt: now } : {}),
+      });
+      let finalSnapshotId: string | undefined;
+      if (dto.to === 'submitted') {
+        const final = await this.documents.freezeFinal(manager, actor, { ...submission, status: dto.to });
+        finalSnapshotId = final.id;
+      }
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'submission.transitioned',
+        subjectType: 'submission',
+        subjectId: id,
+        summary:
+          `Moved "${submission.title}" from ${label(from)} to ${label(dto.to)}` +
+          (overriding ? ` overriding: ${check.blockers.join('; ')} (reason: ${dto.reason})` : dto.reason ? ` (${dto.reason})` : ''),
+        changes: {
+          status: [from, dto.to],
+          reason: dto.reason ?? null,
+          ...(overriding ? { overridden: check.blockers } : {}),
+          ...(finalSnapshotId ? { finalSnapshotId } : {}),
+        },
+      });
+    });
+    return this.submissions.get(id);
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { countWords, summarizeWords } from './word-count.js';
+
+describe('countWords', () => {
+  it('counts plain words', () => {
+    expect(countWords('Children have a right to access justice.')).toBe(7);
+    expect(countWords('')).toBe(0);
+    expect(countWords('   \n\n ')).toBe(0);
+  });
+
+  it('ignores Markdown markup and link targets', () => {
+    expect(countWords('## Access to justice\n\n- **Legal aid** for _every_ child\n- See [the draft](https://www.ohchr.org/en/gc26)')).toBe(
+      11,
+    );
+    expect(countWords('1. First point\n2) Second point')).toBe(4);
+    expect(countWords('> A quoted line')).toBe(3);
+    expect(countWords('<br/>one <em>two</em>')).toBe(2);
+  });
+
+  it('counts hyphenated words, apostrophes and numbers once each', () => {
+    expect(countWords("people-centred justice for children's rights")).toBe(5);
+    expect(countWords('General Comment No. 26 (2023)')).toBe(5);
+  });
+
+  it('counts Khmer and other scripts', () => {
+    expect(countWords('សិទ្ធិ កុមារ')).toBeGreaterThanOrEqual(2);
+    expect(countWords('droits de l’enfant')).toBe(3);
+  });
+});
+
+describe('summarizeWords', () => {
+  const sections = [
+    { id: '1', title: 'Intro', body: 'one two three' },
+    { id: '2', title: 'Body', body: 'four five' },
+  ];
+
+  it('totals per section and estimates pages', () => {
+    const s = summarizeWords(sections, { wordLimit: 10, pageLimit: null });
+    expect(s.total).toBe(5);
+    expect(s.sections).toEqual([
+      { id: '1', title: 'Intro', words: 3 },
+      { id: '2', title: 'Body', words: 2 },
+    ]);
+    expect(s.overWordLimit).toBe(false);
+    expect(s.warning).toBeNull();
+    expect(s.pageEstimate).toBe(0);
+  });
+
+  it('warns, without blocking, when over the word limit', () => {
+    const s = summarizeWords(sections, { wordLimit: 4, pageLimit: null });
+    expect(s.overWordLimit).toBe(true);
+    expect(s.warning).toContain('5 words is 1 over the limit of 4');
+  });
+
+  it('warns when the page estimate exceeds the page limit', () => {
+    const long = [{ id: '1', title: 'Long', body: 'word '.repeat(1250) }];
+    const s = summarizeWords(long, { wordLimit: null, pageLimit: 2 });
+    expect(s.pageEstimate).toBe(2.5);
+    expect(s.overPageLimit).toBe(true);
+    expect(s.warning).toContain('2.5 pages');
+  });
+});

@@ -1,0 +1,54 @@
+/** Words per page used for the page estimate: a single-spaced A4 page of 12-point text. */
+export const WORDS_PER_PAGE = 500;
+
+/**
+ * Counts the words a reader sees in Markdown: markup, link targets and HTML tags do not count;
+ * hyphenated and apostrophised words count once; numbers count as words.
+ */
+export function countWords(markdown: string): number {
+  const text = markdown
+    .replace(/```[^\n]*\n?/g, ' ') // code fences (their content still counts)
+    .replace(/<[^>]+>/g, ' ') // HTML tags
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images: alt text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: their text
+    .replace(/^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, ' ') // headings, quotes, list markers
+    .replace(/[*_~`|]+/g, ' '); // emphasis, code, tables
+  const words = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
+  return words ? words.length : 0;
+}
+
+export interface WordCountSummary {
+  total: number;
+  wordLimit: number | null;
+  pageLimit: number | null;
+  pageEstimate: number;
+  overWordLimit: boolean;
+  overPageLimit: boolean;
+  /** A visible warning when a limit is exceeded; never a block. */
+  warning: string | null;
+  sections: { id: string; title: string; words: number }[];
+}
+
+export function summarizeWords(
+  sections: { id: string; title: string; body: string }[],
+  limits: { wordLimit: number | null; pageLimit: number | null },
+): WordCountSummary {
+  const counted = sections.map((s) => ({ id: s.id, title: s.title, words: countWords(s.body) }));
+  const total = counted.reduce((sum, s) => sum + s.words, 0);
+  const pageEstimate = Math.round((total / WORDS_PER_PAGE) * 10) / 10;
+  const overWordLimit = limits.wordLimit !== null && total > limits.wordLimit;
+  const overPageLimit = limits.pageLimit !== null && pageEstimate > limits.pageLimit;
+  const warnings: string[] = [];
+  if (overWordLimit) warnings.push(`${total} words is ${total - limits.wordLimit!} over the limit of ${limits.wordLimit}`);
+  if (overPageLimit) warnings.push(`about ${pageEstimate} pages is over the limit of ${limits.pageLimit}`);
+  return {
+    total,
+    wordLimit: limits.wordLimit,
+    pageLimit: limits.pageLimit,
+    pageEstimate,
+    overWordLimit,
+    overPageLimit,
+    warning: warnings.length ? `The text is too long: ${warnings.join('; ')}` : null,
+    sections: counted,
+  };
+}
