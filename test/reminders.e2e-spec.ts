@@ -109,6 +109,12 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     expect(telegram.sent('9001')[0].body).toMatchObject({ parse_mode: 'HTML', text: expect.stringContaining('Concept note to UNICEF') });
   });
 
+  it('reports the live worker process and the failure rate in /health', async () => {
+    const res = await t.http().get('/health').expect(200);
+    expect(res.body.checks.workers).toMatchObject({ status: 'up', liveWorkers: 1 });
+    expect(res.body.checks.workers.queues.deliveries).toMatchObject({ liveWorkers: 1, failureRate: expect.any(Number) });
+  });
+
   it('a moved deadline does not fire at its old time and fires at the new one', async () => {
     const m = await member({ channels: ['email', 'inApp'] });
     const d = await makeDeadline(coordinator, {

@@ -46,11 +46,9 @@ export class HealthController {
   @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down), live workers and queue failure rates' })
   async health(@Res({ passthrough: true }) res: Response) {
     let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
-    const [postgres, redis, workerCheck] = await Promise.all([
-      check(() => this.db.query('SELECT 1')),
-      check(() => this.redis.ping()),
-      check(async () => (workers = await this.workerHealth.check())),
-    ]);
+    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.redis.ping())]);
+    // Only ask BullMQ about workers when Redis answers: its connections queue commands while Redis is away.
+    const workerCheck = redis.status === 'up' ? await check(async () => (workers = await this.workerHealth.check())) : { status: 'down', error: 'Redis is down' };
     const ok = postgres.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
     // Workers are reported, not required: an API-only replica is healthy while the workers run elsewhere.
