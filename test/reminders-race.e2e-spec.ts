@@ -55,10 +55,24 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
     expect(Date.now()).toBeLessThan(fireAt); // the race starts after set-up, not during it
 
     // Half the jobs go missing, as if Redis lost them: the reconciler must put them back while the workers run.
-    const queue = new Queue('reminders', { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
-    const reminders: { id: string; version: number }[] = await t.db.query(`SELECT id, version FROM reminders WHERE deadline_id = ANY($1)`, [ids]);
-    for (const r of reminders.filter((_, i) => i % 2 === 0)) await queue.remove(`reminder-${r.id}-v${r.version}`);
-    await queue.close();
+    // The other half get a twin job (as a retry or a second scheduler would), so both workers fire the same reminder.
+    const connection = { url: t.config.redisUrl };
+    const queue = new Queue('reminders', { connection, prefix: t.config.queuePrefix });
+    const deliveryQueue = new Queue('deliveries', { connection, prefix: t.config.queuePrefix });
+    const reminders: { id: string; version: number; fire_at: Date }[] = await t.db.query(`SELECT id, version, fire_at FROM reminders WHERE deadline_id = ANY($1)`, [ids]);
+    for (const [i, r] of reminders.entries()) {
+      if (i % 2 === 0) await queue.remove(`reminder-${r.id}-v${r.version}`);
+      else await queue.add('fire', { reminderId: r.id, version: r.version }, { jobId: `twin-${r.id}`, delay: r.fire_at.getTime() - Date.now() });
+    }
+    // And every delivery gets twin jobs while the race runs, so claims really compete across processes.
+    const twinned = new Set<string>();
+    const twins = setInterval(() => {
+      void t.db.query(`SELECT id FROM deliveries WHERE status = 'pending'`).then((rows: { id: string }[]) => {
+        const fresh = rows.filter((r) => !twinned.has(r.id));
+        fresh.forEach((r) => twinned.add(r.id));
+        return deliveryQueue.addBulk(fresh.map((r) => ({ name: 'twin', data: { deliveryId: r.id }, opts: { jobId: `twin-${r.id}` } })));
+      });
+    }, 200);
 
     const total = COUNT * 2;
     await waitUntil(
@@ -70,6 +84,10 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
       `${total} deliveries sent`,
     );
     await new Promise((r) => setTimeout(r, 3_000)); // let any duplicate surface
+    clearInterval(twins);
+    await queue.close();
+    await deliveryQueue.close();
+    expect(twinned.size).toBeGreaterThan(COUNT); // the twins did race
 
     const byStatus = await t.db.query(`SELECT channel, status, attempts, count(*)::int AS n FROM deliveries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
     expect(byStatus).toEqual([

@@ -5,6 +5,7 @@ import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { type LinkPayload, verifyLink } from '../reminders/signed-links.js';
+import { updateReturning } from '../reminders/sql.js';
 import { User } from '../users/user.entity.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlinesService } from './deadlines.service.js';
@@ -89,7 +90,8 @@ export class DeadlineLinksService {
     const [{ exists }] = await this.db.query(`SELECT to_regclass('checklist_items') IS NOT NULL AS exists`);
     if (!exists) return;
     await this.db.transaction(async (manager) => {
-      const rows: { id: string; title: string }[] = await manager.query(
+      const rows = await updateReturning<{ id: string; title: string }>(
+        manager,
         `UPDATE checklist_items SET status = 'done', updated_at = now() WHERE id = $1 AND status = 'todo' RETURNING id, title`,
         [itemId],
       );

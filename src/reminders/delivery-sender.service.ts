@@ -12,6 +12,7 @@ import { Delivery, Reminder } from './reminder.entity.js';
 import type { ReminderContent } from './reminder-message.js';
 import { RecipientsService } from './recipients.service.js';
 import { actionExpiry, signLink } from './signed-links.js';
+import { updateReturning } from './sql.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 
@@ -38,7 +39,8 @@ export class DeliverySender {
 
   async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const now = this.clock.now();
-    const rows: Delivery[] = await this.db.query(
+    const rows = await updateReturning<{ id: string }>(
+      this.db,
       `UPDATE deliveries SET status = 'sending', claimed_at = $2, attempts = attempts + 1, updated_at = now()
        WHERE id = $1 AND not_before <= $2 AND (status = 'pending' OR (status = 'sending' AND claimed_at < $3))
        RETURNING id`,

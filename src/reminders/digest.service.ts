@@ -12,6 +12,7 @@ import { User } from '../users/user.entity.js';
 import { digestDue, digestSections, digestSlot, digestWindow } from './digest-window.js';
 import { type DigestEntry, renderDigest } from './digest-message.js';
 import { signLink } from './signed-links.js';
+import { updateReturning } from './sql.js';
 
 /**
  * Daily or weekly e-mail digests at 08:00 in each user's zone: the next 14 days and
@@ -58,7 +59,8 @@ export class DigestService {
     const slot = digestSlot(now, user.timeZone, frequency);
     if (!digestDue(now, slot)) return false;
     await this.db.query(`INSERT INTO digests (user_id, period) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [user.id, slot.key]);
-    const claimed: { id: string }[] = await this.db.query(
+    const claimed = await updateReturning<{ id: string }>(
+      this.db,
       `UPDATE digests SET status = 'sending', claimed_at = $3, attempts = attempts + 1
        WHERE user_id = $1 AND period = $2 AND (status = 'pending' OR (status = 'sending' AND claimed_at < $4)) RETURNING id`,
       [user.id, slot.key, now, new Date(now.getTime() - SENDING_TIMEOUT_MS)],
