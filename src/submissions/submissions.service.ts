@@ -111,6 +111,11 @@ export class SubmissionsService {
       if (!isCoordinator(actor.role) && changes.leadOrganizationId) {
         throw new ForbiddenException('Only a coordinator can hand the lead to another organisation');
       }
+      // Who takes part (and so who sees it, and who must sign) is the lead's or a coordinator's call, not a co-drafter's.
+      const shaping = [...(['visibility', 'ownerId'] as const).filter((f) => f in changes), ...(partnerList ? ['partners'] : [])];
+      if (shaping.length && !isCoordinator(actor.role) && actor.organizationId !== submission.leadOrganizationId) {
+        throw new ForbiddenException(`Only a coordinator or the lead organisation can change ${shaping.join(', ')}`);
+      }
       if (dto.leadOrganizationId || partnerList) {
         await this.assertOrganizations(manager, [
           ...(dto.leadOrganizationId ? [dto.leadOrganizationId] : []),

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Organization } from '../src/organizations/organization.entity.js';
+import { type Actor, makeOrganization, makeUser } from './support/factories.js';
+import { makeSubmission } from './support/submission-factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** Findings of the review of the opportunities and submissions modules, each pinned by a test. */
+describe('review findings', () => {
+  let t: TestApp;
+  let lead: Organization;
+  let partner: Organization;
+  let other: Organization;
+  let coordinator: Actor;
+  let leadMember: Actor;
+  let partnerMember: Actor;
+  let outsider: Actor;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    lead = await makeOrganization(t);
+    partner = await makeOrganization(t);
+    other = await makeOrganization(t);
+    coordinator = await makeUser(t, { role: 'coordinator' });
+    leadMember = await makeUser(t, { organizationId: lead.id });
+    partnerMember = await makeUser(t, { organizationId: partner.id });
+    outsider = await makeUser(t, { organizationId: other.id });
+  });
+  afterAll(() => t.close());
+
+  describe('a co-drafting partner member cannot widen or reshape who takes part in a participants-only submission', () => {
+    let id: string;
+    beforeAll(async () => {
+      const s = await makeSubmission(coordinator, {
+        leadOrganizationId: lead.id,
+        partners: [{ organizationId: partner.id, requiredSigner: true }],
+        visibility: 'participants',
+        title: 'Confidential alternative report on juvenile detention',
+      });
+      id = s.id;
+    });
+
+    it('visibility, partners and owner are refused (403) and nothing changes; descriptive fields still save', async () => {
+      const s = `/api/v1/submissions/${id}`;
+      await partnerMember.as.patch(s).send({ visibility: 'network' }).expect(403);
+      await partnerMember.as.patch(s).send({ partnerOrganizationIds: [partner.id, other.id] }).expect(403);
+      await partnerMember.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: false }] }).expect(403);
+      await partnerMember.as.patch(s).send({ ownerId: partnerMember.user.id }).expect(403);
+      await outsider.as.get(s).expect(404);
+      const after = await coordinator.as.get(s).expect(200);
+      expect(after.body.visibility).toBe('participants');
+      expect(after.body.partners).toEqual([expect.objectContaining({ organizationId: partner.id, requiredSigner: true })]);
+      await partnerMember.as.patch(s).send({ sessionReference: 'CRC 99th session' }).expect(200);
+    });
+
+    it('the lead organisation’s members and coordinators may change them', async () => {
+      const s = `/api/v1/submissions/${id}`;
+      await leadMember.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: false }] }).expect(200);
+      await coordinator.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: true }] }).expect(200);
+    });
+  });
+});
