@@ -177,6 +177,27 @@ describe('robustness: bad input never answers 500', () => {
     }
   });
 
+  it('edge dates, amounts and sizes are stored or refused with a 4xx', async () => {
+    for (const closesAt of ['2026-W01-1', '2026-001', '+010000-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00', '2026-02-29']) {
+      expectClientError(await c.as.post('/api/v1/opportunities').send({ title: 'Edge', visibility: 'network', closesAt }), `closesAt ${closesAt}`);
+      expectClientError(await c.as.get(`/api/v1/opportunities?closesFrom=${encodeURIComponent(closesAt)}`), `closesFrom ${closesAt}`);
+    }
+    for (const expiresOn of ['2026-W01', '2026-001', '2026', '0000-01-01', '9999-12-31']) {
+      expectClientError(await c.as.post(`/api/v1/organizations/${ids.org}/documents`).send({ title: 'Edge', kind: 'registration', expiresOn }), `expiresOn ${expiresOn}`);
+    }
+    for (const acknowledgedAt of ['0000-01-01', '9999-12-31', '2026-02-29']) {
+      expectClientError(await c.as.patch(s()).send({ acknowledgedAt }), `acknowledgedAt ${acknowledgedAt}`);
+    }
+    for (const amount of ['999999999999.99', 999999999999.99, 1e21, 0.1 + 0.2]) {
+      expectClientError(await c.as.post('/api/v1/opportunities').send({ title: 'Edge', visibility: 'network', amountMin: amount }), `amount ${amount}`);
+      expectClientError(await c.as.patch(`${o()}/partners/${ids.partner}`).send({ budgetAmount: amount }), `budget ${amount}`);
+    }
+    const big = Buffer.concat([PDF_BYTES, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
+    const res = await c.as.post(`${o()}/checklist/${ids.item}/file`).attach('file', big, 'big.pdf');
+    expect(res.status).toBe(413);
+    expectClientError(res, 'oversize upload');
+  });
+
   it('wrong Content-Type and malformed JSON are 4xx', async () => {
     const targets: [string, string][] = [
       ['post', '/api/v1/opportunities'], ['patch', o()], ['post', `${o()}/partners`], ['post', `${o()}/checklist`], ['post', '/api/v1/submissions'],
