@@ -58,4 +58,19 @@ describe('review findings', () => {
       await coordinator.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: true }] }).expect(200);
     });
   });
+  it('the owner of a submission (who gets its reminders) must be able to see it: an outsider or a viewer is refused', async () => {
+    const viewer = await makeUser(t, { organizationId: lead.id, role: 'viewer' });
+    const base = { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'participants', title: 'Owner check' };
+    const create = (ownerId: string) =>
+      coordinator.as.post('/api/v1/submissions').send({ targetBody: 'UN CRC', kind: 'other', ...base, ownerId });
+    expect((await create(outsider.user.id)).status).toBe(400);
+    expect((await create(viewer.user.id)).status).toBe(400);
+    const ok = await create(partnerMember.user.id).expect(201);
+    expect(ok.body.ownerId).toBe(partnerMember.user.id);
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: outsider.user.id }).expect(400);
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: leadMember.user.id }).expect(200);
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: coordinator.user.id }).expect(200);
+    // Adding the outsider's organisation in the same request makes it a participant.
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: outsider.user.id, partnerOrganizationIds: [partner.id, other.id] }).expect(200);
+  });
 });
