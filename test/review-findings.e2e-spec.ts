@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Organization } from '../src/organizations/organization.entity.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
+import { makeOpportunity } from './support/opportunity-factories.js';
 import { makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -72,5 +73,27 @@ describe('review findings', () => {
     await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: coordinator.user.id }).expect(200);
     // Adding the outsider's organisation in the same request makes it a participant.
     await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: outsider.user.id, partnerOrganizationIds: [partner.id, other.id] }).expect(200);
+  });
+  it('an archived (deleted) opportunity or submission is read-only: changes are 409, archiving again is still 204', async () => {
+    const opp = await makeOpportunity(coordinator, { title: 'Archived call' });
+    await coordinator.as.delete(`/api/v1/opportunities/${opp.id}`).expect(204);
+    const o = `/api/v1/opportunities/${opp.id}`;
+    expect((await coordinator.as.patch(o).send({ title: 'Revived' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/transitions`).send({ to: 'screening' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/partners`).send({ organizationId: lead.id, role: 'lead' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/checklist`).send({ title: 'x', required: true })).status).toBe(409);
+    await coordinator.as.delete(o).expect(204);
+    expect((await coordinator.as.get(o).expect(200)).body.title).toBe('Archived call');
+
+    const sub = await makeSubmission(coordinator, { leadOrganizationId: lead.id, title: 'Archived submission' });
+    const s = `/api/v1/submissions/${sub.id}`;
+    await coordinator.as.delete(s).expect(204);
+    expect((await coordinator.as.patch(s).send({ title: 'Revived' })).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/sections`).send({ title: 'x' })).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/transitions`).send({ to: 'drafting' })).status).toBe(409);
+    expect((await leadMember.as.post(`${s}/endorsements`).send({})).status).toBe(409);
+    await coordinator.as.delete(s).expect(204);
+    const history = await coordinator.as.get(`/api/v1/activity?subjectId=${sub.id}`).expect(200);
+    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['submission.archived', 'submission.created']);
   });
 });

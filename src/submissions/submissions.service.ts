@@ -160,7 +160,7 @@ export class SubmissionsService {
   /** Archives rather than deletes: its text, revisions and activity stay. */
   async archive(actor: User, id: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const submission = await lockSubmission(manager, id, 'update');
+      const submission = await lockSubmission(manager, id, 'update', true);
       if (submission.archivedAt) return;
       await manager.getRepository(Submission).update(id, { archivedAt: this.clock.now() });
       await this.activity.record(manager, {
