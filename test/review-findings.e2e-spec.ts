@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AccessService } from '../src/access/access.service.js';
 import type { Organization } from '../src/organizations/organization.entity.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { makeOpportunity } from './support/opportunity-factories.js';
-import { makeSubmission } from './support/submission-factories.js';
+import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** Findings of the review of the opportunities and submissions modules, each pinned by a test. */
@@ -95,5 +96,23 @@ describe('review findings', () => {
     await coordinator.as.delete(s).expect(204);
     const history = await coordinator.as.get(`/api/v1/activity?subjectId=${sub.id}`).expect(200);
     expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['submission.archived', 'submission.created']);
+  });
+  it('reminder recipients of a submission or section (describe) never include an owner or assignee who can no longer see it', async () => {
+    const sub = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      partnerOrganizationIds: [partner.id],
+      visibility: 'participants',
+      title: 'Shadow report',
+      ownerId: partnerMember.user.id,
+    });
+    const section = await makeSection(coordinator, sub.id, { title: 'Detention', assigneeId: partnerMember.user.id });
+    const access = t.app.get(AccessService);
+    expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([partnerMember.user.id]);
+    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).toContain(partnerMember.user.id);
+    // The partner leaves the drafting group: its staff no longer see the submission, so they get no reminders about it.
+    await coordinator.as.patch(`/api/v1/submissions/${sub.id}`).send({ partnerOrganizationIds: [] }).expect(200);
+    await partnerMember.as.get(`/api/v1/submissions/${sub.id}`).expect(404);
+    expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([]);
+    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).not.toContain(partnerMember.user.id);
   });
 });
