@@ -11,7 +11,7 @@ import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { mentionedEmails } from './request-parsing.js';
-import { findSection, person, userNames } from './submission-records.js';
+import { findSection, lockSubmission, person, userNames } from './submission-records.js';
 
 
 function commentView(c: SectionComment, names: Map<string, string>) {
@@ -67,6 +67,7 @@ export class CommentsService {
   async create(actor: User, submissionId: string, sectionId: string, dto: CreateCommentDto): Promise<CommentView> {
     this.assertMayComment(actor);
     const comment = await this.db.transaction(async (manager) => {
+      await lockSubmission(manager, submissionId, 'share'); // 409 once archived
       const section = await findSection(manager, submissionId, sectionId);
       let parentId: string | null = null;
       if (dto.parentId) {
@@ -182,7 +183,9 @@ export class CommentsService {
     if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot comment');
   }
 
+  /** A comment to change: its submission must not be archived (409). */
   private async find(manager: EntityManager, submissionId: string, sectionId: string, commentId: string): Promise<SectionComment> {
+    await lockSubmission(manager, submissionId, 'share');
     await findSection(manager, submissionId, sectionId);
     const comment = await manager.getRepository(SectionComment).findOneBy({ id: commentId, sectionId });
     if (!comment) throw new NotFoundException('Comment not found');
