@@ -120,4 +120,13 @@ describe('review findings', () => {
     expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([]);
     expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).not.toContain(partnerMember.user.id);
   });
+  it('reminder recipients of a participants-only opportunity drop an owner who is no longer a coordinator and takes no part', async () => {
+    const owner = await makeUser(t, { role: 'coordinator' });
+    const opp = await makeOpportunity(coordinator, { title: 'Confidential consortium', visibility: 'participants' });
+    await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ ownerId: owner.user.id }).expect(200);
+    const access = t.app.get(AccessService);
+    expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([owner.user.id]);
+    await t.db.query(`UPDATE users SET role = 'member', organization_id = $2 WHERE id = $1`, [owner.user.id, other.id]);
+    expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([]);
+  });
 });
