@@ -129,4 +129,21 @@ describe('review findings', () => {
     await t.db.query(`UPDATE users SET role = 'member', organization_id = $2 WHERE id = $1`, [owner.user.id, other.id]);
     expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([]);
   });
+  it('editing a comment to add an @mention notifies the newly mentioned user once (and never an outsider)', async () => {
+    const sub = await makeSubmission(coordinator, { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'participants' });
+    const section = await makeSection(coordinator, sub.id, { title: 'Diversion' });
+    const c = `/api/v1/submissions/${sub.id}/sections/${section.id}/comments`;
+    const comment = await leadMember.as.post(c).send({ body: 'Figures needed' }).expect(201);
+    const inbox = async (who: Actor) => (await who.as.get('/api/v1/notifications').expect(200)).body.items.filter((n: { kind: string; subjectId: string }) => n.kind === 'mention' && n.subjectId === section.id);
+    expect(await inbox(partnerMember)).toHaveLength(0);
+    const edited = await leadMember.as
+      .patch(`${c}/${comment.body.id}`)
+      .send({ body: `Figures needed @${partnerMember.user.email} and @${outsider.user.email}` })
+      .expect(200);
+    expect(edited.body.mentions.map((m: { id: string }) => m.id)).toEqual([partnerMember.user.id]);
+    expect(await inbox(partnerMember)).toHaveLength(1);
+    expect(await inbox(outsider)).toHaveLength(0);
+    await leadMember.as.patch(`${c}/${comment.body.id}`).send({ body: `Figures needed @${partnerMember.user.email}, thanks` }).expect(200);
+    expect(await inbox(partnerMember)).toHaveLength(1);
+  });
 });
