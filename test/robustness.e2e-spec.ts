@@ -50,7 +50,7 @@ describe('robustness: bad input never answers 500', () => {
 
   /** Every field of each body, in turn, set to each bad scalar. */
   function bodies(fields: string[], base: Record<string, unknown> = {}): Record<string, unknown>[] {
-    const out: Record<string, unknown>[] = [[], 'a string' as never, { unknownField: 1, ...base }];
+    const out: Record<string, unknown>[] = [[] as never, 'a string' as never, { unknownField: 1, ...base }];
     for (const f of fields) for (const v of badScalars) out.push({ ...base, [f]: v });
     return out;
   }
