@@ -43,9 +43,17 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'PostgreSQL and Redis reachability; 503 when either is down' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);
     const ok = postgres.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'error', checks: { postgres, redis } };
+  }
+
+  /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */
+  private async pingRedis(): Promise<unknown> {
+    if (this.redis.status === 'connecting' || this.redis.status === 'connect' || this.redis.status === 'reconnecting') {
+      await new Promise((resolve) => this.redis.once('ready', resolve));
+    }
+    return this.redis.ping();
   }
 }
