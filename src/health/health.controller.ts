@@ -51,9 +51,8 @@ export class HealthController {
 
   /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */
   private async pingRedis(): Promise<unknown> {
-    if (this.redis.status === 'connecting' || this.redis.status === 'connect' || this.redis.status === 'reconnecting') {
-      await new Promise((resolve) => this.redis.once('ready', resolve));
-    }
+    const until = Date.now() + CHECK_TIMEOUT_MS;
+    while (this.redis.status !== 'ready' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     return this.redis.ping();
   }
 }
