@@ -14,6 +14,8 @@ const PG_CLIENT_ERRORS: Record<string, [number, string]> = {
   '22003': [400, 'A number is out of range'],
   '22007': [400, 'A date or time has the wrong format'],
   '22008': [400, 'A date or time is out of range'],
+  '22021': [400, 'A text value holds a character that cannot be stored (e.g. a NUL byte)'],
+  '22P05': [400, 'A text value holds a character that cannot be stored'],
 };
 
 @Catch()

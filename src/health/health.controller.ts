@@ -46,7 +46,7 @@ export class HealthController {
   @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down), live workers and queue failure rates' })
   async health(@Res({ passthrough: true }) res: Response) {
     let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
-    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);
     // Only ask BullMQ about workers when Redis answers: its connections queue commands while Redis is away.
     const workerCheck = redis.status === 'up' ? await check(async () => (workers = await this.workerHealth.check())) : { status: 'down', error: 'Redis is down' };
     const ok = postgres.status === 'up' && redis.status === 'up';
@@ -54,5 +54,12 @@ export class HealthController {
     // Workers are reported, not required: an API-only replica is healthy while the workers run elsewhere.
     const workersReport = workers ?? { status: 'down' as const, error: workerCheck.error };
     return { status: ok ? 'ok' : 'error', checks: { postgres, redis, workers: workersReport } };
+  }
+
+  /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */
+  private async pingRedis(): Promise<unknown> {
+    const until = Date.now() + CHECK_TIMEOUT_MS;
+    while (this.redis.status !== 'ready' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return this.redis.ping();
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import type { Upload } from '../files/files.service.js';
@@ -35,11 +36,13 @@ export class OpportunitiesController {
 
   @Get('export.csv')
   @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="opportunities.csv"')
   @ApiOperation({ summary: 'The pipeline as CSV (same filters as the list; paging ignored)' })
-  export(@CurrentUser() user: User, @Query() query: OpportunityQuery) {
-    return this.csv.export(user, query);
+  async export(@CurrentUser() user: User, @Query() query: OpportunityQuery, @Res({ passthrough: true }) res: Response) {
+    const csv = await this.csv.export(user, query);
+    // Set only on success: a refused request keeps its JSON error body and type.
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="opportunities.csv"');
+    return csv;
   }
 
   @Post('import')

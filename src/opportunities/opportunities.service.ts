@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -124,7 +124,7 @@ export class OpportunitiesService {
   async archive(actor: User, id: string): Promise<void> {
     await this.access.requireAccess(actor, 'opportunity', id, 'write');
     await this.db.transaction(async (manager) => {
-      const opportunity = await this.find(manager, id, true);
+      const opportunity = await this.find(manager, id, true, true);
       if (opportunity.archivedAt) return;
       await manager.getRepository(Opportunity).update(id, { archivedAt: this.clock.now() });
       await recordEvent(this.activity, manager, actor, id, { action: 'opportunity.archived', summary: `Archived "${opportunity.title}"` });
@@ -147,11 +147,15 @@ export class OpportunitiesService {
     return toPage(items, total, window);
   }
 
-  async find(manager: EntityManager, id: string, lock = false): Promise<Opportunity> {
+  /** With `lock` (every change), an archived opportunity is refused: it is read-only once deleted. */
+  async find(manager: EntityManager, id: string, lock = false, allowArchived = false): Promise<Opportunity> {
     const opportunity = await manager
       .getRepository(Opportunity)
       .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!opportunity) throw new NotFoundException('Opportunity not found');
+    if (lock && !allowArchived && opportunity.archivedAt) {
+      throw new ConflictException(`"${opportunity.title}" is archived (deleted) and can no longer be changed`);
+    }
     return opportunity;
   }
 

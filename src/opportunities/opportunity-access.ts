@@ -19,6 +19,10 @@ export function visibleTo(user: User, alias = 'o'): { sql: string; params: Recor
   };
 }
 
+/** SQL: the owner `u` of opportunity `o` may still see it (else they get no reminders about it). */
+const OWNER_READS = `u.status <> 'disabled' AND (u.role IN ('coordinator', 'admin') OR o.visibility = 'network'
+  OR EXISTS (SELECT 1 FROM opportunity_partners rp WHERE rp.opportunity_id = o.id AND rp.organization_id = u.organization_id))`;
+
 const path = (opportunityId: string) => `/opportunities/${opportunityId}`;
 
 /** Registers who may see and change opportunities, their partners and their checklist items. */
@@ -59,7 +63,8 @@ export class OpportunityAccess implements OnModuleInit {
       },
       describe: async (ids) => {
         const rows = await this.db.query(
-          `SELECT o.id, o.title, o.owner_id, o.telegram_chat_id,
+          `SELECT o.id, o.title,
+                  (SELECT u.id FROM users u WHERE u.id = o.owner_id AND ${OWNER_READS}) AS owner_id, o.telegram_chat_id,
                   coalesce(array_agg(p.organization_id) FILTER (WHERE p.status <> 'declined'), '{}') AS orgs
              FROM opportunities o LEFT JOIN opportunity_partners p ON p.opportunity_id = o.id
             WHERE o.id = ANY($1) GROUP BY o.id`,
@@ -87,7 +92,8 @@ export class OpportunityAccess implements OnModuleInit {
       },
       describe: async (ids) => {
         const rows = await this.db.query(
-          `SELECT p.id, o.id AS opportunity_id, org.name || ' on ' || o.title AS title, o.owner_id, o.telegram_chat_id,
+          `SELECT p.id, o.id AS opportunity_id, org.name || ' on ' || o.title AS title,
+                  (SELECT u.id FROM users u WHERE u.id = o.owner_id AND ${OWNER_READS}) AS owner_id, o.telegram_chat_id,
                   ARRAY[p.organization_id] AS orgs
              FROM opportunity_partners p JOIN opportunities o ON o.id = p.opportunity_id
              JOIN organizations org ON org.id = p.organization_id
@@ -125,7 +131,8 @@ export class OpportunityAccess implements OnModuleInit {
       },
       describe: async (ids) => {
         const rows = await this.db.query(
-          `SELECT c.id, o.id AS opportunity_id, c.title || ' — ' || o.title AS title, o.owner_id, o.telegram_chat_id,
+          `SELECT c.id, o.id AS opportunity_id, c.title || ' — ' || o.title AS title,
+                  (SELECT u.id FROM users u WHERE u.id = o.owner_id AND ${OWNER_READS}) AS owner_id, o.telegram_chat_id,
                   CASE WHEN p.id IS NOT NULL THEN ARRAY[p.organization_id]
                        ELSE coalesce((SELECT array_agg(ap.organization_id) FROM opportunity_partners ap
                                        WHERE ap.opportunity_id = o.id AND ap.status <> 'declined'), '{}') END AS orgs

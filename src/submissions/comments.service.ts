@@ -11,7 +11,7 @@ import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { mentionedEmails } from './request-parsing.js';
-import { findSection, person, userNames } from './submission-records.js';
+import { findSection, lockSubmission, person, userNames } from './submission-records.js';
 
 
 function commentView(c: SectionComment, names: Map<string, string>) {
@@ -67,6 +67,7 @@ export class CommentsService {
   async create(actor: User, submissionId: string, sectionId: string, dto: CreateCommentDto): Promise<CommentView> {
     this.assertMayComment(actor);
     const comment = await this.db.transaction(async (manager) => {
+      await lockSubmission(manager, submissionId, 'share'); // 409 once archived
       const section = await findSection(manager, submissionId, sectionId);
       let parentId: string | null = null;
       if (dto.parentId) {
@@ -106,16 +107,31 @@ export class CommentsService {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
       if (comment.authorId !== actor.id) throw new ForbiddenException('Only the author can edit a comment');
       const before = comment.body;
+      // An @mention added by the edit notifies that user, as it would in a new comment.
+      const mentioned = await this.mentionable(manager, actor, submissionId, { body });
+      const added = mentioned.filter((id) => !comment.mentionedUserIds.includes(id));
       comment.body = body;
+      comment.mentionedUserIds = [...comment.mentionedUserIds, ...added];
       comment.updatedAt = this.clock.now();
       const saved = await manager.getRepository(SectionComment).save(comment);
+      if (added.length) {
+        const section = await findSection(manager, submissionId, sectionId);
+        await this.notifications.notify(manager, added, {
+          kind: 'mention',
+          title: `${actor.name} mentioned you in "${section.title}"`,
+          body: body.length > 500 ? `${body.slice(0, 499)}…` : body,
+          subjectType: 'section',
+          subjectId: sectionId,
+          url: `/submissions/${submissionId}/sections/${sectionId}#comment-${saved.id}`,
+        });
+      }
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'comment.updated',
         subjectType: 'section',
         subjectId: sectionId,
-        summary: 'Edited a comment',
-        changes: { commentId, body: [before, body] },
+        summary: `Edited a comment${added.length ? ` mentioning ${added.length} more user(s)` : ''}`,
+        changes: { commentId, body: [before, body], ...(added.length ? { mentionedUserIds: added } : {}) },
       });
       return saved;
     });
@@ -162,7 +178,7 @@ export class CommentsService {
   }
 
   /** Mentioned users who exist and may read the submission; others are left out, never told about it. */
-  private async mentionable(manager: EntityManager, actor: User, submissionId: string, dto: CreateCommentDto): Promise<string[]> {
+  private async mentionable(manager: EntityManager, actor: User, submissionId: string, dto: Pick<CreateCommentDto, 'body' | 'mentionedUserIds'>): Promise<string[]> {
     const emails = mentionedEmails(dto.body);
     const byId = dto.mentionedUserIds?.length ? await manager.getRepository(User).findBy({ id: In(dto.mentionedUserIds) }) : [];
     const byEmail = emails.length
@@ -182,7 +198,9 @@ export class CommentsService {
     if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot comment');
   }
 
+  /** A comment to change: its submission must not be archived (409). */
   private async find(manager: EntityManager, submissionId: string, sectionId: string, commentId: string): Promise<SectionComment> {
+    await lockSubmission(manager, submissionId, 'share');
     await findSection(manager, submissionId, sectionId);
     const comment = await manager.getRepository(SectionComment).findOneBy({ id: commentId, sectionId });
     if (!comment) throw new NotFoundException('Comment not found');

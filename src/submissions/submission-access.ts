@@ -13,6 +13,11 @@ export const PARTICIPANT_SQL = `(s.lead_organization_id = :viewerOrg OR EXISTS (
   SELECT 1 FROM submission_partners vp WHERE vp.submission_id = s.id AND vp.organization_id = :viewerOrg))`;
 export const VISIBLE_SQL = `(s.visibility = 'network' OR ${PARTICIPANT_SQL})`;
 
+/** SQL: the user `u` (an active account) may still read the submission `s` — else they get no reminders about it. */
+const READER_SQL = `u.status <> 'disabled' AND (u.role IN ('coordinator', 'admin') OR s.visibility = 'network'
+  OR u.organization_id = s.lead_organization_id
+  OR EXISTS (SELECT 1 FROM submission_partners rp WHERE rp.submission_id = s.id AND rp.organization_id = u.organization_id))`;
+
 /** Who may see and change submissions: coordinators everything; members of the lead and partner organisations theirs; viewers read only. */
 @Injectable()
 export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
@@ -36,7 +41,8 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
   async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
     const rows: { id: string; title: string; owner_id: string | null; lead: string; partners: string[]; telegram_chat_id: string | null }[] =
       await this.db.query(
-        `SELECT s.id, s.title, s.owner_id, s.lead_organization_id AS lead, s.telegram_chat_id,
+        `SELECT s.id, s.title, s.lead_organization_id AS lead, s.telegram_chat_id,
+                (SELECT u.id FROM users u WHERE u.id = s.owner_id AND ${READER_SQL}) AS owner_id,
                 COALESCE(array_agg(p.organization_id) FILTER (WHERE p.organization_id IS NOT NULL), '{}') AS partners
          FROM submissions s LEFT JOIN submission_partners p ON p.submission_id = s.id
          WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
@@ -80,7 +86,9 @@ export class SectionAccessPolicy implements AccessPolicy {
 
   async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
     const rows: { id: string; title: string; submission_id: string; assignee_id: string | null }[] = await this.db.query(
-      `SELECT id, title, submission_id, assignee_id FROM submission_sections WHERE id = ANY($1::uuid[])`,
+      `SELECT sec.id, sec.title, sec.submission_id,
+              (SELECT u.id FROM users u JOIN submissions s ON s.id = sec.submission_id WHERE u.id = sec.assignee_id AND ${READER_SQL}) AS assignee_id
+         FROM submission_sections sec WHERE sec.id = ANY($1::uuid[])`,
       [ids],
     );
     const parents = await this.submissions.describe([...new Set(rows.map((r) => r.submission_id))]);

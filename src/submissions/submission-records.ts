@@ -7,8 +7,9 @@ import { isFrozen, label } from './submission.workflow.js';
 /**
  * Reads a submission inside a transaction with a row lock: `share` for edits of its parts
  * (many at once), `update` for workflow moves (one at a time, waits for edits in flight).
+ * An archived submission is read-only: every change is a 409 (archiving again passes `allowArchived`).
  */
-export async function lockSubmission(manager: EntityManager, id: string, mode: 'share' | 'update'): Promise<Submission> {
+export async function lockSubmission(manager: EntityManager, id: string, mode: 'share' | 'update', allowArchived = false): Promise<Submission> {
   const submission = await manager
     .getRepository(Submission)
     .createQueryBuilder('s')
@@ -16,6 +17,9 @@ export async function lockSubmission(manager: EntityManager, id: string, mode: '
     .where('s.id = :id', { id })
     .getOne();
   if (!submission) throw new NotFoundException('Submission not found');
+  if (submission.archivedAt && !allowArchived) {
+    throw new ConflictException(`"${submission.title}" is archived (deleted) and can no longer be changed`);
+  }
   return submission;
 }
 

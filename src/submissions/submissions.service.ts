@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isCoordinator } from '../access/roles.js';
+import { hasRole, isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
@@ -75,7 +75,7 @@ export class SubmissionsService {
     const partnerList = this.partnerList(dto.leadOrganizationId, partnerOrganizationIds, partners);
     const id = await this.db.transaction(async (manager) => {
       await this.assertOrganizations(manager, [dto.leadOrganizationId, ...(partnerList ?? []).map((p) => p.organizationId)]);
-      if (dto.ownerId) await this.assertUser(manager, dto.ownerId);
+      if (dto.ownerId) await this.assertOwner(manager, dto.ownerId, dto.leadOrganizationId, (partnerList ?? []).map((p) => p.organizationId));
       const repo = manager.getRepository(Submission);
       const submission = await repo.save(
         repo.create({ ...fields, ownerId: dto.ownerId ?? actor.id, visibility: dto.visibility ?? 'participants', status: 'planned' }),
@@ -111,6 +111,11 @@ export class SubmissionsService {
       if (!isCoordinator(actor.role) && changes.leadOrganizationId) {
         throw new ForbiddenException('Only a coordinator can hand the lead to another organisation');
       }
+      // Who takes part (and so who sees it, and who must sign) is the lead's or a coordinator's call, not a co-drafter's.
+      const shaping = [...(['visibility', 'ownerId'] as const).filter((f) => f in changes), ...(partnerList ? ['partners'] : [])];
+      if (shaping.length && !isCoordinator(actor.role) && actor.organizationId !== submission.leadOrganizationId) {
+        throw new ForbiddenException(`Only a coordinator or the lead organisation can change ${shaping.join(', ')}`);
+      }
       if (dto.leadOrganizationId || partnerList) {
         await this.assertOrganizations(manager, [
           ...(dto.leadOrganizationId ? [dto.leadOrganizationId] : []),
@@ -121,7 +126,12 @@ export class SubmissionsService {
         const clash = await manager.getRepository(SubmissionPartner).existsBy({ submissionId: id, organizationId: dto.leadOrganizationId! });
         if (clash) throw new BadRequestException('leadOrganizationId: this organisation is a co-drafting partner; remove it from the partners first');
       }
-      if (dto.ownerId) await this.assertUser(manager, dto.ownerId);
+      if (dto.ownerId && changes.ownerId) {
+        const partnerOrgs = partnerList
+          ? partnerList.map((p) => p.organizationId)
+          : (await manager.getRepository(SubmissionPartner).findBy({ submissionId: id })).map((p) => p.organizationId);
+        await this.assertOwner(manager, dto.ownerId, dto.leadOrganizationId ?? submission.leadOrganizationId, partnerOrgs);
+      }
       if (Object.keys(changes).length) await manager.getRepository(Submission).update(id, fields);
       if (partnerList) {
         const before = await manager.getRepository(SubmissionPartner).find({ where: { submissionId: id }, order: { organizationId: 'ASC' } });
@@ -150,7 +160,7 @@ export class SubmissionsService {
   /** Archives rather than deletes: its text, revisions and activity stay. */
   async archive(actor: User, id: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const submission = await lockSubmission(manager, id, 'update');
+      const submission = await lockSubmission(manager, id, 'update', true);
       if (submission.archivedAt) return;
       await manager.getRepository(Submission).update(id, { archivedAt: this.clock.now() });
       await this.activity.record(manager, {
@@ -189,8 +199,14 @@ export class SubmissionsService {
     if (found !== new Set(ids).size) throw new BadRequestException('leadOrganizationId/partners: no such organisation');
   }
 
-  private async assertUser(manager: EntityManager, id: string): Promise<void> {
-    if (!(await manager.getRepository(User).existsBy({ id }))) throw new BadRequestException('ownerId: no such user');
+  /** The owner gets the submission's reminders, so must be able to work on it: a coordinator, or staff (not a viewer) of the lead or a partner. */
+  private async assertOwner(manager: EntityManager, id: string, leadId: string, partnerOrgIds: string[]): Promise<void> {
+    const owner = await manager.getRepository(User).findOneBy({ id });
+    if (!owner || owner.status === 'disabled') throw new BadRequestException('ownerId: no such (active) user');
+    const participant = !!owner.organizationId && [leadId, ...partnerOrgIds].includes(owner.organizationId);
+    if (!isCoordinator(owner.role) && !(participant && hasRole(owner.role, 'member'))) {
+      throw new BadRequestException('ownerId: the owner must be a coordinator or staff of the lead or a partner organisation');
+    }
   }
 }
 

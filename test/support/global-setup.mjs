@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../dist/src/database/data-source.js';
-import { databaseUrl, dropDatabase, onServer, TEMPLATE_ENV } from '../../dist/test/support/databases.js';
+import { databaseUrl, onServer, TEMPLATE_ENV } from '../../dist/test/support/databases.js';
 
 export default async function globalSetup() {
   const template = `cjn_test_${process.pid}_${Date.now().toString(36)}`;
@@ -14,11 +14,4 @@ export default async function globalSetup() {
   await db.runMigrations({ transaction: 'each' });
   await db.destroy();
   process.env[TEMPLATE_ENV] = template;
-
-  return async () => {
-    const leftovers = await onServer((c) =>
-      c.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${template}%`]),
-    );
-    for (const { datname } of leftovers.rows) await dropDatabase(datname);
-  };
 }

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+/** Optional, but when sent it must be a value: null for a NOT NULL column is a 400, not a database error. */
+const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 import { PageQuery } from '../../common/pagination.js';
 import { CHECKLIST_STATUSES, type ChecklistStatus } from '../checklist-item.entity.js';
 
@@ -22,7 +25,7 @@ export class CreateChecklistItemDto {
   required: boolean;
 
   @ApiPropertyOptional({ enum: CHECKLIST_STATUSES, default: 'todo' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CHECKLIST_STATUSES)
   status?: ChecklistStatus;
 
@@ -38,7 +41,7 @@ export class CreateChecklistItemDto {
   documentId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -48,7 +51,7 @@ export class CreateChecklistItemDto {
 /** Members of the owing organisation may change status (not to waived), url, documentId; coordinators all. */
 export class UpdateChecklistItemDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -60,12 +63,12 @@ export class UpdateChecklistItemDto {
   partnerId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   required?: boolean;
 
   @ApiPropertyOptional({ enum: CHECKLIST_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CHECKLIST_STATUSES)
   status?: ChecklistStatus;
 
@@ -81,7 +84,7 @@ export class UpdateChecklistItemDto {
   documentId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100000)
