@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
 import type { AppProcess } from './support/app-process.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addPartner } from './support/opportunity-factories.js';
@@ -139,6 +140,28 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     expect(rows[0].sent_at!.getTime()).toBeGreaterThanOrEqual(oldFire + 3_500);
     expect(rows[0].sent_at!.getTime() - rows[0].fire_at.getTime()).toBeLessThan(1000);
     expect(mailsAbout('Budget narrative (moved)', m.user.email)).toHaveLength(1);
+  });
+
+  it('the reconciler marks a passed deadline missed and sends its overdue reminder, even when its job was lost', async () => {
+    const m = await member({ channels: ['email', 'inApp'] });
+    const d = await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: opportunityId,
+      title: 'Partner declaration (overdue)',
+      dueAt: fromNow(3_000),
+      reminderOffsets: [],
+      overdueReminder: true,
+      assigneeIds: [m.user.id],
+    });
+    const queue = new Queue('reminders', { connection: { url: t.config.redisUrl }, prefix: t.config.queuePrefix });
+    const [r] = await t.db.query(`SELECT id, version FROM reminders WHERE deadline_id = $1`, [d.id]);
+    expect(await queue.remove(`reminder-${r.id}-v${r.version}`)).toBe(1);
+    await queue.close();
+    const mail = await smtp.waitFor(m.user.email, 15_000);
+    expect(decodeQuotedPrintable(mail.raw)).toMatch(/Subject: \[CJN\] Overdue: Partner declaration \(overdue\)/);
+    expect((await coordinator.as.get(`/api/v1/deadlines/${d.id}`)).body.status).toBe('missed');
+    await sleep(1_500);
+    expect(mailsAbout('Partner declaration (overdue)', m.user.email)).toHaveLength(1);
   });
 
   it('a deadline marked done sends nothing more', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { User } from '../users/user.entity.js';
-import { Deadline } from './deadline.entity.js';
+import { Deadline, type DeadlineSubjectType } from './deadline.entity.js';
 import { DEADLINE_TEMPLATES, findTemplate, planTemplate } from './deadline-templates.js';
 import { type DeadlineView, DeadlinesService } from './deadlines.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
@@ -37,7 +37,7 @@ export class DeadlineTemplatesService {
         await this.deadlines.create(
           user,
           {
-            subjectType: anchor.subjectType as Deadline['subjectType'] as never,
+            subjectType: anchor.subjectType as DeadlineSubjectType,
             subjectId: anchor.subjectId,
             title: step.title,
             kind: step.kind,

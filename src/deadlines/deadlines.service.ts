@@ -120,9 +120,7 @@ export class DeadlinesService {
         else due = d.dueDate ? this.due(undefined, d.dueDate, zone) : { dueAt: d.dueAt, dueDate: null };
         Object.assign(d, { ...due, timeZone: zone });
       }
-      if (reminderOffsets !== undefined || dto.kind !== undefined) {
-        d.reminderOffsets = reminderOffsets !== undefined ? offsetsFor(d.kind, reminderOffsets) : d.reminderOffsets;
-      }
+      if (reminderOffsets !== undefined) d.reminderOffsets = offsetsFor(d.kind, reminderOffsets);
       this.applyStatus(d, status, user);
       d.version += 1;
       const after = await repo.save(d);

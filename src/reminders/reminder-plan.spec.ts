@@ -87,6 +87,14 @@ describe('planReminders', () => {
     ]);
   });
 
+  it('a deadline that passes keeps its due overdue reminder owed (the reconciler marks it missed; the reminder still goes out)', () => {
+    const timing = deadline({ overdueReminder: true, reminderOffsets: ['P1D'] });
+    const rows = asRows(planReminders(timing, [], now));
+    const afterDue = new Date(timing.dueAt.getTime() + 60_000);
+    const changes = planReminders({ ...timing, status: 'missed' }, rows, afterDue);
+    expect(changes.map((c) => [c.kind, c.status])).toEqual([['before', 'cancelled']]);
+  });
+
   it('job ids carry the version', () => {
     expect(reminderJobId('abc', 2)).toBe('reminder-abc-v2');
   });

@@ -64,13 +64,14 @@ export function planReminders(deadline: DeadlineTiming, existing: ExistingRemind
     const live = deadline.status === 'open' || (deadline.status === 'missed' && want.kind === 'overdue');
     let status: ReminderStatus;
     if (old?.status === 'sent' || old?.status === 'failed') continue; // history stays as it was
+    const moved = old !== undefined && old.fireAt.getTime() !== want.fireAt.getTime();
     if (!live) status = 'cancelled';
+    else if (old?.status === 'scheduled' && !moved) continue; // unchanged and still owed, even if its time is now
     else status = want.fireAt.getTime() <= now.getTime() ? 'skipped' : 'scheduled';
     if (!old) {
       changes.push({ ...want, status, version: 1, removeJobVersion: null, addJob: status === 'scheduled' });
       continue;
     }
-    const moved = old.fireAt.getTime() !== want.fireAt.getTime();
     if (!moved && old.status === status) continue;
     if (!live && old.status !== 'scheduled') continue; // nothing to cancel
     changes.push({
