@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { signLink } from '../src/reminders/signed-links.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
+import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { fromNow, makeDeadline, parseIcs } from './support/reminder-factories.js';
 import { TelegramFake } from './support/telegram-fake.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -222,6 +223,22 @@ describe('deadlines (API)', () => {
     expect(scopedIcs.events.length).toBeGreaterThan(0);
     expect(scopedIcs.events.every((e) => e.props.URL.endsWith(`/opportunities/${network.id}`))).toBe(true);
     await outsider.as.get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${closed.id}`).expect(404);
+  });
+
+  it('attaches deadlines to submissions and their sections; the submission feed holds both, for those who may see it', async () => {
+    const lead = await makeOrganization(t);
+    const drafter = await makeUser(t, { organizationId: lead.id });
+    const submission = await makeSubmission(coordinator, { leadOrganizationId: lead.id, visibility: 'participants', title: 'Joint comment on GC26' });
+    const section = await makeSection(coordinator, submission.id, { title: 'Access to justice' });
+    const onSubmission = await makeDeadline(coordinator, { subjectType: 'submission', subjectId: submission.id, kind: 'external', dueDate: '2027-02-15', timeZone: 'Europe/Geneva', title: 'Comments due to the CRC Committee' });
+    const onSection = await makeDeadline(coordinator, { subjectType: 'section', subjectId: section.id, dueAt: '2027-02-01T12:00', timeZone: 'Asia/Phnom_Penh', title: 'Section draft ready' });
+    await drafter.as.get(`/api/v1/deadlines/${onSection.id}`).expect(200);
+    await outsider.as.get(`/api/v1/deadlines/${onSubmission.id}`).expect(404);
+    const feed = await drafter.as.get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`).expect(200);
+    const ics = parseIcs((await t.http().get(new URL(feed.body.url).pathname).expect(200)).text);
+    expect(ics.events.map((e) => e.props.UID).sort()).toEqual([`${onSection.id}@cjn-tracker`, `${onSubmission.id}@cjn-tracker`].sort());
+    expect(ics.events.find((e) => e.props.UID === `${onSubmission.id}@cjn-tracker`)!.raw['DTSTART;VALUE=DATE']).toBe('20270215');
+    await outsider.as.get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`).expect(404);
   });
 
   it('shows the queue dashboard to admins only', async () => {

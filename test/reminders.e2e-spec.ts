@@ -253,6 +253,20 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     expect(sent.at - calls[0].at).toBeGreaterThanOrEqual(2_000);
   });
 
+  it('paces Telegram: at most one message every 3 s to a group (20/min) and one a second to a person', async () => {
+    const m = await member({ channels: ['telegram'], telegramChatId: '9005' });
+    const dueAt = fromNow(60_000);
+    for (const title of ['Paced one', 'Paced two', 'Paced three']) {
+      await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: opportunityId, title, dueAt, reminderOffsets: ['PT57S'], assigneeIds: [m.user.id] });
+    }
+    await telegram.waitForSent('9005', 3, 20_000);
+    const person = telegram.sent('9005').map((c) => c.at);
+    for (let i = 1; i < person.length; i++) expect(person[i] - person[i - 1]).toBeGreaterThanOrEqual(950);
+    await waitUntil(async () => telegram.sent('-1009001').filter((c) => String(c.body.text).includes('Paced')).length === 3, 20_000, 'three group messages');
+    const group = telegram.sent('-1009001').map((c) => c.at);
+    for (let i = 1; i < group.length; i++) expect(group[i] - group[i - 1]).toBeGreaterThanOrEqual(2_950);
+  });
+
   it('a chat that blocked the bot switches Telegram off for that user instead of retrying', async () => {
     const m = await member({ channels: ['telegram', 'inApp'], telegramChatId: '9003' });
     telegram.blocked('9003');

@@ -27,5 +27,8 @@ describe('buildCalendar', () => {
     const entry = { ...base, id: 'd2', title: 'Report', dueDate: '2026-03-02', timeZone: 'America/New_York', dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'America/New_York' }) };
     const ics = buildCalendar('CJN', [entry], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'));
     expect(ics).toContain('DTSTART;VALUE=DATE:20260302');
+    // Midnight in Geneva is the evening before in UTC; the date must stay the Geneva date.
+    const geneva = { ...entry, id: 'd3', dueDate: '2026-03-02', timeZone: 'Europe/Zurich', dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'Europe/Geneva' }) };
+    expect(buildCalendar('CJN', [geneva], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'))).toContain('DTSTART;VALUE=DATE:20260302');
   });
 });

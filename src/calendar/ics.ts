@@ -33,7 +33,7 @@ export function buildCalendar(name: string, entries: FeedEntry[], readerZone: st
       url: e.url,
       status: ICalEventStatus.CONFIRMED,
       ...(e.dueDate
-        ? { start: DateTime.fromISO(e.dueDate, { zone: e.timeZone }).toJSDate(), allDay: true }
+        ? { start: DateTime.fromISO(e.dueDate, { zone: e.timeZone }), allDay: true }
         : { start: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }), end: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }), timezone: e.timeZone }),
     });
     if (e.status === 'open') {
