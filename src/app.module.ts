@@ -21,12 +21,16 @@ import { RedisModule } from './redis/redis.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module.js';
 
 @Module({})
 class ClockModule {}
 
 /** Modules whose BullMQ processors run only in worker processes (APP_ROLE worker or all). */
-const WORKER_MODULES = [UsersWorkerModule];
+const WORKER_MODULES = [UsersWorkerModule, RemindersWorkerModule];
 
 @Module({})
 export class AppModule {
@@ -49,6 +53,9 @@ export class AppModule {
         HealthModule,
         NotificationsModule,
         OpportunitiesModule,
+        RemindersModule,
+        DeadlinesModule,
+        CalendarModule,
         ...(config.runsWorkers ? WORKER_MODULES : []),
       ],
       providers: [

@@ -1,7 +1,11 @@
 import { Activity } from '../activity/activity.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
+import { Deadline, DeadlineAssignee } from '../deadlines/deadline.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { TelegramLink } from '../reminders/channels/telegram-link.entity.js';
+import { Delivery, Digest, Reminder } from '../reminders/reminder.entity.js';
 import { SectionComment } from '../submissions/comment.entity.js';
 import { Endorsement } from '../submissions/endorsement.entity.js';
 import { Section, SectionRevision } from '../submissions/section.entity.js';
@@ -35,4 +39,11 @@ export const ENTITIES = [
   SectionComment,
   Endorsement,
   SubmissionSnapshot,
+  Deadline,
+  DeadlineAssignee,
+  Reminder,
+  Delivery,
+  Digest,
+  CalendarFeed,
+  TelegramLink,
 ];

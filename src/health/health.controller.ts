@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 import { REDIS } from '../redis/redis.module.js';
+import { WorkerHealth } from '../reminders/worker-health.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -37,16 +38,22 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly workerHealth: WorkerHealth,
   ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'PostgreSQL and Redis reachability; 503 when either is down' })
+  @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down), live workers and queue failure rates' })
   async health(@Res({ passthrough: true }) res: Response) {
+    let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
     const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);
+    // Only ask BullMQ about workers when Redis answers: its connections queue commands while Redis is away.
+    const workerCheck = redis.status === 'up' ? await check(async () => (workers = await this.workerHealth.check())) : { status: 'down', error: 'Redis is down' };
     const ok = postgres.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'error', checks: { postgres, redis } };
+    // Workers are reported, not required: an API-only replica is healthy while the workers run elsewhere.
+    const workersReport = workers ?? { status: 'down' as const, error: workerCheck.error };
+    return { status: ok ? 'ok' : 'error', checks: { postgres, redis, workers: workersReport } };
   }
 
   /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */

@@ -7,6 +7,7 @@ import { preflight } from '../preflight.js';
 import { seedNetwork } from './network.seed.js';
 import { seedOpportunities } from './opportunities.seed.js';
 import { seedSubmissions } from './submissions.seed.js';
+import { seedDeadlines } from './deadlines.seed.js';
 import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';
 
 /** Loads the demo network. Safe to run again: existing records are found by name and left alone. */
@@ -18,6 +19,7 @@ export async function seed(databaseUrl: string, log: (line: string) => void): Pr
     await seedNetwork(ctx);
     await seedOpportunities(ctx);
     await seedSubmissions(ctx);
+    await seedDeadlines(ctx);
   } finally {
     await db.destroy();
   }

@@ -1,0 +1,47 @@
+import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { displayTimes, parseOffset } from '../deadlines/reminder-times.js';
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  dueAt: Date;
+  dueDate: string | null;
+  timeZone: string;
+  reminderOffsets: string[];
+  subjectLabel: string;
+  subjectTitle: string;
+  url: string;
+}
+
+/**
+ * An iCalendar feed of deadlines: each in the zone it was set in (TZID), a whole-day
+ * event for date-only ones, the link to the record, and one alarm per reminder offset.
+ */
+export function buildCalendar(name: string, entries: FeedEntry[], readerZone: string, now: Date): string {
+  const calendar = ical({ name, prodId: { company: 'Child Justice Network', product: 'CJN Tracker', language: 'EN' }, ttl: 15 * 60 });
+  for (const e of entries) {
+    const zones = [...new Set(displayTimes(e.dueAt, e.timeZone, readerZone).map((z) => z.text))];
+    const prefix = e.status === 'done' ? '✓ ' : e.status === 'missed' ? 'Missed: ' : '';
+    const event = calendar.createEvent({
+      id: `${e.id}@cjn-tracker`,
+      stamp: now,
+      summary: `${prefix}${e.title} — ${e.subjectTitle}`,
+      description: [`${e.kind === 'external' ? 'External' : 'Internal'} deadline for ${e.subjectLabel.toLowerCase()} "${e.subjectTitle}"`, ...zones, e.url].join('\n'),
+      url: e.url,
+      status: ICalEventStatus.CONFIRMED,
+      ...(e.dueDate
+        ? { start: DateTime.fromISO(e.dueDate, { zone: e.timeZone }), allDay: true }
+        : { start: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }), end: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }), timezone: e.timeZone }),
+    });
+    if (e.status === 'open') {
+      for (const offset of e.reminderOffsets) {
+        const seconds = parseOffset(offset)?.as('seconds');
+        if (seconds) event.createAlarm({ type: ICalAlarmType.display, trigger: seconds, description: `${e.title} (${offset} before)` });
+      }
+    }
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { User } from '../users/user.entity.js';
+import { Deadline, type DeadlineSubjectType } from './deadline.entity.js';
+import { DEADLINE_TEMPLATES, findTemplate, planTemplate } from './deadline-templates.js';
+import { type DeadlineView, DeadlinesService } from './deadlines.service.js';
+import { DeadlineVisibility } from './deadline-visibility.service.js';
+
+/** Internal deadlines counted back from a deadline (partner drafts −21 d, review −14 d, sign-off −5 d …). */
+@Injectable()
+export class DeadlineTemplatesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly deadlines: DeadlinesService,
+    private readonly visibility: DeadlineVisibility,
+  ) {}
+
+  list() {
+    return { items: DEADLINE_TEMPLATES };
+  }
+
+  /**
+   * Adds the template's steps before the anchor deadline, on the same record and
+   * with the same assignees. Steps already added from this template are not repeated.
+   */
+  async apply(user: User, anchorId: string, templateId: string): Promise<{ items: DeadlineView[] }> {
+    const anchor = await this.deadlines.find(user, anchorId);
+    const template = findTemplate(templateId)!;
+    const existing = await this.db.getRepository(Deadline).findBy({ parentId: anchor.id, templateId });
+    const taken = new Set(existing.map((d) => d.title));
+    const assignees = (await this.visibility.assigneesOf([anchor.id])).get(anchor.id) ?? [];
+    const created: DeadlineView[] = [];
+    for (const step of planTemplate(template, anchor)) {
+      if (taken.has(step.title)) continue;
+      created.push(
+        await this.deadlines.create(
+          user,
+          {
+            subjectType: anchor.subjectType as DeadlineSubjectType,
+            subjectId: anchor.subjectId,
+            title: step.title,
+            kind: step.kind,
+            timeZone: step.timeZone,
+            ...(step.dueDate ? { dueDate: step.dueDate } : { dueAt: step.dueAt.toISOString() }),
+            assigneeIds: assignees,
+          },
+          { parentId: anchor.id, templateId },
+        ),
+      );
+    }
+    return { items: created };
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import type { User } from '../users/user.entity.js';
+import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+
+/**
+ * A deadline is visible exactly when its subject is: this narrows a query of
+ * deadlines to those whose (subject type, subject id) the user may read.
+ */
+@Injectable()
+export class DeadlineVisibility {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Adds the visibility condition to `qb` (alias `d`); false when nothing can be visible. */
+  async restrict(user: User, qb: SelectQueryBuilder<Deadline>): Promise<boolean> {
+    const subjects: { type: string; id: string }[] = await qb
+      .clone()
+      .select('DISTINCT d.subject_type', 'type')
+      .addSelect('d.subject_id', 'id')
+      .orderBy()
+      .offset(undefined)
+      .limit(undefined)
+      .skip(undefined)
+      .take(undefined)
+      .getRawMany();
+    const byType = new Map<string, string[]>();
+    for (const s of subjects) byType.set(s.type, [...(byType.get(s.type) ?? []), s.id]);
+    const allowed: [string, string[]][] = [];
+    for (const [type, ids] of byType) {
+      if (!this.access.knows(type)) continue; // a record type no module serves any more is nobody's to see
+      const visible = await this.access.allowedIds(user, type, ids, 'read');
+      if (visible.size) allowed.push([type, [...visible]]);
+    }
+    if (!allowed.length) return false;
+    qb.andWhere(
+      new Brackets((or) => {
+        allowed.forEach(([type, ids], i) => {
+          or.orWhere(`(d.subject_type = :vt${i} AND d.subject_id = ANY(:vi${i}))`, { [`vt${i}`]: type, [`vi${i}`]: ids });
+        });
+      }),
+    );
+    return true;
+  }
+
+  /** Whether the user may read the deadline's subject (and so the deadline). */
+  async canRead(user: User, d: Pick<Deadline, 'subjectType' | 'subjectId'>): Promise<boolean> {
+    if (!this.access.knows(d.subjectType)) return false;
+    return (await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId);
+  }
+
+  async assigneesOf(deadlineIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(deadlineIds.map((id) => [id, []]));
+    if (!deadlineIds.length) return map;
+    const rows = await this.db
+      .getRepository(DeadlineAssignee)
+      .createQueryBuilder('a')
+      .where('a.deadline_id = ANY(:ids)', { ids: deadlineIds })
+      .orderBy('a.user_id')
+      .getMany();
+    for (const r of rows) map.get(r.deadlineId)?.push(r.userId);
+    return map;
+  }
+}

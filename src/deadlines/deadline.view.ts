@@ -1,0 +1,45 @@
+import type { Reminder } from '../reminders/reminder.entity.js';
+import type { Deadline } from './deadline.entity.js';
+import { displayTimes } from './reminder-times.js';
+
+/** A deadline as the API shows it, with its due time in its zone, the reader's and Phnom Penh's. */
+export function deadlineView(d: Deadline, assigneeIds: string[], readerZone: string) {
+  return {
+    id: d.id,
+    subjectType: d.subjectType,
+    subjectId: d.subjectId,
+    title: d.title,
+    description: d.description,
+    kind: d.kind,
+    dueAt: d.dueAt.toISOString(),
+    dueDate: d.dueDate,
+    timeZone: d.timeZone,
+    dateOnly: d.dueDate !== null,
+    display: displayTimes(d.dueAt, d.timeZone, readerZone),
+    status: d.status,
+    assigneeIds,
+    reminderOffsets: d.reminderOffsets,
+    overdueReminder: d.overdueReminder,
+    parentId: d.parentId,
+    templateId: d.templateId,
+    completedAt: d.completedAt?.toISOString() ?? null,
+    completedBy: d.completedBy,
+    version: d.version,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
+
+export function reminderView(r: Reminder, deliveries: Record<string, number>) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    offset: r.offset,
+    fireAt: r.fireAt.toISOString(),
+    status: r.status,
+    version: r.version,
+    firedAt: r.firedAt?.toISOString() ?? null,
+    lastError: r.lastError,
+    deliveries,
+  };
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import type { User } from '../users/user.entity.js';
+import { DeadlineTemplatesService } from './deadline-templates.service.js';
+import { DeadlinesService } from './deadlines.service.js';
+import { ApplyTemplateDto, CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
+
+@ApiTags('deadlines')
+@Controller('deadlines')
+export class DeadlinesController {
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly templates: DeadlineTemplatesService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Deadlines you can see (of records you can see), soonest first' })
+  list(@CurrentUser() user: User, @Query() query: DeadlineQuery) {
+    return this.deadlines.list(user, query);
+  }
+
+  @Get('templates')
+  @ApiOperation({ summary: 'Templates of internal deadlines counted back from a deadline' })
+  listTemplates() {
+    return this.templates.list();
+  }
+
+  @Post()
+  @MinRole('member')
+  @ApiOperation({ summary: 'Set a deadline on an opportunity, partner, checklist item, submission or section' })
+  create(@CurrentUser() user: User, @Body() dto: CreateDeadlineDto) {
+    return this.deadlines.create(user, dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One deadline, with its due time in its zone, yours and Phnom Penh' })
+  get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    return this.deadlines.get(user, id);
+  }
+
+  @Patch(':id')
+  @MinRole('member')
+  @ApiOperation({ summary: 'Change, move, finish (status done), cancel or re-open a deadline; its reminders follow' })
+  update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeadlineDto) {
+    return this.deadlines.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @MinRole('member')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a deadline and its pending reminders' })
+  async remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    await this.deadlines.remove(user, id);
+  }
+
+  @Get(':id/reminders')
+  @ApiOperation({ summary: 'The reminders of a deadline: fire times, status and deliveries per channel' })
+  reminders(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
+    return this.deadlines.reminders(user, id);
+  }
+
+  @Post(':id/template')
+  @MinRole('member')
+  @ApiOperation({ summary: 'Add the internal deadlines of a template, counted back from this deadline' })
+  applyTemplate(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApplyTemplateDto) {
+    return this.templates.apply(user, id, dto.templateId);
+  }
+}

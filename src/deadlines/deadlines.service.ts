@@ -1,0 +1,260 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { Clock } from '../common/clock.js';
+import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
+import { Reminder } from '../reminders/reminder.entity.js';
+import { User } from '../users/user.entity.js';
+import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+import { deadlineView, reminderView } from './deadline.view.js';
+import { DeadlineVisibility } from './deadline-visibility.service.js';
+import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
+import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, normalizeOffsets, resolveDueAt } from './reminder-times.js';
+
+export type DeadlineView = ReturnType<typeof deadlineView>;
+
+/** Deadlines: create, list, read, change, finish or remove; reminders follow in the same transaction. */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly activity: ActivityService,
+    private readonly clock: Clock,
+    private readonly scheduler: ReminderScheduler,
+    private readonly visibility: DeadlineVisibility,
+  ) {}
+
+  async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView>> {
+    const window = pageWindow(query);
+    const qb = this.db.getRepository(Deadline).createQueryBuilder('d');
+    if (query.from) qb.andWhere('d.due_at >= :from', { from: boundary(query.from, 'start') });
+    if (query.to) qb.andWhere('d.due_at <= :to', { to: boundary(query.to, 'end') });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.subjectType) qb.andWhere('d.subject_type = :st', { st: query.subjectType });
+    if (query.subjectId) qb.andWhere('d.subject_id = :sid', { sid: query.subjectId });
+    if (query.mine === 'true') {
+      qb.andWhere('EXISTS (SELECT 1 FROM deadline_assignees a WHERE a.deadline_id = d.id AND a.user_id = :me)', { me: user.id });
+    }
+    if (!(await this.visibility.restrict(user, qb))) return toPage([], 0, window);
+    const [items, total] = await qb.orderBy('d.due_at', 'ASC').addOrderBy('d.id').take(window.limit).skip(window.offset).getManyAndCount();
+    const assignees = await this.visibility.assigneesOf(items.map((d) => d.id));
+    return toPage(items.map((d) => deadlineView(d, assignees.get(d.id) ?? [], user.timeZone)), total, window);
+  }
+
+  /** The deadline if the user may see its subject; 404 otherwise. */
+  async find(user: User, id: string): Promise<Deadline> {
+    const d = await this.db.getRepository(Deadline).findOneBy({ id });
+    if (!d || !(await this.visibility.canRead(user, d))) throw new NotFoundException('Deadline not found');
+    return d;
+  }
+
+  async get(user: User, id: string): Promise<DeadlineView> {
+    const d = await this.find(user, id);
+    return this.view(d, user);
+  }
+
+  async create(user: User, dto: CreateDeadlineDto, extra: { parentId?: string; templateId?: string } = {}): Promise<DeadlineView> {
+    await this.requireSubject(user, dto.subjectType, dto.subjectId);
+    const zone = canonicalZone(dto.timeZone)!;
+    const due = this.due(dto.dueAt, dto.dueDate, zone);
+    const assigneeIds = dto.assigneeIds ?? [];
+    await this.assertUsers(assigneeIds);
+    let work: QueueWork = NO_QUEUE_WORK;
+    const saved = await this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(Deadline);
+      const d = await repo.save(
+        repo.create({
+          subjectType: dto.subjectType,
+          subjectId: dto.subjectId,
+          title: dto.title,
+          description: dto.description ?? null,
+          kind: dto.kind,
+          dueAt: due.dueAt,
+          dueDate: due.dueDate,
+          timeZone: zone,
+          status: 'open',
+          reminderOffsets: offsetsFor(dto.kind, dto.reminderOffsets),
+          overdueReminder: dto.overdueReminder ?? false,
+          parentId: extra.parentId ?? null,
+          templateId: extra.templateId ?? null,
+          createdBy: user.id,
+        }),
+      );
+      await this.setAssignees(manager, d.id, assigneeIds);
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'deadline.created',
+        subjectType: 'deadline',
+        subjectId: d.id,
+        summary: `Set ${d.kind} deadline "${d.title}" for ${d.dueAt.toISOString()} (${d.timeZone})`,
+        changes: { subjectType: d.subjectType, subjectId: d.subjectId },
+      });
+      work = await this.scheduler.sync(manager, d);
+      return d;
+    });
+    await this.scheduler.apply(work);
+    return deadlineView(saved, assigneeIds, user.timeZone);
+  }
+
+  async update(user: User, id: string, dto: UpdateDeadlineDto): Promise<DeadlineView> {
+    const current = await this.find(user, id);
+    await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
+    if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
+    let work: QueueWork = NO_QUEUE_WORK;
+    const saved = await this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(Deadline);
+      const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!d) throw new NotFoundException('Deadline not found');
+      const before = { ...d, assigneeIds: await this.assigneeIds(manager, id) };
+      const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, ...plain } = dto;
+      Object.assign(d, plain);
+      if (dueAt !== undefined || dueDate !== undefined || timeZone !== undefined) {
+        const zone = canonicalZone(timeZone ?? d.timeZone)!;
+        let due: { dueAt: Date; dueDate: string | null };
+        if (dueAt !== undefined || dueDate !== undefined) due = this.due(dueAt, dueDate, zone);
+        else due = d.dueDate ? this.due(undefined, d.dueDate, zone) : { dueAt: d.dueAt, dueDate: null };
+        Object.assign(d, { ...due, timeZone: zone });
+      }
+      if (reminderOffsets !== undefined) d.reminderOffsets = offsetsFor(d.kind, reminderOffsets);
+      this.applyStatus(d, status, user);
+      d.version += 1;
+      const after = await repo.save(d);
+      if (assigneeIds) await this.setAssignees(manager, id, assigneeIds);
+      const changes = diffFields(before as unknown as Record<string, unknown>, {
+        ...plain,
+        dueAt: after.dueAt,
+        dueDate: after.dueDate,
+        timeZone: after.timeZone,
+        status: after.status,
+        reminderOffsets: after.reminderOffsets,
+        ...(assigneeIds ? { assigneeIds: [...assigneeIds].sort() } : {}),
+      });
+      if (Object.keys(changes).length) {
+        await this.activity.record(manager, {
+          actorId: user.id,
+          action: changes.status ? `deadline.${after.status === 'open' ? 'reopened' : after.status}` : changes.dueAt ? 'deadline.moved' : 'deadline.updated',
+          subjectType: 'deadline',
+          subjectId: id,
+          summary: `Changed ${Object.keys(changes).join(', ')} of deadline "${after.title}"`,
+          changes,
+        });
+      }
+      work = await this.scheduler.sync(manager, after);
+      return after;
+    });
+    await this.scheduler.apply(work);
+    return this.view(saved, user);
+  }
+
+  async remove(user: User, id: string): Promise<void> {
+    const current = await this.find(user, id);
+    await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
+    const work: QueueWork = { remove: [], add: [] };
+    await this.db.transaction(async (manager) => {
+      const reminders = await manager.getRepository(Reminder).findBy({ deadlineId: id, status: 'scheduled' });
+      work.remove = reminders.map((r) => `reminder-${r.id}-v${r.version}`);
+      await manager.getRepository(Deadline).delete(id);
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'deadline.deleted',
+        subjectType: 'deadline',
+        subjectId: id,
+        summary: `Removed deadline "${current.title}"`,
+        changes: { subjectType: current.subjectType, subjectId: current.subjectId },
+      });
+    });
+    await this.scheduler.apply(work);
+  }
+
+  async reminders(user: User, id: string) {
+    await this.find(user, id);
+    const reminders = await this.db.getRepository(Reminder).find({ where: { deadlineId: id }, order: { fireAt: 'ASC' } });
+    const counts: { reminder_id: string; channel: string; status: string; n: string }[] = await this.db.query(
+      `SELECT reminder_id, channel, status, count(*) AS n FROM deliveries WHERE reminder_id = ANY($1) GROUP BY 1, 2, 3`,
+      [reminders.map((r) => r.id)],
+    );
+    return {
+      items: reminders.map((r) =>
+        reminderView(
+          r,
+          Object.fromEntries(counts.filter((c) => c.reminder_id === r.id).map((c) => [`${c.channel}.${c.status}`, Number(c.n)])),
+        ),
+      ),
+    };
+  }
+
+  /** Marks a deadline done from a signed link (no session): the link names the user. */
+  async completeAs(userId: string, id: string): Promise<Deadline | null> {
+    const user = await this.db.getRepository(User).findOneBy({ id: userId, status: 'active' });
+    const d = await this.db.getRepository(Deadline).findOneBy({ id });
+    if (!user || !d || !(await this.visibility.canRead(user, d))) return null;
+    if (d.status === 'done') return d;
+    await this.update(user, id, { status: 'done' });
+    return this.db.getRepository(Deadline).findOneBy({ id });
+  }
+
+  async view(d: Deadline, reader: User): Promise<DeadlineView> {
+    return deadlineView(d, await this.assigneeIds(this.db.manager, d.id), reader.timeZone);
+  }
+
+  private applyStatus(d: Deadline, status: UpdateDeadlineDto['status'], user: User): void {
+    const now = this.clock.now();
+    if (status === 'done' && d.status !== 'done') Object.assign(d, { status: 'done', completedAt: now, completedBy: user.id });
+    else if (status === 'cancelled') Object.assign(d, { status: 'cancelled', completedAt: null, completedBy: null });
+    else if (status === 'open') Object.assign(d, { status: d.dueAt <= now ? 'missed' : 'open', completedAt: null, completedBy: null });
+    // Moving a missed deadline into the future opens it again.
+    if (status === undefined && d.status === 'missed' && d.dueAt > now) d.status = 'open';
+  }
+
+  private due(dueAt: string | undefined, dueDate: string | undefined, zone: string): { dueAt: Date; dueDate: string | null } {
+    if (!!dueAt === !!dueDate) throw new BadRequestException('Give either dueAt (date and time) or dueDate (a whole day), not both');
+    try {
+      return { dueAt: resolveDueAt({ dueAt, dueDate, timeZone: zone }), dueDate: dueDate ?? null };
+    } catch (error) {
+      throw new BadRequestException((error as Error).message);
+    }
+  }
+
+  private async requireSubject(user: User, type: string, id: string): Promise<void> {
+    if (!this.access.knows(type)) throw new BadRequestException(`subjectType: ${type} records are not available in this installation`);
+    await this.access.requireAccess(user, type, id, 'write');
+  }
+
+  private async assertUsers(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await this.db.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).andWhere("u.status <> 'disabled'").getCount();
+    if (found !== ids.length) throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
+  }
+
+  private async assigneeIds(manager: EntityManager, id: string): Promise<string[]> {
+    const rows = await manager.getRepository(DeadlineAssignee).find({ where: { deadlineId: id }, order: { userId: 'ASC' } });
+    return rows.map((r) => r.userId);
+  }
+
+  private async setAssignees(manager: EntityManager, id: string, userIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM deadline_assignees WHERE deadline_id = $1 AND NOT (user_id = ANY($2))`, [id, userIds]);
+    if (userIds.length) {
+      await manager.query(
+        `INSERT INTO deadline_assignees (deadline_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [id, userIds],
+      );
+    }
+  }
+}
+
+export function offsetsFor(kind: DeadlineKind, given: string[] | undefined): string[] {
+  return normalizeOffsets(given ?? DEFAULT_OFFSETS[kind]);
+}
+
+/** `from`/`to` may be dates (whole days, UTC) or instants. */
+function boundary(value: string, side: 'start' | 'end'): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T${side === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`);
+  const at = DateTime.fromISO(value, { zone: 'UTC' });
+  if (!at.isValid) throw new BadRequestException(`${side === 'start' ? 'from' : 'to'} is not a valid date`);
+  return at.toJSDate();
+}

@@ -1,0 +1,142 @@
+import { DateTime, Duration, IANAZone } from 'luxon';
+import { canonicalTimeZone } from '../common/validators.js';
+
+export const PHNOM_PENH = 'Asia/Phnom_Penh';
+
+/**
+ * The IANA zone to compute with, or null when `zone` names none. Accepts the aliases of
+ * common/validators (Europe/Geneva: the tz database has none; Geneva keeps Zurich's clock).
+ */
+export function canonicalZone(zone: unknown): string | null {
+  if (typeof zone !== 'string' || zone.length > 64) return null;
+  const name = canonicalTimeZone(zone);
+  if (name !== 'UTC' && !name.includes('/')) return null;
+  return IANAZone.isValidZone(name) ? name : null;
+}
+
+export const DEADLINE_KINDS = ['external', 'internal'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Reminder offsets when a deadline does not name its own: more warning for the funder's dates. */
+export const DEFAULT_OFFSETS: Record<DeadlineKind, string[]> = {
+  external: ['P14D', 'P7D', 'P2D', 'P1D'],
+  internal: ['P3D', 'P1D'],
+};
+
+/** An offset further back than this is a typo, not a reminder. */
+const MAX_OFFSET_MS = 366 * 24 * 3600 * 1000;
+/** At most this many reminders per deadline. */
+export const MAX_OFFSETS = 10;
+
+/**
+ * A positive ISO 8601 duration such as `P14D`, `P1W`, `PT2H` or `P1DT12H`, at most
+ * a year; null when it is not one. Months and years are refused: their length varies.
+ */
+export function parseOffset(text: unknown): Duration | null {
+  if (typeof text !== 'string' || text.length > 40) return null;
+  const upper = text.trim().toUpperCase();
+  if (!/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(upper)) return null;
+  const duration = Duration.fromISO(upper);
+  if (!duration.isValid) return null;
+  const ms = duration.as('milliseconds');
+  if (!(ms > 0) || ms > MAX_OFFSET_MS) return null;
+  return duration;
+}
+
+export function isValidOffset(text: unknown): boolean {
+  return parseOffset(text) !== null;
+}
+
+/** Upper-cased, without duplicates (by length), longest first: the order reminders fire in. */
+export function normalizeOffsets(offsets: string[]): string[] {
+  const seen = new Map<number, string>();
+  for (const text of offsets) {
+    const duration = parseOffset(text);
+    if (!duration) throw new Error(`Not a valid reminder offset: ${text}`);
+    const ms = offsetLengthMs(duration);
+    if (!seen.has(ms)) seen.set(ms, text.trim().toUpperCase());
+  }
+  return [...seen.entries()].sort((a, b) => b[0] - a[0]).map(([, text]) => text);
+}
+
+/** Nominal length (a day = 24 h) for ordering and de-duplicating only. */
+function offsetLengthMs(duration: Duration): number {
+  return duration.as('milliseconds');
+}
+
+export interface DueInput {
+  dueAt?: string;
+  dueDate?: string;
+  timeZone: string;
+}
+
+/**
+ * The instant a deadline falls due. `dueAt` is an instant (an ISO string with an
+ * offset or Z; a bare local time is read in `timeZone`); a date-only `dueDate`
+ * means the end of that day in `timeZone` (23:59:59).
+ */
+export function resolveDueAt(input: DueInput): Date {
+  const zone = canonicalZone(input.timeZone);
+  if (!zone) throw new Error('timeZone must be an IANA time zone');
+  input = { ...input, timeZone: zone };
+  if (input.dueDate) {
+    const day = DateTime.fromISO(input.dueDate, { zone: input.timeZone });
+    if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) throw new Error('dueDate must be a date (YYYY-MM-DD)');
+    return day.set({ hour: 23, minute: 59, second: 59, millisecond: 0 }).toJSDate();
+  }
+  if (!input.dueAt) throw new Error('dueAt or dueDate is required');
+  const at = DateTime.fromISO(input.dueAt, { zone: input.timeZone });
+  if (!at.isValid) throw new Error('dueAt must be an ISO 8601 date and time');
+  return at.toJSDate();
+}
+
+/**
+ * When the reminder `offset` before `dueAt` fires. Days and weeks are calendar days
+ * in the deadline's own zone ("1 day before 17:00 Geneva" is 17:00 Geneva the day
+ * before, even across a daylight-saving change); hours, minutes and seconds are exact.
+ */
+export function fireTime(dueAt: Date, offset: string, timeZone: string): Date {
+  const duration = parseOffset(offset);
+  if (!duration) throw new Error(`Not a valid reminder offset: ${offset}`);
+  return DateTime.fromJSDate(dueAt, { zone: canonicalZone(timeZone) ?? timeZone }).minus(duration).toJSDate();
+}
+
+export interface ZonedTime {
+  /** `deadline`: the zone it was set in; `you`: the reader's; `phnomPenh`: the network's. */
+  label: 'deadline' | 'you' | 'phnomPenh';
+  zone: string;
+  /** ISO 8601 with the zone's offset, e.g. 2026-03-01T17:00:00+01:00 */
+  local: string;
+  /** For people, e.g. "Sun 1 Mar 2026, 17:00 GMT+1" */
+  text: string;
+}
+
+export function formatInZone(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+}
+
+/** The deadline in its own zone, in the reader's zone and in Phnom Penh time. */
+export function displayTimes(at: Date, deadlineZone: string, userZone: string): ZonedTime[] {
+  const row = (label: ZonedTime['label'], given: string): ZonedTime => {
+    const zone = canonicalZone(given) ?? given;
+    return {
+    label,
+    zone,
+    local: DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }).toISO({ suppressMilliseconds: true }) ?? '',
+    text: `${formatInZone(at, zone)} (${zone})`,
+    };
+  };
+  return [row('deadline', deadlineZone), row('you', userZone), row('phnomPenh', PHNOM_PENH)];
+}
+
+/** One line for messages: "Sun 1 Mar 2026, 17:00 GMT+1 (Europe/Geneva) · … · …", without repeats. */
+export function displayLine(at: Date, deadlineZone: string, userZone: string): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const row of displayTimes(at, deadlineZone, userZone)) {
+    if (seen.has(row.zone)) continue;
+    seen.add(row.zone);
+    parts.push(row.text);
+  }
+  return parts.join(' · ');
+}

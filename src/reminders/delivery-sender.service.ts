@@ -1,0 +1,142 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { Deadline } from '../deadlines/deadline.entity.js';
+import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
+import { User } from '../users/user.entity.js';
+import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from './channels/channel.js';
+import { Delivery, Reminder } from './reminder.entity.js';
+import type { ReminderContent } from './reminder-message.js';
+import { RecipientsService } from './recipients.service.js';
+import { actionExpiry, signLink } from './signed-links.js';
+import { updateReturning } from './sql.js';
+
+export type DeliveryOutcome = { done: string } | { wakeAt: Date };
+
+/**
+ * Sends one delivery at most once: the row is claimed with a conditional UPDATE
+ * (pending → sending, or a `sending` left behind by a dead worker) before anything
+ * goes out, so a retry, a second worker or the reconciler that lose the claim send nothing.
+ */
+@Injectable()
+export class DeliverySender {
+  private readonly logger = new Logger(DeliverySender.name);
+  private readonly channels: Map<string, DeliveryChannel>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(DELIVERY_CHANNELS) channels: DeliveryChannel[],
+    private readonly recipients: RecipientsService,
+    private readonly access: AccessService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.channels = new Map(channels.map((c) => [c.name, c]));
+  }
+
+  async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const now = this.clock.now();
+    const rows = await updateReturning<{ id: string }>(
+      this.db,
+      `UPDATE deliveries SET status = 'sending', claimed_at = $2, attempts = attempts + 1, updated_at = now()
+       WHERE id = $1 AND not_before <= $2 AND (status = 'pending' OR (status = 'sending' AND claimed_at < $3))
+       RETURNING id`,
+      [deliveryId, now, new Date(now.getTime() - SENDING_TIMEOUT_MS)],
+    );
+    if (!rows.length) {
+      const row = await this.db.getRepository(Delivery).findOneBy({ id: deliveryId });
+      if (row?.status === 'pending' && row.notBefore > now) return { wakeAt: row.notBefore };
+      return { done: `not claimed (${row?.status ?? 'gone'})` };
+    }
+    const delivery = (await this.db.getRepository(Delivery).findOneBy({ id: deliveryId }))!;
+    try {
+      const content = await this.content(delivery, now);
+      if (!content) return { done: await this.finish(delivery, 'skipped', 'deadline finished, moved or no longer visible') };
+      const channel = this.channels.get(delivery.channel);
+      if (!channel?.available()) return { done: await this.finish(delivery, 'skipped', `${delivery.channel} is not configured`) };
+      const messageId = await channel.send({ userId: delivery.userId, address: delivery.address, deliveryId }, content);
+      await this.db.query(
+        `UPDATE deliveries SET status = 'sent', sent_at = $2, provider_message_id = $3, last_error = NULL, updated_at = now() WHERE id = $1`,
+        [deliveryId, this.clock.now(), messageId],
+      );
+      return { done: 'sent' };
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      if (error instanceof PermanentDeliveryError) return { done: await this.finish(delivery, 'failed', message) };
+      if (error instanceof RetryLaterError) {
+        // Not an attempt that failed: give the claim back and come back when allowed.
+        await this.release(delivery, message, -1);
+        return { wakeAt: new Date(this.clock.now().getTime() + error.waitMs) };
+      }
+      if (finalAttempt) {
+        await this.finish(delivery, 'failed', message);
+      } else {
+        await this.release(delivery, message, 0);
+      }
+      throw error;
+    }
+  }
+
+  private async release(delivery: Delivery, error: string, attemptsDelta: number): Promise<void> {
+    await this.db.query(
+      `UPDATE deliveries SET status = 'pending', claimed_at = NULL, attempts = attempts + $3, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [delivery.id, error.slice(0, 1000), attemptsDelta],
+    );
+  }
+
+  private async finish(delivery: Delivery, status: 'skipped' | 'failed', why: string): Promise<string> {
+    if (status === 'failed') this.logger.warn(`Delivery ${delivery.id} (${delivery.channel}) failed: ${why}`);
+    await this.db.query(`UPDATE deliveries SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [delivery.id, status, why.slice(0, 1000)]);
+    return `${status}: ${why}`;
+  }
+
+  /** Re-reads the deadline at send time: a deadline finished or cancelled since the reminder fired sends nothing. */
+  private async content(delivery: Delivery, now: Date): Promise<ReminderContent | null> {
+    const reminder = await this.db.getRepository(Reminder).findOneBy({ id: delivery.reminderId });
+    const d = reminder ? await this.db.getRepository(Deadline).findOneBy({ id: reminder.deadlineId }) : null;
+    if (!reminder || !d) return null;
+    if (d.status === 'done' || d.status === 'cancelled') return null;
+    if (reminder.kind === 'before' && d.status !== 'open') return null;
+    const subject = await this.recipients.subject(d);
+    if (!subject) return null;
+    const user = delivery.userId ? await this.db.getRepository(User).findOneBy({ id: delivery.userId, status: 'active' }) : null;
+    if (delivery.userId && !user) return null;
+    if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) return null;
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    const secret = this.config.sessionSecret;
+    const e = actionExpiry(d.dueAt);
+    return {
+      kind: reminder.kind,
+      deadlineId: d.id,
+      deadlineTitle: d.title,
+      deadlineKind: d.kind,
+      dueAt: d.dueAt,
+      deadlineZone: d.timeZone,
+      readerZone: user?.timeZone ?? 'Asia/Phnom_Penh',
+      now,
+      subjectType: d.subjectType,
+      subjectLabel: SUBJECT_LABELS[d.subjectType] ?? d.subjectType,
+      subjectTitle: subject.title,
+      recordUrl: `${base}${subject.path}`,
+      ...(user
+        ? {
+            ackUrl: `${base}/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`,
+            doneUrl: `${base}/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`,
+            unsubscribeUrl: `${base}/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id })}`,
+          }
+        : {}),
+    };
+  }
+}
+
+export const SUBJECT_LABELS: Record<string, string> = {
+  opportunity: 'Opportunity',
+  partner: 'Consortium partner',
+  checklistItem: 'Checklist item',
+  submission: 'Submission',
+  section: 'Section',
+  organization: 'Organisation',
+};

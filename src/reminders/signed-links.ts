@@ -1,0 +1,46 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a signed link lets its holder do without signing in. */
+export type LinkAction = 'ack' | 'done' | 'unsubscribe';
+
+export interface LinkPayload {
+  /** action */
+  a: LinkAction;
+  /** user the link was sent to */
+  u: string;
+  /** deadline id (ack, done) */
+  d?: string;
+  /** expiry, seconds since the epoch; absent for unsubscribe links, which must keep working */
+  e?: number;
+}
+
+const mac = (secret: string, body: string) => createHmac('sha256', secret).update(`cjn-link:${body}`).digest();
+
+/** `<payload>.<hmac>`, both base64url; HMAC-SHA256 with SESSION_SECRET. */
+export function signLink(secret: string, payload: LinkPayload): string {
+  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return `${body}.${mac(secret, body).toString('base64url')}`;
+}
+
+/** The payload when the signature is ours and the link has not expired; otherwise null. */
+export function verifyLink(secret: string, token: string, now: Date): LinkPayload | null {
+  if (typeof token !== 'string' || token.length > 1000) return null;
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return null;
+  const given = Buffer.from(signature, 'base64url');
+  const expected = mac(secret, body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkPayload;
+    if (!['ack', 'done', 'unsubscribe'].includes(payload.a) || typeof payload.u !== 'string') return null;
+    if (payload.e !== undefined && payload.e * 1000 < now.getTime()) return null;
+    return payload;
+  } catch {
+    return null;
+  }
+}
+
+/** Action links in reminders work for two weeks after the deadline. */
+export function actionExpiry(dueAt: Date): number {
+  return Math.floor(dueAt.getTime() / 1000) + 14 * 24 * 3600;
+}

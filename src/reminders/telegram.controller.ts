@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, ForbiddenException, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { timingSafeEqual } from 'node:crypto';
+import { CurrentUser, MinRole, Public } from '../auth/auth.decorators.js';
+import type { User } from '../users/user.entity.js';
+import { TelegramLinkService } from './telegram-link.service.js';
+
+@ApiTags('telegram')
+@Controller()
+export class TelegramController {
+  constructor(private readonly telegram: TelegramLinkService) {}
+
+  @Post('me/telegram/link')
+  @ApiOperation({ summary: 'A one-time deep link (t.me/<bot>?start=<token>) that binds your Telegram chat for reminders' })
+  link(@CurrentUser() user: User) {
+    return this.telegram.createLink(user);
+  }
+
+  @Delete('me/telegram')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Stop Telegram reminders to your chat' })
+  async unlink(@CurrentUser() user: User) {
+    await this.telegram.unlink(user);
+  }
+
+  @Post('telegram/webhook')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Telegram Bot API webhook (checks X-Telegram-Bot-Api-Secret-Token)' })
+  async webhook(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: unknown) {
+    const expected = Buffer.from(this.telegram.webhookSecret);
+    const given = Buffer.from(typeof secret === 'string' ? secret : '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenException('Wrong webhook secret');
+    return { result: await this.telegram.handleUpdate(update as never) };
+  }
+
+  @Post('telegram/poll')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Fetch pending /start messages with getUpdates (for servers Telegram cannot reach)' })
+  poll() {
+    return this.telegram.poll();
+  }
+
+  @Post('telegram/webhook/register')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Point the bot webhook at PUBLIC_URL/api/v1/telegram/webhook with the secret' })
+  register() {
+    return this.telegram.registerWebhook();
+  }
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DeliverySender } from '../src/reminders/delivery-sender.service.js';
+import { ReminderFiring } from '../src/reminders/reminder-firing.service.js';
+import { makeOrganization, makeUser } from './support/factories.js';
+import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
+import { makeDeadline, setNotificationPrefs } from './support/reminder-factories.js';
+import { SmtpSink } from './support/smtp-sink.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The ledger that makes sending idempotent, driven directly: however many workers,
+ * retries or reconciler passes try the same delivery or fire the same reminder, one message goes out.
+ */
+describe('delivery claims', () => {
+  let t: TestApp;
+  const smtp = new SmtpSink();
+
+  beforeAll(async () => {
+    await smtp.start();
+    // Workers in this process only so their services can be called; reminders here are due in a year.
+    t = await startTestApp({ overrides: { appRole: 'all', smtpUrl: smtp.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  async function firedReminder() {
+    const org = await makeOrganization(t);
+    const coordinator = await makeUser(t, { role: 'coordinator' });
+    await setNotificationPrefs(t, coordinator.user.id, { channels: [] });
+    const member = await makeUser(t, { organizationId: org.id });
+    await setNotificationPrefs(t, member.user.id, { channels: ['email', 'inApp'] });
+    const opp = await makeOpportunity(coordinator, { visibility: 'participants' });
+    await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead' });
+    const d = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: opp.id, dueAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(), reminderOffsets: ['P1D'] });
+    // Its time has come (as far as the database is concerned).
+    const [reminder] = await t.db.query(`UPDATE reminders SET fire_at = now() WHERE deadline_id = $1 RETURNING id, version`, [d.id]).then((r) => r[0]);
+    return { member, d, reminder };
+  }
+
+  it('firing the same reminder many times at once records each delivery once', async () => {
+    const { d, reminder } = await firedReminder();
+    const firing = t.app.get(ReminderFiring);
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => firing.fire(reminder.id, reminder.version)));
+    expect(outcomes.filter((o) => o === '2 deliveries')).toHaveLength(1);
+    expect(outcomes.filter((o) => typeof o === 'string' && o.startsWith('stale'))).toHaveLength(5);
+    const rows = await t.db.query(`SELECT channel FROM deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.deadline_id = $1 ORDER BY 1`, [d.id]);
+    expect(rows).toEqual([{ channel: 'email' }, { channel: 'inApp' }]);
+    // An old job (previous version) does nothing either.
+    expect(await firing.fire(reminder.id, reminder.version - 1)).toMatch(/^stale/);
+  });
+
+  it('sending the same delivery from many workers at once sends it once; a stale claim is taken over', async () => {
+    const { member, d, reminder } = await firedReminder();
+    await t.app.get(ReminderFiring).fire(reminder.id, reminder.version);
+    const [email] = await t.db.query(
+      `SELECT d.id FROM deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.deadline_id = $1 AND d.channel = 'email'`,
+      [d.id],
+    );
+    const sender = t.app.get(DeliverySender);
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => sender.deliver(email.id, false)));
+    expect(outcomes.filter((o) => 'done' in o && o.done === 'sent')).toHaveLength(1);
+    expect(outcomes.filter((o) => 'done' in o && o.done.startsWith('not claimed'))).toHaveLength(7);
+    expect(smtp.messages.filter((m) => m.to.includes(member.user.email))).toHaveLength(1);
+    expect(await sender.deliver(email.id, false)).toEqual({ done: 'not claimed (sent)' });
+
+    // A worker died mid-send: the row stays `sending`. Fresh, it is left alone; past the timeout it is sent again, once.
+    await t.db.query(`UPDATE deliveries SET status = 'sending', claimed_at = now() WHERE id = $1`, [email.id]);
+    expect(await sender.deliver(email.id, false)).toEqual({ done: 'not claimed (sending)' });
+    await t.db.query(`UPDATE deliveries SET claimed_at = now() - interval '10 minutes' WHERE id = $1`, [email.id]);
+    const retaken = await Promise.all([sender.deliver(email.id, false), sender.deliver(email.id, false)]);
+    expect(retaken.filter((o) => 'done' in o && o.done === 'sent')).toHaveLength(1);
+    expect(smtp.messages.filter((m) => m.to.includes(member.user.email))).toHaveLength(2);
+  });
+});
