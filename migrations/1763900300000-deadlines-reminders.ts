@@ -127,20 +127,6 @@ export class DeadlinesReminders1763900300000 implements MigrationInterface {
         blocked_at timestamptz NOT NULL DEFAULT now()
       )`);
 
-    // The in-app inbox belongs to the notifications module (issue 3); create it only if that is not here yet.
-    await q.query(`
-      CREATE TABLE IF NOT EXISTS notifications (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        kind varchar NOT NULL,
-        title varchar NOT NULL,
-        body text NOT NULL DEFAULT '',
-        subject_type varchar,
-        subject_id uuid,
-        path varchar,
-        read_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -187,7 +187,7 @@ describe('deadlines (API)', () => {
     const user = await makeUser(t);
     const token = signLink(t.config.sessionSecret, { a: 'unsubscribe', u: user.user.id });
     await t.http().get(`/api/v1/unsubscribe/${token}`).expect(200);
-    await t.http().post(`/api/v1/unsubscribe/${token}`).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    await t.http().post(`/api/v1/unsubscribe/${token}`).set('Origin', 'https://mail.provider.example').type('form').send('List-Unsubscribe=One-Click').expect(200);
     const me = await user.as.get('/api/v1/me').expect(200);
     expect(me.body.notificationPreferences).toMatchObject({ channels: ['inApp'], digest: 'off' });
   });

@@ -1,6 +1,8 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { Reflector } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.js';
+import { SIGNED_REQUEST } from './auth.decorators.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -13,7 +15,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class OriginGuard implements CanActivate {
   private readonly publicOrigin: string;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly reflector: Reflector,
+  ) {
     this.publicOrigin = new URL(config.publicUrl).origin;
   }
 
@@ -21,6 +26,7 @@ export class OriginGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method) || req.headers.authorization) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_REQUEST, [context.getHandler(), context.getClass()])) return true;
 
     const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
     if (origin) {

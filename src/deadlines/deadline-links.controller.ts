@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators.js';
+import { Public, SignedRequest } from '../auth/auth.decorators.js';
 import { escapeHtml } from '../mail/mail.service.js';
 import { DeadlineLinksService } from './deadline-links.service.js';
 
@@ -20,6 +20,7 @@ function page(res: Response, status: number, title: string, body: string): void 
 @ApiTags('links')
 @Controller()
 @Public()
+@SignedRequest()
 export class DeadlineLinksController {
   constructor(private readonly links: DeadlineLinksService) {}
 

@@ -85,10 +85,8 @@ export class DeadlineLinksService {
     return { ok: true, message: 'You will get no more reminder e-mails. Turn them back on in your settings.' };
   }
 
-  /** The checklist item behind a deadline, if the opportunities module is installed (its table exists). */
+  /** Marks the checklist item behind a deadline done, if it is still to do. */
   private async completeChecklistItem(user: User, itemId: string): Promise<void> {
-    const [{ exists }] = await this.db.query(`SELECT to_regclass('checklist_items') IS NOT NULL AS exists`);
-    if (!exists) return;
     await this.db.transaction(async (manager) => {
       const rows = await updateReturning<{ id: string; title: string }>(
         manager,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { DELIVERY_CHANNELS, type DeliveryChannel } from './channels/channel.js';
 import { EmailChannel } from './channels/email.channel.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { InAppChannel } from './channels/in-app.channel.js';
 import { TelegramChannel } from './channels/telegram.channel.js';
 import { DeliverySender } from './delivery-sender.service.js';
@@ -15,7 +16,7 @@ import { DeliveryProcessor, MaintenanceProcessor, ReminderProcessor } from './re
 
 /** Loaded only when this process runs workers (APP_ROLE worker or all). */
 @Module({
-  imports: [RemindersModule, DeadlinesModule],
+  imports: [RemindersModule, DeadlinesModule, NotificationsModule],
   providers: [
     EmailChannel,
     TelegramChannel,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, ForbiddenException, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
-import { CurrentUser, MinRole, Public } from '../auth/auth.decorators.js';
+import { CurrentUser, MinRole, Public, SignedRequest } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { TelegramLinkService } from './telegram-link.service.js';
 
@@ -25,6 +25,7 @@ export class TelegramController {
 
   @Post('telegram/webhook')
   @Public()
+  @SignedRequest()
   @HttpCode(200)
   @ApiOperation({ summary: 'Telegram Bot API webhook (checks X-Telegram-Bot-Api-Secret-Token)' })
   async webhook(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: unknown) {
