@@ -23,6 +23,24 @@ describe('buildCalendar', () => {
     expect(ics).toContain('TRIGGER:-PT2H');
   });
 
+  it('defines every zone it uses with a VTIMEZONE, daylight-saving rules included', () => {
+    const geneva = resolveDueAt({ dueAt: '2026-03-01T17:00', timeZone: 'Europe/Geneva' });
+    const newYork = resolveDueAt({ dueAt: '2026-04-15T12:00', timeZone: 'America/New_York' });
+    const ics = buildCalendar(
+      'CJN',
+      [
+        { ...base, id: 'g', title: 'Comment on draft GC', dueAt: geneva, dueDate: null, timeZone: 'Europe/Zurich' },
+        { ...base, id: 'n', title: 'Concept note', dueAt: newYork, dueDate: null, timeZone: 'America/New_York' },
+      ],
+      'Asia/Phnom_Penh',
+      new Date('2026-02-01T00:00:00Z'),
+    );
+    for (const zone of ['Europe/Zurich', 'America/New_York']) {
+      expect(ics).toMatch(new RegExp(`BEGIN:VTIMEZONE\r?\nTZID:${zone.replace('/', '\\/')}`));
+    }
+    expect(ics.match(/BEGIN:DAYLIGHT/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('writes date-only deadlines as whole-day events', () => {
     const entry = { ...base, id: 'd2', title: 'Report', dueDate: '2026-03-02', timeZone: 'America/New_York', dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'America/New_York' }) };
     const ics = buildCalendar('CJN', [entry], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'));

@@ -1,3 +1,4 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { displayTimes, parseOffset } from '../deadlines/reminder-times.js';
@@ -17,11 +18,17 @@ export interface FeedEntry {
 }
 
 /**
- * An iCalendar feed of deadlines: each in the zone it was set in (TZID), a whole-day
- * event for date-only ones, the link to the record, and one alarm per reminder offset.
+ * An iCalendar feed of deadlines: each in the zone it was set in (TZID, with its VTIMEZONE
+ * definition so strict RFC 5545 readers agree), a whole-day event for date-only ones, the
+ * link to the record, and one alarm per reminder offset.
  */
 export function buildCalendar(name: string, entries: FeedEntry[], readerZone: string, now: Date): string {
-  const calendar = ical({ name, prodId: { company: 'Child Justice Network', product: 'CJN Tracker', language: 'EN' }, ttl: 15 * 60 });
+  const calendar = ical({
+    name,
+    prodId: { company: 'Child Justice Network', product: 'CJN Tracker', language: 'EN' },
+    ttl: 15 * 60,
+    timezone: { name: readerZone, generator: getVtimezoneComponent },
+  });
   for (const e of entries) {
     const zones = [...new Set(displayTimes(e.dueAt, e.timeZone, readerZone).map((z) => z.text))];
     const prefix = e.status === 'done' ? '✓ ' : e.status === 'missed' ? 'Missed: ' : '';
