@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeliverySender } from '../src/reminders/delivery-sender.service.js';
+import { actionExpiry, signLink } from '../src/reminders/signed-links.js';
 import { makeOrganization, makeUser } from './support/factories.js';
 import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline, setNotificationPrefs } from './support/reminder-factories.js';
@@ -86,5 +87,22 @@ describe('deadlines and reminders review', () => {
     } finally {
       await t.db.query(`DROP TRIGGER review_fail_first_sent ON deliveries`);
     }
+  });
+
+  it('a signed link of someone who can no longer see the record does not show its title', async () => {
+    const org = await makeOrganization(t);
+    const c = await makeUser(t, { role: 'coordinator' });
+    const member = await makeUser(t, { organizationId: org.id });
+    const opp = await makeOpportunity(c, { visibility: 'participants' });
+    const partner = await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
+    const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, title: 'Secret budget revision', dueAt: inAYear() });
+    const token = signLink(t.config.sessionSecret, { a: 'ack', u: member.user.id, d: d.id, e: actionExpiry(new Date(d.dueAt)) });
+    // While the member's organisation takes part, the page names the deadline.
+    expect((await t.http().get(`/api/v1/links/${token}`)).text).toContain('Secret budget revision');
+    // Their organisation leaves the consortium: the old e-mail's link no longer reveals anything.
+    await c.as.delete(`/api/v1/opportunities/${opp.id}/partners/${partner.id}`).expect(204);
+    const page = await t.http().get(`/api/v1/links/${token}`);
+    expect(page.status).toBeLessThan(500);
+    expect(page.text).not.toContain('Secret budget revision');
   });
 });
