@@ -105,4 +105,25 @@ describe('deadlines and reminders review', () => {
     expect(page.status).toBeLessThan(500);
     expect(page.text).not.toContain('Secret budget revision');
   });
+
+  it('a reminder deferred past its deadline (quiet hours) is not sent late', async () => {
+    const org = await makeOrganization(t);
+    const c = await makeUser(t, { role: 'coordinator' });
+    const member = await makeUser(t, { organizationId: org.id });
+    await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
+    const opp = await makeOpportunity(c, { visibility: 'participants' });
+    await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
+    const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, dueAt: inAYear(), reminderOffsets: ['PT2H'] });
+    const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
+    // The reminder fired at 22:00 and its e-mail waited for the end of quiet hours; the deadline (still open) passed meanwhile.
+    await t.db.query(`UPDATE deadlines SET due_at = now() - interval '1 hour' WHERE id = $1`, [d.id]);
+    const [delivery] = await t.db.query(
+      `INSERT INTO deliveries (reminder_id, recipient, user_id, channel, address, not_before)
+       VALUES ($1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
+      [reminder.id, member.user.id, member.user.email],
+    );
+    const outcome = await t.app.get(DeliverySender).deliver(delivery.id, false);
+    expect(outcome).toEqual({ done: expect.stringMatching(/^skipped/) });
+    expect(smtp.messages.filter((m) => m.to.includes(member.user.email))).toHaveLength(0);
+  });
 });

@@ -110,6 +110,8 @@ export class DeliverySender {
     if (!reminder || !d) return null;
     if (d.status === 'done' || d.status === 'cancelled') return null;
     if (reminder.kind === 'before' && d.status !== 'open') return null;
+    // A reminder held back (quiet hours, retries) until after its deadline passed is not sent late.
+    if (reminder.kind === 'before' && d.dueAt.getTime() <= now.getTime()) return null;
     const subject = await this.recipients.subject(d);
     if (!subject) return null;
     const user = delivery.userId ? await this.db.getRepository(User).findOneBy({ id: delivery.userId, status: 'active' }) : null;
