@@ -40,7 +40,9 @@ export class DeadlineLinksService {
   async describe(payload: LinkPayload): Promise<string> {
     if (payload.a === 'unsubscribe') return 'Stop receiving deadline reminder e-mails and digests';
     const d = await this.db.getRepository(Deadline).findOneBy({ id: payload.d ?? '' });
-    const title = d ? `"${d.title}"` : 'this deadline';
+    // The page is shown without signing in: name the deadline only while the link's user may still see it.
+    const user = d ? await this.db.getRepository(User).findOneBy({ id: payload.u, status: 'active' }) : null;
+    const title = d && user && (await this.visibility.canRead(user, d)) ? `"${d.title}"` : 'this deadline';
     return payload.a === 'done' ? `Mark ${title} as done` : `Acknowledge ${title}`;
   }
 

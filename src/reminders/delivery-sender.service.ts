@@ -12,7 +12,7 @@ import { Delivery, Reminder } from './reminder.entity.js';
 import type { ReminderContent } from './reminder-message.js';
 import { RecipientsService } from './recipients.service.js';
 import { actionExpiry, signLink } from './signed-links.js';
-import { updateReturning } from './sql.js';
+import { recordAfterSend, updateReturning } from './sql.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 
@@ -52,32 +52,42 @@ export class DeliverySender {
       return { done: `not claimed (${row?.status ?? 'gone'})` };
     }
     const delivery = (await this.db.getRepository(Delivery).findOneBy({ id: deliveryId }))!;
+    let messageId: string | null;
     try {
       const content = await this.content(delivery, now);
       if (!content) return { done: await this.finish(delivery, 'skipped', 'deadline finished, moved or no longer visible') };
       const channel = this.channels.get(delivery.channel);
       if (!channel?.available()) return { done: await this.finish(delivery, 'skipped', `${delivery.channel} is not configured`) };
-      const messageId = await channel.send({ userId: delivery.userId, address: delivery.address, deliveryId }, content);
-      await this.db.query(
-        `UPDATE deliveries SET status = 'sent', sent_at = $2, provider_message_id = $3, last_error = NULL, updated_at = now() WHERE id = $1`,
-        [deliveryId, this.clock.now(), messageId],
-      );
-      return { done: 'sent' };
+      messageId = await channel.send({ userId: delivery.userId, address: delivery.address, deliveryId }, content);
     } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      if (error instanceof PermanentDeliveryError) return { done: await this.finish(delivery, 'failed', message) };
-      if (error instanceof RetryLaterError) {
-        // Not an attempt that failed: give the claim back and come back when allowed.
-        await this.release(delivery, message, -1);
-        return { wakeAt: new Date(this.clock.now().getTime() + error.waitMs) };
-      }
-      if (finalAttempt) {
-        await this.finish(delivery, 'failed', message);
-      } else {
-        await this.release(delivery, message, 0);
-      }
-      throw error;
+      return this.failed(delivery, error, finalAttempt);
     }
+    // The provider has accepted it: from here on nothing may hand the claim back (that would send it
+    // again). Recording is retried; if Postgres stays down the row stays `sending`, and only after
+    // SENDING_TIMEOUT_MS does the reconciler treat it like a worker that died mid-send.
+    const recorded = await recordAfterSend(
+      this.db,
+      `UPDATE deliveries SET status = 'sent', sent_at = $2, provider_message_id = $3, last_error = NULL, updated_at = now() WHERE id = $1`,
+      [deliveryId, this.clock.now(), messageId],
+    );
+    if (!recorded) this.logger.error(`Delivery ${deliveryId} was sent but could not be recorded; it stays 'sending'`);
+    return { done: recorded ? 'sent' : 'sent (not recorded)' };
+  }
+
+  private async failed(delivery: Delivery, error: unknown, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const message = (error as Error).message ?? String(error);
+    if (error instanceof PermanentDeliveryError) return { done: await this.finish(delivery, 'failed', message) };
+    if (error instanceof RetryLaterError) {
+      // Not an attempt that failed: give the claim back and come back when allowed.
+      await this.release(delivery, message, -1);
+      return { wakeAt: new Date(this.clock.now().getTime() + error.waitMs) };
+    }
+    if (finalAttempt) {
+      await this.finish(delivery, 'failed', message);
+    } else {
+      await this.release(delivery, message, 0);
+    }
+    throw error;
   }
 
   private async release(delivery: Delivery, error: string, attemptsDelta: number): Promise<void> {
@@ -100,6 +110,8 @@ export class DeliverySender {
     if (!reminder || !d) return null;
     if (d.status === 'done' || d.status === 'cancelled') return null;
     if (reminder.kind === 'before' && d.status !== 'open') return null;
+    // A reminder held back (quiet hours, retries) until after its deadline passed is not sent late.
+    if (reminder.kind === 'before' && d.dueAt.getTime() <= now.getTime()) return null;
     const subject = await this.recipients.subject(d);
     if (!subject) return null;
     const user = delivery.userId ? await this.db.getRepository(User).findOneBy({ id: delivery.userId, status: 'active' }) : null;

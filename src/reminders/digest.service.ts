@@ -12,7 +12,7 @@ import { User } from '../users/user.entity.js';
 import { digestDue, digestSections, digestSlot, digestWindow } from './digest-window.js';
 import { type DigestEntry, renderDigest } from './digest-message.js';
 import { signLink } from './signed-links.js';
-import { updateReturning } from './sql.js';
+import { recordAfterSend, updateReturning } from './sql.js';
 
 /**
  * Daily or weekly e-mail digests at 08:00 in each user's zone: the next 14 days and
@@ -67,6 +67,8 @@ export class DigestService {
     );
     if (!claimed.length) return false;
     const id = claimed[0].id;
+    let messageId: string;
+    let count: number;
     try {
       const { overdue, upcoming } = digestSections(await this.entriesFor(user, now), now);
       if (!overdue.length && !upcoming.length) {
@@ -76,22 +78,24 @@ export class DigestService {
       const base = this.config.publicUrl.replace(/\/$/, '');
       const unsubscribe = `${base}/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id })}`;
       const message = renderDigest(frequency, user.timeZone, overdue, upcoming, { app: `${base}/deadlines`, unsubscribe });
-      const messageId = await this.mail.send({
+      messageId = await this.mail.send({
         to: user.email,
         ...message,
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
-      await this.db.query(`UPDATE digests SET status = 'sent', sent_at = $2, item_count = $3, provider_message_id = $4 WHERE id = $1`, [
-        id,
-        this.clock.now(),
-        overdue.length + upcoming.length,
-        messageId,
-      ]);
-      return true;
+      count = overdue.length + upcoming.length;
     } catch (error) {
       await this.db.query(`UPDATE digests SET status = 'pending', claimed_at = NULL, last_error = $2 WHERE id = $1`, [id, (error as Error).message]);
       throw error;
     }
+    // Sent: never hand the claim back now (the next run would send it again); see recordAfterSend.
+    const recorded = await recordAfterSend(
+      this.db,
+      `UPDATE digests SET status = 'sent', sent_at = $2, item_count = $3, provider_message_id = $4 WHERE id = $1`,
+      [id, this.clock.now(), count, messageId],
+    );
+    if (!recorded) this.logger.error(`Digest ${id} was sent but could not be recorded; it stays 'sending'`);
+    return true;
   }
 
   /** Open or missed deadlines due up to 14 days ahead that the user can see and is concerned by. */

@@ -111,7 +111,8 @@ export class SectionAccessPolicy implements AccessPolicy {
 }
 
 async function submissionIdsFor(db: DataSource, user: User, ids: string[], level: AccessLevel): Promise<string[]> {
-  if (level === 'write' && user.role === 'viewer') return [];
+  // No ids (e.g. a section that no longer exists): nothing to ask, and `IN ()` is not SQL.
+  if (!ids.length || (level === 'write' && user.role === 'viewer')) return [];
   const qb = db.createQueryBuilder().select('s.id', 'id').from('submissions', 's').where('s.id IN (:...ids)', { ids });
   if (!isCoordinator(user.role)) {
     if (!user.organizationId) {
