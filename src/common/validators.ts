@@ -15,10 +15,16 @@ export function canonicalTimeZone(value: string): string {
   return TIME_ZONE_ALIASES[value] ?? value;
 }
 
-export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+/** The IANA zone to compute with (aliases resolved), or null when `value` names none. */
+export function canonicalZone(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
   const zone = canonicalTimeZone(value);
-  return zone === 'UTC' || (zone.includes('/') && IANAZone.isValidZone(zone));
+  if (zone === 'UTC') return zone;
+  return zone.includes('/') && IANAZone.isValidZone(zone) ? zone : null;
+}
+
+export function isTimeZone(value: unknown): value is string {
+  return canonicalZone(value) !== null;
 }
 
 /**

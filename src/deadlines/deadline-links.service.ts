@@ -5,7 +5,7 @@ import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { type LinkPayload, verifyLink } from '../reminders/signed-links.js';
-import { updateReturning } from '../reminders/sql.js';
+import { updateReturning } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
 import { Deadline } from './deadline.entity.js';
 import { DeadlinesService } from './deadlines.service.js';

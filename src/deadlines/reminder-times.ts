@@ -1,18 +1,9 @@
-import { DateTime, Duration, IANAZone } from 'luxon';
-import { canonicalTimeZone } from '../common/validators.js';
+import { DateTime, Duration } from 'luxon';
+import { canonicalZone } from '../common/validators.js';
+
+export { canonicalZone };
 
 export const PHNOM_PENH = 'Asia/Phnom_Penh';
-
-/**
- * The IANA zone to compute with, or null when `zone` names none. Accepts the aliases of
- * common/validators (Europe/Geneva: the tz database has none; Geneva keeps Zurich's clock).
- */
-export function canonicalZone(zone: unknown): string | null {
-  if (typeof zone !== 'string' || zone.length > 64) return null;
-  const name = canonicalTimeZone(zone);
-  if (name !== 'UTC' && !name.includes('/')) return null;
-  return IANAZone.isValidZone(name) ? name : null;
-}
 
 export const DEADLINE_KINDS = ['external', 'internal'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

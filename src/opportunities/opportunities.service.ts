@@ -8,7 +8,7 @@ import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { escapeLike } from '../organizations/organizations.service.js';
+import { escapeLike } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
 import { budgetTotals } from './budget.js';
 import type { CreateOpportunityDto, OpportunityQuery, UpdateOpportunityDto } from './dto/opportunity.dto.js';

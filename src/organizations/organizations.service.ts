@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { escapeLike } from '../common/sql.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
@@ -94,8 +95,4 @@ export class OrganizationsService {
       .getExists();
     if (taken) throw new ConflictException(`An organisation named "${name}" already exists`);
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -12,7 +12,8 @@ import { Delivery, Reminder } from './reminder.entity.js';
 import type { ReminderContent } from './reminder-message.js';
 import { RecipientsService } from './recipients.service.js';
 import { actionExpiry, signLink } from './signed-links.js';
-import { recordAfterSend, updateReturning } from './sql.js';
+import { updateReturning } from '../common/sql.js';
+import { recordAfterSend } from './sql.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 

@@ -12,7 +12,8 @@ import { User } from '../users/user.entity.js';
 import { digestDue, digestSections, digestSlot, digestWindow } from './digest-window.js';
 import { type DigestEntry, renderDigest } from './digest-message.js';
 import { signLink } from './signed-links.js';
-import { recordAfterSend, updateReturning } from './sql.js';
+import { updateReturning } from '../common/sql.js';
+import { recordAfterSend } from './sql.js';
 
 /**
  * Daily or weekly e-mail digests at 08:00 in each user's zone: the next 14 days and

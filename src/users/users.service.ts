@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/secrets.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { escapeLike } from '../organizations/organizations.service.js';
+import { escapeLike } from '../common/sql.js';
 import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
