@@ -17,5 +17,5 @@ function newest(dir) {
 const sourcesChanged = () => Math.max(newest('src'), newest('migrations')) > statSync(entry).mtimeMs;
 if (!existsSync(entry) || sourcesChanged()) {
   console.log('[cjn-tracker] building…');
-  execSync('npx tsc -p tsconfig.build.json', { stdio: 'inherit' });
+  execSync('npx nest build', { stdio: 'inherit' });
 }
