@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { errorBody } from './common/errors.js';
+import { completeOperations, ErrorResponse, FieldProblemResponse } from './common/openapi.js';
 import { createPino, PinoNestLogger } from './common/logger.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -84,7 +85,7 @@ export function openApiDocument(app: INestApplication) {
     .addCookieAuth('cjn_session')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeOperations(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse, FieldProblemResponse] }));
 }
 
 function setupOpenApi(app: INestApplication): void {

@@ -4,6 +4,8 @@ import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { MinRole } from '../auth/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { ActivityService } from './activity.service.js';
+import { ApiOk, PageOf } from '../common/openapi.js';
+import { ActivityResponse } from './activity.response.js';
 
 export class ActivityQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'opportunity' })
@@ -35,6 +37,7 @@ export class ActivityController {
   @Get()
   @MinRole('coordinator')
   @ApiOperation({ summary: 'Who did what to which record, newest first (coordinators and admins)' })
+  @ApiOk(PageOf(ActivityResponse), 403)
   list(@Query() query: ActivityQuery) {
     const { subjectType, subjectId, actorId, action, ...page } = query;
     return this.activity.list({ subjectType, subjectId, actorId, action }, page);

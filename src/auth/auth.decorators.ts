@@ -1,20 +1,22 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { PUBLIC_EXTENSION, SIGNED_REQUEST_EXTENSION } from '../common/openapi.js';
 import type { Role, User } from '../users/user.entity.js';
 
 export const IS_PUBLIC = 'isPublic';
 export const SIGNED_REQUEST = 'signedRequest';
 export const MIN_ROLE = 'minRole';
 
-/** No sign-in needed (login, health, calendar feeds, signed links). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** No sign-in needed (login, health, calendar feeds, signed links); the OpenAPI document says so. */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /**
  * The request proves itself with a secret it carries (a signed link token, a webhook secret),
  * not with ambient cookies, so the cross-site origin check does not apply (RFC 8058 one-click
  * unsubscribe comes from the mail provider's servers, Telegram's webhook from Telegram).
  */
-export const SignedRequest = () => SetMetadata(SIGNED_REQUEST, true);
+export const SignedRequest = () => applyDecorators(SetMetadata(SIGNED_REQUEST, true), ApiExtension(SIGNED_REQUEST_EXTENSION, true));
 
 /** The lowest role allowed; higher roles are allowed too (admin > coordinator > member > viewer). */
 export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Public, SignedRequest } from '../auth/auth.decorators.js';
 import { escapeHtml } from '../mail/mail.service.js';
 import { DeadlineLinksService } from './deadline-links.service.js';
+import { ApiHtmlPage } from '../common/openapi.js';
 
 function page(res: Response, status: number, title: string, body: string): void {
   res
@@ -26,6 +27,7 @@ export class DeadlineLinksController {
 
   @Get('links/:token')
   @ApiOperation({ summary: 'Confirmation page of a signed reminder link (acknowledge / mark done)' })
+  @ApiHtmlPage()
   async show(@Param('token') token: string, @Res() res: Response) {
     return this.confirm(token, res, 'ack');
   }
@@ -33,12 +35,14 @@ export class DeadlineLinksController {
   @Post('links/:token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge a deadline or mark it done, from a signed link' })
+  @ApiHtmlPage()
   async act(@Param('token') token: string, @Res() res: Response) {
     return this.perform(token, res, 'ack');
   }
 
   @Get('unsubscribe/:token')
   @ApiOperation({ summary: 'Confirmation page for stopping reminder e-mails' })
+  @ApiHtmlPage()
   async showUnsubscribe(@Param('token') token: string, @Res() res: Response) {
     return this.confirm(token, res, 'unsubscribe');
   }
@@ -46,6 +50,7 @@ export class DeadlineLinksController {
   @Post('unsubscribe/:token')
   @HttpCode(200)
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058 List-Unsubscribe-Post)' })
+  @ApiHtmlPage()
   async unsubscribe(@Param('token') token: string, @Res() res: Response) {
     return this.perform(token, res, 'unsubscribe');
   }

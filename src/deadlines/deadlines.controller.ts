@@ -5,6 +5,8 @@ import type { User } from '../users/user.entity.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { ApplyTemplateDto, CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
+import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
+import { DeadlineResponse, DeadlineTemplateResponse, ReminderResponse } from './deadline.response.js';
 
 @ApiTags('deadlines')
 @Controller('deadlines')
@@ -16,12 +18,14 @@ export class DeadlinesController {
 
   @Get()
   @ApiOperation({ summary: 'Deadlines you can see (of records you can see), soonest first' })
+  @ApiOk(PageOf(DeadlineResponse))
   list(@CurrentUser() user: User, @Query() query: DeadlineQuery) {
     return this.deadlines.list(user, query);
   }
 
   @Get('templates')
   @ApiOperation({ summary: 'Templates of internal deadlines counted back from a deadline' })
+  @ApiOk(ListOf(DeadlineTemplateResponse))
   listTemplates() {
     return this.templates.list();
   }
@@ -29,12 +33,14 @@ export class DeadlinesController {
   @Post()
   @MinRole('member')
   @ApiOperation({ summary: 'Set a deadline on an opportunity, partner, checklist item, submission or section' })
+  @ApiCreated(DeadlineResponse, 404)
   create(@CurrentUser() user: User, @Body() dto: CreateDeadlineDto) {
     return this.deadlines.create(user, dto);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One deadline, with its due time in its zone, yours and Phnom Penh' })
+  @ApiOk(DeadlineResponse)
   get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     return this.deadlines.get(user, id);
   }
@@ -42,6 +48,7 @@ export class DeadlinesController {
   @Patch(':id')
   @MinRole('member')
   @ApiOperation({ summary: 'Change, move, finish (status done), cancel or re-open a deadline; its reminders follow' })
+  @ApiOk(DeadlineResponse)
   update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeadlineDto) {
     return this.deadlines.update(user, id, dto);
   }
@@ -50,12 +57,14 @@ export class DeadlinesController {
   @MinRole('member')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a deadline and its pending reminders' })
+  @ApiNoContent()
   async remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.deadlines.remove(user, id);
   }
 
   @Get(':id/reminders')
   @ApiOperation({ summary: 'The reminders of a deadline: fire times, status and deliveries per channel' })
+  @ApiOk(ListOf(ReminderResponse))
   reminders(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     return this.deadlines.reminders(user, id);
   }
@@ -63,6 +72,7 @@ export class DeadlinesController {
   @Post(':id/template')
   @MinRole('member')
   @ApiOperation({ summary: 'Add the internal deadlines of a template, counted back from this deadline' })
+  @ApiCreated(ListOf(DeadlineResponse))
   applyTemplate(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApplyTemplateDto) {
     return this.templates.apply(user, id, dto.templateId);
   }

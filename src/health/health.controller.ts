@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 import { REDIS } from '../redis/redis.module.js';
 import { WorkerHealth } from '../reminders/worker-health.js';
+import { HealthResponse, QueueHealthResponse } from './health.response.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -44,6 +45,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down), live workers and queue failure rates' })
+  @ApiExtraModels(QueueHealthResponse)
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer', type: HealthResponse })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is down', type: HealthResponse })
   async health(@Res({ passthrough: true }) res: Response) {
     let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
     const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);

@@ -5,9 +5,11 @@ import { CurrentUser } from '../auth/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { NotificationsService } from './notifications.service.js';
+import { ApiOk } from '../common/openapi.js';
+import { MarkedReadResponse, NotificationPageResponse, NotificationResponse } from './notification.response.js';
 
 export class NotificationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread entries' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], enumName: 'BooleanString', description: 'Only unread entries' })
   @IsOptional()
   @IsIn(['true', 'false'])
   unread?: 'true' | 'false';
@@ -20,6 +22,7 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'My in-app inbox, unread first (with the unread count)' })
+  @ApiOk(NotificationPageResponse)
   list(@CurrentUser() user: User, @Query() query: NotificationQuery) {
     return this.notifications.list(user.id, query);
   }
@@ -27,6 +30,7 @@ export class NotificationsController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark every notification of mine read' })
+  @ApiOk(MarkedReadResponse)
   readAll(@CurrentUser() user: User) {
     return this.notifications.markAllRead(user.id);
   }
@@ -34,6 +38,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one notification read' })
+  @ApiOk(NotificationResponse)
   read(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     return this.notifications.markRead(user.id, id);
   }

@@ -7,6 +7,8 @@ import type { User } from '../users/user.entity.js';
 import { ChecklistService } from './checklist.service.js';
 import { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto.js';
 import { FileUpload } from './upload.decorators.js';
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf, UPLOAD_CONTENT_TYPES } from '../common/openapi.js';
+import { ChecklistItemResponse } from './opportunity.response.js';
 
 @ApiTags('opportunities')
 @Controller('opportunities/:id/checklist')
@@ -15,23 +17,28 @@ export class ChecklistController {
 
   @Get()
   @ApiOperation({ summary: 'What each partner still owes' })
+  @ApiOk(PageOf(ChecklistItemResponse))
   list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: ChecklistQuery) {
     return this.checklist.list(user, id, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add an item (coordinators)' })
+  @ApiCreated(ChecklistItemResponse)
   create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateChecklistItemDto) {
     return this.checklist.create(user, id, dto);
   }
 
   @Get(':itemId')
+  @ApiOperation({ summary: 'One checklist item' })
+  @ApiOk(ChecklistItemResponse)
   get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
     return this.checklist.get(user, id, itemId);
   }
 
   @Patch(':itemId')
   @ApiOperation({ summary: "Coordinators change anything; the owing organisation's members its status, link and document" })
+  @ApiOk(ChecklistItemResponse)
   update(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -43,6 +50,8 @@ export class ChecklistController {
 
   @Delete(':itemId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a checklist item (coordinators)' })
+  @ApiNoContent()
   remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
     return this.checklist.remove(user, id, itemId);
   }
@@ -50,6 +59,7 @@ export class ChecklistController {
   @Post(':itemId/file')
   @FileUpload()
   @ApiOperation({ summary: 'Upload the document for this item (type checked by content, size-limited)' })
+  @ApiCreated(ChecklistItemResponse, 413, 415)
   upload(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -61,6 +71,7 @@ export class ChecklistController {
 
   @Get(':itemId/file')
   @ApiOperation({ summary: "Download the item's file (or its organisation document's file)" })
+  @ApiFile(UPLOAD_CONTENT_TYPES)
   async download(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
     const { file, stream } = await this.checklist.download(user, id, itemId);
     return fileResponse(file, stream);

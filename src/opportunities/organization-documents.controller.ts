@@ -8,6 +8,9 @@ import { CreateDocumentDto, DocumentQuery, UpdateDocumentDto } from './dto/docum
 import { OrganizationDocumentsService } from './organization-documents.service.js';
 import { FileUpload } from './upload.decorators.js';
 
+import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf, UPLOAD_CONTENT_TYPES } from '../common/openapi.js';
+import { OrganizationDocumentResponse } from './organization-document.response.js';
+
 @ApiTags('organizations')
 @Controller('organizations/:id/documents')
 export class OrganizationDocumentsController {
@@ -15,21 +18,28 @@ export class OrganizationDocumentsController {
 
   @Get()
   @ApiOperation({ summary: "An organisation's recurring documents with their expiry (its members and coordinators)" })
+  @ApiOk(PageOf(OrganizationDocumentResponse))
   list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: DocumentQuery) {
     return this.documents.list(user, id, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Record a document of the organisation (a link, or upload its file next)' })
+  @ApiCreated(OrganizationDocumentResponse)
   create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateDocumentDto) {
     return this.documents.create(user, id, dto);
   }
 
   @Get(':documentId')
+  @ApiOperation({ summary: 'One document of the organisation' })
+  @ApiOk(OrganizationDocumentResponse)
   get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
     return this.documents.get(user, id, documentId);
   }
 
   @Patch(':documentId')
+  @ApiOperation({ summary: 'Change a document: title, kind, link, expiry' })
+  @ApiOk(OrganizationDocumentResponse)
   update(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -41,12 +51,16 @@ export class OrganizationDocumentsController {
 
   @Delete(':documentId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a document' })
+  @ApiNoContent()
   remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
     return this.documents.remove(user, id, documentId);
   }
 
   @Post(':documentId/file')
   @FileUpload()
+  @ApiOperation({ summary: 'Upload the file of a document (type checked by content, size-limited)' })
+  @ApiCreated(OrganizationDocumentResponse, 413, 415)
   upload(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -57,6 +71,8 @@ export class OrganizationDocumentsController {
   }
 
   @Get(':documentId/file')
+  @ApiOperation({ summary: "Download the document's file" })
+  @ApiFile(UPLOAD_CONTENT_TYPES)
   async download(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
     const { file, stream } = await this.documents.download(user, id, documentId);
     return fileResponse(file, stream);

@@ -6,7 +6,7 @@ import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
-import type { TransitionDto } from './dto/opportunity.dto.js';
+import type { OpportunityTransitionDto } from './dto/opportunity.dto.js';
 import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { checkMove } from './opportunity.workflow.js';
@@ -25,7 +25,7 @@ export class TransitionsService {
   ) {}
 
   /** Moves an opportunity along the pipeline, or answers 409 with the reason it may not. */
-  async transition(actor: User, id: string, dto: TransitionDto): Promise<Opportunity> {
+  async transition(actor: User, id: string, dto: OpportunityTransitionDto): Promise<Opportunity> {
     await this.access.requireAccess(actor, 'opportunity', id, 'write');
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, id, true);

@@ -4,6 +4,8 @@ import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { OrganizationsService } from './organizations.service.js';
+import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
+import { OrganizationResponse } from './organization.response.js';
 
 @ApiTags('organizations')
 @Controller('organizations')
@@ -12,23 +14,30 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({ summary: 'Partner organisations, funders and agencies of the network' })
+  @ApiOk(PageOf(OrganizationResponse))
   list(@Query() query: OrganizationQuery) {
     return this.organizations.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One organisation' })
+  @ApiOk(OrganizationResponse)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.organizations.get(id);
   }
 
   @Post()
   @MinRole('coordinator')
+  @ApiOperation({ summary: 'Add an organisation (coordinators)' })
+  @ApiCreated(OrganizationResponse)
   create(@CurrentUser() user: User, @Body() dto: CreateOrganizationDto) {
     return this.organizations.create(user, dto);
   }
 
   @Patch(':id')
   @MinRole('coordinator')
+  @ApiOperation({ summary: 'Change an organisation (coordinators)' })
+  @ApiOk(OrganizationResponse)
   update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganizationDto) {
     return this.organizations.update(user, id, dto);
   }
@@ -37,6 +46,7 @@ export class OrganizationsController {
   @MinRole('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Archive an organisation (records keep pointing at it)' })
+  @ApiNoContent()
   archive(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     return this.organizations.archive(user, id);
   }

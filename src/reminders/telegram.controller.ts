@@ -4,6 +4,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { CurrentUser, MinRole, Public, SignedRequest } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { TelegramLinkService } from './telegram-link.service.js';
+import { ApiCreated, ApiNoContent, ApiOk } from '../common/openapi.js';
+import { TelegramLinkResponse, TelegramPollResponse, TelegramWebhookRegisteredResponse, TelegramWebhookResponse } from './telegram.response.js';
 
 @ApiTags('telegram')
 @Controller()
@@ -12,6 +14,7 @@ export class TelegramController {
 
   @Post('me/telegram/link')
   @ApiOperation({ summary: 'A one-time deep link (t.me/<bot>?start=<token>) that binds your Telegram chat for reminders' })
+  @ApiCreated(TelegramLinkResponse, 400)
   link(@CurrentUser() user: User) {
     return this.telegram.createLink(user);
   }
@@ -19,6 +22,7 @@ export class TelegramController {
   @Delete('me/telegram')
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop Telegram reminders to your chat' })
+  @ApiNoContent()
   async unlink(@CurrentUser() user: User) {
     await this.telegram.unlink(user);
   }
@@ -28,6 +32,7 @@ export class TelegramController {
   @SignedRequest()
   @HttpCode(200)
   @ApiOperation({ summary: 'Telegram Bot API webhook (checks X-Telegram-Bot-Api-Secret-Token)' })
+  @ApiOk(TelegramWebhookResponse, 403)
   async webhook(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: unknown) {
     const expected = Buffer.from(this.telegram.webhookSecret);
     const given = Buffer.from(typeof secret === 'string' ? secret : '');
@@ -38,6 +43,7 @@ export class TelegramController {
   @Post('telegram/poll')
   @MinRole('admin')
   @ApiOperation({ summary: 'Fetch pending /start messages with getUpdates (for servers Telegram cannot reach)' })
+  @ApiCreated(TelegramPollResponse, 400)
   poll() {
     return this.telegram.poll();
   }
@@ -45,6 +51,7 @@ export class TelegramController {
   @Post('telegram/webhook/register')
   @MinRole('admin')
   @ApiOperation({ summary: 'Point the bot webhook at PUBLIC_URL/api/v1/telegram/webhook with the secret' })
+  @ApiCreated(TelegramWebhookRegisteredResponse, 400)
   register() {
     return this.telegram.registerWebhook();
   }

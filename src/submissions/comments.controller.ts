@@ -5,6 +5,8 @@ import { CurrentUser } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CommentsService } from './comments.service.js';
 import { CommentQuery, CreateCommentDto, UpdateCommentDto } from './dto/comment.dto.js';
+import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
+import { CommentResponse, CommentThreadResponse } from './submission.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/sections/:sectionId/comments')
@@ -16,6 +18,7 @@ export class CommentsController {
 
   @Get()
   @ApiOperation({ summary: 'Comment threads on a section, oldest first, each with its replies' })
+  @ApiOk(PageOf(CommentThreadResponse))
   async list(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -28,6 +31,7 @@ export class CommentsController {
 
   @Post()
   @ApiOperation({ summary: 'Comment or reply (`parentId`); mention users with `mentionedUserIds` or @e-mail in the text' })
+  @ApiCreated(CommentResponse)
   async create(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -39,6 +43,8 @@ export class CommentsController {
   }
 
   @Patch(':commentId')
+  @ApiOperation({ summary: 'Edit your comment' })
+  @ApiOk(CommentResponse)
   async update(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -52,6 +58,8 @@ export class CommentsController {
 
   @Post(':commentId/resolve')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a comment thread resolved' })
+  @ApiOk(CommentResponse)
   async resolve(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -64,6 +72,8 @@ export class CommentsController {
 
   @Post(':commentId/reopen')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a resolved comment thread' })
+  @ApiOk(CommentResponse)
   async reopen(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -76,6 +86,8 @@ export class CommentsController {
 
   @Delete(':commentId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your comment (coordinators: any comment)' })
+  @ApiNoContent()
   async remove(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,

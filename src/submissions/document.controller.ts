@@ -11,9 +11,11 @@ import { DocumentService } from './document.service.js';
 import { renderDocx } from './docx-export.js';
 import { SnapshotDto } from './dto/section.dto.js';
 import { chooseFormat, DOCUMENT_FORMATS, type DocumentFormat, DOCX_TYPE } from './request-parsing.js';
+import { ApiCreated, ApiOk, ApiOkContent, PageOf } from '../common/openapi.js';
+import { DocumentResponse, SnapshotDetailResponse, SnapshotResponse } from './submission.response.js';
 
 export class DocumentQuery {
-  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, description: 'Default from the Accept header, else md' })
+  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, enumName: 'DocumentFormat', description: 'Default from the Accept header, else md' })
   @IsOptional()
   @IsIn(DOCUMENT_FORMATS)
   format?: DocumentFormat;
@@ -30,6 +32,7 @@ export class DocumentController {
   @Get('document')
   @ApiProduces('text/markdown', DOCX_TYPE, 'application/json')
   @ApiOperation({ summary: 'The assembled text (title, sections in order, signatories); the frozen final text once submitted' })
+  @ApiOkContent({ 'text/markdown': 'file', [DOCX_TYPE]: 'file', 'application/json': DocumentResponse })
   async document(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -59,6 +62,7 @@ export class DocumentController {
 
   @Get('snapshots')
   @ApiOperation({ summary: 'Named snapshots (review rounds) and the final text, newest first' })
+  @ApiOk(PageOf(SnapshotResponse))
   async snapshots(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return this.documents.listSnapshots(id, query);
@@ -66,12 +70,15 @@ export class DocumentController {
 
   @Post('snapshots')
   @ApiOperation({ summary: 'Keep the assembled text under a name, e.g. "sent to partners 1 Oct"' })
+  @ApiCreated(SnapshotDetailResponse)
   async createSnapshot(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SnapshotDto) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     return this.documents.createSnapshot(user, id, dto.name);
   }
 
   @Get('snapshots/:snapshotId')
+  @ApiOperation({ summary: 'One snapshot with its assembled text' })
+  @ApiOk(SnapshotDetailResponse)
   async snapshot(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,

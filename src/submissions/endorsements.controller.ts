@@ -5,6 +5,8 @@ import { CurrentUser } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateEndorsementDto, EndorsementQuery } from './dto/endorsement.dto.js';
 import { EndorsementsService } from './endorsements.service.js';
+import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
+import { EndorsementResponse } from './submission.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/endorsements')
@@ -16,6 +18,7 @@ export class EndorsementsController {
 
   @Get()
   @ApiOperation({ summary: 'The signatories, in the order they signed on' })
+  @ApiOk(PageOf(EndorsementResponse))
   async list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: EndorsementQuery) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return this.endorsements.list(id, query.includeWithdrawn === 'true');
@@ -23,6 +26,7 @@ export class EndorsementsController {
 
   @Post()
   @ApiOperation({ summary: 'Sign your organisation on (coordinators may sign for another organisation)' })
+  @ApiCreated(EndorsementResponse)
   async create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateEndorsementDto) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return this.endorsements.endorse(user, id, dto);
@@ -31,6 +35,7 @@ export class EndorsementsController {
   @Delete(':endorsementId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw an endorsement (before submission)' })
+  @ApiNoContent()
   async withdraw(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,

@@ -8,6 +8,8 @@ import { CreateSectionDto, DiffQuery, ReorderSectionsDto, RevisionQuery, UpdateS
 import { RevisionsService } from './revisions.service.js';
 import { parseIfMatch } from './request-parsing.js';
 import { SectionsService } from './sections.service.js';
+import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
+import { RevisionDiffResponse, RevisionResponse, SectionResponse } from './submission.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/sections')
@@ -20,12 +22,15 @@ export class SectionsController {
 
   @Get()
   @ApiOperation({ summary: 'The sections in order, with word counts' })
+  @ApiOk(ListOf(SectionResponse))
   async list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return { items: await this.sections.list(id) };
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a section (at the end, or at `position`)' })
+  @ApiCreated(SectionResponse)
   async create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateSectionDto) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     return this.sections.create(user, id, dto);
@@ -34,12 +39,15 @@ export class SectionsController {
   @Post('reorder')
   @HttpCode(200)
   @ApiOperation({ summary: 'Put every section in a new order' })
+  @ApiOk(ListOf(SectionResponse))
   async reorder(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReorderSectionsDto) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     return { items: await this.sections.reorder(user, id, dto) };
   }
 
   @Get(':sectionId')
+  @ApiOperation({ summary: 'One section with its text and version (also as ETag)' })
+  @ApiOk(SectionResponse)
   async get(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,6 +63,7 @@ export class SectionsController {
   @Patch(':sectionId')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, e.g. "3" (or send `version` in the body)' })
   @ApiOperation({ summary: 'Save an edit made on `version`; 409 with the current text and who saved it when someone saved first' })
+  @ApiOk(SectionResponse, 428)
   async update(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -81,6 +90,8 @@ export class SectionsController {
 
   @Delete(':sectionId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a section (its revisions go with it)' })
+  @ApiNoContent()
   async remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('sectionId', ParseUUIDPipe) sectionId: string) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     await this.sections.remove(user, id, sectionId);
@@ -88,6 +99,7 @@ export class SectionsController {
 
   @Get(':sectionId/revisions')
   @ApiOperation({ summary: 'Every save of the section, newest first' })
+  @ApiOk(PageOf(RevisionResponse))
   async revisionList(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -100,6 +112,7 @@ export class SectionsController {
 
   @Get(':sectionId/revisions/diff')
   @ApiOperation({ summary: 'What changed between two revisions (`from`, `to` versions; `to` defaults to the latest)' })
+  @ApiOk(RevisionDiffResponse)
   async diff(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
@@ -111,6 +124,8 @@ export class SectionsController {
   }
 
   @Get(':sectionId/revisions/:version')
+  @ApiOperation({ summary: 'The section as saved in one version' })
+  @ApiOk(RevisionResponse)
   async revision(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,

@@ -4,9 +4,11 @@ import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
-import { CreateSubmissionDto, SubmissionQuery, TransitionDto, UpdateSubmissionDto } from './dto/submission.dto.js';
+import { CreateSubmissionDto, SubmissionQuery, SubmissionTransitionDto, UpdateSubmissionDto } from './dto/submission.dto.js';
 import { SubmissionsService } from './submissions.service.js';
 import { TransitionsService } from './transitions.service.js';
+import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
+import { SubmissionDetailResponse, SubmissionResponse, WordCountResponse } from './submission.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions')
@@ -19,6 +21,7 @@ export class SubmissionsController {
 
   @Get()
   @ApiOperation({ summary: 'Policy submissions you may see; filters: status, kind, targetBody, leadOrganizationId, organizationId, q' })
+  @ApiOk(PageOf(SubmissionResponse))
   list(@CurrentUser() user: User, @Query() query: SubmissionQuery) {
     return this.submissions.list(user, query);
   }
@@ -26,12 +29,14 @@ export class SubmissionsController {
   @Post()
   @MinRole('member')
   @ApiOperation({ summary: 'Start a submission (members: led by their own organisation)' })
+  @ApiCreated(SubmissionDetailResponse)
   create(@CurrentUser() user: User, @Body() dto: CreateSubmissionDto) {
     return this.submissions.create(user, dto);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A submission with partners, sign-off state and word count against the limits' })
+  @ApiOk(SubmissionDetailResponse)
   async get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return this.submissions.get(id);
@@ -39,12 +44,15 @@ export class SubmissionsController {
 
   @Get(':id/word-count')
   @ApiOperation({ summary: 'Words per section and in total, against the word limit, with a page estimate' })
+  @ApiOk(WordCountResponse)
   async wordCount(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return (await this.submissions.get(id)).wordCount;
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a submission (its lead organisation and coordinators); only some fields once submitted' })
+  @ApiOk(SubmissionDetailResponse)
   async update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSubmissionDto) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     return this.submissions.update(user, id, dto);
@@ -53,6 +61,7 @@ export class SubmissionsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Archive a submission (coordinators; its text and history stay)' })
+  @ApiNoContent()
   async archive(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     if (!isCoordinator(user.role)) throw new ForbiddenException('Only a coordinator can archive a submission');
@@ -64,7 +73,8 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Move through planned → drafting → review → sign_off → submitted → published (or withdrawn); 409 with the reason when not allowed',
   })
-  async transition(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto) {
+  @ApiOk(SubmissionDetailResponse)
+  async transition(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmissionTransitionDto) {
     await this.access.requireAccess(user, 'submission', id, 'write');
     return this.transitions.transition(user, id, dto);
   }

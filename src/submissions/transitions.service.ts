@@ -6,7 +6,7 @@ import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { DocumentService } from './document.service.js';
-import type { TransitionDto } from './dto/submission.dto.js';
+import type { SubmissionTransitionDto } from './dto/submission.dto.js';
 import { lockSubmission } from './submission-records.js';
 import { Section } from './section.entity.js';
 import { Submission } from './submission.entity.js';
@@ -25,7 +25,7 @@ export class TransitionsService {
     private readonly submissions: SubmissionsService,
   ) {}
 
-  async transition(actor: User, id: string, dto: TransitionDto) {
+  async transition(actor: User, id: string, dto: SubmissionTransitionDto) {
     await this.db.transaction(async (manager) => {
       // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
       const submission = await lockSubmission(manager, id, 'update');

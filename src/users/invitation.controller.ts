@@ -2,7 +2,9 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
 import { AcceptInvitationDto } from '../auth/dto/auth.dto.js';
+import { ApiOk } from '../common/openapi.js';
 import { InvitationsService } from './invitations.service.js';
+import { UserResponse } from './user.response.js';
 import { userView } from './user.view.js';
 
 @ApiTags('auth')
@@ -14,6 +16,7 @@ export class InvitationController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Choose a password with the token from an invitation e-mail; then sign in' })
+  @ApiOk(UserResponse, 400)
   async accept(@Body() dto: AcceptInvitationDto) {
     return userView(await this.invitations.accept(dto.token, dto.password));
   }

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators.js';
+import { ApiOk } from '../common/openapi.js';
 import { UpdateMeDto } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
+import { UserResponse } from './user.response.js';
 import { userView } from './user.view.js';
 import { UsersService } from './users.service.js';
 
@@ -13,12 +15,14 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOk(UserResponse)
   me(@CurrentUser() user: User) {
     return userView(user);
   }
 
   @Patch()
   @ApiOperation({ summary: 'Change your name, time zone, language, notification preferences or password' })
+  @ApiOk(UserResponse)
   async update(@CurrentUser() user: User, @Body() dto: UpdateMeDto) {
     return userView(await this.users.updateMe(user, dto));
   }

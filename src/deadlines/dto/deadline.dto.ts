@@ -41,7 +41,7 @@ const IsOffset = () =>
   custom('isReminderOffset', 'each value in $property must be a positive ISO 8601 duration of at most a year, e.g. P14D, P1W or PT2H', isValidOffset, { each: true });
 
 export class CreateDeadlineDto {
-  @ApiProperty({ enum: DEADLINE_SUBJECT_TYPES })
+  @ApiProperty({ enum: DEADLINE_SUBJECT_TYPES, enumName: 'DeadlineSubjectType' })
   @IsIn(DEADLINE_SUBJECT_TYPES)
   subjectType: DeadlineSubjectType;
 
@@ -62,7 +62,7 @@ export class CreateDeadlineDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ enum: DEADLINE_KINDS, description: 'external: set by the funder or body; internal: ours' })
+  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind', description: 'external: set by the funder or body; internal: ours' })
   @IsIn(DEADLINE_KINDS)
   kind: DeadlineKind;
 
@@ -113,7 +113,7 @@ export class CreateDeadlineDto {
 export const SETTABLE_STATUSES = ['open', 'done', 'cancelled'] as const;
 
 export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, ['subjectType', 'subjectId'] as const)) {
-  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, description: 'missed is set by the system when an open deadline passes' })
+  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, enumName: 'SettableDeadlineStatus', description: 'missed is set by the system when an open deadline passes' })
   @IsOptional()
   @IsIn(SETTABLE_STATUSES)
   status?: Exclude<DeadlineStatus, 'missed'>;
@@ -130,17 +130,17 @@ export class DeadlineQuery extends PageQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ enum: DEADLINE_STATUSES })
+  @ApiPropertyOptional({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus' })
   @IsOptional()
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only deadlines assigned to me' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], enumName: 'BooleanString', description: 'Only deadlines assigned to me' })
   @IsOptional()
   @IsIn(['true', 'false'])
   mine?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: DEADLINE_SUBJECT_TYPES })
+  @ApiPropertyOptional({ enum: DEADLINE_SUBJECT_TYPES, enumName: 'DeadlineSubjectType' })
   @IsOptional()
   @IsIn(DEADLINE_SUBJECT_TYPES)
   subjectType?: DeadlineSubjectType;
@@ -152,7 +152,7 @@ export class DeadlineQuery extends PageQuery {
 }
 
 export class ApplyTemplateDto {
-  @ApiProperty({ enum: DEADLINE_TEMPLATES.map((t) => t.id) })
+  @ApiProperty({ enum: DEADLINE_TEMPLATES.map((t) => t.id), enumName: 'DeadlineTemplateId' })
   @IsIn(DEADLINE_TEMPLATES.map((t) => t.id))
   templateId: string;
 }

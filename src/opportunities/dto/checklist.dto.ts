@@ -24,7 +24,7 @@ export class CreateChecklistItemDto {
   @IsBoolean()
   required: boolean;
 
-  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES, default: 'todo' })
+  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES, enumName: 'ChecklistStatus', default: 'todo' })
   @IsOptionalNotNull()
   @IsIn(CHECKLIST_STATUSES)
   status?: ChecklistStatus;
@@ -67,7 +67,7 @@ export class UpdateChecklistItemDto {
   @IsBoolean()
   required?: boolean;
 
-  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES })
+  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES, enumName: 'ChecklistStatus' })
   @IsOptionalNotNull()
   @IsIn(CHECKLIST_STATUSES)
   status?: ChecklistStatus;
@@ -97,7 +97,7 @@ export class ChecklistQuery extends PageQuery {
   @IsUUID()
   partnerId?: string;
 
-  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES })
+  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES, enumName: 'ChecklistStatus' })
   @IsOptional()
   @IsIn(CHECKLIST_STATUSES)
   status?: ChecklistStatus;

@@ -5,7 +5,7 @@ import { PageQuery } from '../../common/pagination.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../organization-document.entity.js';
 
 export class CreateDocumentDto {
-  @ApiProperty({ enum: DOCUMENT_KINDS })
+  @ApiProperty({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' })
   @IsIn(DOCUMENT_KINDS)
   kind: DocumentKind;
 
@@ -32,7 +32,7 @@ export class CreateDocumentDto {
 export class UpdateDocumentDto extends PartialType(CreateDocumentDto) {}
 
 export class DocumentQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' })
   @IsOptional()
   @IsIn(DOCUMENT_KINDS)
   kind?: DocumentKind;

@@ -85,7 +85,7 @@ export class CreateOpportunityDto {
   @IsUUID()
   ownerId?: string | null;
 
-  @ApiProperty({ enum: VISIBILITIES, description: 'network: every signed-in user; participants: coordinators and partner organisations' })
+  @ApiProperty({ enum: VISIBILITIES, enumName: 'Visibility', description: 'network: every signed-in user; participants: coordinators and partner organisations' })
   @IsIn(VISIBILITIES)
   visibility: Visibility;
 
@@ -105,7 +105,7 @@ const csvList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : Array.isArray(value) ? value : value;
 
 export class OpportunityQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'One stage or several, comma-separated', example: 'screening,preparing' })
+  @ApiPropertyOptional({ enum: STAGES, enumName: 'OpportunityStage', isArray: true, description: 'One stage or several (repeated, or comma-separated)', example: ['screening', 'preparing'] })
   @IsOptional()
   @Transform(csvList)
   @IsArray()
@@ -140,7 +140,7 @@ export class OpportunityQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: VISIBILITIES })
+  @ApiPropertyOptional({ enum: VISIBILITIES, enumName: 'Visibility' })
   @IsOptional()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
@@ -155,19 +155,19 @@ export class OpportunityQuery extends PageQuery {
   @IsISO8601({ strict: true })
   closesTo?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include archived (deleted) opportunities' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], enumName: 'BooleanString', description: 'Include archived (deleted) opportunities' })
   @IsOptional()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: SORTS, default: '-updatedAt' })
+  @ApiPropertyOptional({ enum: SORTS, enumName: 'OpportunitySort', default: '-updatedAt' })
   @IsOptional()
   @IsIn(SORTS)
   sort?: Sort;
 }
 
-export class TransitionDto {
-  @ApiProperty({ enum: STAGES })
+export class OpportunityTransitionDto {
+  @ApiProperty({ enum: STAGES, enumName: 'OpportunityStage' })
   @IsIn(STAGES)
   to: Stage;
 

@@ -9,11 +9,11 @@ export class CreatePartnerDto {
   @IsUUID()
   organizationId: string;
 
-  @ApiProperty({ enum: PARTNER_ROLES })
+  @ApiProperty({ enum: PARTNER_ROLES, enumName: 'PartnerRole' })
   @IsIn(PARTNER_ROLES)
   role: PartnerRole;
 
-  @ApiPropertyOptional({ enum: PARTNER_STATUSES, default: 'invited' })
+  @ApiPropertyOptional({ enum: PARTNER_STATUSES, enumName: 'PartnerStatus', default: 'invited' })
   @IsOptional()
   @IsIn(PARTNER_STATUSES)
   status?: PartnerStatus;
@@ -31,12 +31,12 @@ export class CreatePartnerDto {
 
 /** Coordinators change everything; a partner organisation's members change only `status`. */
 export class UpdatePartnerDto {
-  @ApiPropertyOptional({ enum: PARTNER_ROLES })
+  @ApiPropertyOptional({ enum: PARTNER_ROLES, enumName: 'PartnerRole' })
   @IsOptional()
   @IsIn(PARTNER_ROLES)
   role?: PartnerRole;
 
-  @ApiPropertyOptional({ enum: PARTNER_STATUSES })
+  @ApiPropertyOptional({ enum: PARTNER_STATUSES, enumName: 'PartnerStatus' })
   @IsOptional()
   @IsIn(PARTNER_STATUSES)
   status?: PartnerStatus;

@@ -61,7 +61,7 @@ export class CreateOrganizationDto {
   @MaxLength(40)
   acronym?: string;
 
-  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
   @IsIn(ORGANIZATION_KINDS)
   kind: OrganizationKind;
 
@@ -86,7 +86,7 @@ export class CreateOrganizationDto {
   @IsISO8601({ strict: true })
   memberSince?: string;
 
-  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES })
+  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES, enumName: 'MembershipStatus' })
   @IsOptional()
   @IsIn(MEMBERSHIP_STATUSES)
   membershipStatus?: MembershipStatus;
@@ -103,7 +103,7 @@ export class CreateOrganizationDto {
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
 
 export class OrganizationQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;

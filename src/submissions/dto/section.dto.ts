@@ -33,7 +33,7 @@ export class CreateSectionDto {
   @MaxLength(MAX_BODY)
   body?: string;
 
-  @ApiPropertyOptional({ enum: SECTION_STATUSES, default: 'not_started' })
+  @ApiPropertyOptional({ enum: SECTION_STATUSES, enumName: 'SectionStatus', default: 'not_started' })
   @IsOptional()
   @IsIn(SECTION_STATUSES)
   status?: SectionStatus;
@@ -72,7 +72,7 @@ export class UpdateSectionDto {
   @MaxLength(MAX_BODY)
   body?: string;
 
-  @ApiPropertyOptional({ enum: SECTION_STATUSES })
+  @ApiPropertyOptional({ enum: SECTION_STATUSES, enumName: 'SectionStatus' })
   @IsOptional()
   @IsIn(SECTION_STATUSES)
   status?: SectionStatus;

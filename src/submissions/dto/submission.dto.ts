@@ -62,7 +62,7 @@ export class CreateSubmissionDto {
   @MaxLength(200)
   targetBody: string;
 
-  @ApiProperty({ enum: SUBMISSION_KINDS })
+  @ApiProperty({ enum: SUBMISSION_KINDS, enumName: 'SubmissionKind' })
   @IsIn(SUBMISSION_KINDS)
   kind: SubmissionKind;
 
@@ -97,12 +97,12 @@ export class CreateSubmissionDto {
   @MaxLength(200)
   sessionReference?: string | null;
 
-  @ApiPropertyOptional({ enum: CONFIDENTIALITY, default: 'publish', description: 'Whether the body may publish the text' })
+  @ApiPropertyOptional({ enum: CONFIDENTIALITY, enumName: 'Confidentiality', default: 'publish', description: 'Whether the body may publish the text' })
   @IsOptional()
   @IsIn(CONFIDENTIALITY)
   confidentiality?: Confidentiality;
 
-  @ApiPropertyOptional({ enum: SUBMISSION_CHANNELS, description: 'How the text is sent' })
+  @ApiPropertyOptional({ enum: SUBMISSION_CHANNELS, enumName: 'SubmissionChannel', description: 'How the text is sent' })
   @IsOptional()
   @IsIn(SUBMISSION_CHANNELS)
   channel?: SubmissionChannel | null;
@@ -133,7 +133,7 @@ export class CreateSubmissionDto {
   @Type(() => PartnerDto)
   partners?: PartnerDto[];
 
-  @ApiPropertyOptional({ enum: VISIBILITIES, default: 'participants' })
+  @ApiPropertyOptional({ enum: VISIBILITIES, enumName: 'Visibility', default: 'participants' })
   @IsOptional()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
@@ -191,12 +191,12 @@ export const FIELDS_EDITABLE_WHEN_FROZEN = [
 export const NOT_NULL_FIELDS = ['title', 'targetBody', 'kind', 'language', 'leadOrganizationId', 'confidentiality', 'visibility'] as const;
 
 export class SubmissionQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES })
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, enumName: 'SubmissionStatus' })
   @IsOptional()
   @IsIn(SUBMISSION_STATUSES)
   status?: SubmissionStatus;
 
-  @ApiPropertyOptional({ enum: SUBMISSION_KINDS })
+  @ApiPropertyOptional({ enum: SUBMISSION_KINDS, enumName: 'SubmissionKind' })
   @IsOptional()
   @IsIn(SUBMISSION_KINDS)
   kind?: SubmissionKind;
@@ -229,8 +229,8 @@ export class SubmissionQuery extends PageQuery {
   archived?: 'true' | 'false';
 }
 
-export class TransitionDto {
-  @ApiProperty({ enum: SUBMISSION_STATUSES })
+export class SubmissionTransitionDto {
+  @ApiProperty({ enum: SUBMISSION_STATUSES, enumName: 'SubmissionStatus' })
   @IsIn(SUBMISSION_STATUSES)
   to: SubmissionStatus;
 

@@ -32,7 +32,7 @@ export class QuietHoursDto {
 }
 
 export class NotificationPreferencesDto {
-  @ApiProperty({ enum: CHANNELS, isArray: true })
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel', isArray: true })
   @IsArray()
   @ArrayUnique()
   @IsIn(CHANNELS, { each: true })
@@ -44,7 +44,7 @@ export class NotificationPreferencesDto {
   @Type(() => QuietHoursDto)
   quietHours: QuietHoursDto | null;
 
-  @ApiProperty({ enum: DIGEST_MODES })
+  @ApiProperty({ enum: DIGEST_MODES, enumName: 'DigestMode' })
   @IsIn(DIGEST_MODES)
   digest: DigestMode;
 }
@@ -71,7 +71,7 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role: Role;
 
@@ -110,7 +110,7 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto extends PartialType(CreateUserDto) {
-  @ApiPropertyOptional({ enum: USER_STATUSES.filter((s) => s !== 'invited') })
+  @ApiPropertyOptional({ enum: USER_STATUSES.filter((s) => s !== 'invited'), enumName: 'SettableUserStatus' })
   @IsOptional()
   @IsIn(['active', 'disabled'])
   status?: Exclude<UserStatus, 'invited'>;
@@ -138,7 +138,7 @@ export class UserQuery extends PageQuery {
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;

@@ -1,0 +1,261 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OrganizationRefResponse } from '../organizations/organization.response.js';
+import { CHECKLIST_STATUSES, type ChecklistStatus } from './checklist-item.entity.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './organization-document.entity.js';
+import { VISIBILITIES, type Visibility } from './opportunity.entity.js';
+import { PARTNER_STATUSES, type PartnerStatus, STAGES, type Stage } from './opportunity.workflow.js';
+import { PARTNER_ROLES, type PartnerRole } from './partner.entity.js';
+
+/** A grant call the network tracks through its pipeline. */
+export class OpportunityResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  title: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  funderId: string | null;
+
+  callReference: string | null;
+
+  url: string | null;
+
+  description: string | null;
+
+  tags: string[];
+
+  /** Decimal as a string, e.g. "250000.00" */
+  amountMin: string | null;
+
+  /** Decimal as a string */
+  amountMax: string | null;
+
+  /** ISO 4217 */
+  currency: string | null;
+
+  /** When the call closes (the funder's date) */
+  closesAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @ApiProperty({ enum: VISIBILITIES, enumName: 'Visibility' })
+  visibility: Visibility;
+
+  @ApiProperty({ enum: STAGES, enumName: 'OpportunityStage' })
+  stage: Stage;
+
+  stageChangedAt: Date;
+
+  /** Decimal as a string, once awarded */
+  awardedAmount: string | null;
+
+  awardedCurrency: string | null;
+
+  /** A Telegram group chat of the consortium, for reminders */
+  telegramChatId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  archivedAt: Date | null;
+
+  createdAt: Date;
+
+  updatedAt: Date;
+}
+
+/** Budget shares summed per currency, never converted. */
+export class CurrencyTotalResponse {
+  /** ISO 4217 */
+  currency: string;
+
+  /** Decimal as a string */
+  amount: string;
+
+  /** How many partners have a share in this currency */
+  partners: number;
+
+  /** False when this currency differs from the call's currency */
+  callCurrency: boolean;
+}
+
+export class ReadinessResponse {
+  readyToSubmit: boolean;
+
+  /** What still blocks moving to `submitted` */
+  blockers: string[];
+}
+
+export class OpportunityDetailResponse extends OpportunityResponse {
+  @ApiProperty({ type: () => [CurrencyTotalResponse] })
+  budget: CurrencyTotalResponse[];
+
+  @ApiProperty({ type: () => ReadinessResponse })
+  readiness: ReadinessResponse;
+
+  /** Whether you may change it */
+  canEdit: boolean;
+}
+
+/** An organisation in an opportunity's consortium. */
+export class PartnerResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  opportunityId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+
+  @ApiProperty({ enum: PARTNER_ROLES, enumName: 'PartnerRole' })
+  role: PartnerRole;
+
+  @ApiProperty({ enum: PARTNER_STATUSES, enumName: 'PartnerStatus' })
+  status: PartnerStatus;
+
+  /** Decimal as a string */
+  budgetAmount: string | null;
+
+  budgetCurrency: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  confirmedBy: string | null;
+
+  confirmedAt: Date | null;
+
+  createdAt: Date;
+
+  updatedAt: Date;
+
+  @ApiProperty({ type: () => OrganizationRefResponse, nullable: true })
+  organization: OrganizationRefResponse | null;
+
+  /** False when the share is in another currency than the call; null when either is unset */
+  @ApiProperty({ type: Boolean, nullable: true })
+  inCallCurrency: boolean | null;
+
+  /** Whether you may change it (in lists) */
+  @ApiPropertyOptional()
+  canEdit?: boolean;
+}
+
+/** The consortium page, with budget totals per currency over every partner. */
+export class PartnerPageResponse {
+  @ApiProperty({ type: () => [PartnerResponse] })
+  items: PartnerResponse[];
+
+  total: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+
+  /** The call's currency */
+  currency: string | null;
+
+  @ApiProperty({ type: () => [CurrencyTotalResponse] })
+  budget: CurrencyTotalResponse[];
+}
+
+export class ChecklistFileResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  name: string;
+
+  contentType: string;
+
+  sizeBytes: number;
+
+  uploadedAt: Date;
+}
+
+/** The organisation document a checklist item points at. */
+export class ChecklistDocumentResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  title: string;
+
+  @ApiProperty({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' })
+  kind: DocumentKind;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  expiresOn: string | null;
+
+  expired: boolean;
+
+  hasFile: boolean;
+
+  url: string | null;
+}
+
+/** A document or task owed for an application, by one partner or by the consortium. */
+export class ChecklistItemResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  opportunityId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  partnerId: string | null;
+
+  title: string;
+
+  required: boolean;
+
+  @ApiProperty({ enum: CHECKLIST_STATUSES, enumName: 'ChecklistStatus' })
+  status: ChecklistStatus;
+
+  url: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  fileId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  documentId: string | null;
+
+  position: number;
+
+  createdAt: Date;
+
+  updatedAt: Date;
+
+  @ApiProperty({ type: () => ChecklistFileResponse, nullable: true })
+  file: ChecklistFileResponse | null;
+
+  @ApiProperty({ type: () => ChecklistDocumentResponse, nullable: true })
+  document: ChecklistDocumentResponse | null;
+
+  /** Where to download its file (its own or its document's), or null */
+  downloadPath: string | null;
+
+  canEdit: boolean;
+}
+
+export class RowProblemResponse {
+  /** The line in the CSV file (the header is line 1) */
+  line: number;
+
+  @ApiPropertyOptional()
+  field?: string;
+
+  message: string;
+}
+
+export class ImportReportResponse {
+  dryRun: boolean;
+
+  rows: number;
+
+  valid: number;
+
+  @ApiProperty({ type: () => [RowProblemResponse] })
+  errors: RowProblemResponse[];
+
+  /** Ids of the opportunities created (none on a dry run or when any row is bad) */
+  @ApiProperty({ type: String, format: 'uuid', isArray: true })
+  created: string[];
+}
