@@ -10,7 +10,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { errorBody } from './common/errors.js';
-import { createPino, PinoNestLogger } from './common/logger.js';
+import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -19,7 +19,7 @@ export const BODY_LIMIT = '1mb';
 
 /** Builds the Nest app with everything main.ts and the e2e tests share. Does not listen. */
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
-  const logger = createPino(config.logLevel);
+  const logger = createPino(config.logLevel, { pretty: config.nodeEnv === 'development' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
@@ -36,16 +36,18 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessMessage: (req, res, responseTime) => `${req.method} ${req.url} ${res.statusCode} in ${responseTime} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'] },
-      },
-    }),
-  );
+  app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ reqId: String(req.id) }, next));
+  app.use(helmet(helmetOptions(config)));
   app.use(cookieParser(config.sessionSecret));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
@@ -57,6 +59,24 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
+}
+
+/**
+ * HTTPS-only headers (HSTS, upgrade-insecure-requests) only when the tracker is served over https:
+ * on plain HTTP at a LAN address they would send the browser to an https that does not exist.
+ */
+export function helmetOptions(config: AppConfig): Parameters<typeof helmet>[0] {
+  const https = config.usesHttps;
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'https:'],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+  };
 }
 
 /** Malformed JSON is the client's fault (400); an oversize body is 413; both in the API's error shape. */

@@ -18,6 +18,15 @@ export type AppRole = (typeof APP_ROLES)[number];
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me';
 
+/** Values shipped in this repository (defaults, .env.example, docker-compose.yml, the demo seed): never real secrets. */
+export const DEMO_PASSWORD = 'cjn-demo-password';
+const PUBLISHED_SECRETS = new Set([
+  DEV_SESSION_SECRET,
+  'change-me-to-a-long-random-string',
+  'change-me-in-production-please',
+]);
+const PUBLISHED_PASSWORDS = new Set([DEMO_PASSWORD, 'change-this-admin-password']);
+
 /** Every setting the app reads, validated at start-up. Field names map 1:1 to ENV_NAMES. */
 export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
@@ -97,8 +106,12 @@ export class AppConfig {
     return this.appRole !== 'api';
   }
 
-  get secureCookies(): boolean {
+  get usesHttps(): boolean {
     return this.publicUrl.startsWith('https://');
+  }
+
+  get secureCookies(): boolean {
+    return this.usesHttps;
   }
 
   get emailEnabled(): boolean {
@@ -148,9 +161,7 @@ export function loadConfig(
     const envName = Object.keys(ENV_NAMES).find((n) => ENV_NAMES[n] === error.property);
     return `${envName ?? error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
   });
-  if (config.nodeEnv === 'production' && config.sessionSecret === DEV_SESSION_SECRET) {
-    problems.push('SESSION_SECRET: is required in production (at least 16 characters)');
-  }
+  if (config.nodeEnv === 'production') problems.push(...productionProblems(config));
   if (!!config.adminEmail !== !!config.adminPassword) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
@@ -158,4 +169,15 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return config;
+}
+
+function productionProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (PUBLISHED_SECRETS.has(config.sessionSecret)) {
+    problems.push('SESSION_SECRET: set a long random value of your own in production (e.g. `openssl rand -hex 32`)');
+  }
+  if (config.adminPassword && PUBLISHED_PASSWORDS.has(config.adminPassword)) {
+    problems.push('ADMIN_PASSWORD: the demo password is refused in production; choose your own');
+  }
+  return problems;
 }
