@@ -9,13 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
-import { errorBody } from './common/errors.js';
 import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
+import { BODY_LIMIT, bodyParserErrors, refuseDeepJson, refuseIllFormedText, requireKnownContentType } from './common/request-body.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
-export const BODY_LIMIT = '1mb';
 
 /** Builds the Nest app with everything main.ts and the e2e tests share. Does not listen. */
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
@@ -49,9 +48,11 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ reqId: String(req.id) }, next));
   app.use(helmet(helmetOptions(config)));
   app.use(cookieParser(config.sessionSecret));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(requireKnownContentType);
+  app.use(express.json({ limit: BODY_LIMIT, verify: refuseDeepJson }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
+  app.use(refuseIllFormedText);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
@@ -77,20 +78,6 @@ export function helmetOptions(config: AppConfig): Parameters<typeof helmet>[0] {
     },
     strictTransportSecurity: https,
   };
-}
-
-/** Malformed JSON is the client's fault (400); an oversize body is 413; both in the API's error shape. */
-function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
-  const e = err as { type?: string; status?: number; limit?: number };
-  if (e?.type === 'entity.parse.failed') {
-    res.status(400).json(errorBody(400, 'Malformed JSON in the request body'));
-  } else if (e?.type === 'entity.too.large') {
-    res.status(413).json(errorBody(413, `The request body is larger than ${BODY_LIMIT}`));
-  } else if (e?.status && e.status >= 400 && e.status < 500) {
-    res.status(e.status).json(errorBody(e.status, 'The request body could not be read'));
-  } else {
-    next(err);
-  }
 }
 
 export function openApiDocument(app: INestApplication) {
