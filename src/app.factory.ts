@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustedProxies);
   app.disable('x-powered-by');
   app.use(
     pinoHttp({

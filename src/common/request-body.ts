@@ -17,7 +17,7 @@ class BodyRefused extends Error {
 
 /** A body in a content type no route reads is a 415, not a body that seems to miss every field. */
 export function requireKnownContentType(req: Request, res: Response, next: NextFunction): void {
-  if (req.is(ACCEPTED_TYPES) !== false) return next();
+  if (req.headers['content-length'] === '0' || req.is(ACCEPTED_TYPES) !== false) return next();
   res
     .status(415)
     .json(errorBody(415, `Send the request body as application/json (got ${req.headers['content-type'] ?? 'no content type'})`));

@@ -54,6 +54,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
   });
 
+  it('trusts no proxy unless TRUST_PROXY names one', () => {
+    expect(loadConfig({}).trustedProxies).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustedProxies).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustedProxies).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 172.16.0.1' }).trustedProxies).toBe('10.0.0.0/8, 172.16.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY: must be empty/);
+  });
+
   it('uses secure cookies only behind https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://tracker.example.org' }).secureCookies).toBe(true);
     expect(loadConfig({}).secureCookies).toBe(false);

@@ -92,6 +92,16 @@ export class AppConfig {
   @Min(1024)
   maxUploadBytes = 10 * 1024 * 1024;
 
+  /**
+   * Which proxies may set X-Forwarded-For (Express's "trust proxy"): empty trusts none, so
+   * clients cannot choose the address that sign-in limits count; `loopback` for a proxy on
+   * this machine, its address or CIDR, a comma-separated list, or a number of hops.
+   */
+  @Matches(/^$|^\d+$|^((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)\s*(,\s*|$))+$/, {
+    message: 'must be empty, a number of hops, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses or CIDRs',
+  })
+  trustProxy = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
 
@@ -104,6 +114,12 @@ export class AppConfig {
 
   get runsWorkers(): boolean {
     return this.appRole !== 'api';
+  }
+
+  /** TRUST_PROXY in the form Express's "trust proxy" setting takes. */
+  get trustedProxies(): boolean | number | string {
+    if (this.trustProxy === '') return false;
+    return /^\d+$/.test(this.trustProxy) ? Number(this.trustProxy) : this.trustProxy;
   }
 
   get usesHttps(): boolean {
@@ -140,6 +156,7 @@ export const ENV_NAMES: Record<string, keyof AppConfig> = {
   QUEUE_PREFIX: 'queuePrefix',
   UPLOAD_DIR: 'uploadDir',
   MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  TRUST_PROXY: 'trustProxy',
   LOG_LEVEL: 'logLevel',
   NODE_ENV: 'nodeEnv',
 };
