@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../auth/password-policy.js';
 
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -57,8 +58,8 @@ export class AppConfig {
 
   @IsOptional()
   @IsString()
-  @MinLength(10)
-  @MaxLength(128)
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
   adminPassword?: string;
 
   @IsOptional()
@@ -179,6 +180,8 @@ export function loadConfig(
     return `${envName ?? error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
   });
   if (config.nodeEnv === 'production') problems.push(...productionProblems(config));
+  const adminPasswordProblem = config.adminPassword && passwordProblem(config.adminPassword);
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (!!config.adminEmail !== !!config.adminPassword) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
