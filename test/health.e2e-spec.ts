@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { type Actor, makeUser } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 async function freePort(): Promise<number> {
@@ -24,23 +25,33 @@ async function startRedis(port: number): Promise<ChildProcess> {
 describe('/health', () => {
   let t: TestApp;
   let redis: ChildProcess;
+  let admin: Actor;
   beforeAll(async () => {
     const port = await freePort();
     redis = await startRedis(port);
     t = await startTestApp({ overrides: { redisUrl: `redis://127.0.0.1:${port}`, appRole: 'api' } });
+    admin = await makeUser(t, { role: 'admin' });
   });
   afterAll(async () => {
     await t.close();
     redis.kill('SIGKILL');
   });
 
-  it('reports PostgreSQL and Redis up, then 503 when Redis goes away', async () => {
-    const up = await t.http().get('/health').expect(200);
+  it('reports PostgreSQL and Redis up to an admin, then 503 when Redis goes away', async () => {
+    const up = await admin.as.get('/health').expect(200);
     expect(up.body).toMatchObject({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    expect(await t.http().get('/health').expect(200)).toHaveProperty('body', { status: 'ok' });
 
     redis.kill('SIGKILL');
     await new Promise((resolve) => redis.once('exit', resolve));
-    const down = await t.http().get('/health').expect(503);
+    const down = await admin.as.get('/health').expect(503);
     expect(down.body).toMatchObject({ status: 'error', checks: { postgres: { status: 'up' }, redis: { status: 'down' } } });
+    expect(await t.http().get('/health').expect(503)).toHaveProperty('body', { status: 'error' });
+  });
+
+  it('tells anyone else only up or down, never its internals', async () => {
+    const member = await makeUser(t, { role: 'member' });
+    const res = await member.as.get('/health');
+    expect(res.body).toEqual({ status: expect.stringMatching(/^(ok|error)$/) });
   });
 });

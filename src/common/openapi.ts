@@ -134,8 +134,8 @@ const UUID_PARAM = /^(id|[a-z]+Id)$/;
  * declare none); uuid path parameters; and the errors every route can answer in the one error
  * shape — 400 when a parameter or body is malformed, 401 when not signed in, 403 for changes
  * (a viewer changes nothing; another site's page may not post), 409 when a constraint or the
- * workflow refuses, 404 for a record named in the path, 413 for an oversize body. Responses a
- * decorator declared stay as declared.
+ * workflow refuses, 404 for a record named in the path, 413 and 415 for an oversize body or one
+ * in a type no route reads. Responses a decorator declared stay as declared.
  */
 export function completeOperations(document: OpenAPIObject): OpenAPIObject {
   const error = { $ref: getSchemaPath(ErrorResponse) };
@@ -147,7 +147,8 @@ export function completeOperations(document: OpenAPIObject): OpenAPIObject {
       const isSigned = operation[SIGNED_REQUEST_EXTENSION] === true;
       delete operation[PUBLIC_EXTENSION];
       delete operation[SIGNED_REQUEST_EXTENSION];
-      operation.security = isPublic ? [] : SECURED;
+      // A route may narrow its security (API tokens are minted only from a session): `@ApiSecurity('cookie')`.
+      operation.security = isPublic ? [] : ((operation.security as unknown[] | undefined) ?? SECURED);
       const parameters = (operation.parameters ?? []) as { in: string; name: string; schema?: Record<string, unknown> }[];
       const pathIds = parameters.filter((p) => p.in === 'path' && UUID_PARAM.test(p.name));
       for (const p of pathIds) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
@@ -158,7 +159,7 @@ export function completeOperations(document: OpenAPIObject): OpenAPIObject {
       if (method !== 'get' && !isSigned) statuses.push(403);
       if (!isPublic && method !== 'get') statuses.push(409);
       if (parameters.some((p) => p.in === 'path')) statuses.push(404);
-      if (operation.requestBody) statuses.push(413);
+      if (operation.requestBody) statuses.push(413, 415);
       for (const status of statuses) {
         operation.responses[status] ??= {
           description: STATUS_NAMES[status] ?? 'Error',

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators.js';
+import { type AuthenticatedRequest, Public } from '../auth/auth.decorators.js';
 import { REDIS } from '../redis/redis.module.js';
 import { WorkerHealth } from '../reminders/worker-health.js';
 import { HealthResponse, QueueHealthResponse } from './health.response.js';
@@ -44,11 +44,13 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down), live workers and queue failure rates' })
+  @ApiOperation({
+    summary: 'Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers and queue failure rates',
+  })
   @ApiExtraModels(QueueHealthResponse)
   @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer', type: HealthResponse })
   @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is down', type: HealthResponse })
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
     const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);
     // Only ask BullMQ about workers when Redis answers: its connections queue commands while Redis is away.
@@ -57,7 +59,9 @@ export class HealthController {
     res.status(ok ? 200 : 503);
     // Workers are reported, not required: an API-only replica is healthy while the workers run elsewhere.
     const workersReport = workers ?? { status: 'down' as const, error: workerCheck.error };
-    return { status: ok ? 'ok' : 'error', checks: { postgres, redis, workers: workersReport } };
+    const status = ok ? 'ok' : 'error';
+    if (req.user?.role !== 'admin') return { status };
+    return { status, checks: { postgres, redis, workers: workersReport } };
   }
 
   /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */
