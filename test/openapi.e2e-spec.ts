@@ -39,19 +39,29 @@ function hasTypedSuccess(op: Operation): boolean {
     ([status, response]) =>
       /^2\d\d$/.test(status) &&
       (status === '204' ||
-        Object.entries(response.content ?? {}).some(([type, media]) => (type === 'application/json' ? !!media.schema && Object.keys(media.schema).length > 0 : true))),
+        Object.entries(response.content ?? {}).some(([type, media]) =>
+          type === 'application/json' ? !!media.schema && Object.keys(media.schema).length > 0 : true,
+        )),
   );
 }
 
 /** Every place a schema says `type: object` and nothing about what is inside. */
 function bareObjects(schema: Schema | undefined, at: string, found: string[]): string[] {
   if (!schema || typeof schema !== 'object') return found;
-  const typed = schema.properties || 'additionalProperties' in schema || schema.$ref || schema.allOf || schema.oneOf || schema.anyOf;
+  const typed =
+    schema.properties ||
+    'additionalProperties' in schema ||
+    schema.$ref ||
+    schema.allOf ||
+    schema.oneOf ||
+    schema.anyOf;
   if (schema.type === 'object' && !typed) found.push(at);
   for (const [name, property] of Object.entries(schema.properties ?? {})) bareObjects(property, `${at}.${name}`, found);
   if (schema.items) bareObjects(schema.items, `${at}[]`, found);
-  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) for (const part of (schema[key] as Schema[] | undefined) ?? []) bareObjects(part, at, found);
-  if (typeof schema.additionalProperties === 'object') bareObjects(schema.additionalProperties as Schema, `${at}{}`, found);
+  for (const key of ['allOf', 'oneOf', 'anyOf'] as const)
+    for (const part of (schema[key] as Schema[] | undefined) ?? []) bareObjects(part, at, found);
+  if (typeof schema.additionalProperties === 'object')
+    bareObjects(schema.additionalProperties as Schema, `${at}{}`, found);
   return found;
 }
 
@@ -94,7 +104,9 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
   });
 
   it('answers errors in the one error shape', () => {
-    expect(doc.components.schemas.Error).toMatchObject({ required: expect.arrayContaining(['statusCode', 'error', 'message']) });
+    expect(doc.components.schemas.Error).toMatchObject({
+      required: expect.arrayContaining(['statusCode', 'error', 'message']),
+    });
     const errors = operations(doc).flatMap(({ name, op }) =>
       Object.entries(op.responses)
         .filter(([status, response]) => /^4\d\d$/.test(status) && response.content?.['application/json'])
@@ -110,7 +122,8 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
     const bare = Object.entries(doc.components.schemas).flatMap(([name, schema]) => bareObjects(schema, name, []));
     for (const { name, op } of operations(doc)) {
       for (const p of op.parameters ?? []) bareObjects(p.schema, `${name} ${p.name}`, bare);
-      for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) bareObjects(media.schema, `${name} body ${type}`, bare);
+      for (const [type, media] of Object.entries(op.requestBody?.content ?? {}))
+        bareObjects(media.schema, `${name} body ${type}`, bare);
     }
     expect(bare).toEqual([]);
 
@@ -122,15 +135,22 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
       stage: { allOf: [{ $ref: '#/components/schemas/OpportunityStage' }] },
       createdAt: { type: 'string', format: 'date-time' },
     });
-    expect(schemas.OpportunityStage).toMatchObject({ type: 'string', enum: expect.arrayContaining(['identified', 'no_go']) });
-    const pathIds = operations(doc).flatMap(({ op }) => (op.parameters ?? []).filter((p) => p.in === 'path' && /^(id|[a-z]+Id)$/.test(p.name)));
+    expect(schemas.OpportunityStage).toMatchObject({
+      type: 'string',
+      enum: expect.arrayContaining(['identified', 'no_go']),
+    });
+    const pathIds = operations(doc).flatMap(({ op }) =>
+      (op.parameters ?? []).filter((p) => p.in === 'path' && /^(id|[a-z]+Id)$/.test(p.name)),
+    );
     expect(pathIds.length).toBeGreaterThan(50);
     expect(pathIds.filter((p) => p.schema?.format !== 'uuid')).toEqual([]);
   });
 
   it('names each schema once: opportunity and submission transitions are told apart', () => {
-    const opportunity = doc.paths['/api/v1/opportunities/{id}/transitions'].post.requestBody!.content['application/json'].schema;
-    const submission = doc.paths['/api/v1/submissions/{id}/transitions'].post.requestBody!.content['application/json'].schema;
+    const opportunity =
+      doc.paths['/api/v1/opportunities/{id}/transitions'].post.requestBody!.content['application/json'].schema;
+    const submission =
+      doc.paths['/api/v1/submissions/{id}/transitions'].post.requestBody!.content['application/json'].schema;
     expect(opportunity).toEqual({ $ref: '#/components/schemas/OpportunityTransitionDto' });
     expect(submission).toEqual({ $ref: '#/components/schemas/SubmissionTransitionDto' });
     expect(doc.components.schemas.TransitionDto).toBeUndefined();
@@ -141,9 +161,15 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
     expect(types('/api/v1/opportunities/export.csv')).toEqual(['text/csv']);
     expect(types('/api/v1/calendar/{token}.ics')).toEqual(['text/calendar']);
     expect(types('/api/v1/submissions/{id}/document')).toEqual(
-      expect.arrayContaining(['text/markdown', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/json']),
+      expect.arrayContaining([
+        'text/markdown',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/json',
+      ]),
     );
-    expect(types('/api/v1/opportunities/{id}/checklist/{itemId}/file')).toEqual(expect.arrayContaining(['application/pdf', 'image/png']));
+    expect(types('/api/v1/opportunities/{id}/checklist/{itemId}/file')).toEqual(
+      expect.arrayContaining(['application/pdf', 'image/png']),
+    );
   });
 
   it('is the same document when the built app (nest build) serves it', async () => {
@@ -189,7 +215,11 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
           files: ['use.ts'],
         }),
       );
-      const tsc = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+      const tsc = spawnSync(
+        process.execPath,
+        [resolve('node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
+        { encoding: 'utf8' },
+      );
       expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
       expect(tsc.status).toBe(0);
     } finally {

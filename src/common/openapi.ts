@@ -1,5 +1,12 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiSchema,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_NAMES } from './errors.js';
 
@@ -30,8 +37,8 @@ export class ErrorResponse {
       { type: 'object', additionalProperties: true },
     ],
     description:
-      'Bad input (400): every field with its problems. A refusal: its reasons and parameters, e.g. a workflow move\'s `blockers`, ' +
-      'or a stale save\'s `yourVersion` and `current` section.',
+      "Bad input (400): every field with its problems. A refusal: its reasons and parameters, e.g. a workflow move's `blockers`, " +
+      "or a stale save's `yourVersion` and `current` section.",
   })
   details?: FieldProblemResponse[] | Record<string, unknown>;
 
@@ -53,7 +60,11 @@ export function PageOf<T>(item: Type<T>): Type<{ items: T[]; total: number; next
     @ApiProperty({ description: 'How many match, across every page' })
     total: number;
 
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` for the next page; null on the last page',
+    })
     nextCursor: string | null;
   }
   pageClasses.set(item, Page);
@@ -82,7 +93,9 @@ function schemaName(type: Type<unknown>): string {
 /** Error responses an operation can answer, in the one error shape. */
 export function ApiErrors(...statuses: number[]) {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: STATUS_NAMES[status] ?? 'Error', type: ErrorResponse })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: STATUS_NAMES[status] ?? 'Error', type: ErrorResponse }),
+    ),
   );
 }
 
@@ -116,9 +129,16 @@ export function ApiFile(contentTypes: string[], ...errors: number[]) {
 export function ApiOkContent(content: Record<string, Type<unknown> | 'file'>, ...errors: number[]) {
   const models = Object.values(content).filter((t): t is Type<unknown> => t !== 'file');
   const schemas = Object.fromEntries(
-    Object.entries(content).map(([type, model]) => [type, { schema: model === 'file' ? fileSchema(type) : { $ref: getSchemaPath(model) } }]),
+    Object.entries(content).map(([type, model]) => [
+      type,
+      { schema: model === 'file' ? fileSchema(type) : { $ref: getSchemaPath(model) } },
+    ]),
   );
-  return applyDecorators(ApiExtraModels(...models), ApiResponse({ status: 200, description: 'OK', content: schemas }), ApiErrors(...errors));
+  return applyDecorators(
+    ApiExtraModels(...models),
+    ApiResponse({ status: 200, description: 'OK', content: schemas }),
+    ApiErrors(...errors),
+  );
 }
 
 export const PUBLIC_EXTENSION = 'x-public';
@@ -149,7 +169,11 @@ export function completeOperations(document: OpenAPIObject): OpenAPIObject {
       delete operation[SIGNED_REQUEST_EXTENSION];
       // A route may narrow its security (API tokens are minted only from a session): `@ApiSecurity('cookie')`.
       operation.security = isPublic ? [] : ((operation.security as unknown[] | undefined) ?? SECURED);
-      const parameters = (operation.parameters ?? []) as { in: string; name: string; schema?: Record<string, unknown> }[];
+      const parameters = (operation.parameters ?? []) as {
+        in: string;
+        name: string;
+        schema?: Record<string, unknown>;
+      }[];
       const pathIds = parameters.filter((p) => p.in === 'path' && UUID_PARAM.test(p.name));
       for (const p of pathIds) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
       const statuses: number[] = [];

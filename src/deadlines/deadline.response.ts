@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEADLINE_STATUSES, type DeadlineStatus, REMINDER_KINDS, REMINDER_STATUSES, type ReminderKind, type ReminderStatus } from '../reminders/reminder-plan.js';
+import {
+  DEADLINE_STATUSES,
+  type DeadlineStatus,
+  REMINDER_KINDS,
+  REMINDER_STATUSES,
+  type ReminderKind,
+  type ReminderStatus,
+} from '../reminders/reminder-plan.js';
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from './deadline.entity.js';
 import { DEADLINE_KINDS, type DeadlineKind } from './reminder-times.js';
 
@@ -112,7 +119,11 @@ export class ReminderResponse {
   lastError: string | null;
 
   /** Deliveries counted by `channel.status`, e.g. `{"email.sent": 2, "inApp.sent": 3}` */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'email.sent': 2, 'inApp.sent': 3 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'email.sent': 2, 'inApp.sent': 3 },
+  })
   deliveries: Record<string, number>;
 }
 

@@ -37,7 +37,11 @@ export class WorkersCheckResponse {
   @ApiPropertyOptional()
   liveWorkers?: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: getSchemaPath(QueueHealthResponse) }, description: 'By queue name' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(QueueHealthResponse) },
+    description: 'By queue name',
+  })
   queues?: Record<string, QueueHealthResponse>;
 
   @ApiPropertyOptional()

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MEMBERSHIP_STATUSES, type MembershipStatus, ORGANIZATION_KINDS, type OrganizationKind } from './organization.entity.js';
+import {
+  MEMBERSHIP_STATUSES,
+  type MembershipStatus,
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+} from './organization.entity.js';
 
 export class ContactResponse {
   name: string;

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, type Channel, DIGEST_MODES, type DigestMode, ROLES, type Role, USER_STATUSES, type UserStatus } from './user.entity.js';
+import {
+  CHANNELS,
+  type Channel,
+  DIGEST_MODES,
+  type DigestMode,
+  ROLES,
+  type Role,
+  USER_STATUSES,
+  type UserStatus,
+} from './user.entity.js';
 
 export class QuietHoursResponse {
   /** HH:mm in the user's time zone */

@@ -1,5 +1,7 @@
 // ts-jest AST transformer: the @nestjs/swagger CLI plugin with the options of nest-cli.json,
 // so the app Jest runs from the TypeScript sources documents itself as the `nest build` output does.
+// ts-jest loads AST transformers with require(), hence CommonJS.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { before } = require('@nestjs/swagger/plugin');
 const nestCli = require('../../nest-cli.json');
 
