@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, ForbiddenException, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { CurrentUser, MinRole, Public, SignedRequest } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
@@ -33,6 +33,7 @@ export class TelegramController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Telegram Bot API webhook (checks X-Telegram-Bot-Api-Secret-Token)' })
   @ApiOk(TelegramWebhookResponse, 403)
+  @ApiBody({ description: 'A Telegram Update (Bot API)', schema: { type: 'object', additionalProperties: true } })
   async webhook(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: unknown) {
     const expected = Buffer.from(this.telegram.webhookSecret);
     const given = Buffer.from(typeof secret === 'string' ? secret : '');
