@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { cp, lchown, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { openBackupArchive, restoreDump, uploadsIn } from './backup-archive.js';
@@ -50,12 +50,22 @@ runCommand(async (config) => {
     await mkdir(uploadDir, { recursive: true });
     for (const entry of await readdir(uploadDir)) await rm(join(uploadDir, entry), { recursive: true, force: true });
     await cp(uploadsIn(dir), uploadDir, { recursive: true });
+    await giveToFolderOwner(uploadDir);
     say(`restored ${file}: database ${name} at schema ${manifest.migrationHead}, ${manifest.uploads.files} files into ${uploadDir}`);
     say('start the tracker: it applies any migrations newer than the backup');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+/** Run as root (the compose `restore` tool), the copied files would be root's: hand them to the folder's owner (the app). */
+async function giveToFolderOwner(folder: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { uid, gid } = await stat(folder);
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    await lchown(join(entry.parentPath, entry.name), uid, gid);
+  }
+}
 
 async function hasTables(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl });
