@@ -28,7 +28,9 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
 
   it('answers 400 to ids that are not UUIDs, and 404 to unknown ones', async () => {
     const bad = await admin.as.get('/api/v1/organizations/not-a-uuid').expect(400);
-    expect(bad.body.message).toMatch(/uuid/i);
+    expect(bad.body).toMatchObject({ message: 'id must be a UUID (got "not-a-uuid")', details: [{ field: 'id', problems: ['must be a UUID'] }] });
+    const section = await admin.as.get('/api/v1/submissions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/sections/42').expect(400);
+    expect(section.body.message).toBe('sectionId must be a UUID (got "42")');
     await admin.as.patch("/api/v1/users/1' OR 1=1").send({ name: 'x' }).expect(400);
     await admin.as.get('/api/v1/organizations/3f2504e0-4f89-41d3-9a0c-0305e82c3301').expect(404);
   });
