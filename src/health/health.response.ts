@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
-const STATUSES = ['up', 'down'] as const;
+const STATUSES = ['up', 'down', 'off'] as const;
 
 export class CheckResponse {
+  /** `off`: not configured (no SMTP_URL, no TELEGRAM_BOT_TOKEN) */
   @ApiProperty({ enum: STATUSES, enumName: 'CheckStatus' })
-  status: 'up' | 'down';
+  status: 'up' | 'down' | 'off';
 
   @ApiPropertyOptional()
   latencyMs?: number;
@@ -57,6 +58,23 @@ export class HealthChecksResponse {
 
   @ApiProperty({ type: () => WorkersCheckResponse })
   workers: WorkersCheckResponse;
+
+  /** SMTP answers (verify) */
+  @ApiProperty({ type: () => CheckResponse })
+  email: CheckResponse;
+
+  /** The Telegram Bot API answers (getMe) */
+  @ApiProperty({ type: () => CheckResponse })
+  telegram: CheckResponse;
+}
+
+export class LastBackupResponse {
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: string;
+
+  file: string;
+
+  sizeBytes: number;
 }
 
 export class HealthResponse {
@@ -66,4 +84,8 @@ export class HealthResponse {
   /** Each check, live workers and queue failure rates: for a signed-in admin only */
   @ApiPropertyOptional({ type: () => HealthChecksResponse })
   checks?: HealthChecksResponse;
+
+  /** The newest backup (`npm run backup`), or null when none was made: for a signed-in admin only */
+  @ApiPropertyOptional({ type: () => LastBackupResponse, nullable: true })
+  lastBackup?: LastBackupResponse | null;
 }
