@@ -16,7 +16,8 @@ export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExt
  * not with ambient cookies, so the cross-site origin check does not apply (RFC 8058 one-click
  * unsubscribe comes from the mail provider's servers, Telegram's webhook from Telegram).
  */
-export const SignedRequest = () => applyDecorators(SetMetadata(SIGNED_REQUEST, true), ApiExtension(SIGNED_REQUEST_EXTENSION, true));
+export const SignedRequest = () =>
+  applyDecorators(SetMetadata(SIGNED_REQUEST, true), ApiExtension(SIGNED_REQUEST_EXTENSION, true));
 
 /** The lowest role allowed; higher roles are allowed too (admin > coordinator > member > viewer). */
 export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);

@@ -9,7 +9,11 @@ import { ApiCreated, ApiFile, ApiOk } from '../common/openapi.js';
 import { CalendarFeedResponse } from './calendar.response.js';
 
 export class FeedScopeQuery {
-  @ApiPropertyOptional({ enum: FEED_SCOPES, enumName: 'FeedSubjectType', description: 'A feed of one opportunity or submission only' })
+  @ApiPropertyOptional({
+    enum: FEED_SCOPES,
+    enumName: 'FeedSubjectType',
+    description: 'A feed of one opportunity or submission only',
+  })
   @IsOptional()
   @IsIn(FEED_SCOPES)
   subjectType?: (typeof FEED_SCOPES)[number];
