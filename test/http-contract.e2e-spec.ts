@@ -82,6 +82,9 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     const nested = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"ok","kind":"cso","tags":["a","\\udc00"]}');
     expect(nested.status).toBe(400);
     expect(nested.body.details).toEqual({ field: 'tags[1]' });
+    const nul = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"a\\u0000b","kind":"cso"}');
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ message: 'name holds a NUL character', details: { field: 'name' } });
   });
 
   it('answers 415 to a body in a content type no route reads, and changes nothing', async () => {
