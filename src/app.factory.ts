@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
 import { completeOperations, ErrorResponse, FieldProblemResponse } from './common/openapi.js';
+import { SESSION_COOKIE } from './auth/sessions.service.js';
 import { BODY_LIMIT, bodyParserErrors, refuseDeepJson, refuseIllFormedText, requireKnownContentType } from './common/request-body.js';
 import { IdParamsPipe } from './common/id-params.pipe.js';
 import { lowerCaseUuids } from './common/uuid-case.js';
@@ -92,10 +93,32 @@ export function openApiDocument(app: INestApplication) {
         'Sign in with POST /api/v1/auth/login (session cookie) or send a personal API token as Authorization: Bearer.',
     )
     .setVersion('1')
-    .addCookieAuth('cjn_session')
-    .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The session cookie set by POST /api/v1/auth/login' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description: 'A personal API token (cjn_…) from POST /api/v1/me/tokens',
+    })
+    .addTag('auth', 'Sign in and out, accept an invitation')
+    .addTag('me', 'The signed-in user: profile, preferences, API tokens')
+    .addTag('users', 'People of the network (admins manage them)')
+    .addTag('organizations', 'Member organisations, funders, agencies, and their recurring documents')
+    .addTag('opportunities', 'Grant calls through the pipeline: consortium partners and checklists')
+    .addTag('submissions', 'Joint policy submissions: sections, revisions, comments, endorsements, the assembled text')
+    .addTag('deadlines', 'Every date that matters, with its reminders')
+    .addTag('notifications', 'The in-app inbox')
+    .addTag('calendar', 'iCalendar feeds of deadlines')
+    .addTag('telegram', 'Reminders by Telegram')
+    .addTag('links', 'Signed links in reminder e-mails (no sign-in)')
+    .addTag('activity', 'Who did what, when')
+    .addTag('health', 'Is the service up')
     .build();
-  return completeOperations(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse, FieldProblemResponse] }));
+  const document = SwaggerModule.createDocument(app, config, {
+    extraModels: [ErrorResponse, FieldProblemResponse],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+  return completeOperations(document);
 }
 
 function setupOpenApi(app: INestApplication): void {

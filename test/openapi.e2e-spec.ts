@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; items?: Schema };
 type Operation = {
+  operationId?: string;
   summary?: string;
   tags?: string[];
   security?: unknown[];
@@ -84,6 +85,8 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
       ...(hasTypedSuccess(op) ? [] : [`${name}: no typed 2xx response`]),
     ]);
     expect(problems).toEqual([]);
+    const ids = ops.map(({ op }) => op.operationId);
+    expect(ids.filter((id, i) => !id || ids.indexOf(id) !== i)).toEqual([]);
     const typed = ops.filter(({ op }) => hasTypedSuccess(op)).length;
     console.log(`OpenAPI: ${ops.length} operations, ${typed} with a typed success response`);
   });
