@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { freePort, startAppProcess } from './support/app-process.js';
 import { createTestDatabase, databaseUrl, dropDatabase } from './support/databases.js';
+import { makeOrganization, makeUser, signIn } from './support/factories.js';
+import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
+import { fromNow } from './support/reminder-factories.js';
+import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; items?: Schema };
@@ -64,6 +68,67 @@ function bareObjects(schema: Schema | undefined, at: string, found: string[]): s
   if (typeof schema.additionalProperties === 'object')
     bareObjects(schema.additionalProperties as Schema, `${at}{}`, found);
   return found;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Where `value` departs from `schema` (a small JSON Schema check of what the document uses). */
+function departures(doc: Document, schema: Schema, value: unknown, at: string): string[] {
+  let s = schema;
+  let nullable = s.nullable === true;
+  while (typeof s.$ref === 'string') {
+    s = doc.components.schemas[(s.$ref as string).split('/').pop()!];
+    nullable ||= s.nullable === true;
+  }
+  if (value === null) return nullable ? [] : [`${at}: null where the schema does not allow it`];
+  if (Array.isArray(s.allOf)) return (s.allOf as Schema[]).flatMap((part) => departures(doc, part, value, at));
+  if (Array.isArray(s.oneOf)) {
+    const tries = (s.oneOf as Schema[]).map((part) => departures(doc, part, value, at));
+    return tries.some((t) => t.length === 0)
+      ? []
+      : [`${at}: matches none of oneOf (${tries.map((t) => t[0]).join(' / ')})`];
+  }
+  if (Array.isArray(s.enum) && !s.enum.includes(value))
+    return [`${at}: ${JSON.stringify(value)} is not one of ${s.enum.join(', ')}`];
+  switch (s.type) {
+    case 'string': {
+      if (typeof value !== 'string') return [`${at}: ${typeof value} where a string is documented`];
+      const format = { uuid: UUID, 'date-time': DATE_TIME, date: DATE }[s.format as string];
+      return format && !format.test(value) ? [`${at}: ${JSON.stringify(value)} is not ${s.format}`] : [];
+    }
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' ? [] : [`${at}: ${typeof value} where a number is documented`];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${at}: ${typeof value} where a boolean is documented`];
+    case 'array':
+      return Array.isArray(value)
+        ? value.flatMap((item, i) => departures(doc, s.items ?? {}, item, `${at}[${i}]`))
+        : [`${at}: not an array`];
+    default: {
+      if (typeof value !== 'object') return [`${at}: ${typeof value} where an object is documented`];
+      const record = value as Record<string, unknown>;
+      const properties = s.properties ?? {};
+      const missing = ((s.required as string[] | undefined) ?? [])
+        .filter((name) => !(name in record))
+        .map((name) => `${at}.${name}: documented as required, missing`);
+      const extra = s.additionalProperties
+        ? []
+        : Object.keys(record)
+            .filter((name) => !(name in properties))
+            .map((name) => `${at}.${name}: not documented`);
+      const inner = Object.entries(record).flatMap(([name, v]) =>
+        name in properties
+          ? departures(doc, properties[name], v, `${at}.${name}`)
+          : typeof s.additionalProperties === 'object'
+            ? departures(doc, s.additionalProperties as Schema, v, `${at}.${name}`)
+            : [],
+      );
+      return [...missing, ...extra, ...inner];
+    }
+  }
 }
 
 describe('OpenAPI document: complete enough to generate the web client from', () => {
@@ -172,6 +237,175 @@ describe('OpenAPI document: complete enough to generate the web client from', ()
     );
     expect(types('/api/v1/opportunities/{id}/checklist/{itemId}/file')).toEqual(
       expect.arrayContaining(['application/pdf', 'image/png']),
+    );
+  });
+
+  it('describes what the API really answers: real responses match their documented schemas', async () => {
+    const checked: string[] = [];
+    const problems: string[] = [];
+    const expectDocumented = (method: string, template: string, res: { status: number; body: unknown }) => {
+      const response = doc.paths[template]?.[method]?.responses[String(res.status)];
+      const schema = response?.content?.['application/json']?.schema;
+      const name = `${method.toUpperCase()} ${template} ${res.status}`;
+      checked.push(name);
+      if (!schema) problems.push(`${name}: status or JSON body not documented`);
+      else problems.push(...departures(doc, schema, res.body, name));
+      return res.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const org = await makeOrganization(t);
+    const admin = await makeUser(t, { role: 'admin' });
+    const coordinator = await makeUser(t, { role: 'coordinator', organizationId: org.id });
+    const browser = await signIn(t, coordinator.user.email);
+
+    expectDocumented('get', '/api/v1/me', await coordinator.as.get('/api/v1/me'));
+    expectDocumented('post', '/api/v1/me/tokens', await browser.post('/api/v1/me/tokens').send({ name: 'script' }));
+    expectDocumented('get', '/api/v1/me/tokens', await coordinator.as.get('/api/v1/me/tokens'));
+    expectDocumented('get', '/api/v1/me/calendar', await coordinator.as.get('/api/v1/me/calendar'));
+    expectDocumented('get', '/api/v1/users', await admin.as.get('/api/v1/users'));
+    expectDocumented(
+      'post',
+      '/api/v1/users',
+      await admin.as
+        .post('/api/v1/users')
+        .send({ email: `invitee-${Date.now()}@example.org`, name: 'Invitee', role: 'member' }),
+    );
+    expectDocumented('get', '/api/v1/organizations/{id}', await admin.as.get(`/api/v1/organizations/${org.id}`));
+    expectDocumented('post', '/api/v1/organizations', await admin.as.post('/api/v1/organizations').send({}));
+    expectDocumented('get', '/health', await admin.as.get('/health'));
+    expectDocumented('get', '/health', await t.http().get('/health'));
+
+    const funder = await makeOrganization(t, { kind: 'funder' });
+    const opp = await makeOpportunity(coordinator, { funderId: funder.id, closesAt: fromNow(30 * 86_400_000) });
+    expectDocumented('get', '/api/v1/opportunities/{id}', await coordinator.as.get(`/api/v1/opportunities/${opp.id}`));
+    expectDocumented('get', '/api/v1/opportunities', await coordinator.as.get('/api/v1/opportunities'));
+    expectDocumented(
+      'patch',
+      '/api/v1/opportunities/{id}',
+      await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ tags: ['justice'] }),
+    );
+    const partner = await addPartner(coordinator, opp.id, {
+      organizationId: org.id,
+      role: 'lead',
+      budgetAmount: '1000.00',
+    });
+    expectDocumented(
+      'get',
+      '/api/v1/opportunities/{id}/partners',
+      await coordinator.as.get(`/api/v1/opportunities/${opp.id}/partners`),
+    );
+    await addItem(coordinator, opp.id, { title: 'Registration certificate', partnerId: partner.id });
+    expectDocumented(
+      'get',
+      '/api/v1/opportunities/{id}/checklist',
+      await coordinator.as.get(`/api/v1/opportunities/${opp.id}/checklist`),
+    );
+    const move = (to: string) => coordinator.as.post(`/api/v1/opportunities/${opp.id}/transitions`).send({ to });
+    expectDocumented('post', '/api/v1/opportunities/{id}/transitions', await move('screening'));
+    expectDocumented('post', '/api/v1/opportunities/{id}/transitions', await move('closed'));
+    expectDocumented(
+      'get',
+      '/api/v1/opportunities/{id}/activity',
+      await coordinator.as.get(`/api/v1/opportunities/${opp.id}/activity`),
+    );
+
+    const deadline = expectDocumented(
+      'post',
+      '/api/v1/deadlines',
+      await coordinator.as.post('/api/v1/deadlines').send({
+        subjectType: 'opportunity',
+        subjectId: opp.id,
+        title: 'Concept note',
+        kind: 'external',
+        dueAt: fromNow(20 * 86_400_000),
+        timeZone: 'Europe/Geneva',
+      }),
+    );
+    expectDocumented('get', '/api/v1/deadlines/{id}', await coordinator.as.get(`/api/v1/deadlines/${deadline.id}`));
+    expectDocumented('get', '/api/v1/deadlines', await coordinator.as.get('/api/v1/deadlines'));
+    expectDocumented(
+      'get',
+      '/api/v1/deadlines/{id}/reminders',
+      await coordinator.as.get(`/api/v1/deadlines/${deadline.id}/reminders`),
+    );
+    expectDocumented('get', '/api/v1/deadlines/templates', await coordinator.as.get('/api/v1/deadlines/templates'));
+
+    const submission = await makeSubmission(coordinator, { leadOrganizationId: org.id });
+    expectDocumented(
+      'get',
+      '/api/v1/submissions/{id}',
+      await coordinator.as.get(`/api/v1/submissions/${submission.id}`),
+    );
+    expectDocumented('get', '/api/v1/submissions', await coordinator.as.get('/api/v1/submissions'));
+    const section = await makeSection(coordinator, submission.id, { body: 'Children in conflict with the law.' });
+    const sectionPath = `/api/v1/submissions/${submission.id}/sections/${section.id}`;
+    expectDocumented('get', '/api/v1/submissions/{id}/sections/{sectionId}', await coordinator.as.get(sectionPath));
+    expectDocumented(
+      'patch',
+      '/api/v1/submissions/{id}/sections/{sectionId}',
+      await coordinator.as.patch(sectionPath).send({ version: section.version, body: 'Edited.' }),
+    );
+    expectDocumented(
+      'patch',
+      '/api/v1/submissions/{id}/sections/{sectionId}',
+      await coordinator.as.patch(sectionPath).send({ version: section.version, body: 'Stale.' }),
+    );
+    expectDocumented(
+      'get',
+      '/api/v1/submissions/{id}/sections/{sectionId}/revisions',
+      await coordinator.as.get(`${sectionPath}/revisions`),
+    );
+    expectDocumented(
+      'get',
+      '/api/v1/submissions/{id}/sections/{sectionId}/revisions/diff',
+      await coordinator.as.get(`${sectionPath}/revisions/diff?from=1`),
+    );
+    expectDocumented(
+      'post',
+      '/api/v1/submissions/{id}/sections/{sectionId}/comments',
+      await coordinator.as.post(`${sectionPath}/comments`).send({ body: 'Cite the 2016 law?' }),
+    );
+    expectDocumented(
+      'get',
+      '/api/v1/submissions/{id}/sections/{sectionId}/comments',
+      await coordinator.as.get(`${sectionPath}/comments`),
+    );
+    expectDocumented(
+      'post',
+      '/api/v1/submissions/{id}/endorsements',
+      await coordinator.as.post(`/api/v1/submissions/${submission.id}/endorsements`).send({}),
+    );
+    expectDocumented(
+      'get',
+      '/api/v1/submissions/{id}/endorsements',
+      await coordinator.as.get(`/api/v1/submissions/${submission.id}/endorsements`),
+    );
+    expectDocumented(
+      'post',
+      '/api/v1/submissions/{id}/snapshots',
+      await coordinator.as.post(`/api/v1/submissions/${submission.id}/snapshots`).send({ name: 'Round 1' }),
+    );
+    expectDocumented(
+      'get',
+      '/api/v1/submissions/{id}/document',
+      await coordinator.as.get(`/api/v1/submissions/${submission.id}/document?format=json`),
+    );
+    expectDocumented('get', '/api/v1/notifications', await coordinator.as.get('/api/v1/notifications'));
+    expectDocumented(
+      'get',
+      '/api/v1/organizations/{id}',
+      await admin.as.get('/api/v1/organizations/3f2504e0-4f89-41d3-9a0c-0305e82c3301'),
+    );
+
+    expect(problems).toEqual([]);
+    expect(checked.length).toBeGreaterThanOrEqual(38);
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/organizations 400',
+        'GET /api/v1/organizations/{id} 404',
+        'POST /api/v1/opportunities/{id}/transitions 409',
+        'PATCH /api/v1/submissions/{id}/sections/{sectionId} 409',
+        'POST /api/v1/me/tokens 201',
+      ]),
     );
   });
 
