@@ -3,6 +3,7 @@ import { ApiTokensService } from './api-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { Authenticator } from './authenticator.js';
 import { LoginLimiter } from './login-limiter.js';
 import { OriginGuard } from './origin.guard.js';
 import { SessionsService } from './sessions.service.js';
@@ -10,7 +11,7 @@ import { TokensController } from './tokens.controller.js';
 
 @Module({
   controllers: [AuthController, TokensController],
-  providers: [AuthService, SessionsService, ApiTokensService, LoginLimiter, AuthGuard, OriginGuard],
-  exports: [SessionsService, ApiTokensService, AuthGuard, OriginGuard],
+  providers: [AuthService, SessionsService, ApiTokensService, Authenticator, LoginLimiter, AuthGuard, OriginGuard],
+  exports: [SessionsService, ApiTokensService, Authenticator, AuthGuard, OriginGuard],
 })
 export class AuthModule {}
