@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
@@ -31,6 +31,14 @@ export class OrganizationsService {
     const org = await this.db.getRepository(Organization).findOneBy({ id });
     if (!org) throw new NotFoundException('Organization not found');
     return org;
+  }
+
+  /** Names of the organisations with these ids; unknown ids are absent. */
+  async namesByIds(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return new Map();
+    const rows = await this.db.getRepository(Organization).find({ select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((o) => [o.id, o.name]));
   }
 
   async create(actor: User, dto: CreateOrganizationDto): Promise<Organization> {

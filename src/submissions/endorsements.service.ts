@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
@@ -18,9 +19,11 @@ export class EndorsementsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
-  async list(submissionId: string, includeWithdrawn: boolean) {
+  async list(user: User, submissionId: string, includeWithdrawn: boolean) {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
     const endorsements = await this.db.getRepository(Endorsement).find({
       where: { submissionId, ...(includeWithdrawn ? {} : { withdrawnAt: IsNull() }) },
       order: { endorsedAt: 'ASC', id: 'ASC' },
@@ -29,6 +32,7 @@ export class EndorsementsService {
   }
 
   async endorse(actor: User, submissionId: string, dto: CreateEndorsementDto) {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot sign on for an organisation');
     const organizationId = dto.organizationId ?? actor.organizationId;
     if (!organizationId) throw new BadRequestException('organizationId: you belong to no organisation; say which one signs on');
@@ -70,6 +74,7 @@ export class EndorsementsService {
   }
 
   async withdraw(actor: User, submissionId: string, endorsementId: string) {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     const saved = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'share');
       const repo = manager.getRepository(Endorsement);

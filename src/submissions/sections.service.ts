@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -40,17 +40,28 @@ export class SectionsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(submissionId: string): Promise<SectionView[]> {
+  async list(user: User, submissionId: string): Promise<SectionView[]> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
+    return this.listOf(submissionId);
+  }
+
+  private async listOf(submissionId: string): Promise<SectionView[]> {
     const sections = await this.db.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
     return this.views(this.db.manager, sections);
   }
 
-  async get(submissionId: string, sectionId: string): Promise<SectionView> {
+  async get(user: User, submissionId: string, sectionId: string): Promise<SectionView> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
+    return this.view(submissionId, sectionId);
+  }
+
+  private async view(submissionId: string, sectionId: string): Promise<SectionView> {
     const [view] = await this.views(this.db.manager, [await findSection(this.db.manager, submissionId, sectionId)]);
     return view;
   }
 
   async create(actor: User, submissionId: string, dto: CreateSectionDto): Promise<SectionView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     const id = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
       assertTextEditable(submission, 'the list of sections');
@@ -90,14 +101,22 @@ export class SectionsService {
       });
       return section.id;
     });
-    return this.get(submissionId, id);
+    return this.view(submissionId, id);
   }
 
   /**
-   * Saves an edit made on `expectedVersion`. The conditional UPDATE is the concurrency check:
-   * of many saves on the same version exactly one matches; the others get 409 with the current text.
+   * Saves an edit made on the version sent in the body or in If-Match (`ifMatchVersion`). The conditional
+   * UPDATE is the concurrency check: of many saves on the same version exactly one matches; the others get 409 with the current text.
    */
-  async update(actor: User, submissionId: string, sectionId: string, expectedVersion: number, dto: UpdateSectionDto): Promise<SectionView> {
+  async update(actor: User, submissionId: string, sectionId: string, dto: UpdateSectionDto, ifMatchVersion?: number): Promise<SectionView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
+    if (ifMatchVersion !== undefined && dto.version !== undefined && ifMatchVersion !== dto.version) {
+      throw new BadRequestException('If-Match and version disagree; send one of them');
+    }
+    const expectedVersion = dto.version ?? ifMatchVersion;
+    if (expectedVersion === undefined) {
+      throw new HttpException({ message: 'Send the version you edited (body `version` or an If-Match header)' }, 428);
+    }
     const { version: _ignored, position, ...fields } = dto;
     if (fields.assigneeId) await this.assertAssignee(submissionId, fields.assigneeId);
     await this.db.transaction(async (manager) => {
@@ -134,10 +153,11 @@ export class SectionsService {
         changes,
       });
     });
-    return this.get(submissionId, sectionId);
+    return this.view(submissionId, sectionId);
   }
 
   async reorder(actor: User, submissionId: string, dto: ReorderSectionsDto): Promise<SectionView[]> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
       assertTextEditable(submission, 'the order of sections');
@@ -156,10 +176,11 @@ export class SectionsService {
         changes: { order: [current.map((s) => s.id), dto.sectionIds] },
       });
     });
-    return this.list(submissionId);
+    return this.listOf(submissionId);
   }
 
   async remove(actor: User, submissionId: string, sectionId: string): Promise<void> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
       assertTextEditable(submission, 'the list of sections');

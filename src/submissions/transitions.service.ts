@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
@@ -23,9 +24,11 @@ export class TransitionsService {
     private readonly clock: Clock,
     private readonly documents: DocumentService,
     private readonly submissions: SubmissionsService,
+    private readonly access: AccessService,
   ) {}
 
   async transition(actor: User, id: string, dto: TransitionDto) {
+    await this.access.requireAccess(actor, 'submission', id, 'write');
     await this.db.transaction(async (manager) => {
       // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
       const submission = await lockSubmission(manager, id, 'update');
@@ -79,6 +82,6 @@ export class TransitionsService {
         },
       });
     });
-    return this.submissions.get(id);
+    return this.submissions.view(id);
   }
 }
