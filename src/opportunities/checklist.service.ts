@@ -75,7 +75,6 @@ export class ChecklistService {
       }
       if (dto.status === 'waived') throw new ForbiddenException('Only a coordinator may waive a checklist item');
     }
-    if (dto.title === null || dto.required === null || dto.status === null) throw new BadRequestException('title, required and status cannot be emptied');
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const repo = manager.getRepository(ChecklistItem);
