@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -10,6 +11,7 @@ import { SessionsService } from './sessions.service.js';
 import { TokensController } from './tokens.controller.js';
 
 @Module({
+  imports: [UsersModule],
   controllers: [AuthController, TokensController],
   providers: [AuthService, SessionsService, ApiTokensService, Authenticator, LoginLimiter, AuthGuard, OriginGuard],
   exports: [SessionsService, ApiTokensService, Authenticator, AuthGuard, OriginGuard],
