@@ -112,6 +112,29 @@ export class ChecklistService {
     });
   }
 
+  /**
+   * Marks an item done if it is still to do, for `actor` acting through a signed reminder link (the link is
+   * the authorisation, so access is not checked here). `how` ends the activity summary, e.g. "from a reminder link".
+   * Returns whether the item changed.
+   */
+  async markDone(actor: User, itemId: string, how: string): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(ChecklistItem);
+      const item = await repo.findOne({ where: { id: itemId }, lock: { mode: 'pessimistic_write' } });
+      if (!item || item.status !== 'todo') return false;
+      await repo.update(itemId, { status: 'done' });
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'checklistItem.updated',
+        subjectType: 'checklistItem',
+        subjectId: itemId,
+        summary: `${actor.name} marked "${item.title}" done ${how}`,
+        changes: { status: ['todo', 'done'] },
+      });
+      return true;
+    });
+  }
+
   /** Attaches an uploaded file; an item still to do becomes done. */
   async upload(actor: User, opportunityId: string, id: string, upload: Upload | undefined) {
     await this.findVisible(actor, opportunityId, id);
