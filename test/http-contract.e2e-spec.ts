@@ -46,6 +46,40 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     await admin.as.get('/api/v1/users?q[$gt]=1').expect(400);
   });
 
+  it('answers 400, not a stack overflow, to JSON nested thousands of levels deep, even at sign-in', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    for (const [path, agent] of [['/api/v1/auth/login', t.http()], ['/api/v1/organizations', admin.as]] as const) {
+      const res = await agent.post(path).set('Content-Type', 'application/json').send(`{"email":"a@cjn.example","password":${deep},"name":${deep}}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The JSON body is nested deeper than 32 levels' });
+    }
+    const brackets = '"' + '['.repeat(100) + '"';
+    await admin.as.post('/api/v1/organizations').send(`{"name":${brackets},"kind":"cso"}`).set('Content-Type', 'application/json').expect(201);
+  });
+
+  it('answers 400 naming the field to text with a lone surrogate', async () => {
+    const login = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":"\\ud800@x.org","password":"abcdefghijk"}');
+    expect(login.status).toBe(400);
+    expect(login.body).toMatchObject({ statusCode: 400, message: 'email holds ill-formed Unicode (a lone surrogate)', details: { field: 'email' } });
+    const nested = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"ok","kind":"cso","tags":["a","\\udc00"]}');
+    expect(nested.status).toBe(400);
+    expect(nested.body.details).toEqual({ field: 'tags[1]' });
+  });
+
+  it('answers 415 to a body in a content type no route reads, and changes nothing', async () => {
+    const res = await admin.as.patch('/api/v1/me').set('Content-Type', 'text/plain').send('{"name":"Renamed"}').expect(415);
+    expect(res.body).toEqual({ statusCode: 415, error: 'Unsupported Media Type', message: 'Send the request body as application/json (got text/plain)' });
+    expect((await admin.as.get('/api/v1/me').expect(200)).body.name).not.toBe('Renamed');
+  });
+
+  it('answers unknown paths outside the API in the error shape too', async () => {
+    for (const path of ['/no-such-page', '/api/no-such-thing', '/api/docs/no-such-file']) {
+      const res = await t.http().get(path).expect(404);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${path}` });
+    }
+  });
+
   it('serves the OpenAPI document generated from the code', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
