@@ -9,6 +9,12 @@ import type { User } from '../users/user.entity.js';
 import type { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
 
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
+
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -35,10 +41,15 @@ export class OrganizationsService {
 
   /** Names of the organisations with these ids; unknown ids are absent. */
   async namesByIds(ids: string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.refsByIds(ids))].map(([id, ref]) => [id, ref.name]));
+  }
+
+  /** Id, name and acronym of the organisations with these ids, for showing them beside other records; unknown ids are absent. */
+  async refsByIds(ids: string[]): Promise<Map<string, OrganizationRef>> {
     const wanted = [...new Set(ids)];
     if (!wanted.length) return new Map();
-    const rows = await this.db.getRepository(Organization).find({ select: { id: true, name: true }, where: { id: In(wanted) } });
-    return new Map(rows.map((o) => [o.id, o.name]));
+    const rows = await this.db.getRepository(Organization).find({ select: { id: true, name: true, acronym: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((o) => [o.id, { id: o.id, name: o.name, acronym: o.acronym }]));
   }
 
   async create(actor: User, dto: CreateOrganizationDto): Promise<Organization> {

@@ -11,7 +11,7 @@ import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { mentionedEmails } from './request-parsing.js';
-import { findSection, lockSubmission, person, userNames } from './submission-records.js';
+import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 
 
 function commentView(c: SectionComment, names: Map<string, string>) {

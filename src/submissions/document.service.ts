@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { assembleMarkdown, type AssembledDocument } from './assembly.js';
-import { lockSubmission, person, userNames } from './submission-records.js';
+import { lockSubmission, person, userNames } from './submissions.repository.js';
 import { Section } from './section.entity.js';
 import { SubmissionSnapshot } from './snapshot.entity.js';
 import { Submission } from './submission.entity.js';

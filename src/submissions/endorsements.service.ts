@@ -6,10 +6,11 @@ import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateEndorsementDto } from './dto/endorsement.dto.js';
 import { Endorsement } from './endorsement.entity.js';
-import { lockSubmission, person, userNames } from './submission-records.js';
+import { lockSubmission, person, userNames } from './submissions.repository.js';
 import { isFrozen, label } from './submission.workflow.js';
 
 /** Organisations signing on to a submission; withdrawal is possible until it is submitted. */
@@ -20,6 +21,7 @@ export class EndorsementsService {
     private readonly activity: ActivityService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async list(user: User, submissionId: string, includeWithdrawn: boolean) {
@@ -110,11 +112,7 @@ export class EndorsementsService {
       this.db.manager,
       endorsements.flatMap((e) => [e.endorsedById, e.withdrawnById]),
     );
-    const orgIds = [...new Set(endorsements.map((e) => e.organizationId))];
-    const orgs: { id: string; name: string; acronym: string | null }[] = orgIds.length
-      ? await this.db.query(`SELECT id, name, acronym FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds])
-      : [];
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const orgById = await this.organizations.refsByIds(endorsements.map((e) => e.organizationId));
     return endorsements.map((e) => ({
       id: e.id,
       submissionId: e.submissionId,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
-import { findSection, person, userNames } from './submission-records.js';
+import { findSection, person, userNames } from './submissions.repository.js';
 import { SectionRevision } from './section.entity.js';
 import { countWords } from './word-count.js';
 

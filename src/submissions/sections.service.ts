@@ -6,7 +6,7 @@ import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { User } from '../users/user.entity.js';
 import type { CreateSectionDto, ReorderSectionsDto, UpdateSectionDto } from './dto/section.dto.js';
-import { assertTextEditable, findSection, lockSubmission, person, userNames } from './submission-records.js';
+import { assertTextEditable, findSection, lockSubmission, makeRoomAt, person, renumberSections, userNames } from './submissions.repository.js';
 import { Section, SectionRevision } from './section.entity.js';
 import { countWords } from './word-count.js';
 
@@ -69,12 +69,7 @@ export class SectionsService {
       const repo = manager.getRepository(Section);
       const count = await repo.countBy({ submissionId });
       const position = Math.min(dto.position ?? count + 1, count + 1);
-      if (position <= count) {
-        await manager.query(`UPDATE submission_sections SET position = position + 1 WHERE submission_id = $1 AND position >= $2`, [
-          submissionId,
-          position,
-        ]);
-      }
+      if (position <= count) await makeRoomAt(manager, submissionId, position);
       const now = this.clock.now();
       const section = await repo.save(
         repo.create({
@@ -140,7 +135,7 @@ export class SectionsService {
         const order = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
         const ids = order.map((s) => s.id).filter((id) => id !== sectionId);
         ids.splice(Math.min(position, ids.length + 1) - 1, 0, sectionId);
-        await this.renumber(manager, submissionId, ids);
+        await renumberSections(manager, submissionId, ids);
         changes.position = [saved.position, ids.indexOf(sectionId) + 1];
       }
       changes.version = [expectedVersion, saved.version];
@@ -166,7 +161,7 @@ export class SectionsService {
       if (dto.sectionIds.length !== current.length || dto.sectionIds.some((id) => !known.has(id))) {
         throw new BadRequestException('sectionIds: list every section of this submission exactly once');
       }
-      await this.renumber(manager, submissionId, dto.sectionIds);
+      await renumberSections(manager, submissionId, dto.sectionIds);
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'submission.sections_reordered',
@@ -187,7 +182,7 @@ export class SectionsService {
       const section = await findSection(manager, submissionId, sectionId);
       await manager.getRepository(Section).delete({ id: sectionId });
       const rest = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
-      await this.renumber(
+      await renumberSections(
         manager,
         submissionId,
         rest.map((s) => s.id),
@@ -228,16 +223,6 @@ export class SectionsService {
       authorId: author.id,
       createdAt: section.updatedAt,
     });
-  }
-
-  /** Positions 1..n in the given order (the unique constraint is checked at commit). */
-  private async renumber(manager: EntityManager, submissionId: string, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await manager.query(
-      `UPDATE submission_sections s SET position = o.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)
-       WHERE s.id = o.id AND s.submission_id = $1 AND s.position <> o.ord`,
-      [submissionId, ids],
-    );
   }
 
   /** An assignee must be able to edit the submission (coordinator, or staff of the lead or a partner). */

@@ -17,7 +17,7 @@ import {
   type UpdateSubmissionDto,
 } from './dto/submission.dto.js';
 import { VISIBLE_SQL } from './submission-access.js';
-import { lockSubmission } from './submission-records.js';
+import { lockSubmission } from './submissions.repository.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
 import { isFrozen, label } from './submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
