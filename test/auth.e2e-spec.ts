@@ -83,6 +83,29 @@ describe('sign-in, sessions and API tokens', () => {
     await t.http().get('/api/v1/me').set('Authorization', bearer).expect(401);
   });
 
+  it('will not let an API token create more tokens', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    const { token } = (await agent.post('/api/v1/me/tokens').send({ name: 'sync' }).expect(201)).body;
+    const res = await t.http().post('/api/v1/me/tokens').set('Authorization', `Bearer ${token}`).send({ name: 'another' }).expect(403);
+    expect(res.body.message).toMatch(/API tokens cannot do this/);
+    const listed = await agent.get('/api/v1/me/tokens').expect(200);
+    expect(listed.body.items.map((x: { name: string }) => x.name)).not.toContain('another');
+  });
+
+  it('takes a token expiry only as a real future date and time', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    for (const expiresAt of ['2027-02-30T10:00:00Z', 12345, true, '2027-01-01', 'next week']) {
+      const res = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt }).expect(400);
+      expect(res.body.message).toMatch(/expiresAt/);
+    }
+    const past = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    expect(past.body.message).toBe('expiresAt must be in the future');
+    const ok = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt: '2099-06-30T17:00:00+07:00' }).expect(201);
+    expect(ok.body.expiresAt).toBe('2099-06-30T10:00:00.000Z');
+  });
+
   it('answers 401 to a made-up bearer token and to no credentials', async () => {
     await t.http().get('/api/v1/me').set('Authorization', 'Bearer cjn_madeup').expect(401);
     await t.http().get('/api/v1/me').set('Authorization', 'Basic abc').expect(401);

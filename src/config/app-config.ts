@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../auth/password-policy.js';
 
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -57,8 +58,8 @@ export class AppConfig {
 
   @IsOptional()
   @IsString()
-  @MinLength(10)
-  @MaxLength(128)
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
   adminPassword?: string;
 
   @IsOptional()
@@ -86,6 +87,15 @@ export class AppConfig {
 
   @IsString()
   uploadDir = './uploads';
+
+  /** Where `npm run backup` writes its archives, and how many of them it keeps. */
+  @IsString()
+  backupDir = './backups';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  backupKeep = 14;
 
   @Type(() => Number)
   @IsInt()
@@ -156,6 +166,8 @@ export const ENV_NAMES: Record<string, keyof AppConfig> = {
   QUEUE_PREFIX: 'queuePrefix',
   UPLOAD_DIR: 'uploadDir',
   MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  BACKUP_DIR: 'backupDir',
+  BACKUP_KEEP: 'backupKeep',
   TRUST_PROXY: 'trustProxy',
   LOG_LEVEL: 'logLevel',
   NODE_ENV: 'nodeEnv',
@@ -179,6 +191,8 @@ export function loadConfig(
     return `${envName ?? error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
   });
   if (config.nodeEnv === 'production') problems.push(...productionProblems(config));
+  const adminPasswordProblem = config.adminPassword && passwordProblem(config.adminPassword);
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (!!config.adminEmail !== !!config.adminPassword) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
