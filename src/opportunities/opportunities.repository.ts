@@ -24,7 +24,11 @@ export async function partnersForExport(manager: EntityManager, opportunityIds: 
 }
 
 /** Labels for the funder (acronym, else name) and owner (e-mail) columns of the export, by id. */
-export async function exportLabels(manager: EntityManager, funderIds: string[], ownerIds: string[]): Promise<Map<string, string>> {
+export async function exportLabels(
+  manager: EntityManager,
+  funderIds: string[],
+  ownerIds: string[],
+): Promise<Map<string, string>> {
   const rows: { id: string; label: string }[] = await manager.query(
     `SELECT id, coalesce(acronym, name) AS label FROM organizations WHERE id = ANY($1)
      UNION ALL SELECT id, email AS label FROM users WHERE id = ANY($2)`,
@@ -34,7 +38,9 @@ export async function exportLabels(manager: EntityManager, funderIds: string[], 
 }
 
 /** What an import row may name: active funders by name or acronym, owners (coordinators, admins) by e-mail; keys lower-cased. */
-export async function importLookups(manager: EntityManager): Promise<{ funders: Map<string, string>; owners: Map<string, string> }> {
+export async function importLookups(
+  manager: EntityManager,
+): Promise<{ funders: Map<string, string>; owners: Map<string, string> }> {
   const orgs: { id: string; name: string; acronym: string | null }[] = await manager.query(
     `SELECT id, name, acronym FROM organizations WHERE archived_at IS NULL`,
   );
@@ -50,7 +56,11 @@ export async function importLookups(manager: EntityManager): Promise<{ funders: 
 }
 
 /** The partners and checklist items the submit guard looks at; `today` decides which organisation documents have expired. */
-export async function guardInputs(manager: EntityManager, opportunityId: string, today: string): Promise<{ partners: GuardPartner[]; items: GuardItem[] }> {
+export async function guardInputs(
+  manager: EntityManager,
+  opportunityId: string,
+  today: string,
+): Promise<{ partners: GuardPartner[]; items: GuardItem[] }> {
   const partners = await manager.query(
     `SELECT coalesce(org.acronym, org.name) AS name, p.role, p.status
        FROM opportunity_partners p JOIN organizations org ON org.id = p.organization_id
