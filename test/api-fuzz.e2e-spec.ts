@@ -7,9 +7,12 @@ import { makeDeadline } from './support/reminder-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-/** Requests per operation; FUZZ_RUNS raises it for a longer hunt, FUZZ_SEED replays one. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+/**
+ * Requests per operation, and the seed: fixed, so that a run in CI is repeatable. For a longer
+ * hunt: FUZZ_RUNS=50 FUZZ_SEED=$RANDOM npm run test:e2e -- test/api-fuzz.e2e-spec.ts
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
 interface Finding {
   request: string;
