@@ -11,7 +11,6 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-policy.js';
