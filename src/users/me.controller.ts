@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
-import { ApiOk } from '../common/openapi.js';
+import { type AuthenticatedRequest, CurrentUser } from '../auth/auth.decorators.js';
 import { UpdateMeDto } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
-import { UserResponse } from './user.response.js';
 import { userView } from './user.view.js';
 import { UsersService } from './users.service.js';
+import { ApiOk } from '../common/openapi.js';
+import { UserResponse } from './user.response.js';
 
 @ApiTags('me')
 @Controller('me')
@@ -22,8 +22,8 @@ export class MeController {
 
   @Patch()
   @ApiOperation({ summary: 'Change your name, time zone, language, notification preferences or password' })
-  @ApiOk(UserResponse)
-  async update(@CurrentUser() user: User, @Body() dto: UpdateMeDto) {
-    return userView(await this.users.updateMe(user, dto));
+  @ApiOk(UserResponse, 429)
+  async update(@CurrentUser() user: User, @Body() dto: UpdateMeDto, @Req() req: AuthenticatedRequest) {
+    return userView(await this.users.updateMe(user, dto, req.sessionId));
   }
 }
