@@ -213,6 +213,35 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
         clock.set(new Date('2026-02-01T03:00:00Z'));
       }
     });
+
+    it("an organisation's document linked from a network-wide opportunity's checklist stays closed (404) to members outside the consortium", async () => {
+      const doc = await lacMember.as
+        .post(`/api/v1/organizations/${lac.id}/documents`)
+        .send({ kind: 'registration_certificate', title: 'Registration certificate', url: 'https://files.example.org/lac/registration' })
+        .expect(201);
+      await lacMember.as.post(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`).attach('file', PDF_BYTES, 'registration.pdf').expect(201);
+      const opp = await makeOpportunity(coordinator, { visibility: 'network' });
+      const p = await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'lead', status: 'confirmed' });
+      await addPartner(coordinator, opp.id, { organizationId: unicef.id, role: 'associate', status: 'declined' });
+      const item = await addItem(coordinator, opp.id, { title: 'Registration', partnerId: p.id });
+      await lacMember.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`).send({ documentId: doc.body.id, status: 'done' }).expect(200);
+      const file = `/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`;
+
+      const outsiderOrg = await makeOrganization(t, { name: 'Outside NGO' });
+      const outsider = await makeUser(t, { role: 'member', organizationId: outsiderOrg.id });
+      const declined = await makeUser(t, { role: 'member', organizationId: unicef.id });
+      for (const reader of [outsider, declined]) {
+        await reader.as.get(`/api/v1/opportunities/${opp.id}`).expect(200); // network-wide: they see the opportunity
+        expect((await reader.as.get(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`)).status).toBe(404);
+        expect((await reader.as.get(file)).status).toBe(404);
+        const listed = await reader.as.get(`/api/v1/opportunities/${opp.id}/checklist`).expect(200);
+        const row = listed.body.items.find((i: { id: string }) => i.id === item.id);
+        expect(row).toMatchObject({ downloadPath: null, document: { id: doc.body.id, title: 'Registration certificate', url: null } });
+      }
+      // Its own staff and coordinators still open it through the item.
+      expect((await lacColleague.as.get(file)).status).toBe(200);
+      expect((await coordinator.as.get(file)).status).toBe(200);
+    });
   });
 
   describe('pipeline list', () => {
