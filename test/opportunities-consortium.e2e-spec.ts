@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,6 +158,17 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       const res = await lacMember.as.post(url()).attach('file', big, 'big.pdf');
       expect(res.status).toBe(413);
       expect(res.body.statusCode).toBe(413);
+    });
+
+    it("checks who uploads before reading the file: another organisation's member is refused, not told the file is too big", async () => {
+      const outsider = await makeUser(t, { organizationId: unicef.id });
+      const big = Buffer.concat([PDF_BYTES, Buffer.alloc(65 * 1024, 0x20)]);
+      const before = files(uploadDir).length;
+      const item = await outsider.as.post(url()).attach('file', big, 'big.pdf');
+      expect(item.status).toBe(403);
+      const document = await outsider.as.post(`/api/v1/organizations/${lac.id}/documents/${randomUUID()}/file`).attach('file', big, 'big.pdf');
+      expect(document.status).toBe(404);
+      expect(files(uploadDir).length).toBe(before);
     });
 
     it('refuses an upload without a file', async () => {
