@@ -160,6 +160,21 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect(res.body.statusCode).toBe(413);
     });
 
+    it('removes a replaced file, and the file of a removed item, from disk and database', async () => {
+      const own = await addItem(coordinator, opp.id, { title: 'CV of the project lead' });
+      const path = `/api/v1/opportunities/${opp.id}/checklist/${own.id}/file`;
+      const before = files(uploadDir).length;
+      const first = await coordinator.as.post(path).attach('file', PDF_BYTES, 'cv-v1.pdf').expect(201);
+      expect(files(uploadDir).length).toBe(before + 1);
+      await coordinator.as.post(path).attach('file', Buffer.concat([PDF_BYTES, Buffer.from('v2')]), 'cv-v2.pdf').expect(201);
+      expect(files(uploadDir).length).toBe(before + 1);
+      expect(await t.db.query('SELECT 1 FROM stored_files WHERE id = $1', [first.body.file.id])).toHaveLength(0);
+      expect((await coordinator.as.get(path).expect(200)).headers['content-disposition']).toContain('cv-v2.pdf');
+
+      await coordinator.as.delete(`/api/v1/opportunities/${opp.id}/checklist/${own.id}`).expect(204);
+      expect(files(uploadDir).length).toBe(before);
+    });
+
     it("checks who uploads before reading the file: another organisation's member is refused, not told the file is too big", async () => {
       const outsider = await makeUser(t, { organizationId: unicef.id });
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(65 * 1024, 0x20)]);

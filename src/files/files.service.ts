@@ -65,6 +65,15 @@ export class FilesService {
     return { file, stream };
   }
 
+  /** Deletes the file's row in the caller's transaction; returns its storage key, for removeBytes once committed. */
+  async forget(manager: EntityManager, fileId: string): Promise<string | null> {
+    const repo = manager.getRepository(StoredFile);
+    const file = await repo.createQueryBuilder('f').addSelect('f.storageKey').where('f.id = :fileId', { fileId }).getOne();
+    if (!file) return null;
+    await repo.delete(fileId);
+    return file.storageKey;
+  }
+
   /** Best effort, after the row is gone or the transaction failed. */
   async removeBytes(storageKey: string): Promise<void> {
     await rm(this.pathOf(storageKey), { force: true });
