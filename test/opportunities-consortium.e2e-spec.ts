@@ -153,6 +153,18 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect(files(uploadDir).length).toBe(before);
     });
 
+    it('refuses a PDF that also carries a Windows program (a polyglot), storing nothing', async () => {
+      const exe = Buffer.alloc(0x80);
+      exe.write('MZ', 0, 'latin1');
+      exe.writeUInt32LE(0x40, 0x3c);
+      exe.write('PE\0\0', 0x40, 'latin1');
+      const before = files(uploadDir).length;
+      const res = await lacMember.as.post(url()).attach('file', Buffer.concat([PDF_BYTES, exe]), 'report.pdf');
+      expect(res.status).toBe(415);
+      expect(res.body.message).toBe('This PDF file also holds an executable program; such files are refused');
+      expect(files(uploadDir).length).toBe(before);
+    });
+
     it('refuses a file over MAX_UPLOAD_BYTES (413)', async () => {
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(65 * 1024, 0x20)]);
       const res = await lacMember.as.post(url()).attach('file', big, 'big.pdf');

@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { ReadStream } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { ACCEPTED_TYPES, detectFileType } from './file-type.js';
+import { ACCEPTED_TYPES, detectFileType, hiddenContent } from './file-type.js';
 import { StoredFile } from './stored-file.entity.js';
 
 export interface Upload {
@@ -28,6 +28,8 @@ export class FilesService {
     if (!upload || upload.size === 0) throw new UnsupportedMediaTypeException(`Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`);
     const type = detectFileType(upload.buffer);
     if (!type) throw new UnsupportedMediaTypeException(`This file type is not accepted; send ${ACCEPTED_TYPES}`);
+    const hidden = hiddenContent(upload.buffer, type);
+    if (hidden) throw new UnsupportedMediaTypeException(`This ${type.ext.toUpperCase()} file also holds ${hidden}; such files are refused`);
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}.${type.ext}`;
     const target = this.pathOf(storageKey);
