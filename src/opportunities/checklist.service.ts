@@ -9,6 +9,7 @@ import { FilesService, type Upload } from '../files/files.service.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import type { User } from '../users/user.entity.js';
 import { ChecklistItem } from './checklist-item.entity.js';
+import { releaseIfUnreferenced } from './file-release.js';
 import type { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto.js';
 import { mustExist, recordEvent } from './opportunity-activity.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -100,17 +101,20 @@ export class ChecklistService {
   async remove(actor: User, opportunityId: string, id: string): Promise<void> {
     await this.findVisible(actor, opportunityId, id);
     await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
-    await this.db.transaction(async (manager) => {
+    const released = await this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const item = mustExist(await manager.getRepository(ChecklistItem).findOneBy({ id, opportunityId }), 'Checklist item');
       await manager.getRepository(ChecklistItem).delete(id);
+      const key = await releaseIfUnreferenced(manager, this.files, item.fileId);
       await recordEvent(this.activity, manager, actor, opportunityId, {
         action: 'checklistItem.removed',
         subjectType: 'checklistItem',
         subjectId: id,
         summary: `Removed checklist item "${item.title}" from "${opportunity.title}"`,
       });
+      return key;
     });
+    if (released) await this.files.removeBytes(released);
   }
 
   /**
@@ -141,16 +145,19 @@ export class ChecklistService {
     await this.findVisible(actor, opportunityId, id);
     await this.access.requireAccess(actor, 'checklistItem', id, 'write');
     let storedKey = null as string | null;
+    let released = null as string | null;
     try {
-      return await this.db.transaction(async (manager) => {
+      const view = await this.db.transaction(async (manager) => {
         const opportunity = await this.opportunities.find(manager, opportunityId, true);
         const repo = manager.getRepository(ChecklistItem);
         const item = mustExist(await repo.findOneBy({ id, opportunityId }), 'Checklist item');
+        const replaced = item.fileId;
         const file = await this.files.store(manager, upload, actor.id);
         storedKey = file.storageKey;
         const patch: Partial<ChecklistItem> = { fileId: file.id, ...(item.status === 'todo' ? { status: 'done' as const } : {}) };
         const changes = diffFields(item, patch);
         const saved = await repo.save(repo.merge(item, patch));
+        released = await releaseIfUnreferenced(manager, this.files, replaced);
         await recordEvent(this.activity, manager, actor, opportunityId, {
           action: 'checklistItem.file_uploaded',
           subjectType: 'checklistItem',
@@ -160,6 +167,8 @@ export class ChecklistService {
         });
         return (await this.views(actor, [saved], manager))[0];
       });
+      if (released) await this.files.removeBytes(released);
+      return view;
     } catch (error) {
       if (storedKey) await this.files.removeBytes(storedKey);
       throw error;
