@@ -200,4 +200,12 @@ describe('sign-in failures slow down a guesser without locking out the account o
     const badToken = await t.http().get('/admin/queues').set('Authorization', 'Bearer cjn_not-a-token').expect(401);
     expect(badToken.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
   });
+
+  it("refuses the queue dashboard's buttons (retry, clean) from another site", async () => {
+    const admin = await makeUser(t, { role: 'admin' });
+    const browser = await signIn(t, admin.user.email);
+    const res = await browser.put('/admin/queues/api/queues/reminders/retry/failed').set('Origin', 'https://evil.example').expect(403);
+    expect(res.body.message).toMatch(/Cross-site request refused/);
+    await browser.put('/admin/queues/api/queues/reminders/retry/failed').set('Origin', new URL(t.config.publicUrl).origin).expect(200);
+  });
 });

@@ -57,7 +57,7 @@ export class ChecklistController {
   }
 
   @Post(':itemId/file')
-  @FileUpload()
+  @FileUpload({ subjectType: 'checklistItem', idParam: 'itemId' })
   @ApiOperation({ summary: 'Upload the document for this item (type checked by content, size-limited)' })
   @ApiCreated(ChecklistItemResponse, 413, 415)
   upload(

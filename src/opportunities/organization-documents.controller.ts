@@ -6,8 +6,8 @@ import type { Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';
 import { CreateDocumentDto, DocumentQuery, UpdateDocumentDto } from './dto/document.dto.js';
 import { OrganizationDocumentsService } from './organization-documents.service.js';
+import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { FileUpload } from './upload.decorators.js';
-
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf, UPLOAD_CONTENT_TYPES } from '../common/openapi.js';
 import { OrganizationDocumentResponse } from './organization-document.response.js';
 
@@ -58,7 +58,7 @@ export class OrganizationDocumentsController {
   }
 
   @Post(':documentId/file')
-  @FileUpload()
+  @FileUpload({ subjectType: ORGANIZATION_DOCUMENTS, idParam: 'id' })
   @ApiOperation({ summary: 'Upload the file of a document (type checked by content, size-limited)' })
   @ApiCreated(OrganizationDocumentResponse, 413, 415)
   upload(

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
-import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
-import { CreatedUserResponse, InvitationOutcomeResponse, UserResponse } from './user.response.js';
-import { userView } from './user.view.js';
+import { userView, userViewFor } from './user.view.js';
 import { UsersService } from './users.service.js';
+import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
+import { CreatedUserResponse, InvitationOutcomeResponse, UserResponse } from './user.response.js';
 
 @ApiTags('users')
 @Controller('users')
@@ -14,18 +14,23 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'People of the network (to assign sections, mention, invite)' })
+  @ApiOperation({
+    summary: 'People of the network (to assign sections, mention, invite)',
+    description: 'email and lastLoginAt only for people who share an organisation or a record with the caller (everyone for coordinators and admins)',
+  })
   @ApiOk(PageOf(UserResponse))
-  async list(@Query() query: UserQuery) {
-    const page = await this.users.list(query);
-    return { ...page, items: page.items.map(userView) };
+  async list(@CurrentUser() viewer: User, @Query() query: UserQuery) {
+    const page = await this.users.list(viewer, query);
+    const visible = await this.users.contactsVisibleTo(viewer, page.items.map((u) => u.id));
+    return { ...page, items: page.items.map((u) => userViewFor(u, visible.has(u.id))) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One user' })
+  @ApiOperation({ summary: 'A person; email and lastLoginAt as in the list' })
   @ApiOk(UserResponse)
-  async get(@Param('id', ParseUUIDPipe) id: string) {
-    return userView(await this.users.get(id));
+  async get(@CurrentUser() viewer: User, @Param('id', ParseUUIDPipe) id: string) {
+    const user = await this.users.get(id);
+    return userViewFor(user, (await this.users.contactsVisibleTo(viewer, [id])).has(id));
   }
 
   @Post()

@@ -10,6 +10,8 @@ import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
 import { CurrentPasswordLimiter } from './current-password-limiter.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
+import { isCoordinator } from '../access/roles.js';
+import { CONTACT_VISIBLE_SQL } from './contact-visibility.js';
 
 export interface AccessChange {
   passwordChanged: boolean;
@@ -41,14 +43,37 @@ export class UsersService {
     for (const hook of this.revokedHooks) await hook(manager, userId, change);
   }
 
-  async list(query: UserQuery): Promise<Page<User>> {
+  /** Everyone is listed (names are needed to assign and mention); `q` matches an e-mail only where the viewer may see it. */
+  async list(viewer: User, query: UserQuery): Promise<Page<User>> {
     const window = pageWindow(query);
     const qb = this.db.getRepository(User).createQueryBuilder('u');
     if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    if (query.q) {
+      const q = `%${escapeLike(query.q)}%`;
+      if (isCoordinator(viewer.role)) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q });
+      else qb.andWhere(`(u.name ILIKE :q OR (u.email ILIKE :q AND ${CONTACT_VISIBLE_SQL}))`, { q, ...this.viewerParams(viewer) });
+    }
     const [items, total] = await qb.orderBy('u.name').addOrderBy('u.id').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(items, total, window);
+  }
+
+  /** The ids among `ids` whose e-mail address and last sign-in `viewer` may see (docs/permissions.md). */
+  async contactsVisibleTo(viewer: User, ids: string[]): Promise<Set<string>> {
+    if (isCoordinator(viewer.role)) return new Set(ids);
+    if (!ids.length) return new Set();
+    const rows = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.id IN (:...ids)', { ids })
+      .andWhere(CONTACT_VISIBLE_SQL, this.viewerParams(viewer))
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private viewerParams(viewer: User): { viewerId: string; viewerOrg: string | null } {
+    return { viewerId: viewer.id, viewerOrg: viewer.organizationId };
   }
 
   async get(id: string): Promise<User> {
