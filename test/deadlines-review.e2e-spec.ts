@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeliverySender } from '../src/reminders/delivery-sender.service.js';
-import { actionExpiry, signLink } from '../src/reminders/signed-links.js';
+import { actionExpiry, signLink } from '../src/auth/signed-links.js';
 import { makeOrganization, makeUser } from './support/factories.js';
 import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline, setNotificationPrefs } from './support/reminder-factories.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import { signLink } from '../src/reminders/signed-links.js';
+import { signLink } from '../src/auth/signed-links.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';

@@ -1,13 +1,12 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService, type SubjectInfo } from '../access/access.service.js';
+import { hmac, safeEqual } from '../auth/hmac.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
-import { SUBJECT_LABELS } from '../reminders/delivery-sender.service.js';
 import { User } from '../users/user.entity.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { buildCalendar, type FeedEntry } from './ics.js';
@@ -48,7 +47,7 @@ export class CalendarService {
       await repo.increment({ id: feed.id }, 'generation', 1);
       feed = await repo.findOneByOrFail({ id: feed.id });
     }
-    const url = `${this.config.publicUrl.replace(/\/$/, '')}/api/v1/calendar/${this.token(feed)}.ics`;
+    const url = this.config.link(`/api/v1/calendar/${this.token(feed)}.ics`);
     return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), scope: { subjectType: scopeType, subjectId: scopeId } };
   }
 
@@ -83,7 +82,6 @@ export class CalendarService {
     const byType = new Map<string, string[]>();
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
     for (const [type, ids] of byType) for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, info);
-    const base = this.config.publicUrl.replace(/\/$/, '');
     return deadlines.flatMap((d) => {
       const s = subjects.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) return [];
@@ -97,9 +95,9 @@ export class CalendarService {
           dueDate: d.dueDate,
           timeZone: d.timeZone,
           reminderOffsets: d.reminderOffsets,
-          subjectLabel: SUBJECT_LABELS[d.subjectType] ?? d.subjectType,
+          subjectLabel: this.access.label(d.subjectType),
           subjectTitle: s.title,
-          url: `${base}${s.path}`,
+          url: this.config.link(s.path),
           // A record's feed holds its own deadlines and those of what sits under it (partners, checklist, sections).
           within: (scope: SubjectInfo) => (d.subjectType === scope.type && d.subjectId === scope.id) || s.path.startsWith(`${scope.path}/`),
         },
@@ -112,7 +110,7 @@ export class CalendarService {
   }
 
   private mac(feed: CalendarFeed): string {
-    return createHmac('sha256', this.config.sessionSecret).update(`calendar:${feed.id}:${feed.generation}`).digest('base64url').slice(0, 32);
+    return hmac(this.config.sessionSecret, 'calendar', `${feed.id}:${feed.generation}`).toString('base64url').slice(0, 32);
   }
 
   private async resolve(token: string): Promise<CalendarFeed | null> {
@@ -120,8 +118,6 @@ export class CalendarService {
     if (!match) return null;
     const feed = await this.db.getRepository(CalendarFeed).findOneBy({ id: match[1] });
     if (!feed) return null;
-    const expected = Buffer.from(this.mac(feed));
-    const given = Buffer.from(match[2]);
-    return given.length === expected.length && timingSafeEqual(given, expected) ? feed : null;
+    return safeEqual(match[2], this.mac(feed)) ? feed : null;
   }
 }

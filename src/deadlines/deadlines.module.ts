@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
-import { RemindersModule } from '../reminders/reminders.module.js';
+import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { DeadlineLinksController } from './deadline-links.controller.js';
 import { DeadlineLinksService } from './deadline-links.service.js';
+import { DeadlineMissed } from './deadline-missed.service.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesService } from './deadlines.service.js';
+import { ReminderScheduler } from './reminder-scheduler.service.js';
 
+/** Deadlines, their status (missed included) and their reminder rows with the jobs that fire them. */
 @Module({
-  imports: [RemindersModule],
+  imports: [UsersModule, OpportunitiesModule],
   controllers: [DeadlinesController, DeadlineLinksController],
-  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, DeadlineLinksService],
-  exports: [DeadlinesService, DeadlineVisibility],
+  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, DeadlineLinksService, ReminderScheduler, DeadlineMissed],
+  exports: [DeadlinesService, DeadlineVisibility, ReminderScheduler, DeadlineMissed],
 })
 export class DeadlinesModule {}

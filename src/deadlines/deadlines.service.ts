@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -6,14 +6,14 @@ import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
-import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
-import { Reminder } from '../reminders/reminder.entity.js';
 import { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
-import { deadlineView, reminderView } from './deadline.view.js';
+import { deadlineView } from './deadline.view.js';
+import { nextStatus } from './deadline-status.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
 import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, normalizeOffsets, resolveDueAt } from './reminder-times.js';
+import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from './reminder-scheduler.service.js';
 
 export type DeadlineView = ReturnType<typeof deadlineView>;
 
@@ -51,6 +51,16 @@ export class DeadlinesService {
     const d = await this.db.getRepository(Deadline).findOneBy({ id });
     if (!d || !(await this.visibility.canRead(user, d))) throw new NotFoundException('Deadline not found');
     return d;
+  }
+
+  /** The deadline as stored, whoever asks (workers re-read it at fire and send time). */
+  findById(id: string): Promise<Deadline | null> {
+    return this.db.getRepository(Deadline).findOneBy({ id });
+  }
+
+  /** The deadline with its row locked; call inside a transaction. */
+  lock(manager: EntityManager, id: string): Promise<Deadline | null> {
+    return manager.getRepository(Deadline).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async get(user: User, id: string): Promise<DeadlineView> {
@@ -101,7 +111,8 @@ export class DeadlinesService {
     return deadlineView(saved, assigneeIds, user.timeZone);
   }
 
-  async update(user: User, id: string, dto: UpdateDeadlineDto): Promise<DeadlineView> {
+  /** `expectedVersion` (body `version` or If-Match), when given, must be the deadline's current version: else 409. */
+  async update(user: User, id: string, dto: UpdateDeadlineDto, expectedVersion?: number): Promise<DeadlineView> {
     rejectNulls(dto);
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
@@ -111,8 +122,9 @@ export class DeadlinesService {
       const repo = manager.getRepository(Deadline);
       const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw new NotFoundException('Deadline not found');
+      if (expectedVersion !== undefined && d.version !== expectedVersion) throw await this.staleVersion(manager, d, user, expectedVersion);
       const before = { ...d, assigneeIds: await this.assigneeIds(manager, id) };
-      const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, ...plain } = dto;
+      const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, version: _version, ...plain } = dto;
       Object.assign(d, plain);
       if (dueAt !== undefined || dueDate !== undefined || timeZone !== undefined) {
         const zone = canonicalZone(timeZone ?? d.timeZone)!;
@@ -122,7 +134,7 @@ export class DeadlinesService {
         Object.assign(d, { ...due, timeZone: zone });
       }
       if (reminderOffsets !== undefined) d.reminderOffsets = offsetsFor(d.kind, reminderOffsets);
-      this.applyStatus(d, status, user);
+      Object.assign(d, nextStatus(d, status, user.id, this.clock.now()));
       d.version += 1;
       const after = await repo.save(d);
       if (assigneeIds) await this.setAssignees(manager, id, assigneeIds);
@@ -155,10 +167,9 @@ export class DeadlinesService {
   async remove(user: User, id: string): Promise<void> {
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
-    const work: QueueWork = { remove: [], add: [] };
+    let work: QueueWork = NO_QUEUE_WORK;
     await this.db.transaction(async (manager) => {
-      const reminders = await manager.getRepository(Reminder).findBy({ deadlineId: id, status: 'scheduled' });
-      work.remove = reminders.map((r) => `reminder-${r.id}-v${r.version}`);
+      work = await this.scheduler.forDeletion(manager, id);
       await manager.getRepository(Deadline).delete(id);
       await this.activity.record(manager, {
         actorId: user.id,
@@ -172,44 +183,16 @@ export class DeadlinesService {
     await this.scheduler.apply(work);
   }
 
-  async reminders(user: User, id: string) {
-    await this.find(user, id);
-    const reminders = await this.db.getRepository(Reminder).find({ where: { deadlineId: id }, order: { fireAt: 'ASC' } });
-    const counts: { reminder_id: string; channel: string; status: string; n: string }[] = await this.db.query(
-      `SELECT reminder_id, channel, status, count(*) AS n FROM deliveries WHERE reminder_id = ANY($1) GROUP BY 1, 2, 3`,
-      [reminders.map((r) => r.id)],
-    );
-    return {
-      items: reminders.map((r) =>
-        reminderView(
-          r,
-          Object.fromEntries(counts.filter((c) => c.reminder_id === r.id).map((c) => [`${c.channel}.${c.status}`, Number(c.n)])),
-        ),
-      ),
-    };
-  }
-
-  /** Marks a deadline done from a signed link (no session): the link names the user. */
-  async completeAs(userId: string, id: string): Promise<Deadline | null> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId, status: 'active' });
-    const d = await this.db.getRepository(Deadline).findOneBy({ id });
-    if (!user || !d || !(await this.visibility.canRead(user, d))) return null;
-    if (d.status === 'done') return d;
-    await this.update(user, id, { status: 'done' });
-    return this.db.getRepository(Deadline).findOneBy({ id });
-  }
-
   async view(d: Deadline, reader: User): Promise<DeadlineView> {
     return deadlineView(d, await this.assigneeIds(this.db.manager, d.id), reader.timeZone);
   }
 
-  private applyStatus(d: Deadline, status: UpdateDeadlineDto['status'], user: User): void {
-    const now = this.clock.now();
-    if (status === 'done' && d.status !== 'done') Object.assign(d, { status: 'done', completedAt: now, completedBy: user.id });
-    else if (status === 'cancelled') Object.assign(d, { status: 'cancelled', completedAt: null, completedBy: null });
-    else if (status === 'open') Object.assign(d, { status: d.dueAt <= now ? 'missed' : 'open', completedAt: null, completedBy: null });
-    // Moving a missed deadline into the future opens it again.
-    if (status === undefined && d.status === 'missed' && d.dueAt > now) d.status = 'open';
+  private async staleVersion(manager: EntityManager, d: Deadline, reader: User, expected: number): Promise<ConflictException> {
+    const current = deadlineView(d, await this.assigneeIds(manager, d.id), reader.timeZone);
+    return new ConflictException({
+      message: `Someone changed this deadline first: it is at version ${d.version}; your change was made on version ${expected}. Reload it and change it again.`,
+      details: { yourVersion: expected, current },
+    });
   }
 
   private due(dueAt: string | undefined, dueDate: string | undefined, zone: string): { dueAt: Date; dueDate: string | null } {

@@ -5,6 +5,7 @@ import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { pageWindow, toPage } from '../common/pagination.js';
+import { updateReturning } from '../common/sql.js';
 import { FilesService, type Upload } from '../files/files.service.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import type { User } from '../users/user.entity.js';
@@ -159,6 +160,26 @@ export class ChecklistService {
     const item = await this.db.getRepository(ChecklistItem).findOneBy({ id, opportunityId });
     if (!item) throw new NotFoundException('Checklist item not found');
     return item;
+  }
+
+  /** Marks the item done from a signed reminder link of `user`, if it is still to do. */
+  async completeFromLink(user: User, itemId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const rows = await updateReturning<{ id: string; title: string }>(
+        manager,
+        `UPDATE checklist_items SET status = 'done', updated_at = now() WHERE id = $1 AND status = 'todo' RETURNING id, title`,
+        [itemId],
+      );
+      if (!rows.length) return;
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'checklistItem.updated',
+        subjectType: 'checklistItem',
+        subjectId: itemId,
+        summary: `${user.name} marked "${rows[0].title}" done from a reminder link`,
+        changes: { status: ['todo', 'done'] },
+      });
+    });
   }
 
   /** The partner must be in this consortium; a document must belong to the owing partner (or, for a consortium item, to a partner). */

@@ -41,6 +41,6 @@ import { TransitionsService } from './transitions.service.js';
     OrganizationDocumentsService,
     OpportunitiesCsvService,
   ],
-  exports: [OpportunitiesService],
+  exports: [OpportunitiesService, ChecklistService],
 })
 export class OpportunitiesModule {}

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { DeadlinesModule } from '../deadlines/deadlines.module.js';
+import { DeliveryRepository } from './delivery.repository.js';
 import { QueueBoard } from './queue-board.js';
-import { ReminderScheduler } from './reminder-scheduler.service.js';
-import { TelegramController } from './telegram.controller.js';
-import { TelegramLinkService } from './telegram-link.service.js';
+import { ReminderHistoryController } from './reminder-history.controller.js';
 import { WorkerHealth } from './worker-health.js';
 
-/** The API side: reminder rows and their jobs, Telegram linking, the queue dashboard, worker health. */
+/** The API side: what was sent for each reminder, the queue dashboard, worker health. */
 @Module({
-  imports: [AuthModule],
-  controllers: [TelegramController],
-  providers: [ReminderScheduler, TelegramLinkService, QueueBoard, WorkerHealth],
-  exports: [ReminderScheduler, WorkerHealth],
+  imports: [AuthModule, DeadlinesModule],
+  controllers: [ReminderHistoryController],
+  providers: [DeliveryRepository, QueueBoard, WorkerHealth],
+  exports: [DeliveryRepository, WorkerHealth],
 })
 export class RemindersModule {}

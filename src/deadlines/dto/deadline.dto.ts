@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
@@ -13,11 +14,12 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { DEADLINE_STATUSES, type DeadlineStatus } from '../../reminders/reminder-plan.js';
+import { DEADLINE_STATUSES, type DeadlineStatus } from '../deadline-status.js';
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from '../deadline.entity.js';
 import { DEADLINE_TEMPLATES } from '../deadline-templates.js';
 import { canonicalZone, DEADLINE_KINDS, type DeadlineKind, isValidOffset, MAX_OFFSETS } from '../reminder-times.js';
@@ -117,6 +119,12 @@ export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, [
   @IsOptional()
   @IsIn(SETTABLE_STATUSES)
   status?: Exclude<DeadlineStatus, 'missed'>;
+
+  @ApiPropertyOptional({ description: 'The version this change was made on (or send If-Match); a stale one is a 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class DeadlineQuery extends PageQuery {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationsService } from '../../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications.service.js';
 import { type ReminderContent, renderInApp } from '../reminder-message.js';
 import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError } from './channel.js';
 
