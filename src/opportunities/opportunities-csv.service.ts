@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
+import { organizationRefs } from '../organizations/organization-refs.js';
 import type { Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';
 import { budgetTotals } from './budget.js';
@@ -48,12 +49,9 @@ export class OpportunitiesCsvService {
             [ids],
           )
         : [];
-    const names: { id: string; label: string }[] = await this.db.query(
-      `SELECT id, coalesce(acronym, name) AS label FROM organizations WHERE id = ANY($1)
-       UNION ALL SELECT id, email AS label FROM users WHERE id = ANY($2)`,
-      [items.map((o) => o.funderId).filter(Boolean), items.map((o) => o.ownerId).filter(Boolean)],
-    );
-    const label = new Map(names.map((n) => [n.id, n.label]));
+    const funders = await organizationRefs(this.db.manager, items.map((o) => o.funderId));
+    const owners: { id: string; email: string }[] = await this.db.query(`SELECT id, email FROM users WHERE id = ANY($1)`, [items.map((o) => o.ownerId).filter(Boolean)]);
+    const label = new Map([...[...funders.values()].map((f) => [f.id, f.acronym ?? f.name] as const), ...owners.map((u) => [u.id, u.email] as const)]);
     const rows = items.map((o) => {
       const own = partners.filter((p) => p.opportunity_id === o.id);
       const budget = budgetTotals(own.map((p) => ({ budgetAmount: p.budget_amount, budgetCurrency: p.budget_currency })), o.currency);

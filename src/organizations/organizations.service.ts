@@ -8,6 +8,7 @@ import { escapeLike } from '../common/sql.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
+import { type OrganizationRef, organizationRefs } from './organization-refs.js';
 
 @Injectable()
 export class OrganizationsService {
@@ -25,6 +26,11 @@ export class OrganizationsService {
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.acronym ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     const [items, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(items, total, window);
+  }
+
+  /** Name and acronym of each organisation among `ids`. */
+  refs(ids: (string | null | undefined)[]): Promise<Map<string, OrganizationRef>> {
+    return organizationRefs(this.db.manager, ids);
   }
 
   async get(id: string): Promise<Organization> {

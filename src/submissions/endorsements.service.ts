@@ -5,6 +5,7 @@ import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { organizationRefs } from '../organizations/organization-refs.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateEndorsementDto } from './dto/endorsement.dto.js';
 import { Endorsement } from './endorsement.entity.js';
@@ -106,10 +107,7 @@ export class EndorsementsService {
       endorsements.flatMap((e) => [e.endorsedById, e.withdrawnById]),
     );
     const orgIds = [...new Set(endorsements.map((e) => e.organizationId))];
-    const orgs: { id: string; name: string; acronym: string | null }[] = orgIds.length
-      ? await this.db.query(`SELECT id, name, acronym FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds])
-      : [];
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const orgById = await organizationRefs(this.db.manager, orgIds);
     return endorsements.map((e) => ({
       id: e.id,
       submissionId: e.submissionId,

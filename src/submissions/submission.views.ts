@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
+import { organizationRefs } from '../organizations/organization-refs.js';
 import { Endorsement } from './endorsement.entity.js';
 import { Section } from './section.entity.js';
 import { SubmissionSnapshot } from './snapshot.entity.js';
@@ -41,8 +42,7 @@ export class SubmissionViews {
       [ids],
     );
     const orgIds = [...new Set([...submissions.map((s) => s.leadOrganizationId), ...partners.map((p) => p.organizationId)])];
-    const orgs: OrgRef[] = await manager.query(`SELECT id, name, acronym FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds]);
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const orgById = await organizationRefs(manager, orgIds);
     const endorsed = new Set(endorsements.map((e) => `${e.submission_id}/${e.organization_id}`));
     return submissions.map((s) => {
       const own: PartnerView[] = partners

@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
+import { organizationRefs } from '../organizations/organization-refs.js';
 import type { User } from '../users/user.entity.js';
 import { DocumentService } from './document.service.js';
 import type { TransitionDto } from './dto/submission.dto.js';
 import { lockSubmission } from './submission-records.js';
 import { Section } from './section.entity.js';
-import { Submission } from './submission.entity.js';
+import { Submission, SubmissionPartner } from './submission.entity.js';
 import { checkTransition, label } from './submission.workflow.js';
 import { activeEndorsements } from './submission.views.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -30,11 +31,11 @@ export class TransitionsService {
       // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
       const submission = await lockSubmission(manager, id, 'update');
       const sections = await manager.getRepository(Section).find({ where: { submissionId: id }, order: { position: 'ASC' } });
-      const partners: { organization_id: string; name: string }[] = await manager.query(
-        `SELECT p.organization_id, o.name FROM submission_partners p JOIN organizations o ON o.id = p.organization_id
-         WHERE p.submission_id = $1 AND p.required_signer ORDER BY o.name`,
-        [id],
-      );
+      const signers = await manager.getRepository(SubmissionPartner).findBy({ submissionId: id, requiredSigner: true });
+      const orgs = await organizationRefs(manager, signers.map((p) => p.organizationId));
+      const partners = signers
+        .map((p) => ({ organization_id: p.organizationId, name: orgs.get(p.organizationId)?.name ?? '' }))
+        .sort((a, b) => a.name.localeCompare(b.name));
       const endorsements = await activeEndorsements(manager, id);
       const from = submission.status;
       const check = checkTransition(from, dto.to, {
