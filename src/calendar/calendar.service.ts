@@ -1,13 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { AccessService, type SubjectInfo } from '../access/access.service.js';
 import { hmac, safeEqual } from '../auth/hmac.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { buildCalendar, type FeedEntry } from './ics.js';
 
@@ -24,9 +24,10 @@ const MAX_EVENTS = 2000;
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     private readonly visibility: DeadlineVisibility,
     private readonly access: AccessService,
+    private readonly users: UserDirectory,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -36,12 +37,9 @@ export class CalendarService {
     const scopeId = scope.subjectId ?? null;
     if ((scopeType === 'all') !== (scopeId === null)) throw new BadRequestException('Give both subjectType and subjectId, or neither');
     if (scopeId) await this.access.requireAccess(user, scopeType, scopeId, 'read');
-    const repo = this.db.getRepository(CalendarFeed);
-    await this.db.query(
-      `INSERT INTO calendar_feeds (user_id, scope_type, scope_id) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, scope_type, coalesce(scope_id, '00000000-0000-0000-0000-000000000000')) DO NOTHING`,
-      [user.id, scopeType, scopeId],
-    );
+    const repo = this.feeds;
+    // (user, scope) is unique (an index on coalesce(scope_id, …)): a second request adds nothing.
+    await repo.createQueryBuilder().insert().values({ userId: user.id, scopeType, scopeId }).orIgnore().updateEntity(false).execute();
     let feed = await repo.findOneByOrFail({ userId: user.id, scopeType, scopeId: scopeId ?? IsNull() });
     if (regenerate) {
       await repo.increment({ id: feed.id }, 'generation', 1);
@@ -55,10 +53,10 @@ export class CalendarService {
   async render(token: string): Promise<string> {
     const feed = await this.resolve(token);
     if (!feed) throw new NotFoundException('Calendar feed not found');
-    const user = await this.db.getRepository(User).findOneBy({ id: feed.userId, status: 'active' });
+    const user = await this.users.findActive(feed.userId);
     if (!user) throw new NotFoundException('Calendar feed not found');
     const now = this.clock.now();
-    await this.db.getRepository(CalendarFeed).update(feed.id, { lastFetchedAt: now });
+    await this.feeds.update(feed.id, { lastFetchedAt: now });
     let entries = await this.entries(user, now);
     let name = 'CJN deadlines';
     if (feed.scopeType !== 'all' && feed.scopeId) {
@@ -71,13 +69,7 @@ export class CalendarService {
   }
 
   private async entries(user: User, now: Date): Promise<(FeedEntry & { within: (scope: SubjectInfo) => boolean })[]> {
-    const qb = this.db
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .where("d.status <> 'cancelled'")
-      .andWhere('d.due_at >= :since', { since: new Date(now.getTime() - HISTORY_MS) });
-    if (!(await this.visibility.restrict(user, qb))) return [];
-    const deadlines = await qb.orderBy('d.due_at').take(MAX_EVENTS).getMany();
+    const deadlines = await this.visibility.visible(user, { statuses: ['open', 'done', 'missed'], from: new Date(now.getTime() - HISTORY_MS), limit: MAX_EVENTS });
     const subjects = new Map<string, SubjectInfo>();
     const byType = new Map<string, string[]>();
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
@@ -116,7 +108,7 @@ export class CalendarService {
   private async resolve(token: string): Promise<CalendarFeed | null> {
     const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{32})$/.exec(token);
     if (!match) return null;
-    const feed = await this.db.getRepository(CalendarFeed).findOneBy({ id: match[1] });
+    const feed = await this.feeds.findOneBy({ id: match[1] });
     if (!feed) return null;
     return safeEqual(match[2], this.mac(feed)) ? feed : null;
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { type LinkPayload, verifyLink } from '../auth/signed-links.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { ChecklistService } from '../opportunities/checklist.service.js';
-import { UserChannelsService } from '../users/user-channels.service.js';
-import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
+import { DeadlineAssignee } from './deadline.entity.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 
@@ -24,9 +24,9 @@ export interface LinkOutcome {
 @Injectable()
 export class DeadlineLinksService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(DeadlineAssignee) private readonly assignees: Repository<DeadlineAssignee>,
     private readonly deadlines: DeadlinesService,
-    private readonly users: UserChannelsService,
+    private readonly users: UserDirectory,
     private readonly checklist: ChecklistService,
     private readonly visibility: DeadlineVisibility,
     private readonly activity: ActivityService,
@@ -41,7 +41,7 @@ export class DeadlineLinksService {
   /** A short description for the confirmation page (GET must not act: mail scanners follow links). */
   async describe(payload: LinkPayload): Promise<string> {
     if (payload.a === 'unsubscribe') return 'Stop receiving deadline reminder e-mails and digests';
-    const d = await this.db.getRepository(Deadline).findOneBy({ id: payload.d ?? '' });
+    const d = await this.deadlines.findById(payload.d ?? '');
     // The page is shown without signing in: name the deadline only while the link's user may still see it.
     const user = d ? await this.users.findActive(payload.u) : null;
     const title = d && user && (await this.visibility.canRead(user, d)) ? `"${d.title}"` : 'this deadline';
@@ -55,10 +55,10 @@ export class DeadlineLinksService {
       await this.users.unsubscribeEmail(user);
       return { ok: true, message: 'You will get no more reminder e-mails. Turn them back on in your settings.' };
     }
-    const d = await this.db.getRepository(Deadline).findOneBy({ id: payload.d ?? '' });
+    const d = await this.deadlines.findById(payload.d ?? '');
     if (!d || !(await this.visibility.canRead(user, d))) return { ok: false, message: 'This deadline no longer exists or is not visible to you.' };
     if (payload.a === 'ack') {
-      await this.db.transaction(async (manager) => {
+      await this.assignees.manager.transaction(async (manager) => {
         await manager.getRepository(DeadlineAssignee).update({ deadlineId: d.id, userId: user.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now() });
         await this.activity.record(manager, { actorId: user.id, action: 'deadline.acknowledged', subjectType: 'deadline', subjectId: d.id, summary: `${user.name} acknowledged "${d.title}"` });
       });

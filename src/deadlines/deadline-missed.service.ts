@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { Deadline } from './deadline.entity.js';
@@ -11,7 +11,7 @@ import { ReminderScheduler } from './reminder-scheduler.service.js';
 @Injectable()
 export class DeadlineMissed {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Deadline) private readonly deadlines: Repository<Deadline>,
     private readonly scheduler: ReminderScheduler,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
@@ -32,8 +32,7 @@ export class DeadlineMissed {
   /** Marks up to `limit` open past-due deadlines missed; their unsent reminders before are dropped, the overdue one stays. */
   async markPastDue(limit: number): Promise<number> {
     const now = this.clock.now();
-    const due = await this.db
-      .getRepository(Deadline)
+    const due = await this.deadlines
       .createQueryBuilder('d')
       .where("d.status = 'open' AND d.due_at <= :now", { now })
       .orderBy('d.due_at')
@@ -41,7 +40,7 @@ export class DeadlineMissed {
       .getMany();
     let count = 0;
     for (const candidate of due) {
-      const work = await this.db.transaction(async (manager) => {
+      const work = await this.deadlines.manager.transaction(async (manager) => {
         const d = await manager.getRepository(Deadline).findOne({ where: { id: candidate.id }, lock: { mode: 'pessimistic_write' } });
         if (!d || !isPastDue(d, now)) return null;
         await this.markMissed(manager, d);

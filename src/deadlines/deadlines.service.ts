@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import { deadlineView } from './deadline.view.js';
 import { nextStatus } from './deadline-status.js';
@@ -21,7 +22,8 @@ export type DeadlineView = ReturnType<typeof deadlineView>;
 @Injectable()
 export class DeadlinesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Deadline) private readonly deadlines: Repository<Deadline>,
+    private readonly users: UserDirectory,
     private readonly access: AccessService,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
@@ -31,7 +33,7 @@ export class DeadlinesService {
 
   async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView>> {
     const window = pageWindow(query);
-    const qb = this.db.getRepository(Deadline).createQueryBuilder('d');
+    const qb = this.deadlines.createQueryBuilder('d');
     if (query.from) qb.andWhere('d.due_at >= :from', { from: boundary(query.from, 'start') });
     if (query.to) qb.andWhere('d.due_at <= :to', { to: boundary(query.to, 'end') });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
@@ -48,14 +50,19 @@ export class DeadlinesService {
 
   /** The deadline if the user may see its subject; 404 otherwise. */
   async find(user: User, id: string): Promise<Deadline> {
-    const d = await this.db.getRepository(Deadline).findOneBy({ id });
+    const d = await this.deadlines.findOneBy({ id });
     if (!d || !(await this.visibility.canRead(user, d))) throw new NotFoundException('Deadline not found');
     return d;
   }
 
   /** The deadline as stored, whoever asks (workers re-read it at fire and send time). */
   findById(id: string): Promise<Deadline | null> {
-    return this.db.getRepository(Deadline).findOneBy({ id });
+    return this.deadlines.findOneBy({ id });
+  }
+
+  /** Runs `work` in a transaction of the database that holds deadlines. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.deadlines.manager.transaction(work);
   }
 
   /** The deadline with its row locked; call inside a transaction. */
@@ -75,7 +82,7 @@ export class DeadlinesService {
     const assigneeIds = dto.assigneeIds ?? [];
     await this.assertUsers(assigneeIds);
     let work: QueueWork = NO_QUEUE_WORK;
-    const saved = await this.db.transaction(async (manager) => {
+    const saved = await this.deadlines.manager.transaction(async (manager) => {
       const repo = manager.getRepository(Deadline);
       const d = await repo.save(
         repo.create({
@@ -118,7 +125,7 @@ export class DeadlinesService {
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
     let work: QueueWork = NO_QUEUE_WORK;
-    const saved = await this.db.transaction(async (manager) => {
+    const saved = await this.deadlines.manager.transaction(async (manager) => {
       const repo = manager.getRepository(Deadline);
       const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw new NotFoundException('Deadline not found');
@@ -168,7 +175,7 @@ export class DeadlinesService {
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     let work: QueueWork = NO_QUEUE_WORK;
-    await this.db.transaction(async (manager) => {
+    await this.deadlines.manager.transaction(async (manager) => {
       work = await this.scheduler.forDeletion(manager, id);
       await manager.getRepository(Deadline).delete(id);
       await this.activity.record(manager, {
@@ -184,7 +191,7 @@ export class DeadlinesService {
   }
 
   async view(d: Deadline, reader: User): Promise<DeadlineView> {
-    return deadlineView(d, await this.assigneeIds(this.db.manager, d.id), reader.timeZone);
+    return deadlineView(d, await this.assigneeIds(this.deadlines.manager, d.id), reader.timeZone);
   }
 
   private async staleVersion(manager: EntityManager, d: Deadline, reader: User, expected: number): Promise<ConflictException> {
@@ -211,8 +218,7 @@ export class DeadlinesService {
 
   private async assertUsers(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await this.db.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).andWhere("u.status <> 'disabled'").getCount();
-    if (found !== ids.length) throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
+    if (!(await this.users.allEnabled(ids))) throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
   }
 
   private async assigneeIds(manager: EntityManager, id: string): Promise<string[]> {
@@ -221,12 +227,10 @@ export class DeadlinesService {
   }
 
   private async setAssignees(manager: EntityManager, id: string, userIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM deadline_assignees WHERE deadline_id = $1 AND NOT (user_id = ANY($2))`, [id, userIds]);
+    const repo = manager.getRepository(DeadlineAssignee);
+    await repo.createQueryBuilder().delete().where('deadline_id = :id AND NOT (user_id = ANY(:userIds))', { id, userIds }).execute();
     if (userIds.length) {
-      await manager.query(
-        `INSERT INTO deadline_assignees (deadline_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [id, userIds],
-      );
+      await repo.createQueryBuilder().insert().values(userIds.map((userId) => ({ deadlineId: id, userId }))).orIgnore().updateEntity(false).execute();
     }
   }
 }

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { QUEUES, REMINDER_JOB_OPTIONS } from '../queue/queues.js';
 import type { Deadline } from './deadline.entity.js';
@@ -38,7 +38,7 @@ export class ReminderScheduler {
   private readonly logger = new Logger(ReminderScheduler.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Reminder) private readonly reminders: Repository<Reminder>,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue<ReminderJobData>,
     private readonly clock: Clock,
   ) {}
@@ -99,16 +99,16 @@ export class ReminderScheduler {
 
   /** Reminders still owed, oldest first. */
   async scheduled(limit: number): Promise<ReminderVersion[]> {
-    const rows = await this.db.getRepository(Reminder).find({ where: { status: 'scheduled' }, order: { fireAt: 'ASC' }, take: limit });
+    const rows = await this.reminders.find({ where: { status: 'scheduled' }, order: { fireAt: 'ASC' }, take: limit });
     return rows.map((r) => ({ id: r.id, version: r.version, fireAt: r.fireAt }));
   }
 
   find(id: string): Promise<Reminder | null> {
-    return this.db.getRepository(Reminder).findOneBy({ id });
+    return this.reminders.findOneBy({ id });
   }
 
   listFor(deadlineId: string): Promise<Reminder[]> {
-    return this.db.getRepository(Reminder).find({ where: { deadlineId }, order: { fireAt: 'ASC' } });
+    return this.reminders.find({ where: { deadlineId }, order: { fireAt: 'ASC' } });
   }
 
   /** Locks the reminder row for firing; call inside the firing transaction. */

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { signLink } from '../auth/signed-links.js';
 import { Clock } from '../common/clock.js';
 import { DIGESTS_OUTBOX } from '../common/outbox.js';
 import { AppConfig } from '../config/app-config.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import { MailService } from '../mail/mail.service.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { Digest } from './digest.entity.js';
 import { digestDue, digestSections, digestSlot, digestWindow } from './digest-window.js';
 import { type DigestEntry, renderDigest } from './digest-message.js';
@@ -24,7 +24,8 @@ export class DigestService {
   private readonly logger = new Logger(DigestService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Digest) private readonly digests: Repository<Digest>,
+    private readonly users: UserDirectory,
     private readonly visibility: DeadlineVisibility,
     private readonly access: AccessService,
     private readonly mail: MailService,
@@ -34,13 +35,7 @@ export class DigestService {
 
   async run(): Promise<number> {
     if (!this.mail.enabled) return 0;
-    const users = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where("u.status = 'active'")
-      .andWhere("u.notification_preferences->>'digest' IN ('daily','weekly')")
-      .andWhere(`u.notification_preferences->'channels' ? 'email'`)
-      .getMany();
+    const users = await this.users.digestSubscribers();
     let sent = 0;
     for (const user of users) {
       try {
@@ -58,15 +53,15 @@ export class DigestService {
     const frequency = user.notificationPreferences.digest as 'daily' | 'weekly';
     const slot = digestSlot(now, user.timeZone, frequency);
     if (!digestDue(now, slot)) return false;
-    await this.db.createQueryBuilder().insert().into(Digest).values({ userId: user.id, period: slot.key }).orIgnore().execute();
-    const id = await DIGESTS_OUTBOX.claim(this.db, { user_id: user.id, period: slot.key }, now);
+    await this.digests.createQueryBuilder().insert().values({ userId: user.id, period: slot.key }).orIgnore().updateEntity(false).execute();
+    const id = await DIGESTS_OUTBOX.claim(this.digests.manager, { user_id: user.id, period: slot.key }, now);
     if (!id) return false;
     let messageId: string;
     let count: number;
     try {
       const { overdue, upcoming } = digestSections(await this.entriesFor(user, now), now);
       if (!overdue.length && !upcoming.length) {
-        await DIGESTS_OUTBOX.finish(this.db, id, 'skipped', { item_count: 0 });
+        await DIGESTS_OUTBOX.finish(this.digests.manager, id, 'skipped', { item_count: 0 });
         return false;
       }
       const unsubscribe = this.config.link(`/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id })}`);
@@ -78,25 +73,23 @@ export class DigestService {
       });
       count = overdue.length + upcoming.length;
     } catch (error) {
-      await DIGESTS_OUTBOX.release(this.db, id, (error as Error).message);
+      await DIGESTS_OUTBOX.release(this.digests.manager, id, (error as Error).message);
       throw error;
     }
     // Sent: never hand the claim back now (the next run would send it again).
-    const recorded = await DIGESTS_OUTBOX.recordSent(this.db, id, this.clock.now(), { item_count: count, provider_message_id: messageId });
+    const recorded = await DIGESTS_OUTBOX.recordSent(this.digests.manager, id, this.clock.now(), { item_count: count, provider_message_id: messageId });
     if (!recorded) this.logger.error(`Digest ${id} was sent but could not be recorded; it stays 'sending'`);
     return true;
   }
 
   /** Open or missed deadlines due up to 14 days ahead that the user can see and is concerned by. */
   private async entriesFor(user: User, now: Date): Promise<(DigestEntry & { status: string })[]> {
-    const qb = this.db
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .where("d.status IN ('open','missed')")
-      .andWhere('d.due_at <= :to', { to: digestWindow(now).to })
-      .andWhere('d.due_at >= :oldest', { oldest: new Date(now.getTime() - 90 * 24 * 3600 * 1000) });
-    if (!(await this.visibility.restrict(user, qb))) return [];
-    const deadlines = await qb.orderBy('d.due_at').take(500).getMany();
+    const deadlines = await this.visibility.visible(user, {
+      statuses: ['open', 'missed'],
+      from: new Date(now.getTime() - 90 * 24 * 3600 * 1000),
+      to: digestWindow(now).to,
+      limit: 500,
+    });
     const assigned = await this.visibility.assigneesOf(deadlines.map((d) => d.id));
     const entries: (DigestEntry & { status: string })[] = [];
     const byType = new Map<string, string[]>();

@@ -1,13 +1,13 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { hmac } from '../auth/hmac.js';
 import { randomToken, sha256 } from '../auth/secrets.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { User } from '../users/user.entity.js';
-import { UserChannelsService } from '../users/user-channels.service.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { TelegramApi } from './channels/telegram-api.js';
 import { TelegramBlockedChats } from './telegram-blocked-chats.service.js';
 import { TelegramLink } from './telegram-link.entity.js';
@@ -31,9 +31,9 @@ export class TelegramLinkService {
   private botName: Promise<string | null> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(TelegramLink) private readonly links: Repository<TelegramLink>,
     private readonly activity: ActivityService,
-    private readonly users: UserChannelsService,
+    private readonly users: UserDirectory,
     private readonly blockedChats: TelegramBlockedChats,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -50,13 +50,13 @@ export class TelegramLinkService {
     if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
     const token = randomToken().slice(0, 40).replace(/[^A-Za-z0-9_-]/g, '');
     const expiresAt = new Date(this.clock.now().getTime() + LINK_TTL_MS);
-    await this.db.getRepository(TelegramLink).insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
+    await this.links.insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
     const bot = await this.username();
     return { startCommand: `/start ${token}`, url: bot ? `https://t.me/${bot}?start=${token}` : null, expiresAt: expiresAt.toISOString() };
   }
 
   async unlink(user: User): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    await this.links.manager.transaction(async (manager) => {
       await this.users.unlinkTelegram(manager, user.id);
       await this.activity.record(manager, { actorId: user.id, action: 'user.telegram_unlinked', subjectType: 'user', subjectId: user.id, summary: `${user.name} unlinked Telegram` });
     });
@@ -70,7 +70,7 @@ export class TelegramLinkService {
     if (!match || chat?.id === undefined) return 'ignored';
     const chatId = String(chat.id);
     if (chat.type && chat.type !== 'private') return 'ignored: link from a private chat';
-    const linked = await this.db.transaction(async (manager) => {
+    const linked = await this.links.manager.transaction(async (manager) => {
       const link = await manager.getRepository(TelegramLink).findOne({ where: { tokenHash: sha256(match[1]) }, lock: { mode: 'pessimistic_write' } });
       if (!link || link.usedAt || link.expiresAt < this.clock.now()) return null;
       const user = await this.users.findActive(link.userId, manager);

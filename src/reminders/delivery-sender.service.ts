@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -9,7 +7,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from '../notifications/channels/channel.js';
 import type { ReminderContent } from '../notifications/reminder-message.js';
-import { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import type { Delivery } from './delivery.entity.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import { RecipientsService } from './recipients.service.js';
@@ -27,11 +25,11 @@ export class DeliverySender {
   private readonly channels: Map<string, DeliveryChannel>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(DELIVERY_CHANNELS) channels: DeliveryChannel[],
     private readonly ledger: DeliveryRepository,
     private readonly reminders: ReminderScheduler,
     private readonly deadlines: DeadlinesService,
+    private readonly users: UserDirectory,
     private readonly recipients: RecipientsService,
     private readonly access: AccessService,
     private readonly config: AppConfig,
@@ -42,7 +40,7 @@ export class DeliverySender {
 
   async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const now = this.clock.now();
-    const claimed = await this.ledger.outbox.claim(this.db, { id: deliveryId }, now, 'not_before');
+    const claimed = await this.ledger.claim(deliveryId, now);
     if (!claimed) {
       const row = await this.ledger.find(deliveryId);
       if (row?.status === 'pending' && row.notBefore > now) return { wakeAt: row.notBefore };
@@ -62,7 +60,7 @@ export class DeliverySender {
     // The provider has accepted it: from here on nothing may hand the claim back (that would send it
     // again). If Postgres stays down the row stays `sending`, and only after SENDING_TIMEOUT_MS does
     // the reconciler treat it like a worker that died mid-send.
-    const recorded = await this.ledger.outbox.recordSent(this.db, deliveryId, this.clock.now(), { provider_message_id: messageId, last_error: null });
+    const recorded = await this.ledger.recordSent(deliveryId, this.clock.now(), messageId);
     if (!recorded) this.logger.error(`Delivery ${deliveryId} was sent but could not be recorded; it stays 'sending'`);
     return { done: recorded ? 'sent' : 'sent (not recorded)' };
   }
@@ -84,12 +82,12 @@ export class DeliverySender {
   }
 
   private async release(delivery: Delivery, error: string, attemptsDelta: number): Promise<void> {
-    await this.ledger.outbox.release(this.db, delivery.id, error, attemptsDelta);
+    await this.ledger.release(delivery.id, error, attemptsDelta);
   }
 
   private async finish(delivery: Delivery, status: 'skipped' | 'failed', why: string): Promise<string> {
     if (status === 'failed') this.logger.warn(`Delivery ${delivery.id} (${delivery.channel}) failed: ${why}`);
-    await this.ledger.outbox.finish(this.db, delivery.id, status, { last_error: why.slice(0, 1000) });
+    await this.ledger.finish(delivery.id, status, why);
     return `${status}: ${why}`;
   }
 
@@ -104,7 +102,7 @@ export class DeliverySender {
     if (reminder.kind === 'before' && d.dueAt.getTime() <= now.getTime()) return null;
     const subject = await this.recipients.subject(d);
     if (!subject) return null;
-    const user = delivery.userId ? await this.db.getRepository(User).findOneBy({ id: delivery.userId, status: 'active' }) : null;
+    const user = delivery.userId ? await this.users.findActive(delivery.userId) : null;
     if (delivery.userId && !user) return null;
     if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) return null;
     const secret = this.config.sessionSecret;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { DELIVERIES_OUTBOX } from '../common/outbox.js';
 import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
 import { Delivery } from './delivery.entity.js';
@@ -9,12 +9,28 @@ import type { PlannedDelivery } from './delivery-plan.js';
 /** The queries on `deliveries`, the ledger of what was sent to whom. */
 @Injectable()
 export class DeliveryRepository {
-  readonly outbox = DELIVERIES_OUTBOX;
+  constructor(@InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>) {}
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Claims the delivery for sending if it is due and nobody holds it (see Outbox). */
+  claim(id: string, now: Date): Promise<string | null> {
+    return DELIVERIES_OUTBOX.claim(this.deliveries.manager, { id }, now, 'not_before');
+  }
+
+  release(id: string, error: string, attemptsDelta: number): Promise<void> {
+    return DELIVERIES_OUTBOX.release(this.deliveries.manager, id, error, attemptsDelta);
+  }
+
+  finish(id: string, status: 'skipped' | 'failed', why: string): Promise<void> {
+    return DELIVERIES_OUTBOX.finish(this.deliveries.manager, id, status, { last_error: why.slice(0, 1000) });
+  }
+
+  /** After the provider accepted it; never throws (see Outbox.recordSent). */
+  recordSent(id: string, sentAt: Date, providerMessageId: string | null): Promise<boolean> {
+    return DELIVERIES_OUTBOX.recordSent(this.deliveries.manager, id, sentAt, { provider_message_id: providerMessageId, last_error: null });
+  }
 
   find(id: string): Promise<Delivery | null> {
-    return this.db.getRepository(Delivery).findOneBy({ id });
+    return this.deliveries.findOneBy({ id });
   }
 
   /** Records the planned deliveries of a reminder; (reminder, recipient, channel) is unique, so a second run adds nothing. */
@@ -30,13 +46,12 @@ export class DeliveryRepository {
   }
 
   pendingOf(reminderId: string): Promise<Delivery[]> {
-    return this.db.getRepository(Delivery).findBy({ reminderId, status: 'pending' });
+    return this.deliveries.findBy({ reminderId, status: 'pending' });
   }
 
   /** Deliveries not yet sent: pending ones, and `sending` ones whose claim has expired (a worker died mid-send). */
   unsent(now: Date, limit: number): Promise<Pick<Delivery, 'id' | 'channel' | 'status' | 'attempts' | 'notBefore'>[]> {
-    return this.db
-      .getRepository(Delivery)
+    return this.deliveries
       .createQueryBuilder('d')
       .select(['d.id', 'd.channel', 'd.status', 'd.attempts', 'd.notBefore'])
       .where("d.status = 'pending' OR (d.status = 'sending' AND d.claimed_at < :expired)", { expired: new Date(now.getTime() - SENDING_TIMEOUT_MS) })
@@ -49,8 +64,7 @@ export class DeliveryRepository {
   async countsByReminder(reminderIds: string[]): Promise<Map<string, Record<string, number>>> {
     const counts = new Map<string, Record<string, number>>();
     if (!reminderIds.length) return counts;
-    const rows = await this.db
-      .getRepository(Delivery)
+    const rows = await this.deliveries
       .createQueryBuilder('d')
       .select('d.reminder_id', 'reminderId')
       .addSelect('d.channel', 'channel')

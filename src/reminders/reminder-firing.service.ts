@@ -1,8 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeadlineMissed } from '../deadlines/deadline-missed.service.js';
@@ -35,7 +33,6 @@ export function deliveryJobId(deliveryId: string, redrive?: number): string {
 @Injectable()
 export class ReminderFiring {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.deliveries) private readonly deliveries: Queue<DeliveryJobData>,
     private readonly reminders: ReminderScheduler,
     private readonly deadlines: DeadlinesService,
@@ -57,7 +54,7 @@ export class ReminderFiring {
     const recipients = deadline ? await this.recipients.resolve(deadline) : null;
     const blocked = await this.blockedChats.all();
 
-    const outcome = await this.db.transaction(async (manager) => {
+    const outcome = await this.deadlines.transaction(async (manager) => {
       const reminder = await this.reminders.lockForFiring(manager, reminderId);
       if (!reminder || reminder.status !== 'scheduled' || reminder.version !== version) return 'stale';
       const d = await this.deadlines.lock(manager, reminder.deadlineId);

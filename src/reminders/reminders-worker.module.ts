@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { NotificationsWorkerModule } from '../notifications/notifications-worker.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { DeliverySender } from './delivery-sender.service.js';
 import { MaintenanceScheduler } from './maintenance-scheduler.service.js';
 import { Reconciler } from './reconciler.service.js';
@@ -12,7 +13,7 @@ import { DeliveryProcessor, MaintenanceProcessor, ReminderProcessor } from './re
 
 /** Loaded only when this process runs workers (APP_ROLE worker or all). */
 @Module({
-  imports: [RemindersModule, DeadlinesModule, NotificationsModule, NotificationsWorkerModule],
+  imports: [RemindersModule, DeadlinesModule, NotificationsModule, NotificationsWorkerModule, UsersModule],
   providers: [
     RecipientsService,
     ReminderFiring,

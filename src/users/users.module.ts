@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { InvitationsService } from './invitations.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
-import { UserChannelsService } from './user-channels.service.js';
+import { UserDirectory } from './user-directory.service.js';
+import { User } from './user.entity.js';
 import { MeController } from './me.controller.js';
 import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [TypeOrmModule.forFeature([User]), AuthModule],
   controllers: [UsersController, MeController, InvitationController],
-  providers: [UsersService, InvitationsService, FirstAdminService, UserChannelsService],
-  exports: [UsersService, InvitationsService, UserChannelsService],
+  providers: [UsersService, InvitationsService, FirstAdminService, UserDirectory],
+  exports: [UsersService, InvitationsService, UserDirectory],
 })
 export class UsersModule {}

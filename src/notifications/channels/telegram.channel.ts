@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../../redis/redis.module.js';
-import { UserChannelsService } from '../../users/user-channels.service.js';
+import { UserDirectory } from '../../users/user-directory.service.js';
 import { TelegramBlockedChats } from '../telegram-blocked-chats.service.js';
 import { type ReminderContent, renderTelegram } from '../reminder-message.js';
 import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError, RetryLaterError } from './channel.js';
@@ -30,7 +30,7 @@ export class TelegramChannel implements DeliveryChannel {
   constructor(
     private readonly config: AppConfig,
     private readonly blockedChats: TelegramBlockedChats,
-    private readonly users: UserChannelsService,
+    private readonly users: UserDirectory,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.api = config.telegramBotToken ? new TelegramApi(config.telegramApiBaseUrl, config.telegramBotToken) : null;
