@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
-import { DeadlineLinksController } from './deadline-links.controller.js';
-import { DeadlineLinksService } from './deadline-links.service.js';
 import { DeadlineMissed } from './deadline-missed.service.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
@@ -15,9 +12,9 @@ import { ReminderScheduler } from './reminder-scheduler.service.js';
 
 /** Deadlines, their status (missed included) and their reminder rows with the jobs that fire them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]), UsersModule, OpportunitiesModule],
-  controllers: [DeadlinesController, DeadlineLinksController],
-  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, DeadlineLinksService, ReminderScheduler, DeadlineMissed],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]), UsersModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, ReminderScheduler, DeadlineMissed],
   exports: [DeadlinesService, DeadlineVisibility, ReminderScheduler, DeadlineMissed],
 })
 export class DeadlinesModule {}

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
@@ -58,6 +58,14 @@ export class DeadlinesService {
   /** The deadline as stored, whoever asks (workers re-read it at fire and send time). */
   findById(id: string): Promise<Deadline | null> {
     return this.deadlines.findOneBy({ id });
+  }
+
+  /** Records that an assignee acknowledged the deadline (the first time counts). */
+  async acknowledge(user: User, d: Deadline): Promise<void> {
+    await this.deadlines.manager.transaction(async (manager) => {
+      await manager.getRepository(DeadlineAssignee).update({ deadlineId: d.id, userId: user.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now() });
+      await this.activity.record(manager, { actorId: user.id, action: 'deadline.acknowledged', subjectType: 'deadline', subjectId: d.id, summary: `${user.name} acknowledged "${d.title}"` });
+    });
   }
 
   /** Runs `work` in a transaction of the database that holds deadlines. */

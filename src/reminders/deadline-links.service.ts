@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { ActivityService } from '../activity/activity.service.js';
 import { type LinkPayload, verifyLink } from '../auth/signed-links.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { ChecklistService } from '../opportunities/checklist.service.js';
 import { UserDirectory } from '../users/user-directory.service.js';
-import { DeadlineAssignee } from './deadline.entity.js';
-import { DeadlinesService } from './deadlines.service.js';
-import { DeadlineVisibility } from './deadline-visibility.service.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 
 export interface LinkOutcome {
   ok: boolean;
@@ -24,12 +20,10 @@ export interface LinkOutcome {
 @Injectable()
 export class DeadlineLinksService {
   constructor(
-    @InjectRepository(DeadlineAssignee) private readonly assignees: Repository<DeadlineAssignee>,
     private readonly deadlines: DeadlinesService,
     private readonly users: UserDirectory,
     private readonly checklist: ChecklistService,
     private readonly visibility: DeadlineVisibility,
-    private readonly activity: ActivityService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -58,10 +52,7 @@ export class DeadlineLinksService {
     const d = await this.deadlines.findById(payload.d ?? '');
     if (!d || !(await this.visibility.canRead(user, d))) return { ok: false, message: 'This deadline no longer exists or is not visible to you.' };
     if (payload.a === 'ack') {
-      await this.assignees.manager.transaction(async (manager) => {
-        await manager.getRepository(DeadlineAssignee).update({ deadlineId: d.id, userId: user.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now() });
-        await this.activity.record(manager, { actorId: user.id, action: 'deadline.acknowledged', subjectType: 'deadline', subjectId: d.id, summary: `${user.name} acknowledged "${d.title}"` });
-      });
+      await this.deadlines.acknowledge(user, d);
       return { ok: true, message: `Thank you: "${d.title}" is acknowledged.` };
     }
     if (d.status !== 'done') {
