@@ -14,8 +14,10 @@ function newest(dir) {
   return latest;
 }
 
+// An image built for production ships dist/ without the sources: nothing to build there.
+const hasSources = existsSync('src');
 const sourcesChanged = () => Math.max(newest('src'), newest('migrations')) > statSync(entry).mtimeMs;
-if (!existsSync(entry) || sourcesChanged()) {
+if (hasSources && (!existsSync(entry) || sourcesChanged())) {
   console.log('[cjn-tracker] building…');
   execSync('npx tsc -p tsconfig.build.json', { stdio: 'inherit' });
 }

@@ -9,23 +9,24 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
-import { errorBody } from './common/errors.js';
-import { createPino, PinoNestLogger } from './common/logger.js';
+import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
+import { BODY_LIMIT, bodyParserErrors, refuseDeepJson, refuseIllFormedText, requireKnownContentType } from './common/request-body.js';
+import { IdParamsPipe } from './common/id-params.pipe.js';
+import { lowerCaseUuids } from './common/uuid-case.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
-export const BODY_LIMIT = '1mb';
 
 /** Builds the Nest app with everything main.ts and the e2e tests share. Does not listen. */
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
-  const logger = createPino(config.logLevel);
+  const logger = createPino(config.logLevel, { pretty: config.nodeEnv === 'development' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustedProxies);
   app.disable('x-powered-by');
   app.use(
     pinoHttp({
@@ -36,41 +37,50 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessMessage: (req, res, responseTime) => `${req.method} ${req.url} ${res.statusCode} in ${responseTime} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'] },
-      },
-    }),
-  );
+  app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ reqId: String(req.id) }, next));
+  app.use(helmet(helmetOptions(config)));
   app.use(cookieParser(config.sessionSecret));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(requireKnownContentType);
+  app.use(express.json({ limit: BODY_LIMIT, verify: refuseDeepJson }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
+  app.use(refuseIllFormedText);
+  app.use(lowerCaseUuids);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new IdParamsPipe(), createValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
 }
 
-/** Malformed JSON is the client's fault (400); an oversize body is 413; both in the API's error shape. */
-function bodyParserErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
-  const e = err as { type?: string; status?: number; limit?: number };
-  if (e?.type === 'entity.parse.failed') {
-    res.status(400).json(errorBody(400, 'Malformed JSON in the request body'));
-  } else if (e?.type === 'entity.too.large') {
-    res.status(413).json(errorBody(413, `The request body is larger than ${BODY_LIMIT}`));
-  } else if (e?.status && e.status >= 400 && e.status < 500) {
-    res.status(e.status).json(errorBody(e.status, 'The request body could not be read'));
-  } else {
-    next(err);
-  }
+/**
+ * HTTPS-only headers (HSTS, upgrade-insecure-requests) only when the tracker is served over https:
+ * on plain HTTP at a LAN address they would send the browser to an https that does not exist.
+ */
+export function helmetOptions(config: AppConfig): Parameters<typeof helmet>[0] {
+  const https = config.usesHttps;
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'https:'],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https,
+  };
 }
 
 export function openApiDocument(app: INestApplication) {

@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { OriginGuard } from './auth/origin.guard.js';
 import { Clock } from './common/clock.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { JsonNotFound } from './common/not-found.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -62,6 +63,7 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: OriginGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        JsonNotFound,
       ],
     };
   }

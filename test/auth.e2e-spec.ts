@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { LOGIN_FAILURES_PER_ACCOUNT } from '../src/auth/login-limiter.js';
+import { FREE_LOGIN_FAILURES } from '../src/auth/login-limiter.js';
 import { makeUser, signIn, TEST_PASSWORD } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -41,14 +41,11 @@ describe('sign-in, sessions and API tokens', () => {
     expect(unknown.body.message).toBe(wrong.body.message);
   });
 
-  it('locks an account after repeated failures, even for the right password, with Retry-After', async () => {
+  it('trusts no X-Forwarded-For unless TRUST_PROXY says so: the session keeps the real address', async () => {
     const { user } = await makeUser(t);
-    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
-      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' }).expect(401);
-    }
-    const res = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(429);
-    expect(res.headers['retry-after']).toMatch(/^\d+$/);
-    expect(res.body.message).toMatch(/Too many failed sign-ins/);
+    await t.http().post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const [session] = await t.db.query('SELECT ip FROM sessions WHERE user_id = $1', [user.id]);
+    expect(session.ip).toMatch(/127\.0\.0\.1|::1/);
   });
 
   it('rejects a login from another site (CSRF origin check)', async () => {
@@ -84,6 +81,29 @@ describe('sign-in, sessions and API tokens', () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     await agent.delete(`/api/v1/me/tokens/${created.body.id}`).expect(204);
     await t.http().get('/api/v1/me').set('Authorization', bearer).expect(401);
+  });
+
+  it('will not let an API token create more tokens', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    const { token } = (await agent.post('/api/v1/me/tokens').send({ name: 'sync' }).expect(201)).body;
+    const res = await t.http().post('/api/v1/me/tokens').set('Authorization', `Bearer ${token}`).send({ name: 'another' }).expect(403);
+    expect(res.body.message).toMatch(/API tokens cannot do this/);
+    const listed = await agent.get('/api/v1/me/tokens').expect(200);
+    expect(listed.body.items.map((x: { name: string }) => x.name)).not.toContain('another');
+  });
+
+  it('takes a token expiry only as a real future date and time', async () => {
+    const { user } = await makeUser(t);
+    const agent = await signIn(t, user.email);
+    for (const expiresAt of ['2027-02-30T10:00:00Z', 12345, true, '2027-01-01', 'next week']) {
+      const res = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt }).expect(400);
+      expect(res.body.message).toMatch(/expiresAt/);
+    }
+    const past = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    expect(past.body.message).toBe('expiresAt must be in the future');
+    const ok = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt: '2099-06-30T17:00:00+07:00' }).expect(201);
+    expect(ok.body.expiresAt).toBe('2099-06-30T10:00:00.000Z');
   });
 
   it('answers 401 to a made-up bearer token and to no credentials', async () => {
@@ -122,5 +142,29 @@ describe('sign-in rate limit per address', () => {
     }
     const res = await t.http().post('/api/v1/auth/login').send({ email: 'another@example.org', password: 'guess-password' }).expect(429);
     expect(res.body.message).toMatch(/from this address/);
+  });
+});
+
+describe('sign-in failures slow down a guesser without locking out the account owner', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ overrides: { trustProxy: 'loopback' } });
+  });
+  afterAll(() => t.close());
+
+  const login = (from: string, email: string, password: string) =>
+    t.http().post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ email, password });
+
+  it('makes one address wait, with Retry-After, after repeated failures for one account', async () => {
+    const { user } = await makeUser(t);
+    for (let i = 0; i <= FREE_LOGIN_FAILURES; i++) await login('198.51.100.7', user.email, 'wrong password').expect(401);
+    const res = await login('198.51.100.7', user.email, TEST_PASSWORD).expect(429);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body.message).toMatch(/Too many failed sign-ins for this account from this address/);
+
+    const owner = await login('203.0.113.20', user.email, TEST_PASSWORD).expect(200);
+    expect(owner.body.email).toBe(user.email);
+    const [session] = await t.db.query('SELECT ip FROM sessions WHERE user_id = $1', [user.id]);
+    expect(session.ip).toBe('203.0.113.20');
   });
 });

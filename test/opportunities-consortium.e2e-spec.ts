@@ -123,6 +123,15 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect(download.headers['content-type']).toMatch(/spreadsheetml/);
     });
 
+    it('keeps a Khmer file name as written, and gives it back in the download', async () => {
+      const name = 'ថវិកា LAC ២០២៦.xlsx';
+      const xlsx = buildZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
+      const res = await lacMember.as.post(url()).attach('file', xlsx, name).expect(201);
+      expect(res.body.file.name).toBe(name);
+      const download = await coordinator.as.get(url()).expect(200);
+      expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+    });
+
     it('refuses a file whose content is not an accepted type, whatever its name (415), storing nothing', async () => {
       const before = files(uploadDir).length;
       const res = await lacMember.as.post(url()).attach('file', Buffer.from('<script>alert(1)</script>'), 'budget.pdf');

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { onServer } from './support/databases.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { databaseUrl, dropDatabase } from './support/databases.js';
 import { freePort, startAppProcess } from './support/app-process.js';
 
@@ -63,5 +66,52 @@ describe('the app as a process (npm start)', () => {
     expect(await app.exited).toBe(1);
     expect(app.output()).toMatch(/APP_ROLE: .*api, worker, all/);
     expect(app.output()).toMatch(/PORT: /);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('says when its port is taken and how to choose another', async () => {
+    const port = await freePort();
+    const squatter = createServer().listen(port);
+    await new Promise((r) => squatter.once('listening', r));
+    try {
+      const app = startAppProcess({ DATABASE_URL: databaseUrl(dbName), PORT: String(port), QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` });
+      expect(await app.exited).toBe(1);
+      expect(app.output()).toMatch(new RegExp(`Port ${port} is already in use`));
+      expect(app.output()).toMatch(/set PORT/);
+      expect(app.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      squatter.close();
+    }
+  });
+
+  it('reads .env from its working directory, with the environment winning over the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cjn-dotenv-'));
+    const [filePort, envPort] = [await freePort(), await freePort()];
+    writeFileSync(
+      join(dir, '.env'),
+      [`DATABASE_URL=${databaseUrl(dbName)}`, `PORT=${filePort}`, `PUBLIC_URL=http://cjn.lan:${filePort}`, `QUEUE_PREFIX=test-${randomBytes(4).toString('hex')}`].join('\n'),
+    );
+    const app = startAppProcess({ PORT: String(envPort) }, { cwd: dir });
+    await app.waitFor(/API on /);
+    expect(app.output()).toMatch(new RegExp(`API on http://cjn\\.lan:${filePort}/api/v1`));
+    expect((await fetch(`http://127.0.0.1:${envPort}/health`)).status).toBe(200);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+
+  it('refuses the development session secret in production, naming the variable', async () => {
+    const app = startAppProcess({ NODE_ENV: 'production', SESSION_SECRET: 'change-me-to-a-long-random-string' });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/SESSION_SECRET: set a long random value/);
+  });
+
+  it('will not load the demo network in production unless forced', async () => {
+    const seed = startAppProcess(
+      { NODE_ENV: 'production', SESSION_SECRET: randomBytes(24).toString('hex'), DATABASE_URL: databaseUrl(dbName) },
+      { script: 'dist/src/seed/seed.js' },
+    );
+    expect(await seed.exited).toBe(1);
+    expect(seed.output()).toMatch(/refused: NODE_ENV is production/);
+    expect(seed.output()).toMatch(/npm run seed -- --force/);
   });
 });

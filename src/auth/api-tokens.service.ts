@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
@@ -18,6 +18,7 @@ export class ApiTokensService {
   ) {}
 
   async create(user: User, name: string, expiresAt?: Date): Promise<{ token: string; apiToken: ApiToken }> {
+    if (expiresAt && expiresAt <= this.clock.now()) throw new BadRequestException('expiresAt must be in the future');
     const token = randomToken(API_TOKEN_PREFIX);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(ApiToken).save({

@@ -30,10 +30,10 @@ export class AuthService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
     if (!user || !ok || user.status !== 'active') {
-      await this.limiter.failed(email);
+      await this.limiter.failed(meta.ip, email);
       throw new UnauthorizedException(user && ok ? 'This account is disabled' : WRONG_CREDENTIALS);
     }
-    await this.limiter.succeeded(email);
+    await this.limiter.succeeded(meta.ip, email);
     const { token } = await this.sessions.create(user.id, meta);
     const now = this.clock.now();
     await this.db.transaction(async (manager) => {

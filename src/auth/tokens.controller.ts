@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { User } from '../users/user.entity.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { CurrentUser } from './auth.decorators.js';
 import { CreateApiTokenDto } from './dto/auth.dto.js';
+import { SessionOnlyGuard } from './session-only.guard.js';
 
 @ApiTags('me')
 @Controller('me/tokens')
@@ -11,9 +12,10 @@ export class TokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a personal API token; the token is shown only in this answer' })
+  @UseGuards(SessionOnlyGuard)
+  @ApiOperation({ summary: 'Create a personal API token (signed in with a session, not a token); the token is shown only in this answer' })
   async create(@CurrentUser() user: User, @Body() dto: CreateApiTokenDto) {
-    const { token, apiToken } = await this.tokens.create(user, dto.name, dto.expiresAt);
+    const { token, apiToken } = await this.tokens.create(user, dto.name, dto.expiresAt ? new Date(dto.expiresAt) : undefined);
     return { ...apiToken, token };
   }
 

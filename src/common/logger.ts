@@ -1,12 +1,39 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
+import { type DestinationStream, pino, type Logger } from 'pino';
 
-export function createPino(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'cjn-tracker' },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-  });
+/** The request being served, so every log line written while serving it carries its id. */
+export const requestContext = new AsyncLocalStorage<{ reqId: string }>();
+
+export function createPino(level: string, options: { pretty?: boolean; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'cjn-tracker' },
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      mixin: () => {
+        const context = requestContext.getStore();
+        return context ? { reqId: context.reqId } : {};
+      },
+    },
+    options.destination ?? (options.pretty && prettyAvailable() ? pino.transport({ target: 'pino-pretty', options: PRETTY }) : undefined),
+  );
+}
+
+const PRETTY = { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,req,res,responseTime', singleLine: true };
+
+/** Nest's start-up chatter (one line per module and route) is debug, not info. */
+const FRAMEWORK_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** pino-pretty is a development dependency: an image built with `--omit=dev` logs JSON. */
+function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Nest's logger interface over pino, so framework and app logs share one structured stream. */
@@ -14,7 +41,7 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.write('info', message, context);
+    this.write(context && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, trace?: string, context?: string) {
     this.write('error', message, context, trace);

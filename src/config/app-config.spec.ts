@@ -35,8 +35,31 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).nodeEnv).toBe('production');
   });
 
+  it('refuses in production the secrets and passwords published in this repository', () => {
+    const secure = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    for (const secret of ['dev-only-session-secret-change-me', 'change-me-to-a-long-random-string', 'change-me-in-production-please']) {
+      expect(() => loadConfig({ ...secure, SESSION_SECRET: secret })).toThrow(/SESSION_SECRET: set a long random value/);
+    }
+    for (const password of ['cjn-demo-password', 'change-this-admin-password']) {
+      expect(() => loadConfig({ ...secure, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: password })).toThrow(
+        /ADMIN_PASSWORD: the demo password is refused/,
+      );
+    }
+    expect(loadConfig({ NODE_ENV: 'development', ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'cjn-demo-password' }).adminPassword).toBe(
+      'cjn-demo-password',
+    );
+  });
+
   it('wants the first admin e-mail and password together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names one', () => {
+    expect(loadConfig({}).trustedProxies).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustedProxies).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustedProxies).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 172.16.0.1' }).trustedProxies).toBe('10.0.0.0/8, 172.16.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY: must be empty/);
   });
 
   it('uses secure cookies only behind https', () => {

@@ -12,11 +12,21 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../auth/password-policy.js';
 
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me';
+
+/** Values shipped in this repository (defaults, .env.example, docker-compose.yml, the demo seed): never real secrets. */
+export const DEMO_PASSWORD = 'cjn-demo-password';
+const PUBLISHED_SECRETS = new Set([
+  DEV_SESSION_SECRET,
+  'change-me-to-a-long-random-string',
+  'change-me-in-production-please',
+]);
+const PUBLISHED_PASSWORDS = new Set([DEMO_PASSWORD, 'change-this-admin-password']);
 
 /** Every setting the app reads, validated at start-up. Field names map 1:1 to ENV_NAMES. */
 export class AppConfig {
@@ -48,8 +58,8 @@ export class AppConfig {
 
   @IsOptional()
   @IsString()
-  @MinLength(10)
-  @MaxLength(128)
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
   adminPassword?: string;
 
   @IsOptional()
@@ -78,10 +88,29 @@ export class AppConfig {
   @IsString()
   uploadDir = './uploads';
 
+  /** Where `npm run backup` writes its archives, and how many of them it keeps. */
+  @IsString()
+  backupDir = './backups';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  backupKeep = 14;
+
   @Type(() => Number)
   @IsInt()
   @Min(1024)
   maxUploadBytes = 10 * 1024 * 1024;
+
+  /**
+   * Which proxies may set X-Forwarded-For (Express's "trust proxy"): empty trusts none, so
+   * clients cannot choose the address that sign-in limits count; `loopback` for a proxy on
+   * this machine, its address or CIDR, a comma-separated list, or a number of hops.
+   */
+  @Matches(/^$|^\d+$|^((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)\s*(,\s*|$))+$/, {
+    message: 'must be empty, a number of hops, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses or CIDRs',
+  })
+  trustProxy = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
@@ -97,8 +126,18 @@ export class AppConfig {
     return this.appRole !== 'api';
   }
 
-  get secureCookies(): boolean {
+  /** TRUST_PROXY in the form Express's "trust proxy" setting takes. */
+  get trustedProxies(): boolean | number | string {
+    if (this.trustProxy === '') return false;
+    return /^\d+$/.test(this.trustProxy) ? Number(this.trustProxy) : this.trustProxy;
+  }
+
+  get usesHttps(): boolean {
     return this.publicUrl.startsWith('https://');
+  }
+
+  get secureCookies(): boolean {
+    return this.usesHttps;
   }
 
   get emailEnabled(): boolean {
@@ -132,6 +171,9 @@ export const ENV_NAMES: Record<string, keyof AppConfig> = {
   QUEUE_PREFIX: 'queuePrefix',
   UPLOAD_DIR: 'uploadDir',
   MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  BACKUP_DIR: 'backupDir',
+  BACKUP_KEEP: 'backupKeep',
+  TRUST_PROXY: 'trustProxy',
   LOG_LEVEL: 'logLevel',
   NODE_ENV: 'nodeEnv',
 };
@@ -153,9 +195,9 @@ export function loadConfig(
     const envName = Object.keys(ENV_NAMES).find((n) => ENV_NAMES[n] === error.property);
     return `${envName ?? error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
   });
-  if (config.nodeEnv === 'production' && config.sessionSecret === DEV_SESSION_SECRET) {
-    problems.push('SESSION_SECRET: is required in production (at least 16 characters)');
-  }
+  if (config.nodeEnv === 'production') problems.push(...productionProblems(config));
+  const adminPasswordProblem = config.adminPassword && passwordProblem(config.adminPassword);
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (!!config.adminEmail !== !!config.adminPassword) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
@@ -163,4 +205,15 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return config;
+}
+
+function productionProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (PUBLISHED_SECRETS.has(config.sessionSecret)) {
+    problems.push('SESSION_SECRET: set a long random value of your own in production (e.g. `openssl rand -hex 32`)');
+  }
+  if (config.adminPassword && PUBLISHED_PASSWORDS.has(config.adminPassword)) {
+    problems.push('ADMIN_PASSWORD: the demo password is refused in production; choose your own');
+  }
+  return problems;
 }

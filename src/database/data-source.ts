@@ -1,6 +1,5 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { loadConfig } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -17,5 +16,3 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   };
 }
 
-/** Used by the TypeORM CLI (`npm run migration:*`). */
-export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

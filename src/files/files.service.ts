@@ -77,9 +77,10 @@ export class FilesService {
 
 /** A file name safe for Content-Disposition, with the extension of what the file really is. */
 export function safeName(original: string, ext: string): string {
-  const stem = basename(original || 'file')
+  const stem = basename((original || 'file').normalize('NFC'))
     .replace(/\.[^.]*$/, '')
-    .replace(/[^\p{L}\p{N} ._()-]+/gu, '_')
+    // Letters with their marks (Khmer vowel signs are marks), digits, and a few safe separators.
+    .replace(/[^\p{L}\p{M}\p{N} ._()-]+/gu, '_')
     .slice(0, 120)
     .trim();
   return `${stem || 'file'}.${ext}`;

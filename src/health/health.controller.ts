@@ -1,36 +1,13 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators.js';
+import { type AuthenticatedRequest, Public } from '../auth/auth.decorators.js';
 import { REDIS } from '../redis/redis.module.js';
 import { WorkerHealth } from '../reminders/worker-health.js';
-
-const CHECK_TIMEOUT_MS = 2000;
-
-interface Check {
-  status: 'up' | 'down';
-  latencyMs?: number;
-  error?: string;
-}
-
-async function check(probe: () => Promise<unknown>): Promise<Check> {
-  const started = Date.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS))),
-    ]);
-    return { status: 'up', latencyMs: Date.now() - started };
-  } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { check, CHECK_TIMEOUT_MS, ServiceChecks } from './service-checks.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -39,12 +16,15 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly workerHealth: WorkerHealth,
+    private readonly services: ServiceChecks,
   ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down), live workers and queue failure rates' })
-  async health(@Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers and queue failure rates',
+  })
+  async health(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
     const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);
     // Only ask BullMQ about workers when Redis answers: its connections queue commands while Redis is away.
@@ -53,7 +33,10 @@ export class HealthController {
     res.status(ok ? 200 : 503);
     // Workers are reported, not required: an API-only replica is healthy while the workers run elsewhere.
     const workersReport = workers ?? { status: 'down' as const, error: workerCheck.error };
-    return { status: ok ? 'ok' : 'error', checks: { postgres, redis, workers: workersReport } };
+    const status = ok ? 'ok' : 'error';
+    if (req.user?.role !== 'admin') return { status };
+    const [email, telegram, lastBackup] = await Promise.all([this.services.email(), this.services.telegram(), this.services.lastBackup().catch(() => null)]);
+    return { status, checks: { postgres, redis, workers: workersReport, email, telegram }, lastBackup };
   }
 
   /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */

@@ -25,6 +25,8 @@ import { TransitionsService } from './transitions.service.js';
     MulterModule.registerAsync({
       useFactory: (config: AppConfig) => ({
         storage: multer.memoryStorage(),
+        // Browsers send file names as UTF-8 without saying so; multer's default reads them as Latin-1.
+        defParamCharset: 'utf8',
         limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 11 },
       }),
       inject: [AppConfig],

@@ -14,4 +14,4 @@ export interface SeedContext {
   log: (line: string) => void;
 }
 
-export const DEMO_PASSWORD = 'cjn-demo-password';
+export { DEMO_PASSWORD } from '../config/app-config.js';

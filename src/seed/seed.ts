@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { loadConfig } from '../config/app-config.js';
+import { readEnvironment } from '../config/env-file.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { preflight } from '../preflight.js';
 import { seedNetwork } from './network.seed.js';
@@ -27,8 +28,15 @@ export async function seed(databaseUrl: string, log: (line: string) => void): Pr
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(readEnvironment());
   const log = (line: string) => console.log(`[seed] ${line}`);
+  if (config.nodeEnv === 'production' && !process.argv.includes('--force')) {
+    console.error(
+      '[seed] refused: NODE_ENV is production, and the demo network adds users with a published password. ' +
+        'To load it anyway (a demo server), run `npm run seed -- --force`.',
+    );
+    process.exit(1);
+  }
   await preflight(config, log);
   await seed(config.databaseUrl, log);
   log(`done. Sign in as coordinator@cjn.example (or admin@cjn.example, dara@lac.example …) with password ${DEMO_PASSWORD}`);

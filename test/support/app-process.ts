@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -19,8 +20,10 @@ export interface AppProcess {
 }
 
 /** Runs the built app (`node dist/src/main.js`) as its own process, as `npm start` and workers do. */
-export function startAppProcess(env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+export function startAppProcess(env: Record<string, string>, options: { script?: string; args?: string[]; cwd?: string } = {}): AppProcess {
+  const script = resolve(options.script ?? 'dist/src/main.js');
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+    cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -85,8 +85,14 @@ export function parseIcs(text: string): { calendar: Record<string, string>; even
     }
     if (key === 'END') {
       if (stack.pop() !== value) throw new Error(`unbalanced END:${value}`);
-      if (value === 'VEVENT' && event) events.push(event), (event = null);
-      if (value === 'VALARM' && alarm && event) event.alarms.push(alarm), (alarm = null);
+      if (value === 'VEVENT' && event) {
+        events.push(event);
+        event = null;
+      }
+      if (value === 'VALARM' && alarm && event) {
+        event.alarms.push(alarm);
+        alarm = null;
+      }
       continue;
     }
     const name = key.split(';')[0];

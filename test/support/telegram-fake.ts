@@ -75,7 +75,7 @@ export class TelegramFake {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
     } catch {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDate, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../secrets.js';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@cjn.example' })
@@ -25,9 +25,7 @@ export class AcceptInvitationDto {
   token: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(PASSWORD_MAX)
+  @AcceptablePassword()
   password: string;
 }
 
@@ -38,9 +36,10 @@ export class CreateApiTokenDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-06-30T17:00:00+07:00' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  expiresAt?: Date;
+  @IsString()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expiresAt must be a real date and time in ISO 8601, e.g. 2027-06-30T17:00:00+07:00' })
+  @Matches(/T/, { message: 'expiresAt must include a time, e.g. 2027-06-30T17:00:00+07:00' })
+  expiresAt?: string;
 }
