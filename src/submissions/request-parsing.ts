@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 
 export { parseIfMatch } from '../common/if-match.js';
 
