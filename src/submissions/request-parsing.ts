@@ -1,4 +1,3 @@
-
 export { parseIfMatch } from '../common/if-match.js';
 
 /** `@someone@example.org` in a comment mentions that user. */
