@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { badBodies, MISSING, NUL, problemCollector } from './support/bad-input.js';
+import { bodies, MISSING, NUL, problemCollector } from './support/bad-input.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
@@ -237,10 +237,10 @@ describe('deadlines (API)', () => {
 
     it('creating and changing deadlines survives bad bodies', async () => {
       const base = { subjectType: 'opportunity', subjectId: ids.opp, title: 'Fuzz', kind: 'external', dueAt: future(), timeZone: 'Europe/Geneva' };
-      for (const body of badBodies(deadlineFields, base)) {
+      for (const body of bodies(deadlineFields, base)) {
         expectClientError(await c.as.post('/api/v1/deadlines').send(body as object), `POST deadlines ${JSON.stringify(body).slice(0, 80)}`);
       }
-      for (const body of badBodies([...deadlineFields.filter((f) => !f.startsWith('subject')), 'status'])) {
+      for (const body of bodies([...deadlineFields.filter((f) => !f.startsWith('subject')), 'status'])) {
         expectClientError(await c.as.patch(`/api/v1/deadlines/${ids.deadline}`).send(body as object), `PATCH deadline ${JSON.stringify(body).slice(0, 80)}`);
       }
     });
@@ -314,7 +314,7 @@ describe('deadlines (API)', () => {
         }
         expectClientError(await c.as.post(`/api/v1/deadlines/${v}/template`).send({ templateId: 'grant-application' }), `POST template ${v}`);
       }
-      for (const body of badBodies(['templateId'])) {
+      for (const body of bodies(['templateId'])) {
         expectClientError(await c.as.post(`/api/v1/deadlines/${ids.deadline}/template`).send(body as object), `POST template ${JSON.stringify(body).slice(0, 60)}`);
       }
     });

@@ -128,7 +128,6 @@ export class DeadlinesService {
 
   /** `expectedVersion` (body `version` or If-Match), when given, must be the deadline's current version: else 409. */
   async update(user: User, id: string, dto: UpdateDeadlineDto, expectedVersion?: number): Promise<DeadlineView> {
-    rejectNulls(dto);
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
@@ -240,16 +239,6 @@ export class DeadlinesService {
     if (userIds.length) {
       await repo.createQueryBuilder().insert().values(userIds.map((userId) => ({ deadlineId: id, userId }))).orIgnore().updateEntity(false).execute();
     }
-  }
-}
-
-/** Fields a PATCH may leave out but not null (validators let null through as "absent"; the columns are NOT NULL). */
-const NOT_NULLABLE = ['title', 'kind', 'timeZone', 'overdueReminder', 'status'] as const;
-
-function rejectNulls(dto: UpdateDeadlineDto): void {
-  const details = NOT_NULLABLE.filter((f) => dto[f] === null).map((field) => ({ field, problems: [`${field} must not be null; leave it out to keep it`] }));
-  if (details.length) {
-    throw new BadRequestException({ message: `Invalid input: ${details.map((d) => `${d.field}: ${d.problems[0]}`).join('; ')}`, details });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { InvitationsService } from './invitations.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
@@ -11,7 +11,7 @@ import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), AuthModule],
+  imports: [TypeOrmModule.forFeature([User]), OrganizationsModule],
   controllers: [UsersController, MeController, InvitationController],
   providers: [UsersService, InvitationsService, FirstAdminService, UserDirectory],
   exports: [UsersService, InvitationsService, UserDirectory],
