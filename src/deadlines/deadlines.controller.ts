@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import { editedVersion } from '../common/if-match.js';
 import type { User } from '../users/user.entity.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlinesService } from './deadlines.service.js';
@@ -41,9 +42,15 @@ export class DeadlinesController {
 
   @Patch(':id')
   @MinRole('member')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version changed, e.g. "3" (or send `version` in the body); optional' })
   @ApiOperation({ summary: 'Change, move, finish (status done), cancel or re-open a deadline; its reminders follow' })
-  update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeadlineDto) {
-    return this.deadlines.update(user, id, dto);
+  update(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDeadlineDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.deadlines.update(user, id, dto, editedVersion(dto.version, ifMatch));
   }
 
   @Delete(':id')
@@ -52,12 +59,6 @@ export class DeadlinesController {
   @ApiOperation({ summary: 'Remove a deadline and its pending reminders' })
   async remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.deadlines.remove(user, id);
-  }
-
-  @Get(':id/reminders')
-  @ApiOperation({ summary: 'The reminders of a deadline: fire times, status and deliveries per channel' })
-  reminders(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    return this.deadlines.reminders(user, id);
   }
 
   @Post(':id/template')

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, ForbiddenException, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
 import { CurrentUser, MinRole, Public, SignedRequest } from '../auth/auth.decorators.js';
+import { safeEqual } from '../auth/hmac.js';
 import type { User } from '../users/user.entity.js';
 import { TelegramLinkService } from './telegram-link.service.js';
 
@@ -29,9 +29,7 @@ export class TelegramController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Telegram Bot API webhook (checks X-Telegram-Bot-Api-Secret-Token)' })
   async webhook(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: unknown) {
-    const expected = Buffer.from(this.telegram.webhookSecret);
-    const given = Buffer.from(typeof secret === 'string' ? secret : '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenException('Wrong webhook secret');
+    if (!safeEqual(secret, this.telegram.webhookSecret)) throw new ForbiddenException('Wrong webhook secret');
     return { result: await this.telegram.handleUpdate(update as never) };
   }
 
