@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
-import { signLink } from '../src/reminders/signed-links.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { bodies, MISSING, NUL, problemCollector } from './support/bad-input.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
-import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
+import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
-import { fromNow, makeDeadline, parseIcs } from './support/reminder-factories.js';
-import { TelegramFake } from './support/telegram-fake.js';
+import { fromNow, makeDeadline } from './support/reminder-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const DAY = 24 * 3600 * 1000;
 
 describe('deadlines (API)', () => {
   let t: TestApp;
-  const telegram = new TelegramFake();
   let coordinator: Actor;
   let partnerMember: Actor;
   let outsider: Actor;
@@ -22,8 +19,7 @@ describe('deadlines (API)', () => {
   let closed: { id: string };
 
   beforeAll(async () => {
-    await telegram.start();
-    t = await startTestApp({ overrides: { appRole: 'api', telegramBotToken: telegram.token, telegramApiBaseUrl: telegram.url } });
+    t = await startTestApp({ overrides: { appRole: 'api' } });
     const partnerOrg = await makeOrganization(t);
     const otherOrg = await makeOrganization(t);
     coordinator = await makeUser(t, { role: 'coordinator' });
@@ -35,10 +31,7 @@ describe('deadlines (API)', () => {
     closed = await makeOpportunity(coordinator, { visibility: 'participants', title: 'Confidential consortium bid' });
     await addPartner(coordinator, closed.id, { organizationId: partnerOrg.id, role: 'lead' });
   });
-  afterAll(async () => {
-    await t.close();
-    await telegram.stop();
-  });
+  afterAll(() => t.close());
 
   it("sets the funder's deadline in Geneva time and shows it in its zone, the reader's and Phnom Penh", async () => {
     const d = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: closed.id, kind: 'external', dueAt: '2027-03-01T17:00', timeZone: 'Europe/Geneva' });
@@ -157,90 +150,6 @@ describe('deadlines (API)', () => {
     await coordinator.as.post(`/api/v1/deadlines/${funder.id}/template`).send({ templateId: 'no-such' }).expect(400);
   });
 
-  it('signed links acknowledge or mark done without signing in; GET only asks, POST acts', async () => {
-    const item = await addItem(coordinator, closed.id, { title: 'Registration certificate' });
-    const d = await makeDeadline(coordinator, { subjectType: 'checklistItem', subjectId: item.id, dueAt: fromNow(5 * DAY), assigneeIds: [partnerMember.user.id] });
-    const secret = t.config.sessionSecret;
-    const e = Math.floor(Date.now() / 1000) + 3600;
-    const done = signLink(secret, { a: 'done', u: coordinator.user.id, d: d.id, e });
-    const page = await t.http().get(`/api/v1/links/${done}`).expect(200);
-    expect(page.text).toContain('<form method="post">');
-    expect((await coordinator.as.get(`/api/v1/deadlines/${d.id}`)).body.status).toBe('open');
-    await t.http().post(`/api/v1/links/${done}`).expect(200);
-    expect((await coordinator.as.get(`/api/v1/deadlines/${d.id}`)).body.status).toBe('done');
-    const [row] = await t.db.query('SELECT status FROM checklist_items WHERE id = $1', [item.id]);
-    expect(row.status).toBe('done');
-
-    const ack = signLink(secret, { a: 'ack', u: partnerMember.user.id, d: d.id, e });
-    await t.http().post(`/api/v1/links/${ack}`).expect(200);
-    const [assignee] = await t.db.query('SELECT acknowledged_at FROM deadline_assignees WHERE deadline_id = $1', [d.id]);
-    expect(assignee.acknowledged_at).not.toBeNull();
-
-    const forOutsider = signLink(secret, { a: 'done', u: outsider.user.id, d: d.id, e });
-    await t.http().post(`/api/v1/links/${forOutsider}`).expect(404);
-    const expired = signLink(secret, { a: 'ack', u: partnerMember.user.id, d: d.id, e: Math.floor(Date.now() / 1000) - 1 });
-    await t.http().post(`/api/v1/links/${expired}`).expect(404);
-    await t.http().post(`/api/v1/links/${ack.slice(0, -2)}xx`).expect(404);
-  });
-
-  it('one-click unsubscribe (RFC 8058) works without signing in', async () => {
-    const user = await makeUser(t);
-    const token = signLink(t.config.sessionSecret, { a: 'unsubscribe', u: user.user.id });
-    await t.http().get(`/api/v1/unsubscribe/${token}`).expect(200);
-    await t.http().post(`/api/v1/unsubscribe/${token}`).set('Origin', 'https://mail.provider.example').type('form').send('List-Unsubscribe=One-Click').expect(200);
-    const me = await user.as.get('/api/v1/me').expect(200);
-    expect(me.body.notificationPreferences).toMatchObject({ channels: ['inApp'], digest: 'off' });
-  });
-
-  it('serves a calendar feed by secret URL with only what the user can see; regenerating revokes the old URL', async () => {
-    const visible = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: closed.id, dueAt: '2027-05-05T17:00', timeZone: 'Europe/Geneva', title: 'Consortium budget final', reminderOffsets: ['P2D'] });
-    const secretOne = await makeOpportunity(coordinator, { visibility: 'participants', title: 'Secret bid' });
-    await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: secretOne.id, dueAt: '2027-05-06T17:00', title: 'Secret deadline' });
-
-    const feed = await partnerMember.as.get('/api/v1/me/calendar').expect(200);
-    const path = new URL(feed.body.url).pathname;
-    expect(path).toMatch(/^\/api\/v1\/calendar\/[\w.-]+\.ics$/);
-    const res = await t.http().get(path).expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/calendar/);
-    const { events } = parseIcs(res.text);
-    const summaries = events.map((e) => e.props.SUMMARY);
-    expect(summaries).toContain('Consortium budget final — Confidential consortium bid');
-    expect(res.text).not.toContain('Secret');
-    const event = events.find((e) => e.props.UID === `${visible.id}@cjn-tracker`)!;
-    expect(event.raw['DTSTART;TZID=Europe/Zurich']).toBe('20270505T170000');
-    expect(event.props.URL).toMatch(new RegExp(`/opportunities/${closed.id}$`));
-    expect(event.alarms.map((a) => a.TRIGGER)).toEqual(['-P2D']);
-
-    expect((await partnerMember.as.get('/api/v1/me/calendar')).body.url).toBe(feed.body.url);
-    const fresh = await partnerMember.as.post('/api/v1/me/calendar/regenerate').expect(201);
-    expect(fresh.body.url).not.toBe(feed.body.url);
-    await t.http().get(path).expect(404);
-    await t.http().get(new URL(fresh.body.url).pathname).expect(200);
-    await t.http().get('/api/v1/calendar/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics').expect(404);
-
-    const scoped = await partnerMember.as.get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${network.id}`).expect(200);
-    const scopedIcs = parseIcs((await t.http().get(new URL(scoped.body.url).pathname).expect(200)).text);
-    expect(scopedIcs.events.length).toBeGreaterThan(0);
-    expect(scopedIcs.events.every((e) => e.props.URL.endsWith(`/opportunities/${network.id}`))).toBe(true);
-    await outsider.as.get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${closed.id}`).expect(404);
-  });
-
-  it('attaches deadlines to submissions and their sections; the submission feed holds both, for those who may see it', async () => {
-    const lead = await makeOrganization(t);
-    const drafter = await makeUser(t, { organizationId: lead.id });
-    const submission = await makeSubmission(coordinator, { leadOrganizationId: lead.id, visibility: 'participants', title: 'Joint comment on GC26' });
-    const section = await makeSection(coordinator, submission.id, { title: 'Access to justice' });
-    const onSubmission = await makeDeadline(coordinator, { subjectType: 'submission', subjectId: submission.id, kind: 'external', dueDate: '2027-02-15', timeZone: 'Europe/Geneva', title: 'Comments due to the CRC Committee' });
-    const onSection = await makeDeadline(coordinator, { subjectType: 'section', subjectId: section.id, dueAt: '2027-02-01T12:00', timeZone: 'Asia/Phnom_Penh', title: 'Section draft ready' });
-    await drafter.as.get(`/api/v1/deadlines/${onSection.id}`).expect(200);
-    await outsider.as.get(`/api/v1/deadlines/${onSubmission.id}`).expect(404);
-    const feed = await drafter.as.get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`).expect(200);
-    const ics = parseIcs((await t.http().get(new URL(feed.body.url).pathname).expect(200)).text);
-    expect(ics.events.map((e) => e.props.UID).sort()).toEqual([`${onSection.id}@cjn-tracker`, `${onSubmission.id}@cjn-tracker`].sort());
-    expect(ics.events.find((e) => e.props.UID === `${onSubmission.id}@cjn-tracker`)!.raw['DTSTART;VALUE=DATE']).toBe('20270215');
-    await outsider.as.get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`).expect(404);
-  });
-
   it('shows the queue dashboard to admins only', async () => {
     await t.http().get('/admin/queues').expect(401);
     await coordinator.as.get('/admin/queues').expect(403);
@@ -250,25 +159,164 @@ describe('deadlines (API)', () => {
     expect(JSON.stringify(api.body)).toContain('deliveries');
   });
 
-  it('links a Telegram chat with a /start deep link delivered to the webhook', async () => {
-    const link = await partnerMember.as.post('/api/v1/me/telegram/link').expect(201);
-    expect(link.body.url).toMatch(/^https:\/\/t\.me\/cjn_test_bot\?start=/);
-    const update = { update_id: 1, message: { text: link.body.startCommand, chat: { id: 777001, type: 'private' } } };
-    await t.http().post('/api/v1/telegram/webhook').set('X-Telegram-Bot-Api-Secret-Token', 'wrong').send(update).expect(403);
-    const secret = createHmac('sha256', t.config.sessionSecret).update('telegram-webhook').digest('hex').slice(0, 48);
-    const ok = await t.http().post('/api/v1/telegram/webhook').set('X-Telegram-Bot-Api-Secret-Token', secret).send(update).expect(200);
-    expect(ok.body).toEqual({ result: 'linked' });
-    const me = await partnerMember.as.get('/api/v1/me').expect(200);
-    expect(me.body.telegramLinked).toBe(true);
-    expect(me.body.notificationPreferences.channels).toContain('telegram');
-    await telegram.waitForSent('777001');
-    const reused = await t.http().post('/api/v1/telegram/webhook').set('X-Telegram-Bot-Api-Secret-Token', secret).send(update).expect(200);
-    expect(reused.body).toEqual({ result: 'refused' });
-  });
-
   it('removes a deadline', async () => {
     const d = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: network.id, dueAt: fromNow(DAY) });
     await coordinator.as.delete(`/api/v1/deadlines/${d.id}`).expect(204);
     await coordinator.as.get(`/api/v1/deadlines/${d.id}`).expect(404);
+  });
+
+  it('a PATCH on a stale version (body or If-Match) is a 409 with the current deadline; without a version it still applies', async () => {
+    const d = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: network.id, dueAt: fromNow(20 * DAY), title: 'Budget narrative' });
+    expect(d.version).toBe(1);
+    const first = await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).send({ title: 'Budget narrative v2', version: 1 }).expect(200);
+    expect(first.body.version).toBe(2);
+    const stale = await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).send({ title: 'Lost edit', version: 1 }).expect(409);
+    expect(stale.body).toMatchObject({ statusCode: 409, error: 'Conflict', details: { yourVersion: 1, current: { id: d.id, title: 'Budget narrative v2', version: 2 } } });
+    expect(stale.body.message).toMatch(/version 2/);
+    const staleHeader = await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).set('If-Match', '"1"').send({ title: 'Lost edit' }).expect(409);
+    expect(staleHeader.body.details.current).toMatchObject({ title: 'Budget narrative v2', version: 2 });
+    expect((await coordinator.as.get(`/api/v1/deadlines/${d.id}`)).body).toMatchObject({ title: 'Budget narrative v2', version: 2 });
+
+    const byHeader = await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).set('If-Match', 'W/"2"').send({ title: 'Budget narrative v3' }).expect(200);
+    expect(byHeader.body.version).toBe(3);
+    await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).set('If-Match', '"3"').send({ version: 2 }).expect(400);
+    await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).set('If-Match', 'nope').send({}).expect(400);
+    const unversioned = await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).send({ title: 'Budget narrative v4' }).expect(200);
+    expect(unversioned.body).toMatchObject({ title: 'Budget narrative v4', version: 4 });
+  });
+
+  it('a deadline whose section was removed does not break lists, feeds or new deadlines (no 500)', async () => {
+    const org = await makeOrganization(t);
+    const c = await makeUser(t, { role: 'coordinator' });
+    const member = await makeUser(t, { organizationId: org.id });
+    const sub = await makeSubmission(c, { leadOrganizationId: org.id, visibility: 'participants' });
+    const section = await makeSection(c, sub.id);
+    const d = await makeDeadline(c, { subjectType: 'section', subjectId: section.id, dueAt: fromNow(365 * DAY) });
+    await c.as.delete(`/api/v1/submissions/${sub.id}/sections/${section.id}`).expect(204);
+
+    for (const actor of [c, member]) {
+      const list = await actor.as.get('/api/v1/deadlines');
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(d.id);
+      expect((await actor.as.get(`/api/v1/deadlines?subjectType=section&subjectId=${section.id}`)).status).toBe(200);
+      expect((await actor.as.get(`/api/v1/deadlines/${d.id}`)).status).toBe(404);
+      const feed = await actor.as.get('/api/v1/me/calendar').expect(200);
+      const ics = await t.http().get(new URL(feed.body.url).pathname);
+      expect(ics.status).toBe(200);
+      expect(ics.text).not.toContain(d.id);
+    }
+    const again = await c.as
+      .post('/api/v1/deadlines')
+      .send({ subjectType: 'section', subjectId: section.id, title: 'x', kind: 'internal', dueAt: fromNow(365 * DAY), timeZone: 'Europe/Geneva' });
+    expect(again.status).toBe(404);
+  });
+
+  describe('bad input never answers 500', () => {
+    let c: Actor;
+    let member: Actor;
+    let ids: Record<string, string>;
+    const future = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+    const deadlineFields = ['subjectType', 'subjectId', 'title', 'description', 'kind', 'dueAt', 'dueDate', 'timeZone', 'assigneeIds', 'reminderOffsets', 'overdueReminder'];
+    let problems: string[];
+    let expectClientError: ReturnType<typeof problemCollector>['expectClientError'];
+
+    beforeAll(async () => {
+      const org = await makeOrganization(t, { name: 'Robust partner' });
+      c = await makeUser(t, { role: 'coordinator' });
+      member = await makeUser(t, { role: 'member', organizationId: org.id });
+      const opp = await makeOpportunity(c, { title: 'Robust grant', visibility: 'network' });
+      const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, dueAt: future() });
+      ids = { opp: opp.id, deadline: d.id };
+    });
+    beforeEach(() => {
+      ({ problems, expectClientError } = problemCollector());
+    });
+    afterEach(() => {
+      expect(problems).toEqual([]);
+    });
+
+    it('creating and changing deadlines survives bad bodies', async () => {
+      const base = { subjectType: 'opportunity', subjectId: ids.opp, title: 'Fuzz', kind: 'external', dueAt: future(), timeZone: 'Europe/Geneva' };
+      for (const body of bodies(deadlineFields, base)) {
+        expectClientError(await c.as.post('/api/v1/deadlines').send(body as object), `POST deadlines ${JSON.stringify(body).slice(0, 80)}`);
+      }
+      for (const body of bodies([...deadlineFields.filter((f) => !f.startsWith('subject')), 'status'])) {
+        expectClientError(await c.as.patch(`/api/v1/deadlines/${ids.deadline}`).send(body as object), `PATCH deadline ${JSON.stringify(body).slice(0, 80)}`);
+      }
+    });
+
+    it('bad durations, offsets, zones and due times are 400s', async () => {
+      const base = { subjectType: 'opportunity', subjectId: ids.opp, title: 'Fuzz', kind: 'external', timeZone: 'Europe/Geneva' };
+      const variants: Record<string, unknown>[] = [
+        { dueAt: future(), dueDate: '2027-01-01' },
+        {},
+        { dueAt: '2026-03-01' },
+        { dueAt: '2026-02-30T17:00' },
+        { dueAt: '99999-01-01T00:00Z' },
+        { dueAt: '0000-01-01T00:00Z' },
+        { dueAt: '+275760-09-13T00:00:00Z' },
+        { dueDate: '2026-13-01' },
+        { dueDate: '0000-01-01' },
+        { dueDate: '9999-12-31' },
+        { dueAt: future(), timeZone: 'Mars/Olympus' },
+        { dueAt: future(), timeZone: 'EST5EDT' },
+        { dueAt: future(), timeZone: '../../etc/passwd' },
+        { dueAt: future(), timeZone: 'UTC+25' },
+        { dueAt: future(), timeZone: 'x'.repeat(500) },
+        ...['P', 'PT', 'P1M', 'P1Y', 'P0D', 'PT0S', '-P1D', 'P-1D', 'P367D', 'P99999999999999999999D', 'PT1.5H', 'P1D1D', 'p1d ', NUL, ''].map(
+          (o) => ({ dueAt: future(), reminderOffsets: [o] }),
+        ),
+        { dueAt: future(), reminderOffsets: Array.from({ length: 11 }, (_, i) => `P${i + 1}D`) },
+        { dueAt: future(), reminderOffsets: ['P1D', 'P1D'] },
+        { dueAt: future(), reminderOffsets: ['PT24H', 'P1D'] },
+        { dueAt: future(), assigneeIds: [MISSING] },
+        { dueAt: future(), assigneeIds: ['nope'] },
+        { dueAt: future(), subjectType: 'opportunity', subjectId: MISSING },
+        { dueAt: future(), subjectType: 'organization', subjectId: ids.opp },
+        { dueAt: future(), subjectType: 'submission', subjectId: ids.opp },
+        { dueAt: future(), subjectType: 'section', subjectId: ids.opp },
+        { dueAt: future(), subjectType: 'checklistItem', subjectId: ids.opp },
+        { dueAt: future(), subjectType: 'partner', subjectId: ids.opp },
+        { dueAt: future(), subjectType: '__proto__', subjectId: ids.opp },
+      ];
+      for (const v of variants) {
+        const body = { ...base, ...v };
+        const res = await c.as.post('/api/v1/deadlines').send(body);
+        expectClientError(res, `POST ${JSON.stringify(v).slice(0, 80)}`);
+        const patch = { ...v };
+        delete patch.subjectType;
+        delete patch.subjectId;
+        expectClientError(await c.as.patch(`/api/v1/deadlines/${ids.deadline}`).send(patch), `PATCH ${JSON.stringify(patch).slice(0, 80)}`);
+      }
+      // dueAt and dueDate together, and neither, are refused outright.
+      expect((await c.as.post('/api/v1/deadlines').send({ ...base, dueAt: future(), dueDate: '2027-01-01' })).status).toBe(400);
+      expect((await c.as.patch(`/api/v1/deadlines/${ids.deadline}`).send({ dueAt: future(), dueDate: '2027-01-01' })).status).toBe(400);
+      // A non-nullable field set to null is a 400 naming the field, not a database error.
+      for (const field of ['title', 'kind', 'overdueReminder', 'timeZone', 'status']) {
+        const res = await c.as.patch(`/api/v1/deadlines/${ids.deadline}`).send({ [field]: null });
+        expect([res.status, String(res.body.message).includes(field)]).toEqual([400, true]);
+      }
+    });
+
+    it('list, read and reminders routes survive bad queries and ids', async () => {
+      const queries = [
+        'from=abc', 'from=2026-02-30', 'from=99999-01-01', 'to=0', 'to=+275760-09-13', 'from=a&from=b', 'status=nope', 'status[a]=b',
+        'mine=maybe', 'mine=true&mine=false', 'subjectType=nope', 'subjectType=__proto__', 'subjectId=nope', `subjectId=${MISSING}`,
+        'subjectId=a&subjectId=b', 'limit=0', 'limit=101', 'limit=abc', 'offset=-1', 'cursor=!!', 'unknown=1', 'from=' + encodeURIComponent(NUL),
+        'from=2026-01-01T00:00:00%2B99:00', 'to=2026-W01', 'from=2026-001',
+      ];
+      for (const q of queries) {
+        for (const actor of [c, member]) expectClientError(await actor.as.get(`/api/v1/deadlines?${q}`), `GET deadlines?${q}`);
+      }
+      for (const v of ['nope', MISSING, ids.opp, '%00', '1e400', '-1']) {
+        for (const path of [`/api/v1/deadlines/${v}`, `/api/v1/deadlines/${v}/reminders`]) {
+          for (const method of ['get', 'patch', 'delete'] as const) expectClientError(await c.as[method](path).send({}), `${method} ${path}`);
+        }
+        expectClientError(await c.as.post(`/api/v1/deadlines/${v}/template`).send({ templateId: 'grant-application' }), `POST template ${v}`);
+      }
+      for (const body of bodies(['templateId'])) {
+        expectClientError(await c.as.post(`/api/v1/deadlines/${ids.deadline}/template`).send(body as object), `POST template ${JSON.stringify(body).slice(0, 60)}`);
+      }
+    });
   });
 });

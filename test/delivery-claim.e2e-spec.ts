@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeliverySender } from '../src/reminders/delivery-sender.service.js';
 import { ReminderFiring } from '../src/reminders/reminder-firing.service.js';
+import { DeliveryProcessor } from '../src/reminders/reminders.processors.js';
 import { makeOrganization, makeUser } from './support/factories.js';
 import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline, setNotificationPrefs } from './support/reminder-factories.js';
@@ -14,11 +15,14 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe('delivery claims', () => {
   let t: TestApp;
   const smtp = new SmtpSink();
+  const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
 
   beforeAll(async () => {
     await smtp.start();
     // Workers in this process only so their services can be called; reminders here are due in a year.
     t = await startTestApp({ overrides: { appRole: 'all', smtpUrl: smtp.url } });
+    // The deliveries worker would race the calls below for the jobs that firing adds: only the test sends here.
+    await t.app.get(DeliveryProcessor).worker.pause(true);
   });
   afterAll(async () => {
     await t.close();
@@ -72,5 +76,65 @@ describe('delivery claims', () => {
     const retaken = await Promise.all([sender.deliver(email.id, false), sender.deliver(email.id, false)]);
     expect(retaken.filter((o) => 'done' in o && o.done === 'sent')).toHaveLength(1);
     expect(smtp.messages.filter((m) => m.to.includes(member.user.email))).toHaveLength(2);
+  });
+
+  it('a message the provider accepted is not sent again when recording it fails for a moment', async () => {
+    const org = await makeOrganization(t);
+    const c = await makeUser(t, { role: 'coordinator' });
+    const member = await makeUser(t, { organizationId: org.id });
+    await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
+    const opp = await makeOpportunity(c, { visibility: 'participants' });
+    await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
+    const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, dueAt: inAYear(), reminderOffsets: ['P1D'] });
+    const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
+    // A delivery row as firing writes it (no queue job, so only this test sends it).
+    const [delivery] = await t.db.query(
+      `INSERT INTO deliveries (reminder_id, recipient, user_id, channel, address, not_before)
+       VALUES ($1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
+      [reminder.id, member.user.id, member.user.email],
+    );
+    // Postgres refuses the first "sent" update (a failover, a dropped connection …), then recovers.
+    await t.db.query(`CREATE SEQUENCE review_sent_failures`);
+    await t.db.query(`
+      CREATE FUNCTION review_fail_first_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' AND OLD.status <> 'sent' AND nextval('review_sent_failures') = 1 THEN
+          RAISE EXCEPTION 'simulated outage';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query(`CREATE TRIGGER review_fail_first_sent BEFORE UPDATE ON deliveries FOR EACH ROW EXECUTE FUNCTION review_fail_first_sent()`);
+    try {
+      const sender = t.app.get(DeliverySender);
+      // The job's attempt, then what a BullMQ retry of it would do.
+      await sender.deliver(delivery.id, false).catch(() => undefined);
+      await sender.deliver(delivery.id, false).catch(() => undefined);
+      expect(smtp.messages.filter((m) => m.to.includes(member.user.email))).toHaveLength(1);
+      const [row] = await t.db.query(`SELECT status FROM deliveries WHERE id = $1`, [delivery.id]);
+      expect(row.status).toBe('sent');
+    } finally {
+      await t.db.query(`DROP TRIGGER review_fail_first_sent ON deliveries`);
+    }
+  });
+
+  it('a reminder deferred past its deadline (quiet hours) is not sent late', async () => {
+    const org = await makeOrganization(t);
+    const c = await makeUser(t, { role: 'coordinator' });
+    const member = await makeUser(t, { organizationId: org.id });
+    await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
+    const opp = await makeOpportunity(c, { visibility: 'participants' });
+    await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
+    const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, dueAt: inAYear(), reminderOffsets: ['PT2H'] });
+    const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
+    // The reminder fired at 22:00 and its e-mail waited for the end of quiet hours; the deadline (still open) passed meanwhile.
+    await t.db.query(`UPDATE deadlines SET due_at = now() - interval '1 hour' WHERE id = $1`, [d.id]);
+    const [delivery] = await t.db.query(
+      `INSERT INTO deliveries (reminder_id, recipient, user_id, channel, address, not_before)
+       VALUES ($1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
+      [reminder.id, member.user.id, member.user.email],
+    );
+    const outcome = await t.app.get(DeliverySender).deliver(delivery.id, false);
+    expect(outcome).toEqual({ done: expect.stringMatching(/^skipped/) });
+    expect(smtp.messages.filter((m) => m.to.includes(member.user.email))).toHaveLength(0);
   });
 });

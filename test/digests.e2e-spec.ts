@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FixedClock } from '../src/common/clock.js';
-import { DigestService } from '../src/reminders/digest.service.js';
+import { DigestService } from '../src/notifications/digest.service.js';
 import { makeOrganization, makeUser } from './support/factories.js';
 import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline, setNotificationPrefs } from './support/reminder-factories.js';

@@ -133,7 +133,11 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     expect(smtp.messages.filter((x) => decodeQuotedPrintable(x.raw).includes('Budget narrative (moved)'))).toHaveLength(0);
     expect(await deliveries(d.id)).toEqual([]);
     await smtp.waitFor(m.user.email, 10_000);
-    const rows = await deliveries(d.id, m.user.id);
+    // The worker records 'sent' just after the SMTP server took the message.
+    const rows = await waitUntil(async () => {
+      const r = await deliveries(d.id, m.user.id);
+      return r.some((x) => x.status === 'sending') ? null : r;
+    }, 5_000, 'the e-mail recorded');
     expect(rows.map((r) => [r.channel, r.status])).toEqual([
       ['email', 'sent'],
       ['inApp', 'sent'],

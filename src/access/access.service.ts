@@ -46,6 +46,11 @@ export class AccessService {
     return this.policies.has(subjectType);
   }
 
+  /** The human name of a kind of record, e.g. "Opportunity" (the type itself when no policy knows it). */
+  label(subjectType: string): string {
+    return this.policies.get(subjectType)?.label ?? subjectType;
+  }
+
   async allowedIds(user: User, subjectType: string, ids: string[], level: AccessLevel = 'read'): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     return this.policy(subjectType).allowedIds(user, [...new Set(ids)], level);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import { Activity } from './activity.entity.js';
 
@@ -33,7 +33,7 @@ export function diffFields<T extends object>(before: T, after: Partial<T>): Reco
 
 @Injectable()
 export class ActivityService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectRepository(Activity) private readonly activities: Repository<Activity>) {}
 
   /** Writes in the caller's transaction, so the record and its activity commit together. */
   async record(manager: EntityManager, entry: ActivityEntry): Promise<void> {
@@ -43,7 +43,7 @@ export class ActivityService {
   async list(filter: ActivityFilter, query: PageQuery): Promise<Page<Activity>> {
     const window = pageWindow(query);
     const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const [items, total] = await this.db.getRepository(Activity).findAndCount({
+    const [items, total] = await this.activities.findAndCount({
       where,
       order: { createdAt: 'DESC', id: 'DESC' },
       take: window.limit,

@@ -1,14 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { AccessService, type SubjectInfo } from '../access/access.service.js';
+import { hmac, safeEqual } from '../auth/hmac.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
-import { SUBJECT_LABELS } from '../reminders/delivery-sender.service.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { buildCalendar, type FeedEntry } from './ics.js';
 
@@ -25,9 +24,10 @@ const MAX_EVENTS = 2000;
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     private readonly visibility: DeadlineVisibility,
     private readonly access: AccessService,
+    private readonly users: UserDirectory,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -37,18 +37,15 @@ export class CalendarService {
     const scopeId = scope.subjectId ?? null;
     if ((scopeType === 'all') !== (scopeId === null)) throw new BadRequestException('Give both subjectType and subjectId, or neither');
     if (scopeId) await this.access.requireAccess(user, scopeType, scopeId, 'read');
-    const repo = this.db.getRepository(CalendarFeed);
-    await this.db.query(
-      `INSERT INTO calendar_feeds (user_id, scope_type, scope_id) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, scope_type, coalesce(scope_id, '00000000-0000-0000-0000-000000000000')) DO NOTHING`,
-      [user.id, scopeType, scopeId],
-    );
+    const repo = this.feeds;
+    // (user, scope) is unique (an index on coalesce(scope_id, …)): a second request adds nothing.
+    await repo.createQueryBuilder().insert().values({ userId: user.id, scopeType, scopeId }).orIgnore().updateEntity(false).execute();
     let feed = await repo.findOneByOrFail({ userId: user.id, scopeType, scopeId: scopeId ?? IsNull() });
     if (regenerate) {
       await repo.increment({ id: feed.id }, 'generation', 1);
       feed = await repo.findOneByOrFail({ id: feed.id });
     }
-    const url = `${this.config.publicUrl.replace(/\/$/, '')}/api/v1/calendar/${this.token(feed)}.ics`;
+    const url = this.config.link(`/api/v1/calendar/${this.token(feed)}.ics`);
     return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), scope: { subjectType: scopeType, subjectId: scopeId } };
   }
 
@@ -56,10 +53,10 @@ export class CalendarService {
   async render(token: string): Promise<string> {
     const feed = await this.resolve(token);
     if (!feed) throw new NotFoundException('Calendar feed not found');
-    const user = await this.db.getRepository(User).findOneBy({ id: feed.userId, status: 'active' });
+    const user = await this.users.findActive(feed.userId);
     if (!user) throw new NotFoundException('Calendar feed not found');
     const now = this.clock.now();
-    await this.db.getRepository(CalendarFeed).update(feed.id, { lastFetchedAt: now });
+    await this.feeds.update(feed.id, { lastFetchedAt: now });
     let entries = await this.entries(user, now);
     let name = 'CJN deadlines';
     if (feed.scopeType !== 'all' && feed.scopeId) {
@@ -72,18 +69,11 @@ export class CalendarService {
   }
 
   private async entries(user: User, now: Date): Promise<(FeedEntry & { within: (scope: SubjectInfo) => boolean })[]> {
-    const qb = this.db
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .where("d.status <> 'cancelled'")
-      .andWhere('d.due_at >= :since', { since: new Date(now.getTime() - HISTORY_MS) });
-    if (!(await this.visibility.restrict(user, qb))) return [];
-    const deadlines = await qb.orderBy('d.due_at').take(MAX_EVENTS).getMany();
+    const deadlines = await this.visibility.visible(user, { statuses: ['open', 'done', 'missed'], from: new Date(now.getTime() - HISTORY_MS), limit: MAX_EVENTS });
     const subjects = new Map<string, SubjectInfo>();
     const byType = new Map<string, string[]>();
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
     for (const [type, ids] of byType) for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, info);
-    const base = this.config.publicUrl.replace(/\/$/, '');
     return deadlines.flatMap((d) => {
       const s = subjects.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) return [];
@@ -97,9 +87,9 @@ export class CalendarService {
           dueDate: d.dueDate,
           timeZone: d.timeZone,
           reminderOffsets: d.reminderOffsets,
-          subjectLabel: SUBJECT_LABELS[d.subjectType] ?? d.subjectType,
+          subjectLabel: this.access.label(d.subjectType),
           subjectTitle: s.title,
-          url: `${base}${s.path}`,
+          url: this.config.link(s.path),
           // A record's feed holds its own deadlines and those of what sits under it (partners, checklist, sections).
           within: (scope: SubjectInfo) => (d.subjectType === scope.type && d.subjectId === scope.id) || s.path.startsWith(`${scope.path}/`),
         },
@@ -112,16 +102,14 @@ export class CalendarService {
   }
 
   private mac(feed: CalendarFeed): string {
-    return createHmac('sha256', this.config.sessionSecret).update(`calendar:${feed.id}:${feed.generation}`).digest('base64url').slice(0, 32);
+    return hmac(this.config.sessionSecret, 'calendar', `${feed.id}:${feed.generation}`).toString('base64url').slice(0, 32);
   }
 
   private async resolve(token: string): Promise<CalendarFeed | null> {
     const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{32})$/.exec(token);
     if (!match) return null;
-    const feed = await this.db.getRepository(CalendarFeed).findOneBy({ id: match[1] });
+    const feed = await this.feeds.findOneBy({ id: match[1] });
     if (!feed) return null;
-    const expected = Buffer.from(this.mac(feed));
-    const given = Buffer.from(match[2]);
-    return given.length === expected.length && timingSafeEqual(given, expected) ? feed : null;
+    return safeEqual(match[2], this.mac(feed)) ? feed : null;
   }
 }

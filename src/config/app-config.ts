@@ -147,6 +147,11 @@ export class AppConfig {
   get telegramEnabled(): boolean {
     return !!this.telegramBotToken;
   }
+
+  /** An absolute link under PUBLIC_URL (with or without its trailing slash); `path` starts with `/`. */
+  link(path: string): string {
+    return `${this.publicUrl.replace(/\/+$/, '')}${path}`;
+  }
 }
 
 export const ENV_NAMES: Record<string, keyof AppConfig> = {

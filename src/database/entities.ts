@@ -5,8 +5,11 @@ import { Session } from '../auth/session.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { Deadline, DeadlineAssignee } from '../deadlines/deadline.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { TelegramLink } from '../reminders/channels/telegram-link.entity.js';
-import { Delivery, Digest, Reminder } from '../reminders/reminder.entity.js';
+import { Reminder } from '../deadlines/reminder.entity.js';
+import { Digest } from '../notifications/digest.entity.js';
+import { TelegramBlockedChat } from '../notifications/telegram-blocked-chat.entity.js';
+import { TelegramLink } from '../notifications/telegram-link.entity.js';
+import { Delivery } from '../reminders/delivery.entity.js';
 import { SectionComment } from '../submissions/comment.entity.js';
 import { Endorsement } from '../submissions/endorsement.entity.js';
 import { Section, SectionRevision } from '../submissions/section.entity.js';
@@ -47,5 +50,6 @@ export const ENTITIES = [
   Digest,
   CalendarFeed,
   TelegramLink,
+  TelegramBlockedChat,
   BackupRun,
 ];

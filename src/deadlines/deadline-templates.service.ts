@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import type { User } from '../users/user.entity.js';
 import { Deadline, type DeadlineSubjectType } from './deadline.entity.js';
 import { DEADLINE_TEMPLATES, findTemplate, planTemplate } from './deadline-templates.js';
@@ -11,7 +11,7 @@ import { DeadlineVisibility } from './deadline-visibility.service.js';
 @Injectable()
 export class DeadlineTemplatesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Deadline) private readonly deadlineRows: Repository<Deadline>,
     private readonly deadlines: DeadlinesService,
     private readonly visibility: DeadlineVisibility,
   ) {}
@@ -27,7 +27,7 @@ export class DeadlineTemplatesService {
   async apply(user: User, anchorId: string, templateId: string): Promise<{ items: DeadlineView[] }> {
     const anchor = await this.deadlines.find(user, anchorId);
     const template = findTemplate(templateId)!;
-    const existing = await this.db.getRepository(Deadline).findBy({ parentId: anchor.id, templateId });
+    const existing = await this.deadlineRows.findBy({ parentId: anchor.id, templateId });
     const taken = new Set(existing.map((d) => d.title));
     const assignees = (await this.visibility.assigneesOf([anchor.id])).get(anchor.id) ?? [];
     const created: DeadlineView[] = [];

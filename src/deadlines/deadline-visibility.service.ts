@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, type SelectQueryBuilder, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+import type { DeadlineStatus } from './deadline-status.js';
 
 /**
  * A deadline is visible exactly when its subject is: this narrows a query of
@@ -12,7 +13,8 @@ import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 @Injectable()
 export class DeadlineVisibility {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Deadline) private readonly deadlines: Repository<Deadline>,
+    @InjectRepository(DeadlineAssignee) private readonly assignees: Repository<DeadlineAssignee>,
     private readonly access: AccessService,
   ) {}
 
@@ -47,6 +49,15 @@ export class DeadlineVisibility {
     return true;
   }
 
+  /** The deadlines the user can see with one of `statuses`, due within [from, to], soonest first, at most `limit`. */
+  async visible(user: User, filter: { statuses: DeadlineStatus[]; from?: Date; to?: Date; limit: number }): Promise<Deadline[]> {
+    const qb = this.deadlines.createQueryBuilder('d').where('d.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.from) qb.andWhere('d.due_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('d.due_at <= :to', { to: filter.to });
+    if (!(await this.restrict(user, qb))) return [];
+    return qb.orderBy('d.due_at').take(filter.limit).getMany();
+  }
+
   /** Whether the user may read the deadline's subject (and so the deadline). */
   async canRead(user: User, d: Pick<Deadline, 'subjectType' | 'subjectId'>): Promise<boolean> {
     if (!this.access.knows(d.subjectType)) return false;
@@ -56,8 +67,7 @@ export class DeadlineVisibility {
   async assigneesOf(deadlineIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>(deadlineIds.map((id) => [id, []]));
     if (!deadlineIds.length) return map;
-    const rows = await this.db
-      .getRepository(DeadlineAssignee)
+    const rows = await this.assignees
       .createQueryBuilder('a')
       .where('a.deadline_id = ANY(:ids)', { ids: deadlineIds })
       .orderBy('a.user_id')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { DeadlineStatus } from '../reminders/reminder-plan.js';
+import type { DeadlineStatus } from './deadline-status.js';
 import type { DeadlineKind } from './reminder-times.js';
 
 /** Record types a deadline can belong to (DESIGN "Deadline"). */

@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  DEADLINE_STATUSES,
-  type DeadlineStatus,
-  REMINDER_KINDS,
-  REMINDER_STATUSES,
-  type ReminderKind,
-  type ReminderStatus,
-} from '../reminders/reminder-plan.js';
+import { DEADLINE_STATUSES, type DeadlineStatus } from './deadline-status.js';
+import { REMINDER_KINDS, REMINDER_STATUSES, type ReminderKind, type ReminderStatus } from './reminder-plan.js';
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from './deadline.entity.js';
 import { DEADLINE_KINDS, type DeadlineKind } from './reminder-times.js';
 

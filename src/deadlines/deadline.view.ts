@@ -1,4 +1,3 @@
-import type { Reminder } from '../reminders/reminder.entity.js';
 import type { Deadline } from './deadline.entity.js';
 import { displayTimes } from './reminder-times.js';
 
@@ -27,19 +26,5 @@ export function deadlineView(d: Deadline, assigneeIds: string[], readerZone: str
     version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
-  };
-}
-
-export function reminderView(r: Reminder, deliveries: Record<string, number>) {
-  return {
-    id: r.id,
-    kind: r.kind,
-    offset: r.offset,
-    fireAt: r.fireAt.toISOString(),
-    status: r.status,
-    version: r.version,
-    firedAt: r.firedAt?.toISOString() ?? null,
-    lastError: r.lastError,
-    deliveries,
   };
 }

@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import { editedVersion } from '../common/if-match.js';
 import type { User } from '../users/user.entity.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { ApplyTemplateDto, CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
 import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
-import { DeadlineResponse, DeadlineTemplateResponse, ReminderResponse } from './deadline.response.js';
+import { DeadlineResponse, DeadlineTemplateResponse } from './deadline.response.js';
 
 @ApiTags('deadlines')
 @Controller('deadlines')
@@ -47,10 +48,16 @@ export class DeadlinesController {
 
   @Patch(':id')
   @MinRole('member')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version changed, e.g. "3" (or send `version` in the body); optional' })
   @ApiOperation({ summary: 'Change, move, finish (status done), cancel or re-open a deadline; its reminders follow' })
   @ApiOk(DeadlineResponse)
-  update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeadlineDto) {
-    return this.deadlines.update(user, id, dto);
+  update(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDeadlineDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.deadlines.update(user, id, dto, editedVersion(dto.version, ifMatch));
   }
 
   @Delete(':id')
@@ -60,13 +67,6 @@ export class DeadlinesController {
   @ApiNoContent()
   async remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     await this.deadlines.remove(user, id);
-  }
-
-  @Get(':id/reminders')
-  @ApiOperation({ summary: 'The reminders of a deadline: fire times, status and deliveries per channel' })
-  @ApiOk(ListOf(ReminderResponse))
-  reminders(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    return this.deadlines.reminders(user, id);
   }
 
   @Post(':id/template')

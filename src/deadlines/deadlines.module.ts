@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
-import { RemindersModule } from '../reminders/reminders.module.js';
-import { DeadlineLinksController } from './deadline-links.controller.js';
-import { DeadlineLinksService } from './deadline-links.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module.js';
+import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+import { DeadlineMissed } from './deadline-missed.service.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesService } from './deadlines.service.js';
+import { Reminder } from './reminder.entity.js';
+import { ReminderScheduler } from './reminder-scheduler.service.js';
 
+/** Deadlines, their status (missed included) and their reminder rows with the jobs that fire them. */
 @Module({
-  imports: [RemindersModule],
-  controllers: [DeadlinesController, DeadlineLinksController],
-  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, DeadlineLinksService],
-  exports: [DeadlinesService, DeadlineVisibility],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]), UsersModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, ReminderScheduler, DeadlineMissed],
+  exports: [DeadlinesService, DeadlineVisibility, ReminderScheduler, DeadlineMissed],
 })
 export class DeadlinesModule {}

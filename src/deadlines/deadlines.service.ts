@@ -1,19 +1,20 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
-import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
-import { Reminder } from '../reminders/reminder.entity.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
-import { deadlineView, reminderView } from './deadline.view.js';
+import { deadlineView } from './deadline.view.js';
+import { nextStatus } from './deadline-status.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
 import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, normalizeOffsets, resolveDueAt } from './reminder-times.js';
+import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from './reminder-scheduler.service.js';
 
 export type DeadlineView = ReturnType<typeof deadlineView>;
 
@@ -21,7 +22,8 @@ export type DeadlineView = ReturnType<typeof deadlineView>;
 @Injectable()
 export class DeadlinesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Deadline) private readonly deadlines: Repository<Deadline>,
+    private readonly users: UserDirectory,
     private readonly access: AccessService,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
@@ -31,7 +33,7 @@ export class DeadlinesService {
 
   async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView>> {
     const window = pageWindow(query);
-    const qb = this.db.getRepository(Deadline).createQueryBuilder('d');
+    const qb = this.deadlines.createQueryBuilder('d');
     if (query.from) qb.andWhere('d.due_at >= :from', { from: boundary(query.from, 'start') });
     if (query.to) qb.andWhere('d.due_at <= :to', { to: boundary(query.to, 'end') });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
@@ -48,9 +50,32 @@ export class DeadlinesService {
 
   /** The deadline if the user may see its subject; 404 otherwise. */
   async find(user: User, id: string): Promise<Deadline> {
-    const d = await this.db.getRepository(Deadline).findOneBy({ id });
+    const d = await this.deadlines.findOneBy({ id });
     if (!d || !(await this.visibility.canRead(user, d))) throw new NotFoundException('Deadline not found');
     return d;
+  }
+
+  /** The deadline as stored, whoever asks (workers re-read it at fire and send time). */
+  findById(id: string): Promise<Deadline | null> {
+    return this.deadlines.findOneBy({ id });
+  }
+
+  /** Records that an assignee acknowledged the deadline (the first time counts). */
+  async acknowledge(user: User, d: Deadline): Promise<void> {
+    await this.deadlines.manager.transaction(async (manager) => {
+      await manager.getRepository(DeadlineAssignee).update({ deadlineId: d.id, userId: user.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now() });
+      await this.activity.record(manager, { actorId: user.id, action: 'deadline.acknowledged', subjectType: 'deadline', subjectId: d.id, summary: `${user.name} acknowledged "${d.title}"` });
+    });
+  }
+
+  /** Runs `work` in a transaction of the database that holds deadlines. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.deadlines.manager.transaction(work);
+  }
+
+  /** The deadline with its row locked; call inside a transaction. */
+  lock(manager: EntityManager, id: string): Promise<Deadline | null> {
+    return manager.getRepository(Deadline).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async get(user: User, id: string): Promise<DeadlineView> {
@@ -65,7 +90,7 @@ export class DeadlinesService {
     const assigneeIds = dto.assigneeIds ?? [];
     await this.assertUsers(assigneeIds);
     let work: QueueWork = NO_QUEUE_WORK;
-    const saved = await this.db.transaction(async (manager) => {
+    const saved = await this.deadlines.manager.transaction(async (manager) => {
       const repo = manager.getRepository(Deadline);
       const d = await repo.save(
         repo.create({
@@ -101,17 +126,19 @@ export class DeadlinesService {
     return deadlineView(saved, assigneeIds, user.timeZone);
   }
 
-  async update(user: User, id: string, dto: UpdateDeadlineDto): Promise<DeadlineView> {
+  /** `expectedVersion` (body `version` or If-Match), when given, must be the deadline's current version: else 409. */
+  async update(user: User, id: string, dto: UpdateDeadlineDto, expectedVersion?: number): Promise<DeadlineView> {
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
     let work: QueueWork = NO_QUEUE_WORK;
-    const saved = await this.db.transaction(async (manager) => {
+    const saved = await this.deadlines.manager.transaction(async (manager) => {
       const repo = manager.getRepository(Deadline);
       const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw new NotFoundException('Deadline not found');
+      if (expectedVersion !== undefined && d.version !== expectedVersion) throw await this.staleVersion(manager, d, user, expectedVersion);
       const before = { ...d, assigneeIds: await this.assigneeIds(manager, id) };
-      const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, ...plain } = dto;
+      const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, version: _version, ...plain } = dto;
       Object.assign(d, plain);
       if (dueAt !== undefined || dueDate !== undefined || timeZone !== undefined) {
         const zone = canonicalZone(timeZone ?? d.timeZone)!;
@@ -121,7 +148,7 @@ export class DeadlinesService {
         Object.assign(d, { ...due, timeZone: zone });
       }
       if (reminderOffsets !== undefined) d.reminderOffsets = offsetsFor(d.kind, reminderOffsets);
-      this.applyStatus(d, status, user);
+      Object.assign(d, nextStatus(d, status, user.id, this.clock.now()));
       d.version += 1;
       const after = await repo.save(d);
       if (assigneeIds) await this.setAssignees(manager, id, assigneeIds);
@@ -154,10 +181,9 @@ export class DeadlinesService {
   async remove(user: User, id: string): Promise<void> {
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
-    const work: QueueWork = { remove: [], add: [] };
-    await this.db.transaction(async (manager) => {
-      const reminders = await manager.getRepository(Reminder).findBy({ deadlineId: id, status: 'scheduled' });
-      work.remove = reminders.map((r) => `reminder-${r.id}-v${r.version}`);
+    let work: QueueWork = NO_QUEUE_WORK;
+    await this.deadlines.manager.transaction(async (manager) => {
+      work = await this.scheduler.forDeletion(manager, id);
       await manager.getRepository(Deadline).delete(id);
       await this.activity.record(manager, {
         actorId: user.id,
@@ -171,44 +197,16 @@ export class DeadlinesService {
     await this.scheduler.apply(work);
   }
 
-  async reminders(user: User, id: string) {
-    await this.find(user, id);
-    const reminders = await this.db.getRepository(Reminder).find({ where: { deadlineId: id }, order: { fireAt: 'ASC' } });
-    const counts: { reminder_id: string; channel: string; status: string; n: string }[] = await this.db.query(
-      `SELECT reminder_id, channel, status, count(*) AS n FROM deliveries WHERE reminder_id = ANY($1) GROUP BY 1, 2, 3`,
-      [reminders.map((r) => r.id)],
-    );
-    return {
-      items: reminders.map((r) =>
-        reminderView(
-          r,
-          Object.fromEntries(counts.filter((c) => c.reminder_id === r.id).map((c) => [`${c.channel}.${c.status}`, Number(c.n)])),
-        ),
-      ),
-    };
-  }
-
-  /** Marks a deadline done from a signed link (no session): the link names the user. */
-  async completeAs(userId: string, id: string): Promise<Deadline | null> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId, status: 'active' });
-    const d = await this.db.getRepository(Deadline).findOneBy({ id });
-    if (!user || !d || !(await this.visibility.canRead(user, d))) return null;
-    if (d.status === 'done') return d;
-    await this.update(user, id, { status: 'done' });
-    return this.db.getRepository(Deadline).findOneBy({ id });
-  }
-
   async view(d: Deadline, reader: User): Promise<DeadlineView> {
-    return deadlineView(d, await this.assigneeIds(this.db.manager, d.id), reader.timeZone);
+    return deadlineView(d, await this.assigneeIds(this.deadlines.manager, d.id), reader.timeZone);
   }
 
-  private applyStatus(d: Deadline, status: UpdateDeadlineDto['status'], user: User): void {
-    const now = this.clock.now();
-    if (status === 'done' && d.status !== 'done') Object.assign(d, { status: 'done', completedAt: now, completedBy: user.id });
-    else if (status === 'cancelled') Object.assign(d, { status: 'cancelled', completedAt: null, completedBy: null });
-    else if (status === 'open') Object.assign(d, { status: d.dueAt <= now ? 'missed' : 'open', completedAt: null, completedBy: null });
-    // Moving a missed deadline into the future opens it again.
-    if (status === undefined && d.status === 'missed' && d.dueAt > now) d.status = 'open';
+  private async staleVersion(manager: EntityManager, d: Deadline, reader: User, expected: number): Promise<ConflictException> {
+    const current = deadlineView(d, await this.assigneeIds(manager, d.id), reader.timeZone);
+    return new ConflictException({
+      message: `Someone changed this deadline first: it is at version ${d.version}; your change was made on version ${expected}. Reload it and change it again.`,
+      details: { yourVersion: expected, current },
+    });
   }
 
   private due(dueAt: string | undefined, dueDate: string | undefined, zone: string): { dueAt: Date; dueDate: string | null } {
@@ -227,8 +225,7 @@ export class DeadlinesService {
 
   private async assertUsers(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await this.db.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).andWhere("u.status <> 'disabled'").getCount();
-    if (found !== ids.length) throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
+    if (!(await this.users.allEnabled(ids))) throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
   }
 
   private async assigneeIds(manager: EntityManager, id: string): Promise<string[]> {
@@ -237,12 +234,10 @@ export class DeadlinesService {
   }
 
   private async setAssignees(manager: EntityManager, id: string, userIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM deadline_assignees WHERE deadline_id = $1 AND NOT (user_id = ANY($2))`, [id, userIds]);
+    const repo = manager.getRepository(DeadlineAssignee);
+    await repo.createQueryBuilder().delete().where('deadline_id = :id AND NOT (user_id = ANY(:userIds))', { id, userIds }).execute();
     if (userIds.length) {
-      await manager.query(
-        `INSERT INTO deadline_assignees (deadline_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [id, userIds],
-      );
+      await repo.createQueryBuilder().insert().values(userIds.map((userId) => ({ deadlineId: id, userId }))).orIgnore().updateEntity(false).execute();
     }
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BackupRuns } from '../backup/backup-runs.js';
 import { AppConfig } from '../config/app-config.js';
 import { MailService } from '../mail/mail.service.js';
-import { TelegramApi } from '../reminders/channels/telegram-api.js';
+import { TelegramApi } from '../notifications/channels/telegram-api.js';
 
 export const CHECK_TIMEOUT_MS = 2000;
 

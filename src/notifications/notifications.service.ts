@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import { Notification } from './notification.entity.js';
@@ -19,7 +19,7 @@ export interface NewNotification {
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly clock: Clock,
   ) {}
 
@@ -40,10 +40,16 @@ export class NotificationsService {
     return repo.save(rows.map((r) => repo.create(r)));
   }
 
+  /** One inbox entry for one user, on its own (not inside another change). */
+  async notifyNow(userId: string, entry: NewNotification): Promise<Notification> {
+    const [created] = await this.notify(this.notifications.manager, [userId], entry);
+    return created;
+  }
+
   /** Unread first, then newest first. */
   async list(userId: string, query: PageQuery & { unread?: 'true' | 'false' }): Promise<Page<Notification> & { unread: number }> {
     const window = pageWindow(query);
-    const qb = this.db.getRepository(Notification).createQueryBuilder('n').where('n.user_id = :userId', { userId });
+    const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
     if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');
     const [items, total] = await qb
       .orderBy('(n.read_at IS NULL)', 'DESC')
@@ -52,12 +58,12 @@ export class NotificationsService {
       .take(window.limit)
       .skip(window.offset)
       .getManyAndCount();
-    const unread = await this.db.getRepository(Notification).countBy({ userId, readAt: IsNull() });
+    const unread = await this.notifications.countBy({ userId, readAt: IsNull() });
     return { ...toPage(items, total, window), unread };
   }
 
   async markRead(userId: string, id: string): Promise<Notification> {
-    const repo = this.db.getRepository(Notification);
+    const repo = this.notifications;
     const found = await repo.findOneBy({ id, userId });
     if (!found) throw new NotFoundException('Notification not found');
     if (!found.readAt) {
@@ -68,7 +74,7 @@ export class NotificationsService {
   }
 
   async markAllRead(userId: string): Promise<{ updated: number }> {
-    const result = await this.db.getRepository(Notification).update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    const result = await this.notifications.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
     return { updated: result.affected ?? 0 };
   }
 }

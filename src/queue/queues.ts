@@ -47,5 +47,3 @@ export const MAINTENANCE_JOB_OPTIONS: JobsOptions = {
 
 /** A delivery left in `sending` longer than this (a worker died mid-send) is sent again by the reconciler. */
 export const SENDING_TIMEOUT_MS = 2 * 60 * 1000;
-/** A pending delivery whose time has come but has sat this long without running gets its job re-added. */
-export const PENDING_GRACE_MS = 15 * 1000;

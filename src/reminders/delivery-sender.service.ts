@@ -1,19 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
-import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
-import { User } from '../users/user.entity.js';
-import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from './channels/channel.js';
-import { Delivery, Reminder } from './reminder.entity.js';
-import type { ReminderContent } from './reminder-message.js';
+import { actionExpiry, signLink } from '../auth/signed-links.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
+import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from '../notifications/channels/channel.js';
+import type { ReminderContent } from '../notifications/reminder-message.js';
+import { UserDirectory } from '../users/user-directory.service.js';
+import type { Delivery } from './delivery.entity.js';
+import { DeliveryRepository } from './delivery.repository.js';
 import { RecipientsService } from './recipients.service.js';
-import { actionExpiry, signLink } from './signed-links.js';
-import { updateReturning } from '../common/sql.js';
-import { recordAfterSend } from './sql.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 
@@ -28,8 +25,11 @@ export class DeliverySender {
   private readonly channels: Map<string, DeliveryChannel>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(DELIVERY_CHANNELS) channels: DeliveryChannel[],
+    private readonly ledger: DeliveryRepository,
+    private readonly reminders: ReminderScheduler,
+    private readonly deadlines: DeadlinesService,
+    private readonly users: UserDirectory,
     private readonly recipients: RecipientsService,
     private readonly access: AccessService,
     private readonly config: AppConfig,
@@ -40,19 +40,13 @@ export class DeliverySender {
 
   async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const now = this.clock.now();
-    const rows = await updateReturning<{ id: string }>(
-      this.db,
-      `UPDATE deliveries SET status = 'sending', claimed_at = $2, attempts = attempts + 1, updated_at = now()
-       WHERE id = $1 AND not_before <= $2 AND (status = 'pending' OR (status = 'sending' AND claimed_at < $3))
-       RETURNING id`,
-      [deliveryId, now, new Date(now.getTime() - SENDING_TIMEOUT_MS)],
-    );
-    if (!rows.length) {
-      const row = await this.db.getRepository(Delivery).findOneBy({ id: deliveryId });
+    const claimed = await this.ledger.claim(deliveryId, now);
+    if (!claimed) {
+      const row = await this.ledger.find(deliveryId);
       if (row?.status === 'pending' && row.notBefore > now) return { wakeAt: row.notBefore };
       return { done: `not claimed (${row?.status ?? 'gone'})` };
     }
-    const delivery = (await this.db.getRepository(Delivery).findOneBy({ id: deliveryId }))!;
+    const delivery = (await this.ledger.find(deliveryId))!;
     let messageId: string | null;
     try {
       const content = await this.content(delivery, now);
@@ -64,13 +58,9 @@ export class DeliverySender {
       return this.failed(delivery, error, finalAttempt);
     }
     // The provider has accepted it: from here on nothing may hand the claim back (that would send it
-    // again). Recording is retried; if Postgres stays down the row stays `sending`, and only after
-    // SENDING_TIMEOUT_MS does the reconciler treat it like a worker that died mid-send.
-    const recorded = await recordAfterSend(
-      this.db,
-      `UPDATE deliveries SET status = 'sent', sent_at = $2, provider_message_id = $3, last_error = NULL, updated_at = now() WHERE id = $1`,
-      [deliveryId, this.clock.now(), messageId],
-    );
+    // again). If Postgres stays down the row stays `sending`, and only after SENDING_TIMEOUT_MS does
+    // the reconciler treat it like a worker that died mid-send.
+    const recorded = await this.ledger.recordSent(deliveryId, this.clock.now(), messageId);
     if (!recorded) this.logger.error(`Delivery ${deliveryId} was sent but could not be recorded; it stays 'sending'`);
     return { done: recorded ? 'sent' : 'sent (not recorded)' };
   }
@@ -92,22 +82,19 @@ export class DeliverySender {
   }
 
   private async release(delivery: Delivery, error: string, attemptsDelta: number): Promise<void> {
-    await this.db.query(
-      `UPDATE deliveries SET status = 'pending', claimed_at = NULL, attempts = attempts + $3, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
-      [delivery.id, error.slice(0, 1000), attemptsDelta],
-    );
+    await this.ledger.release(delivery.id, error, attemptsDelta);
   }
 
   private async finish(delivery: Delivery, status: 'skipped' | 'failed', why: string): Promise<string> {
     if (status === 'failed') this.logger.warn(`Delivery ${delivery.id} (${delivery.channel}) failed: ${why}`);
-    await this.db.query(`UPDATE deliveries SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`, [delivery.id, status, why.slice(0, 1000)]);
+    await this.ledger.finish(delivery.id, status, why);
     return `${status}: ${why}`;
   }
 
   /** Re-reads the deadline at send time: a deadline finished or cancelled since the reminder fired sends nothing. */
   private async content(delivery: Delivery, now: Date): Promise<ReminderContent | null> {
-    const reminder = await this.db.getRepository(Reminder).findOneBy({ id: delivery.reminderId });
-    const d = reminder ? await this.db.getRepository(Deadline).findOneBy({ id: reminder.deadlineId }) : null;
+    const reminder = await this.reminders.find(delivery.reminderId);
+    const d = reminder ? await this.deadlines.findById(reminder.deadlineId) : null;
     if (!reminder || !d) return null;
     if (d.status === 'done' || d.status === 'cancelled') return null;
     if (reminder.kind === 'before' && d.status !== 'open') return null;
@@ -115,10 +102,9 @@ export class DeliverySender {
     if (reminder.kind === 'before' && d.dueAt.getTime() <= now.getTime()) return null;
     const subject = await this.recipients.subject(d);
     if (!subject) return null;
-    const user = delivery.userId ? await this.db.getRepository(User).findOneBy({ id: delivery.userId, status: 'active' }) : null;
+    const user = delivery.userId ? await this.users.findActive(delivery.userId) : null;
     if (delivery.userId && !user) return null;
     if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) return null;
-    const base = this.config.publicUrl.replace(/\/$/, '');
     const secret = this.config.sessionSecret;
     const e = actionExpiry(d.dueAt);
     return {
@@ -131,25 +117,16 @@ export class DeliverySender {
       readerZone: user?.timeZone ?? 'Asia/Phnom_Penh',
       now,
       subjectType: d.subjectType,
-      subjectLabel: SUBJECT_LABELS[d.subjectType] ?? d.subjectType,
+      subjectLabel: this.access.label(d.subjectType),
       subjectTitle: subject.title,
-      recordUrl: `${base}${subject.path}`,
+      recordUrl: this.config.link(subject.path),
       ...(user
         ? {
-            ackUrl: `${base}/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`,
-            doneUrl: `${base}/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`,
-            unsubscribeUrl: `${base}/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id })}`,
+            ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`),
+            doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
+            unsubscribeUrl: this.config.link(`/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id })}`),
           }
         : {}),
     };
   }
 }
-
-export const SUBJECT_LABELS: Record<string, string> = {
-  opportunity: 'Opportunity',
-  partner: 'Consortium partner',
-  checklistItem: 'Checklist item',
-  submission: 'Submission',
-  section: 'Section',
-  organization: 'Organisation',
-};

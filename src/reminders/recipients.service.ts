@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService, type SubjectInfo } from '../access/access.service.js';
-import { DeadlineAssignee, type Deadline } from '../deadlines/deadline.entity.js';
-import { User } from '../users/user.entity.js';
+import type { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 
 export interface Recipients {
   subject: SubjectInfo | null;
@@ -19,7 +19,8 @@ export interface Recipients {
 @Injectable()
 export class RecipientsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly visibility: DeadlineVisibility,
+    private readonly users: UserDirectory,
     private readonly access: AccessService,
   ) {}
 
@@ -31,15 +32,9 @@ export class RecipientsService {
   async resolve(d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>): Promise<Recipients> {
     const subject = await this.subject(d);
     if (!subject) return { subject: null, users: [], groupChatId: null };
-    const assignees = await this.db.getRepository(DeadlineAssignee).findBy({ deadlineId: d.id });
-    const ids = [...new Set([...assignees.map((a) => a.userId), ...subject.ownerUserIds])];
-    const qb = this.db.getRepository(User).createQueryBuilder('u').where("u.status = 'active'");
-    if (subject.organizationIds.length) {
-      qb.andWhere('(u.id = ANY(:ids) OR u.organization_id = ANY(:orgs))', { ids, orgs: subject.organizationIds });
-    } else {
-      qb.andWhere('u.id = ANY(:ids)', { ids });
-    }
-    const candidates = await qb.orderBy('u.id').getMany();
+    const assignees = (await this.visibility.assigneesOf([d.id])).get(d.id) ?? [];
+    const ids = [...new Set([...assignees, ...subject.ownerUserIds])];
+    const candidates = await this.users.activeAmong(ids, subject.organizationIds);
     const users: User[] = [];
     for (const user of candidates) {
       if ((await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) users.push(user);

@@ -1,14 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
-import { DELIVERY_JOB_OPTIONS, QUEUES, SENDING_TIMEOUT_MS } from '../queue/queues.js';
-import { reminderJobId } from './reminder-plan.js';
-import { type DeliveryJobData, deliveryJobId, ReminderFiring } from './reminder-firing.service.js';
-import { type ReminderJobData, ReminderScheduler } from './reminder-scheduler.service.js';
+import { DeadlineMissed } from '../deadlines/deadline-missed.service.js';
+import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
+import { DELIVERY_JOB_OPTIONS, QUEUES } from '../queue/queues.js';
+import { DeliveryRepository } from './delivery.repository.js';
+import { type DeliveryJobData, deliveryJobId } from './reminder-firing.service.js';
 
 const BATCH = 1000;
 const FINISHED = new Set(['completed', 'failed']);
@@ -30,59 +28,30 @@ export class Reconciler {
   private readonly logger = new Logger(Reconciler.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.reminders) private readonly reminders: Queue<ReminderJobData>,
     @InjectQueue(QUEUES.deliveries) private readonly deliveries: Queue<DeliveryJobData>,
     private readonly scheduler: ReminderScheduler,
-    private readonly firing: ReminderFiring,
+    private readonly missed: DeadlineMissed,
+    private readonly ledger: DeliveryRepository,
     private readonly clock: Clock,
   ) {}
 
   async run(): Promise<ReconcileSummary> {
-    const summary = { missed: await this.markMissed(), remindersRequeued: await this.requeueReminders(), deliveriesRequeued: await this.requeueDeliveries() };
+    const summary = { missed: await this.missed.markPastDue(BATCH), remindersRequeued: await this.requeueReminders(), deliveriesRequeued: await this.requeueDeliveries() };
     if (summary.missed || summary.remindersRequeued || summary.deliveriesRequeued) this.logger.log(`Reconciled: ${JSON.stringify(summary)}`);
     return summary;
   }
 
-  /** Open deadlines past due become missed; their unsent reminders before are dropped, the overdue one stays. */
-  private async markMissed(): Promise<number> {
-    const now = this.clock.now();
-    const due = await this.db
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .where("d.status = 'open' AND d.due_at <= :now", { now })
-      .orderBy('d.due_at')
-      .take(BATCH)
-      .getMany();
-    let count = 0;
-    for (const candidate of due) {
-      const work = await this.db.transaction(async (manager) => {
-        const d = await manager.getRepository(Deadline).findOne({ where: { id: candidate.id }, lock: { mode: 'pessimistic_write' } });
-        if (!d || d.status !== 'open' || d.dueAt > now) return null;
-        await this.firing.markMissed(manager, d);
-        count += 1;
-        return this.scheduler.sync(manager, { ...d, status: 'missed' });
-      });
-      if (work) await this.scheduler.apply(work);
-    }
-    return count;
-  }
-
   private async requeueReminders(): Promise<number> {
-    const rows: { id: string; version: number; fire_at: Date }[] = await this.db.query(
-      `SELECT id, version, fire_at FROM reminders WHERE status = 'scheduled' ORDER BY fire_at LIMIT ${BATCH * 10}`,
-    );
+    const rows = await this.scheduler.scheduled(BATCH * 10);
     let count = 0;
     await inChunks(rows, 100, async (r) => {
-      const jobId = reminderJobId(r.id, r.version);
-      const state = await this.reminders.getJobState(jobId);
+      const state = await this.scheduler.jobState(r);
       if (state === 'unknown') {
-        await this.scheduler.enqueue({ id: r.id, version: r.version, fireAt: r.fire_at });
+        await this.scheduler.enqueue(r);
         count += 1;
-      } else if (FINISHED.has(state) && r.fire_at <= this.clock.now()) {
+      } else if (FINISHED.has(state) && r.fireAt <= this.clock.now()) {
         // The job ran out of attempts (or ended early) and the reminder is still owed: run it again.
-        await this.reminders.remove(jobId).catch(() => 0);
-        await this.scheduler.enqueue({ id: r.id, version: r.version, fireAt: r.fire_at });
+        await this.scheduler.requeue(r);
         count += 1;
       }
     });
@@ -91,15 +60,10 @@ export class Reconciler {
 
   private async requeueDeliveries(): Promise<number> {
     const now = this.clock.now();
-    const rows: { id: string; channel: string; status: string; attempts: number; not_before: Date }[] = await this.db.query(
-      `SELECT id, channel, status, attempts, not_before FROM deliveries
-       WHERE status = 'pending' OR (status = 'sending' AND claimed_at < $1)
-       ORDER BY not_before LIMIT ${BATCH * 10}`,
-      [new Date(now.getTime() - SENDING_TIMEOUT_MS)],
-    );
+    const rows = await this.ledger.unsent(now, BATCH * 10);
     let count = 0;
     await inChunks(rows, 100, async (r) => {
-      const delay = Math.max(0, r.not_before.getTime() - now.getTime());
+      const delay = Math.max(0, r.notBefore.getTime() - now.getTime());
       const first = await this.deliveries.getJobState(deliveryJobId(r.id));
       const redriveId = deliveryJobId(r.id, r.attempts);
       let jobId: string | null = null;

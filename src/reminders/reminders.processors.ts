@@ -2,10 +2,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, type Job } from 'bullmq';
 import { QUEUES } from '../queue/queues.js';
 import { DeliverySender } from './delivery-sender.service.js';
-import { DigestService } from './digest.service.js';
+import { DigestService } from '../notifications/digest.service.js';
 import { Reconciler } from './reconciler.service.js';
 import { type DeliveryJobData, ReminderFiring } from './reminder-firing.service.js';
-import type { ReminderJobData } from './reminder-scheduler.service.js';
+import type { ReminderJobData } from '../deadlines/reminder-scheduler.service.js';
 
 /** Puts the job back to sleep until `at` without counting an attempt. */
 async function sleepUntil(job: Job, token: string | undefined, at: Date): Promise<never> {

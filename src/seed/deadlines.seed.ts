@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { findTemplate, planTemplate } from '../deadlines/deadline-templates.js';
 import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, resolveDueAt } from '../deadlines/reminder-times.js';
-import { planReminders } from '../reminders/reminder-plan.js';
+import { planReminders } from '../deadlines/reminder-plan.js';
 import type { SeedContext } from './seed-context.js';
 
 interface DemoDeadline {

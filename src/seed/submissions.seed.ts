@@ -1,4 +1,5 @@
 import { Endorsement } from '../submissions/endorsement.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SectionComment } from '../submissions/comment.entity.js';
 import { Section, SectionRevision, type SectionStatus } from '../submissions/section.entity.js';
@@ -210,7 +211,7 @@ async function seedOne(ctx: SeedContext, seed: SubmissionSeed): Promise<void> {
           updatedAt: now,
         }),
       );
-      await new NotificationsService(ctx.db, ctx.clock).notify(manager, [user(c.mention).id], {
+      await new NotificationsService(ctx.db.getRepository(Notification), ctx.clock).notify(manager, [user(c.mention).id], {
         kind: 'mention',
         title: `${user(c.author).name} mentioned you in "${sections[c.section].title}"`,
         body: root.body,

@@ -1,12 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
-
-/** The section version in an If-Match header: `3`, `"3"` or `W/"3"`; absent → undefined. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header === '') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw new BadRequestException('If-Match must be the section version, e.g. "3"');
-  return Number(match[1]);
-}
+export { parseIfMatch } from '../common/if-match.js';
 
 /** `@someone@example.org` in a comment mentions that user. */
 const MENTION = /(?:^|[\s(])@([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;

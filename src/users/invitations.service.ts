@@ -43,7 +43,7 @@ export class InvitationsService {
       invitationTokenHash: sha256(token),
       invitationExpiresAt: new Date(this.clock.now().getTime() + INVITATION_TTL_MS),
     });
-    return `${this.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
+    return this.config.link(`/invitation?token=${encodeURIComponent(token)}`);
   }
 
   async accept(token: string, password: string): Promise<User> {

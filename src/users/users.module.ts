@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { InvitationsService } from './invitations.service.js';
 import { UsersController } from './users.controller.js';
 import { CurrentPasswordLimiter } from './current-password-limiter.js';
 import { UsersService } from './users.service.js';
+import { UserDirectory } from './user-directory.service.js';
+import { User } from './user.entity.js';
 import { MeController } from './me.controller.js';
 import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
 
 @Module({
-  imports: [OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([User]), OrganizationsModule],
   controllers: [UsersController, MeController, InvitationController],
-  providers: [UsersService, InvitationsService, FirstAdminService, CurrentPasswordLimiter],
-  exports: [UsersService, InvitationsService],
+  providers: [UsersService, InvitationsService, FirstAdminService, CurrentPasswordLimiter, UserDirectory],
+  exports: [UsersService, InvitationsService, UserDirectory],
 })
 export class UsersModule {}

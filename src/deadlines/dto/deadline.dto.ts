@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
@@ -12,11 +13,12 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { DEADLINE_STATUSES, type DeadlineStatus } from '../../reminders/reminder-plan.js';
+import { DEADLINE_STATUSES, type DeadlineStatus } from '../deadline-status.js';
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from '../deadline.entity.js';
 import { DEADLINE_TEMPLATES } from '../deadline-templates.js';
 import { canonicalZone, DEADLINE_KINDS, type DeadlineKind, isValidOffset, MAX_OFFSETS } from '../reminder-times.js';
@@ -116,6 +118,12 @@ export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, [
   @OptionalNotNull()
   @IsIn(SETTABLE_STATUSES)
   status?: Exclude<DeadlineStatus, 'missed'>;
+
+  @ApiPropertyOptional({ description: 'The version this change was made on (or send If-Match); a stale one is a 409' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class DeadlineQuery extends PageQuery {

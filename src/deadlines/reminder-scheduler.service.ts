@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import type { Deadline } from '../deadlines/deadline.entity.js';
 import { QUEUES, REMINDER_JOB_OPTIONS } from '../queue/queues.js';
+import type { Deadline } from './deadline.entity.js';
 import { planReminders, reminderJobId } from './reminder-plan.js';
 import { Reminder } from './reminder.entity.js';
 
@@ -16,7 +17,13 @@ export interface ReminderJobData {
 /** Queue work to do once the deadline's transaction has committed. */
 export interface QueueWork {
   remove: string[];
-  add: { id: string; version: number; fireAt: Date }[];
+  add: ReminderVersion[];
+}
+
+export interface ReminderVersion {
+  id: string;
+  version: number;
+  fireAt: Date;
 }
 
 export const NO_QUEUE_WORK: QueueWork = { remove: [], add: [] };
@@ -24,12 +31,14 @@ export const NO_QUEUE_WORK: QueueWork = { remove: [], add: [] };
 /**
  * Keeps a deadline's reminder rows (the truth, in Postgres) and their BullMQ jobs
  * (the alarm clock) in step: rows in the caller's transaction, jobs after commit.
+ * The only writer of the `reminders` table.
  */
 @Injectable()
 export class ReminderScheduler {
   private readonly logger = new Logger(ReminderScheduler.name);
 
   constructor(
+    @InjectRepository(Reminder) private readonly reminders: Repository<Reminder>,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue<ReminderJobData>,
     private readonly clock: Clock,
   ) {}
@@ -55,6 +64,12 @@ export class ReminderScheduler {
     return work;
   }
 
+  /** The jobs to remove when the deadline is deleted (its rows go with it); call inside its transaction. */
+  async forDeletion(manager: EntityManager, deadlineId: string): Promise<QueueWork> {
+    const scheduled = await manager.getRepository(Reminder).findBy({ deadlineId, status: 'scheduled' });
+    return { remove: scheduled.map((r) => reminderJobId(r.id, r.version)), add: [] };
+  }
+
   /** After commit: remove jobs of old versions, add jobs for new ones. A failure here is repaired by the reconciler. */
   async apply(work: QueueWork): Promise<void> {
     try {
@@ -66,8 +81,43 @@ export class ReminderScheduler {
   }
 
   /** Adds the job of one reminder version, delayed to its fire time; a no-op if it is already queued. */
-  async enqueue(r: { id: string; version: number; fireAt: Date }): Promise<void> {
+  async enqueue(r: ReminderVersion): Promise<void> {
     const delay = Math.max(0, r.fireAt.getTime() - this.clock.now().getTime());
     await this.queue.add('fire', { reminderId: r.id, version: r.version }, { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay });
+  }
+
+  /** The BullMQ state of a reminder version's job ('unknown' when Redis has none). */
+  jobState(r: ReminderVersion): Promise<string> {
+    return this.queue.getJobState(reminderJobId(r.id, r.version));
+  }
+
+  /** Drops a finished job of the reminder version and queues it again. */
+  async requeue(r: ReminderVersion): Promise<void> {
+    await this.queue.remove(reminderJobId(r.id, r.version)).catch(() => 0);
+    await this.enqueue(r);
+  }
+
+  /** Reminders still owed, oldest first. */
+  async scheduled(limit: number): Promise<ReminderVersion[]> {
+    const rows = await this.reminders.find({ where: { status: 'scheduled' }, order: { fireAt: 'ASC' }, take: limit });
+    return rows.map((r) => ({ id: r.id, version: r.version, fireAt: r.fireAt }));
+  }
+
+  find(id: string): Promise<Reminder | null> {
+    return this.reminders.findOneBy({ id });
+  }
+
+  listFor(deadlineId: string): Promise<Reminder[]> {
+    return this.reminders.find({ where: { deadlineId }, order: { fireAt: 'ASC' } });
+  }
+
+  /** Locks the reminder row for firing; call inside the firing transaction. */
+  lockForFiring(manager: EntityManager, id: string): Promise<Reminder | null> {
+    return manager.getRepository(Reminder).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Records how a firing ended (sent, skipped or cancelled, and why). */
+  async recordFired(manager: EntityManager, id: string, status: Reminder['status'], firedAt: Date, lastError: string | null): Promise<void> {
+    await manager.getRepository(Reminder).update(id, { status, firedAt, lastError });
   }
 }

@@ -1,14 +1,16 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { createHmac } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
+import { hmac } from '../auth/hmac.js';
 import { randomToken, sha256 } from '../auth/secrets.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import { TelegramApi } from './channels/telegram-api.js';
-import { TelegramLink } from './channels/telegram-link.entity.js';
+import { TelegramBlockedChats } from './telegram-blocked-chats.service.js';
+import { TelegramLink } from './telegram-link.entity.js';
 
 const LINK_TTL_MS = 24 * 3600 * 1000;
 
@@ -29,8 +31,10 @@ export class TelegramLinkService {
   private botName: Promise<string | null> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(TelegramLink) private readonly links: Repository<TelegramLink>,
     private readonly activity: ActivityService,
+    private readonly users: UserDirectory,
+    private readonly blockedChats: TelegramBlockedChats,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -39,21 +43,21 @@ export class TelegramLinkService {
 
   /** The secret Telegram must send in X-Telegram-Bot-Api-Secret-Token (set with setWebhook). */
   get webhookSecret(): string {
-    return createHmac('sha256', this.config.sessionSecret).update('telegram-webhook').digest('hex').slice(0, 48);
+    return hmac(this.config.sessionSecret, 'telegram-webhook').toString('hex').slice(0, 48);
   }
 
   async createLink(user: User) {
     if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
     const token = randomToken().slice(0, 40).replace(/[^A-Za-z0-9_-]/g, '');
     const expiresAt = new Date(this.clock.now().getTime() + LINK_TTL_MS);
-    await this.db.getRepository(TelegramLink).insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
+    await this.links.insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
     const bot = await this.username();
     return { startCommand: `/start ${token}`, url: bot ? `https://t.me/${bot}?start=${token}` : null, expiresAt: expiresAt.toISOString() };
   }
 
   async unlink(user: User): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET telegram_chat_id = NULL, updated_at = now() WHERE id = $1`, [user.id]);
+    await this.links.manager.transaction(async (manager) => {
+      await this.users.unlinkTelegram(manager, user.id);
       await this.activity.record(manager, { actorId: user.id, action: 'user.telegram_unlinked', subjectType: 'user', subjectId: user.id, summary: `${user.name} unlinked Telegram` });
     });
   }
@@ -66,15 +70,14 @@ export class TelegramLinkService {
     if (!match || chat?.id === undefined) return 'ignored';
     const chatId = String(chat.id);
     if (chat.type && chat.type !== 'private') return 'ignored: link from a private chat';
-    const linked = await this.db.transaction(async (manager) => {
+    const linked = await this.links.manager.transaction(async (manager) => {
       const link = await manager.getRepository(TelegramLink).findOne({ where: { tokenHash: sha256(match[1]) }, lock: { mode: 'pessimistic_write' } });
       if (!link || link.usedAt || link.expiresAt < this.clock.now()) return null;
-      const user = await manager.getRepository(User).findOneBy({ id: link.userId, status: 'active' });
+      const user = await this.users.findActive(link.userId, manager);
       if (!user) return null;
       await manager.getRepository(TelegramLink).update(link.tokenHash, { usedAt: this.clock.now() });
-      const channels = user.notificationPreferences.channels.includes('telegram') ? user.notificationPreferences.channels : [...user.notificationPreferences.channels, 'telegram' as const];
-      await manager.getRepository(User).update(user.id, { telegramChatId: chatId, notificationPreferences: { ...user.notificationPreferences, channels } });
-      await manager.query(`DELETE FROM telegram_blocked_chats WHERE chat_id = $1`, [chatId]);
+      await this.users.linkTelegram(manager, user, chatId);
+      await this.blockedChats.unblock(manager, chatId);
       await this.activity.record(manager, { actorId: user.id, action: 'user.telegram_linked', subjectType: 'user', subjectId: user.id, summary: `${user.name} linked a Telegram chat` });
       return user;
     });
@@ -100,7 +103,7 @@ export class TelegramLinkService {
   /** Points the bot's webhook at this server, with our secret. */
   async registerWebhook(): Promise<{ url: string }> {
     if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
-    const url = `${this.config.publicUrl.replace(/\/$/, '')}/api/v1/telegram/webhook`;
+    const url = this.config.link('/api/v1/telegram/webhook');
     await this.api.call('setWebhook', { url, secret_token: this.webhookSecret, allowed_updates: ['message'] });
     return { url };
   }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { REDIS } from '../../redis/redis.module.js';
+import { UserDirectory } from '../../users/user-directory.service.js';
+import { TelegramBlockedChats } from '../telegram-blocked-chats.service.js';
 import { type ReminderContent, renderTelegram } from '../reminder-message.js';
 import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError, RetryLaterError } from './channel.js';
 import { TelegramApi, TelegramApiError } from './telegram-api.js';
@@ -29,7 +29,8 @@ export class TelegramChannel implements DeliveryChannel {
 
   constructor(
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly blockedChats: TelegramBlockedChats,
+    private readonly users: UserDirectory,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.api = config.telegramBotToken ? new TelegramApi(config.telegramApiBaseUrl, config.telegramBotToken) : null;
@@ -77,10 +78,7 @@ export class TelegramChannel implements DeliveryChannel {
 
   private async disableChat(chatId: string, userId: string | null, reason: string): Promise<void> {
     this.logger.warn(`Telegram chat ${chatId} is unreachable (${reason}); no more messages go there until it is linked again`);
-    await this.db.query(
-      `INSERT INTO telegram_blocked_chats (chat_id, reason) VALUES ($1, $2) ON CONFLICT (chat_id) DO UPDATE SET reason = EXCLUDED.reason, blocked_at = now()`,
-      [chatId, reason.slice(0, 300)],
-    );
-    if (userId) await this.db.query(`UPDATE users SET telegram_chat_id = NULL, updated_at = now() WHERE id = $1 AND telegram_chat_id = $2`, [userId, chatId]);
+    await this.blockedChats.block(chatId, reason);
+    if (userId) await this.users.forgetTelegramChat(userId, chatId);
   }
 }

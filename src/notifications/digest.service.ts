@@ -1,19 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { signLink } from '../auth/signed-links.js';
 import { Clock } from '../common/clock.js';
+import { DIGESTS_OUTBOX } from '../common/outbox.js';
 import { AppConfig } from '../config/app-config.js';
-import { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import { MailService } from '../mail/mail.service.js';
-import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
+import { Digest } from './digest.entity.js';
 import { digestDue, digestSections, digestSlot, digestWindow } from './digest-window.js';
 import { type DigestEntry, renderDigest } from './digest-message.js';
-import { signLink } from './signed-links.js';
-import { updateReturning } from '../common/sql.js';
-import { recordAfterSend } from './sql.js';
 
 /**
  * Daily or weekly e-mail digests at 08:00 in each user's zone: the next 14 days and
@@ -25,7 +24,8 @@ export class DigestService {
   private readonly logger = new Logger(DigestService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(Digest) private readonly digests: Repository<Digest>,
+    private readonly users: UserDirectory,
     private readonly visibility: DeadlineVisibility,
     private readonly access: AccessService,
     private readonly mail: MailService,
@@ -35,13 +35,7 @@ export class DigestService {
 
   async run(): Promise<number> {
     if (!this.mail.enabled) return 0;
-    const users = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where("u.status = 'active'")
-      .andWhere("u.notification_preferences->>'digest' IN ('daily','weekly')")
-      .andWhere(`u.notification_preferences->'channels' ? 'email'`)
-      .getMany();
+    const users = await this.users.digestSubscribers();
     let sent = 0;
     for (const user of users) {
       try {
@@ -59,26 +53,19 @@ export class DigestService {
     const frequency = user.notificationPreferences.digest as 'daily' | 'weekly';
     const slot = digestSlot(now, user.timeZone, frequency);
     if (!digestDue(now, slot)) return false;
-    await this.db.query(`INSERT INTO digests (user_id, period) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [user.id, slot.key]);
-    const claimed = await updateReturning<{ id: string }>(
-      this.db,
-      `UPDATE digests SET status = 'sending', claimed_at = $3, attempts = attempts + 1
-       WHERE user_id = $1 AND period = $2 AND (status = 'pending' OR (status = 'sending' AND claimed_at < $4)) RETURNING id`,
-      [user.id, slot.key, now, new Date(now.getTime() - SENDING_TIMEOUT_MS)],
-    );
-    if (!claimed.length) return false;
-    const id = claimed[0].id;
+    await this.digests.createQueryBuilder().insert().values({ userId: user.id, period: slot.key }).orIgnore().updateEntity(false).execute();
+    const id = await DIGESTS_OUTBOX.claim(this.digests.manager, { user_id: user.id, period: slot.key }, now);
+    if (!id) return false;
     let messageId: string;
     let count: number;
     try {
       const { overdue, upcoming } = digestSections(await this.entriesFor(user, now), now);
       if (!overdue.length && !upcoming.length) {
-        await this.db.query(`UPDATE digests SET status = 'skipped', item_count = 0 WHERE id = $1`, [id]);
+        await DIGESTS_OUTBOX.finish(this.digests.manager, id, 'skipped', { item_count: 0 });
         return false;
       }
-      const base = this.config.publicUrl.replace(/\/$/, '');
-      const unsubscribe = `${base}/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id })}`;
-      const message = renderDigest(frequency, user.timeZone, overdue, upcoming, { app: `${base}/deadlines`, unsubscribe });
+      const unsubscribe = this.config.link(`/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id })}`);
+      const message = renderDigest(frequency, user.timeZone, overdue, upcoming, { app: this.config.link('/deadlines'), unsubscribe });
       messageId = await this.mail.send({
         to: user.email,
         ...message,
@@ -86,36 +73,29 @@ export class DigestService {
       });
       count = overdue.length + upcoming.length;
     } catch (error) {
-      await this.db.query(`UPDATE digests SET status = 'pending', claimed_at = NULL, last_error = $2 WHERE id = $1`, [id, (error as Error).message]);
+      await DIGESTS_OUTBOX.release(this.digests.manager, id, (error as Error).message);
       throw error;
     }
-    // Sent: never hand the claim back now (the next run would send it again); see recordAfterSend.
-    const recorded = await recordAfterSend(
-      this.db,
-      `UPDATE digests SET status = 'sent', sent_at = $2, item_count = $3, provider_message_id = $4 WHERE id = $1`,
-      [id, this.clock.now(), count, messageId],
-    );
+    // Sent: never hand the claim back now (the next run would send it again).
+    const recorded = await DIGESTS_OUTBOX.recordSent(this.digests.manager, id, this.clock.now(), { item_count: count, provider_message_id: messageId });
     if (!recorded) this.logger.error(`Digest ${id} was sent but could not be recorded; it stays 'sending'`);
     return true;
   }
 
   /** Open or missed deadlines due up to 14 days ahead that the user can see and is concerned by. */
   private async entriesFor(user: User, now: Date): Promise<(DigestEntry & { status: string })[]> {
-    const qb = this.db
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .where("d.status IN ('open','missed')")
-      .andWhere('d.due_at <= :to', { to: digestWindow(now).to })
-      .andWhere('d.due_at >= :oldest', { oldest: new Date(now.getTime() - 90 * 24 * 3600 * 1000) });
-    if (!(await this.visibility.restrict(user, qb))) return [];
-    const deadlines = await qb.orderBy('d.due_at').take(500).getMany();
+    const deadlines = await this.visibility.visible(user, {
+      statuses: ['open', 'missed'],
+      from: new Date(now.getTime() - 90 * 24 * 3600 * 1000),
+      to: digestWindow(now).to,
+      limit: 500,
+    });
     const assigned = await this.visibility.assigneesOf(deadlines.map((d) => d.id));
     const entries: (DigestEntry & { status: string })[] = [];
     const byType = new Map<string, string[]>();
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
     const info = new Map<string, Awaited<ReturnType<AccessService['describe']>> extends Map<string, infer V> ? V : never>();
     for (const [type, ids] of byType) for (const [id, s] of await this.access.describe(type, ids)) info.set(`${type}:${id}`, s);
-    const base = this.config.publicUrl.replace(/\/$/, '');
     for (const d of deadlines) {
       const s = info.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) continue;
@@ -124,7 +104,7 @@ export class DigestService {
         s.ownerUserIds.includes(user.id) ||
         (user.organizationId !== null && s.organizationIds.includes(user.organizationId));
       if (!concerned) continue;
-      entries.push({ title: d.title, subjectTitle: s.title, dueAt: d.dueAt, timeZone: d.timeZone, url: `${base}${s.path}`, status: d.status });
+      entries.push({ title: d.title, subjectTitle: s.title, dueAt: d.dueAt, timeZone: d.timeZone, url: this.config.link(s.path), status: d.status });
     }
     return entries;
   }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { NotificationsService } from '../../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications.service.js';
 import { type ReminderContent, renderInApp } from '../reminder-message.js';
 import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError } from './channel.js';
 
@@ -11,7 +9,6 @@ export class InAppChannel implements DeliveryChannel {
   readonly name = 'inApp' as const;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -23,7 +20,7 @@ export class InAppChannel implements DeliveryChannel {
     if (!target.userId) throw new PermanentDeliveryError('in-app needs a user');
     const { title, body } = renderInApp(content);
     const url = new URL(content.recordUrl);
-    const [entry] = await this.notifications.notify(this.db.manager, [target.userId], {
+    const entry = await this.notifications.notifyNow(target.userId, {
       kind: content.kind === 'overdue' ? 'deadline.overdue' : 'deadline.reminder',
       title: title.slice(0, 300),
       body,

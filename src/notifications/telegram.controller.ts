@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, ForbiddenException, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
 import { CurrentUser, MinRole, Public, SignedRequest } from '../auth/auth.decorators.js';
+import { safeEqual } from '../auth/hmac.js';
 import type { User } from '../users/user.entity.js';
 import { TelegramLinkService } from './telegram-link.service.js';
 import { ApiCreated, ApiNoContent, ApiOk } from '../common/openapi.js';
@@ -35,9 +35,7 @@ export class TelegramController {
   @ApiOk(TelegramWebhookResponse, 403)
   @ApiBody({ description: 'A Telegram Update (Bot API)', schema: { type: 'object', additionalProperties: true } })
   async webhook(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: unknown) {
-    const expected = Buffer.from(this.telegram.webhookSecret);
-    const given = Buffer.from(typeof secret === 'string' ? secret : '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenException('Wrong webhook secret');
+    if (!safeEqual(secret, this.telegram.webhookSecret)) throw new ForbiddenException('Wrong webhook secret');
     return { result: await this.telegram.handleUpdate(update as never) };
   }
 

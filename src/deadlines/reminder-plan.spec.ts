@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { resolveDueAt } from '../deadlines/reminder-times.js';
+import { resolveDueAt } from './reminder-times.js';
 import { type DeadlineTiming, type ExistingReminder, planReminders, reminderJobId } from './reminder-plan.js';
 
 const now = new Date('2026-02-10T00:00:00Z');

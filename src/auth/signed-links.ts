@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmac, safeEqual } from './hmac.js';
 
 /** What a signed link lets its holder do without signing in. */
 export type LinkAction = 'ack' | 'done' | 'unsubscribe';
@@ -14,7 +14,7 @@ export interface LinkPayload {
   e?: number;
 }
 
-const mac = (secret: string, body: string) => createHmac('sha256', secret).update(`cjn-link:${body}`).digest();
+const mac = (secret: string, body: string) => hmac(secret, 'cjn-link', body);
 
 /** `<payload>.<hmac>`, both base64url; HMAC-SHA256 with SESSION_SECRET. */
 export function signLink(secret: string, payload: LinkPayload): string {
@@ -27,9 +27,7 @@ export function verifyLink(secret: string, token: string, now: Date): LinkPayloa
   if (typeof token !== 'string' || token.length > 1000) return null;
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return null;
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, body);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!safeEqual(Buffer.from(signature, 'base64url'), mac(secret, body))) return null;
   try {
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkPayload;
     if (!['ack', 'done', 'unsubscribe'].includes(payload.a) || typeof payload.u !== 'string') return null;

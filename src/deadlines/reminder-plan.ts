@@ -1,11 +1,10 @@
-import { fireTime } from '../deadlines/reminder-times.js';
+import type { DeadlineStatus } from './deadline-status.js';
+import { fireTime } from './reminder-times.js';
 
 export const REMINDER_STATUSES = ['scheduled', 'sent', 'skipped', 'cancelled', 'failed'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 export const REMINDER_KINDS = ['before', 'overdue'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
-export const DEADLINE_STATUSES = ['open', 'done', 'missed', 'cancelled'] as const;
-export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export interface ExistingReminder {
   id: string;

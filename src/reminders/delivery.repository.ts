@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { DELIVERIES_OUTBOX } from '../common/outbox.js';
+import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
+import { Delivery } from './delivery.entity.js';
+import type { PlannedDelivery } from './delivery-plan.js';
+
+/** The queries on `deliveries`, the ledger of what was sent to whom. */
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>) {}
+
+  /** Claims the delivery for sending if it is due and nobody holds it (see Outbox). */
+  claim(id: string, now: Date): Promise<string | null> {
+    return DELIVERIES_OUTBOX.claim(this.deliveries.manager, { id }, now, 'not_before');
+  }
+
+  release(id: string, error: string, attemptsDelta: number): Promise<void> {
+    return DELIVERIES_OUTBOX.release(this.deliveries.manager, id, error, attemptsDelta);
+  }
+
+  finish(id: string, status: 'skipped' | 'failed', why: string): Promise<void> {
+    return DELIVERIES_OUTBOX.finish(this.deliveries.manager, id, status, { last_error: why.slice(0, 1000) });
+  }
+
+  /** After the provider accepted it; never throws (see Outbox.recordSent). */
+  recordSent(id: string, sentAt: Date, providerMessageId: string | null): Promise<boolean> {
+    return DELIVERIES_OUTBOX.recordSent(this.deliveries.manager, id, sentAt, { provider_message_id: providerMessageId, last_error: null });
+  }
+
+  find(id: string): Promise<Delivery | null> {
+    return this.deliveries.findOneBy({ id });
+  }
+
+  /** Records the planned deliveries of a reminder; (reminder, recipient, channel) is unique, so a second run adds nothing. */
+  async insertPlanned(manager: EntityManager, reminderId: string, planned: PlannedDelivery[]): Promise<void> {
+    if (!planned.length) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Delivery)
+      .values(planned.map((p) => ({ ...p, reminderId, status: 'pending' as const })))
+      .orIgnore()
+      .execute();
+  }
+
+  pendingOf(reminderId: string): Promise<Delivery[]> {
+    return this.deliveries.findBy({ reminderId, status: 'pending' });
+  }
+
+  /** Deliveries not yet sent: pending ones, and `sending` ones whose claim has expired (a worker died mid-send). */
+  unsent(now: Date, limit: number): Promise<Pick<Delivery, 'id' | 'channel' | 'status' | 'attempts' | 'notBefore'>[]> {
+    return this.deliveries
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.channel', 'd.status', 'd.attempts', 'd.notBefore'])
+      .where("d.status = 'pending' OR (d.status = 'sending' AND d.claimed_at < :expired)", { expired: new Date(now.getTime() - SENDING_TIMEOUT_MS) })
+      .orderBy('d.not_before')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Per reminder: how many deliveries per `<channel>.<status>`. */
+  async countsByReminder(reminderIds: string[]): Promise<Map<string, Record<string, number>>> {
+    const counts = new Map<string, Record<string, number>>();
+    if (!reminderIds.length) return counts;
+    const rows = await this.deliveries
+      .createQueryBuilder('d')
+      .select('d.reminder_id', 'reminderId')
+      .addSelect('d.channel', 'channel')
+      .addSelect('d.status', 'status')
+      .addSelect('count(*)', 'n')
+      .where('d.reminder_id = ANY(:ids)', { ids: reminderIds })
+      .groupBy('d.reminder_id, d.channel, d.status')
+      .getRawMany<{ reminderId: string; channel: string; status: string; n: string }>();
+    for (const r of rows) counts.set(r.reminderId, { ...counts.get(r.reminderId), [`${r.channel}.${r.status}`]: Number(r.n) });
+    return counts;
+  }
+}
