@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { actionExpiry, signLink } from '../src/auth/signed-links.js';
+import { actionExpiry, signLink, unsubscribeExpiry } from '../src/auth/signed-links.js';
 import { badTokens, problemCollector } from './support/bad-input.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
@@ -56,7 +56,7 @@ describe('signed links', () => {
 
   it('one-click unsubscribe (RFC 8058) works without signing in', async () => {
     const user = await makeUser(t);
-    const token = signLink(t.config.sessionSecret, { a: 'unsubscribe', u: user.user.id });
+    const token = signLink(t.config.sessionSecret, { a: 'unsubscribe', u: user.user.id, e: unsubscribeExpiry(new Date()) });
     await t.http().get(`/api/v1/unsubscribe/${token}`).expect(200);
     await t.http().post(`/api/v1/unsubscribe/${token}`).set('Origin', 'https://mail.provider.example').type('form').send('List-Unsubscribe=One-Click').expect(200);
     const me = await user.as.get('/api/v1/me').expect(200);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { actionExpiry, signLink } from '../auth/signed-links.js';
+import { actionExpiry, signLink, unsubscribeExpiry } from '../auth/signed-links.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from '../notifications/channels/channel.js';
@@ -124,7 +124,7 @@ export class DeliverySender {
         ? {
             ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`),
             doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
-            unsubscribeUrl: this.config.link(`/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id })}`),
+            unsubscribeUrl: this.config.link(`/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`),
           }
         : {}),
     };
