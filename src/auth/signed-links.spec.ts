@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { actionExpiry, signLink, verifyLink } from './signed-links.js';
+import { actionExpiry, signLink, unsubscribeExpiry, verifyLink } from './signed-links.js';
 
 const secret = 'a-test-secret-of-some-length';
 const now = new Date('2026-05-01T00:00:00Z');
@@ -20,8 +20,15 @@ describe('signed links', () => {
     expect(verifyLink(secret, 'garbage', now)).toBeNull();
   });
 
-  it('unsubscribe links do not expire', () => {
-    const token = signLink(secret, { a: 'unsubscribe', u: 'user-1' });
-    expect(verifyLink(secret, token, new Date('2099-01-01T00:00:00Z'))?.a).toBe('unsubscribe');
+  it('refuses anything appended to the signature, and a link without an expiry', () => {
+    const token = signLink(secret, { a: 'ack', u: 'user-1', d: 'deadline-1', e: actionExpiry(now) });
+    for (const junk of ['A', 'x', '!!', '%20', '=']) expect(verifyLink(secret, `${token}${junk}`, now)).toBeNull();
+    expect(verifyLink(secret, signLink(secret, { a: 'unsubscribe', u: 'user-1' } as never), now)).toBeNull();
+  });
+
+  it('unsubscribe links work for a year after the message, then expire', () => {
+    const token = signLink(secret, { a: 'unsubscribe', u: 'user-1', e: unsubscribeExpiry(now) });
+    expect(verifyLink(secret, token, new Date('2027-04-30T00:00:00Z'))?.a).toBe('unsubscribe');
+    expect(verifyLink(secret, token, new Date('2027-05-02T00:00:00Z'))).toBeNull();
   });
 });

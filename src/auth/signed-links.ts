@@ -10,8 +10,8 @@ export interface LinkPayload {
   u: string;
   /** deadline id (ack, done) */
   d?: string;
-  /** expiry, seconds since the epoch; absent for unsubscribe links, which must keep working */
-  e?: number;
+  /** expiry, seconds since the epoch */
+  e: number;
 }
 
 const mac = (secret: string, body: string) => hmac(secret, 'cjn-link', body);
@@ -27,15 +27,21 @@ export function verifyLink(secret: string, token: string, now: Date): LinkPayloa
   if (typeof token !== 'string' || token.length > 1000) return null;
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return null;
-  if (!safeEqual(Buffer.from(signature, 'base64url'), mac(secret, body))) return null;
+  // Compared as text: decoding first would let junk appended to the signature through.
+  if (!safeEqual(signature, mac(secret, body).toString('base64url'))) return null;
   try {
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LinkPayload;
     if (!['ack', 'done', 'unsubscribe'].includes(payload.a) || typeof payload.u !== 'string') return null;
-    if (payload.e !== undefined && payload.e * 1000 < now.getTime()) return null;
+    if (typeof payload.e !== 'number' || payload.e * 1000 < now.getTime()) return null;
     return payload;
   } catch {
     return null;
   }
+}
+
+/** Unsubscribe links (in every reminder and digest) work for a year after the message. */
+export function unsubscribeExpiry(sentAt: Date): number {
+  return Math.floor(sentAt.getTime() / 1000) + 365 * 24 * 3600;
 }
 
 /** Action links in reminders work for two weeks after the deadline. */

@@ -64,6 +64,21 @@ export class DeadlineVisibility {
     return (await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId);
   }
 
+  /**
+   * Whether the user may mark the deadline done (and use its signed "done" link): whoever may change
+   * its record, and its assignees, who often may not change the record itself (a partner's member on
+   * a coordinator's opportunity).
+   */
+  async mayComplete(user: User, d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>): Promise<boolean> {
+    if (!(await this.canRead(user, d))) return false;
+    if (await this.isAssignee(user.id, d.id)) return true;
+    return (await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'write')).has(d.subjectId);
+  }
+
+  isAssignee(userId: string, deadlineId: string): Promise<boolean> {
+    return this.assignees.exists({ where: { deadlineId, userId } });
+  }
+
   async assigneesOf(deadlineIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>(deadlineIds.map((id) => [id, []]));
     if (!deadlineIds.length) return map;

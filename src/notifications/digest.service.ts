@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
-import { signLink } from '../auth/signed-links.js';
+import { signLink, unsubscribeExpiry } from '../auth/signed-links.js';
 import { Clock } from '../common/clock.js';
 import { DIGESTS_OUTBOX } from '../common/outbox.js';
 import { AppConfig } from '../config/app-config.js';
@@ -64,7 +64,7 @@ export class DigestService {
         await DIGESTS_OUTBOX.finish(this.digests.manager, id, 'skipped', { item_count: 0 });
         return false;
       }
-      const unsubscribe = this.config.link(`/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id })}`);
+      const unsubscribe = this.config.link(`/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`);
       const message = renderDigest(frequency, user.timeZone, overdue, upcoming, { app: this.config.link('/deadlines'), unsubscribe });
       messageId = await this.mail.send({
         to: user.email,

@@ -55,13 +55,9 @@ export class DeadlineLinksService {
       await this.deadlines.acknowledge(user, d);
       return { ok: true, message: `Thank you: "${d.title}" is acknowledged.` };
     }
-    if (d.status !== 'done') {
-      try {
-        await this.deadlines.update(user, d.id, { status: 'done' });
-      } catch {
-        return { ok: false, message: 'You may not mark this deadline done; ask its coordinator.' };
-      }
-    }
+    // Checked at each use, whatever the deadline's state: the link's user may have lost the right since.
+    if (!(await this.visibility.mayComplete(user, d))) return { ok: false, message: 'You may not mark this deadline done; ask its coordinator.' };
+    if (d.status !== 'done') await this.deadlines.update(user, d.id, { status: 'done' });
     if (d.subjectType === 'checklistItem') await this.checklist.markDone(user, d.subjectId, 'from a reminder link');
     return { ok: true, message: `"${d.title}" is marked done.` };
   }

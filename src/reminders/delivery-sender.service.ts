@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { actionExpiry, signLink } from '../auth/signed-links.js';
+import { actionExpiry, signLink, unsubscribeExpiry } from '../auth/signed-links.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from '../notifications/channels/channel.js';
 import type { ReminderContent } from '../notifications/reminder-message.js';
@@ -29,6 +30,7 @@ export class DeliverySender {
     private readonly ledger: DeliveryRepository,
     private readonly reminders: ReminderScheduler,
     private readonly deadlines: DeadlinesService,
+    private readonly visibility: DeadlineVisibility,
     private readonly users: UserDirectory,
     private readonly recipients: RecipientsService,
     private readonly access: AccessService,
@@ -107,6 +109,8 @@ export class DeliverySender {
     if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) return null;
     const secret = this.config.sessionSecret;
     const e = actionExpiry(d.dueAt);
+    // A reminder offers only what its reader may do: acknowledging is for assignees, "done" for those who may complete it.
+    const [assignee, mayComplete] = user ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)]) : [false, false];
     return {
       kind: reminder.kind,
       deadlineId: d.id,
@@ -122,9 +126,9 @@ export class DeliverySender {
       recordUrl: this.config.link(subject.path),
       ...(user
         ? {
-            ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`),
-            doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
-            unsubscribeUrl: this.config.link(`/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id })}`),
+            ...(assignee ? { ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`) } : {}),
+            ...(mayComplete ? { doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`) } : {}),
+            unsubscribeUrl: this.config.link(`/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`),
           }
         : {}),
     };
