@@ -10,7 +10,7 @@ import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from '../reminders/r
 import { Reminder } from '../reminders/reminder.entity.js';
 import { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
-import { deadlineView, reminderView } from './deadline.view.js';
+import { type DeadlineSubject, deadlineView, reminderView } from './deadline.view.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
 import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, normalizeOffsets, resolveDueAt } from './reminder-times.js';
@@ -43,7 +43,12 @@ export class DeadlinesService {
     if (!(await this.visibility.restrict(user, qb))) return toPage([], 0, window);
     const [items, total] = await qb.orderBy('d.due_at', 'ASC').addOrderBy('d.id').take(window.limit).skip(window.offset).getManyAndCount();
     const assignees = await this.visibility.assigneesOf(items.map((d) => d.id));
-    return toPage(items.map((d) => deadlineView(d, assignees.get(d.id) ?? [], user.timeZone)), total, window);
+    const subjects = await this.subjects(items);
+    return toPage(
+      items.map((d) => deadlineView(d, assignees.get(d.id) ?? [], user.timeZone, subjects.get(`${d.subjectType}:${d.subjectId}`) ?? null)),
+      total,
+      window,
+    );
   }
 
   /** The deadline if the user may see its subject; 404 otherwise. */
@@ -98,7 +103,7 @@ export class DeadlinesService {
       return d;
     });
     await this.scheduler.apply(work);
-    return deadlineView(saved, assigneeIds, user.timeZone);
+    return this.view(saved, user);
   }
 
   async update(user: User, id: string, dto: UpdateDeadlineDto): Promise<DeadlineView> {
@@ -200,7 +205,19 @@ export class DeadlinesService {
   }
 
   async view(d: Deadline, reader: User): Promise<DeadlineView> {
-    return deadlineView(d, await this.assigneeIds(this.db.manager, d.id), reader.timeZone);
+    const subject = (await this.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
+    return deadlineView(d, await this.assigneeIds(this.db.manager, d.id), reader.timeZone, subject);
+  }
+
+  /** Title and web-app path of each deadline's record, keyed `type:id`, so a client can link to it. */
+  private async subjects(deadlines: Deadline[]): Promise<Map<string, DeadlineSubject>> {
+    const byType = new Map<string, string[]>();
+    for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
+    const subjects = new Map<string, DeadlineSubject>();
+    for (const [type, ids] of byType) {
+      for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, { title: info.title, path: info.path });
+    }
+    return subjects;
   }
 
   private applyStatus(d: Deadline, status: UpdateDeadlineDto['status'], user: User): void {
