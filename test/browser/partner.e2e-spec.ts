@@ -38,6 +38,11 @@ describe('the web app: a partner’s day on a phone', () => {
     await page.waitForURL(/\/submissions\/[^/]+\/sections\/[^/#]+#comment-/);
     await page.getByRole('heading', { level: 1, name: 'Children as users of justice services' }).waitFor();
     await page.getByText(/Legal needs surveys rarely ask children/).waitFor();
+    // The mention itself, in the section's comments, is the one the link points at.
+    await page
+      .locator('.comment.current')
+      .getByText('Could we cite the figures from the 2022 needs assessment here?')
+      .waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'section-en-phone');
 

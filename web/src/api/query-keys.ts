@@ -19,6 +19,7 @@ export const queryKeys = {
     detail: (id: string) => ['submissions', id] as const,
     sections: (id: string) => ['submissions', id, 'sections'] as const,
     section: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId] as const,
+    comments: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'comments'] as const,
     endorsements: (id: string) => ['submissions', id, 'endorsements'] as const,
   },
   notifications: ['notifications'] as const,

@@ -19,28 +19,32 @@ export function DashboardPage() {
     <>
       <PageTitle>{t('dashboard.title')}</PageTitle>
       <div className="dashboard">
-        <DeadlineSection
-          id="overdue"
-          title={t('dashboard.overdue')}
-          empty={t('dashboard.nothingOverdue')}
-          filter={{ status: 'missed' }}
-          readerZone={me.timeZone}
-        />
-        <DeadlineSection
-          id="next-30-days"
-          title={t('dashboard.next30Days')}
-          empty={t('dashboard.nothingDue')}
-          filter={{ status: 'open', from, to }}
-          readerZone={me.timeZone}
-        />
-        <DeadlineSection
-          id="my-tasks"
-          title={t('dashboard.myTasks')}
-          empty={t('dashboard.noTasks')}
-          filter={{ status: 'open', mine: 'true', limit: 10 }}
-          readerZone={me.timeZone}
-        />
-        {seesActivity && <RecentActivity />}
+        <div>
+          <DeadlineSection
+            id="overdue"
+            title={t('dashboard.overdue')}
+            empty={t('dashboard.nothingOverdue')}
+            filter={{ status: 'missed' }}
+            readerZone={me.timeZone}
+          />
+          <DeadlineSection
+            id="next-30-days"
+            title={t('dashboard.next30Days')}
+            empty={t('dashboard.nothingDue')}
+            filter={{ status: 'open', from, to }}
+            readerZone={me.timeZone}
+          />
+        </div>
+        <div>
+          <DeadlineSection
+            id="my-tasks"
+            title={t('dashboard.myTasks')}
+            empty={t('dashboard.noTasks')}
+            filter={{ status: 'open', mine: 'true', limit: 10 }}
+            readerZone={me.timeZone}
+          />
+          {seesActivity && <RecentActivity />}
+        </div>
       </div>
     </>
   );

@@ -18,14 +18,13 @@ export function PartnerTable({ opportunityId }: { opportunityId: string }) {
       ) : partners.data.items.length === 0 ? (
         <EmptyState>{t('opportunities.noPartners')}</EmptyState>
       ) : (
-        <div className="table-scroll" tabIndex={0} aria-labelledby="partners">
+        <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="partners">
           <table>
             <caption className="visually-hidden">{t('opportunities.partners')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('opportunities.organization')}</th>
-                <th scope="col">{t('opportunities.role')}</th>
-                <th scope="col">{t('opportunities.participation')}</th>
+                <th scope="col">{t('opportunities.roleAndParticipation')}</th>
                 <th scope="col" className="number">
                   {t('opportunities.budget')}
                 </th>
@@ -37,8 +36,8 @@ export function PartnerTable({ opportunityId }: { opportunityId: string }) {
                   <th scope="row" translate="no">
                     {p.organization.acronym ?? p.organization.name}
                   </th>
-                  <td>{t(`opportunities.partnerRole.${p.role}`)}</td>
                   <td>
+                    {t(`opportunities.partnerRole.${p.role}`)}{' '}
                     <span className={`badge badge-${p.status}`}>{t(`opportunities.partnerStatus.${p.status}`)}</span>
                   </td>
                   <td className="number">
@@ -51,7 +50,7 @@ export function PartnerTable({ opportunityId }: { opportunityId: string }) {
               <tfoot>
                 {partners.data.budget.map((total) => (
                   <tr key={total.currency}>
-                    <th scope="row" colSpan={3}>
+                    <th scope="row" colSpan={2}>
                       {t('opportunities.totalIn', { currency: total.currency })}
                     </th>
                     <td className="number">{format.money(total.amount, total.currency)}</td>

@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { MarkdownText } from './MarkdownText';
+import { SectionComments } from './SectionComments';
 import { useSection, useSubmission } from './submission-hooks';
 
 /** One section, read-only (the editor comes with co-drafting): its text rendered, status, assignee, last change. */
@@ -50,6 +51,7 @@ export function SectionPage() {
       <section className="panel" aria-label={t('submissions.text')}>
         {s.body.trim() ? <MarkdownText source={s.body} /> : <EmptyState>{t('submissions.noText')}</EmptyState>}
       </section>
+      <SectionComments submissionId={id} sectionId={s.id} />
     </article>
   );
 }

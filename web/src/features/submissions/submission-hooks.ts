@@ -47,6 +47,15 @@ export interface Endorsement {
   endorsedAt: string;
 }
 
+export interface Comment {
+  id: string;
+  author: { id: string; name: string };
+  body: string;
+  resolved: boolean;
+  createdAt: string;
+  replies?: Comment[];
+}
+
 export function useSubmission(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.detail(id),
@@ -77,5 +86,18 @@ export function useEndorsements(id: string) {
     queryKey: queryKeys.submissions.endorsements(id),
     queryFn: () =>
       unwrap<{ items: Endorsement[] }>(api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } })),
+  });
+}
+
+/** A section's comment threads, each with its replies. */
+export function useComments(id: string, sectionId: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.comments(id, sectionId),
+    queryFn: () =>
+      unwrap<{ items: Comment[] }>(
+        api.GET('/api/v1/submissions/{id}/sections/{sectionId}/comments', {
+          params: { path: { id, sectionId }, query: { limit: 100 } },
+        }),
+      ),
   });
 }
