@@ -74,10 +74,17 @@ describe('the web app: a partner’s day on a phone', () => {
       await page.context().close();
     }
 
+    // In Khmer, from the deadline on the dashboard to the checklist item it is about.
     const page = await openPage(web, PHONE);
     await signIn(page, 'dara@lac.example', 'ខ្មែរ');
-    await openOpportunity(page, EU_CALL);
-    const item = page.getByRole('listitem').filter({ hasText: 'Audited accounts (last 2 years)' });
+    await page
+      .getByRole('link', { name: /^Audited accounts \(last 2 years\)/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/opportunities\/[^/]+\/checklist\/[^/]+$/);
+    const item = page.locator('.checklist-item.current');
+    await item.waitFor();
+    await expect(item.locator('.item-title').textContent()).resolves.toBe('Audited accounts (last 2 years)');
     await item.getByRole('button', { name: /^សម្គាល់ថារួចរាល់ ?: Audited accounts/ }).click();
     await item.getByRole('button', { name: /^សម្គាល់ថាមិនទាន់រួច ?: Audited accounts/ }).waitFor();
     await expect(item.locator('.badge').textContent()).resolves.toBe('រួចរាល់');

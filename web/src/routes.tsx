@@ -17,10 +17,13 @@ function page(load: () => Promise<ComponentType>) {
   );
 }
 
+const opportunityPage = page(() => import('./features/opportunities/OpportunityPage').then((m) => m.OpportunityPage));
+
 /**
  * The app's routes are the paths the server writes into e-mails, Telegram messages, in-app notices and
- * calendar events (`/opportunities/:id`, `/submissions/:id`, `/submissions/:id/sections/:sectionId`,
- * `/deadlines/:id`, `/deadlines`, `/invitation?token=`), so every such link opens its record.
+ * calendar events (`/opportunities/:id` and its `/partners/:partnerId` and `/checklist/:itemId`,
+ * `/submissions/:id`, `/submissions/:id/sections/:sectionId`, `/deadlines/:id`, `/deadlines`,
+ * `/invitation?token=`), so every such link opens its record.
  */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -38,10 +41,10 @@ export const router = createBrowserRouter([
         path: 'deadlines/:id',
         element: page(() => import('./features/deadlines/DeadlinePage').then((m) => m.DeadlinePage)),
       },
-      {
-        path: 'opportunities/:id',
-        element: page(() => import('./features/opportunities/OpportunityPage').then((m) => m.OpportunityPage)),
-      },
+      { path: 'opportunities/:id', element: opportunityPage },
+      // A partner's or a checklist item's reminder links to its opportunity's page, at that partner or item.
+      { path: 'opportunities/:id/partners/:partnerId', element: opportunityPage },
+      { path: 'opportunities/:id/checklist/:itemId', element: opportunityPage },
       {
         path: 'submissions/:id',
         element: page(() => import('./features/submissions/SubmissionPage').then((m) => m.SubmissionPage)),

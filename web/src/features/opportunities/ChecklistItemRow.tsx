@@ -4,13 +4,18 @@ import { FormError } from '../../components/states';
 import { type ChecklistItem, useSetChecklistStatus, useUploadChecklistFile } from './opportunity-hooks';
 
 /** One thing a partner owes: its state, its document or link, and (for those who may) mark done or upload. */
-export function ChecklistItemRow({ opportunityId, item }: { opportunityId: string; item: ChecklistItem }) {
+export function ChecklistItemRow(props: { opportunityId: string; item: ChecklistItem; current: boolean }) {
+  const { opportunityId, item, current } = props;
   const { t } = useTranslation();
   const inputId = useId();
   const setStatus = useSetChecklistStatus(opportunityId);
   const upload = useUploadChecklistFile(opportunityId);
   return (
-    <li className={`checklist-item status-${item.status}`}>
+    <li
+      id={`checklist-${item.id}`}
+      tabIndex={-1}
+      className={`checklist-item status-${item.status}${current ? ' current' : ''}`}
+    >
       <div className="card-head">
         <span translate="no" className="item-title">
           {item.title}

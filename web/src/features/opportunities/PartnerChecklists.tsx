@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useScrollTo } from '../../components/use-scroll-to';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { type ChecklistItem, useChecklist, usePartners } from './opportunity-hooks';
 
@@ -8,6 +10,9 @@ export function PartnerChecklists({ opportunityId }: { opportunityId: string }) 
   const { t } = useTranslation();
   const checklist = useChecklist(opportunityId);
   const partners = usePartners(opportunityId);
+  const { itemId, partnerId } = useParams();
+  const target = itemId ? `checklist-${itemId}` : partnerId ? `partner-${partnerId}` : null;
+  useScrollTo(target, checklist.isSuccess && partners.isSuccess);
   if (checklist.isPending || partners.isPending) return <LoadingState />;
   if (checklist.error) return <ErrorState error={checklist.error} retry={() => void checklist.refetch()} />;
   if (partners.error) return <ErrorState error={partners.error} retry={() => void partners.refetch()} />;
@@ -27,10 +32,12 @@ export function PartnerChecklists({ opportunityId }: { opportunityId: string }) 
       {groups.length === 0 && <EmptyState>{t('opportunities.noChecklist')}</EmptyState>}
       {groups.map((group) => (
         <div key={group.key} className="checklist-group">
-          <h3 translate={group.isData ? 'no' : undefined}>{group.name}</h3>
+          <h3 id={`partner-${group.key}`} tabIndex={-1} translate={group.isData ? 'no' : undefined}>
+            {group.name}
+          </h3>
           <ul className="card-list">
             {group.items.map((item) => (
-              <ChecklistItemRow key={item.id} opportunityId={opportunityId} item={item} />
+              <ChecklistItemRow key={item.id} opportunityId={opportunityId} item={item} current={item.id === itemId} />
             ))}
           </ul>
         </div>

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useScrollTo } from '../../components/use-scroll-to';
 import { useFormat } from '../../i18n/format';
 import { type Comment, useComments } from './submission-hooks';
 
@@ -13,13 +13,7 @@ export function SectionComments({ submissionId, sectionId }: { submissionId: str
   const { t } = useTranslation();
   const comments = useComments(submissionId, sectionId);
   const { hash } = useLocation();
-  const loaded = comments.isSuccess;
-  useEffect(() => {
-    if (!loaded || !hash.startsWith('#comment-')) return;
-    const target = document.getElementById(hash.slice(1));
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus({ preventScroll: true });
-  }, [loaded, hash]);
+  useScrollTo(hash.startsWith('#comment-') ? hash.slice(1) : null, comments.isSuccess);
 
   return (
     <section className="panel" aria-labelledby="comments">
