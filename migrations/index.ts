@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-foundation.js';
 import { Opportunities1763900100000 } from './1763900100000-opportunities.js';
 import { Submissions1763900200000 } from './1763900200000-submissions.js';
 import { DeadlinesReminders1763900300000 } from './1763900300000-deadlines-reminders.js';
+import { BackupRuns1764000000000 } from './1764000000000-backup-runs.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
-export const MIGRATIONS = [Foundation1763900000000, Opportunities1763900100000, Submissions1763900200000, DeadlinesReminders1763900300000];
+export const MIGRATIONS = [Foundation1763900000000, Opportunities1763900100000, Submissions1763900200000, DeadlinesReminders1763900300000, BackupRuns1764000000000];

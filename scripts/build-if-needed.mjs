@@ -11,7 +11,9 @@ function newest(path) {
   return latest;
 }
 
-const stale = (output, sources) => !existsSync(output) || Math.max(...sources.map(newest)) > statSync(output).mtimeMs;
+// An image built for production ships dist/ (and web/dist) without the sources: nothing to build there.
+const stale = (output, sources) =>
+  sources.every(existsSync) && (!existsSync(output) || Math.max(...sources.map(newest)) > statSync(output).mtimeMs);
 
 if (stale('dist/src/main.js', ['src', 'migrations'])) {
   console.log('[cjn-tracker] building the server…');

@@ -11,6 +11,8 @@ import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
 import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
 import { BODY_LIMIT, bodyParserErrors, refuseDeepJson, refuseIllFormedText, requireKnownContentType } from './common/request-body.js';
+import { IdParamsPipe } from './common/id-params.pipe.js';
+import { lowerCaseUuids } from './common/uuid-case.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -53,10 +55,11 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
   app.use(refuseIllFormedText);
+  app.use(lowerCaseUuids);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new IdParamsPipe(), createValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

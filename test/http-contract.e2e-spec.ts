@@ -28,9 +28,27 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
 
   it('answers 400 to ids that are not UUIDs, and 404 to unknown ones', async () => {
     const bad = await admin.as.get('/api/v1/organizations/not-a-uuid').expect(400);
-    expect(bad.body.message).toMatch(/uuid/i);
+    expect(bad.body).toMatchObject({ message: 'id must be a UUID (got "not-a-uuid")', details: [{ field: 'id', problems: ['must be a UUID'] }] });
+    const section = await admin.as.get('/api/v1/submissions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/sections/42').expect(400);
+    expect(section.body.message).toBe('sectionId must be a UUID (got "42")');
     await admin.as.patch("/api/v1/users/1' OR 1=1").send({ name: 'x' }).expect(400);
     await admin.as.get('/api/v1/organizations/3f2504e0-4f89-41d3-9a0c-0305e82c3301').expect(404);
+  });
+
+  it('takes ids in upper case as the same ids, and gives them back in lower case', async () => {
+    const org = (await admin.as.post('/api/v1/organizations').send({ name: 'Case Org', kind: 'cso' }).expect(201)).body;
+    const upper = org.id.toUpperCase();
+    expect((await admin.as.get(`/api/v1/organizations/${upper}`).expect(200)).body.id).toBe(org.id);
+    const user = await admin.as.post('/api/v1/users').send({ email: `case-${Date.now()}@example.org`, name: 'Case', role: 'member', organizationId: upper, password: 'a long enough passphrase' }).expect(201);
+    expect(user.body.organizationId).toBe(org.id);
+
+    // The same id in another case is the same organisation: it cannot be the lead and its own partner.
+    const other = (await admin.as.post('/api/v1/organizations').send({ name: 'Case Org 2', kind: 'cso' }).expect(201)).body;
+    const res = await admin.as
+      .post('/api/v1/submissions')
+      .send({ title: 'Case', targetBody: 'OECD', kind: 'consultation_response', leadOrganizationId: org.id, partnerOrganizationIds: [upper, other.id], visibility: 'network' });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/lead organisation is not also a co-drafting partner/);
   });
 
   it('answers 404 in the error shape for unknown routes', async () => {
@@ -64,6 +82,9 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     const nested = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"ok","kind":"cso","tags":["a","\\udc00"]}');
     expect(nested.status).toBe(400);
     expect(nested.body.details).toEqual({ field: 'tags[1]' });
+    const nul = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"a\\u0000b","kind":"cso"}');
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ message: 'name holds a NUL character', details: { field: 'name' } });
   });
 
   it('answers 415 to a body in a content type no route reads, and changes nothing', async () => {

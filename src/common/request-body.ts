@@ -42,23 +42,35 @@ export function refuseDeepJson(_req: unknown, _res: unknown, raw: Buffer): void 
   }
 }
 
-/** A lone surrogate (e.g. "\ud800") is valid JSON but no text: refuse it naming where it is. */
+/**
+ * A lone surrogate (e.g. "\ud800") or a NUL character is valid JSON but no text anyone writes, and
+ * PostgreSQL cannot store it: refuse it naming where it is.
+ */
 export function refuseIllFormedText(req: Request, res: Response, next: NextFunction): void {
-  const where = illFormedPath(req.body);
-  if (where === null) return next();
-  res.status(400).json(errorBody(400, `${where || 'The body'} holds ill-formed Unicode (a lone surrogate)`, { field: where }));
+  const found = illFormedPath(req.body);
+  if (found === null) return next();
+  const [where, what] = found;
+  res.status(400).json(errorBody(400, `${where || 'The body'} holds ${what}`, { field: where }));
 }
 
-function illFormedPath(body: unknown): string | null {
+function problemIn(text: string): string | null {
+  if (!text.isWellFormed()) return 'ill-formed Unicode (a lone surrogate)';
+  if (text.includes('\u0000')) return 'a NUL character';
+  return null;
+}
+
+function illFormedPath(body: unknown): [string, string] | null {
   const stack: [unknown, string][] = [[body, '']];
   while (stack.length) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      if (!value.isWellFormed()) return path;
+      const problem = problemIn(value);
+      if (problem) return [path, problem];
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-        if (!key.isWellFormed()) return childPath;
+        const problem = problemIn(key);
+        if (problem) return [childPath, problem];
         stack.push([child, childPath]);
       }
     }

@@ -88,6 +88,15 @@ export class AppConfig {
   @IsString()
   uploadDir = './uploads';
 
+  /** Where `npm run backup` writes its archives, and how many of them it keeps. */
+  @IsString()
+  backupDir = './backups';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  backupKeep = 14;
+
   @Type(() => Number)
   @IsInt()
   @Min(1024)
@@ -157,6 +166,8 @@ export const ENV_NAMES: Record<string, keyof AppConfig> = {
   QUEUE_PREFIX: 'queuePrefix',
   UPLOAD_DIR: 'uploadDir',
   MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  BACKUP_DIR: 'backupDir',
+  BACKUP_KEEP: 'backupKeep',
   TRUST_PROXY: 'trustProxy',
   LOG_LEVEL: 'logLevel',
   NODE_ENV: 'nodeEnv',

@@ -1,4 +1,5 @@
 import { Activity } from '../activity/activity.entity.js';
+import { BackupRun } from '../backup/backup-run.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   Digest,
   CalendarFeed,
   TelegramLink,
+  BackupRun,
 ];

@@ -7,30 +7,7 @@ import { DataSource } from 'typeorm';
 import { type AuthenticatedRequest, Public } from '../auth/auth.decorators.js';
 import { REDIS } from '../redis/redis.module.js';
 import { WorkerHealth } from '../reminders/worker-health.js';
-
-const CHECK_TIMEOUT_MS = 2000;
-
-interface Check {
-  status: 'up' | 'down';
-  latencyMs?: number;
-  error?: string;
-}
-
-async function check(probe: () => Promise<unknown>): Promise<Check> {
-  const started = Date.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS))),
-    ]);
-    return { status: 'up', latencyMs: Date.now() - started };
-  } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { check, CHECK_TIMEOUT_MS, ServiceChecks } from './service-checks.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -39,6 +16,7 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly workerHealth: WorkerHealth,
+    private readonly services: ServiceChecks,
   ) {}
 
   @Get()
@@ -57,7 +35,8 @@ export class HealthController {
     const workersReport = workers ?? { status: 'down' as const, error: workerCheck.error };
     const status = ok ? 'ok' : 'error';
     if (req.user?.role !== 'admin') return { status };
-    return { status, checks: { postgres, redis, workers: workersReport } };
+    const [email, telegram, lastBackup] = await Promise.all([this.services.email(), this.services.telegram(), this.services.lastBackup().catch(() => null)]);
+    return { status, checks: { postgres, redis, workers: workersReport, email, telegram }, lastBackup };
   }
 
   /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */

@@ -27,6 +27,12 @@ export class MailService implements OnApplicationShutdown {
     return this.transport !== null;
   }
 
+  /** Connects and signs in to the SMTP server without sending anything (for /health). */
+  async verify(): Promise<void> {
+    if (!this.transport) throw new Error('E-mail is not configured (SMTP_URL is unset)');
+    await this.transport.verify();
+  }
+
   /** Sends one message; returns the provider's message id. */
   async send(message: MailMessage): Promise<string> {
     if (!this.transport) throw new Error('E-mail is not configured (SMTP_URL is unset)');

@@ -7,21 +7,21 @@ import type { User } from '../users/user.entity.js';
 
 /**
  * SQL condition (on opportunity alias `alias`) for "this user may see it": coordinators see
- * all; others see `network` records and `participants` records their organisation takes part in.
- * Returns null when no condition is needed.
+ * all; others see `network` records and `participants` records their organisation takes part in
+ * (an organisation that declined takes no part). Returns null when no condition is needed.
  */
 export function visibleTo(user: User, alias = 'o'): { sql: string; params: Record<string, unknown> } | null {
   if (isCoordinator(user.role)) return null;
   if (!user.organizationId) return { sql: `${alias}.visibility = 'network'`, params: {} };
   return {
-    sql: `(${alias}.visibility = 'network' OR EXISTS (SELECT 1 FROM opportunity_partners vp WHERE vp.opportunity_id = ${alias}.id AND vp.organization_id = :visOrg))`,
+    sql: `(${alias}.visibility = 'network' OR EXISTS (SELECT 1 FROM opportunity_partners vp WHERE vp.opportunity_id = ${alias}.id AND vp.organization_id = :visOrg AND vp.status <> 'declined'))`,
     params: { visOrg: user.organizationId },
   };
 }
 
 /** SQL: the owner `u` of opportunity `o` may still see it (else they get no reminders about it). */
 const OWNER_READS = `u.status <> 'disabled' AND (u.role IN ('coordinator', 'admin') OR o.visibility = 'network'
-  OR EXISTS (SELECT 1 FROM opportunity_partners rp WHERE rp.opportunity_id = o.id AND rp.organization_id = u.organization_id))`;
+  OR EXISTS (SELECT 1 FROM opportunity_partners rp WHERE rp.opportunity_id = o.id AND rp.organization_id = u.organization_id AND rp.status <> 'declined'))`;
 
 const path = (opportunityId: string) => `/opportunities/${opportunityId}`;
 

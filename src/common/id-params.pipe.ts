@@ -1,0 +1,21 @@
+import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ID_PARAM = /^(id|[a-z]+Id)$/;
+
+/**
+ * Runs before each route's own pipes: a path parameter named `id` or `…Id` that is not a UUID is a
+ * 400 naming the parameter ("sectionId must be a UUID"), where Nest's ParseUUIDPipe says only
+ * "uuid is expected".
+ */
+@Injectable()
+export class IdParamsPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'param' || !metadata.data || !ID_PARAM.test(metadata.data)) return value;
+    if (typeof value === 'string' && UUID.test(value)) return value;
+    throw new BadRequestException({
+      message: `${metadata.data} must be a UUID (got "${String(value).slice(0, 60)}")`,
+      details: [{ field: metadata.data, problems: ['must be a UUID'] }],
+    });
+  }
+}
