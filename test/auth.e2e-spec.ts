@@ -167,4 +167,14 @@ describe('sign-in failures slow down a guesser without locking out the account o
     const [session] = await t.db.query('SELECT ip FROM sessions WHERE user_id = $1', [user.id]);
     expect(session.ip).toBe('203.0.113.20');
   });
+
+  it('signs in to the queue dashboard as to the API (session cookie or bearer token), admins only', async () => {
+    const admin = await makeUser(t, { role: 'admin' });
+    const member = await makeUser(t);
+    await (await signIn(t, admin.user.email)).get('/admin/queues').expect(200);
+    await (await signIn(t, member.user.email)).get('/admin/queues').expect(403);
+    await admin.as.get('/admin/queues/api/queues').expect(200);
+    const badToken = await t.http().get('/admin/queues').set('Authorization', 'Bearer cjn_not-a-token').expect(401);
+    expect(badToken.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
 });

@@ -35,6 +35,18 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
   afterAll(() => t.close());
 
   describe('partners', () => {
+    it('refuses null for a partner’s role or status (400 naming the field) but clears its budget with null', async () => {
+      const opp = await makeOpportunity(coordinator);
+      const p = await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'lead', budgetAmount: '1000', budgetCurrency: 'USD' });
+      for (const field of ['role', 'status']) {
+        const res = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ [field]: null });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [{ field, problems: ['must not be null'] }] });
+      }
+      const cleared = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ budgetAmount: null, budgetCurrency: null }).expect(200);
+      expect(cleared.body).toMatchObject({ role: 'lead', budgetAmount: null, budgetCurrency: null });
+    });
+
     it('keeps exactly one lead', async () => {
       const opp = await makeOpportunity(coordinator);
       await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'lead' });

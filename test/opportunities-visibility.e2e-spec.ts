@@ -179,4 +179,15 @@ describe('opportunity visibility matrix', () => {
     expect(await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id], 'write')).toEqual(new Set([leadItem.id]));
     expect(await access.allowedIds(actors.viewer.user, 'partner', [networkPartner.id, otherPartner.id])).toEqual(new Set([networkPartner.id]));
   });
+
+  it('reminder recipients of a participants-only opportunity drop an owner who is no longer a coordinator and takes no part', async () => {
+    const coordinator = actors.coordinator;
+    const owner = await makeUser(t, { role: 'coordinator' });
+    const opp = await makeOpportunity(coordinator, { title: 'Confidential consortium', visibility: 'participants' });
+    await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ ownerId: owner.user.id }).expect(200);
+    const access = t.app.get(AccessService);
+    expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([owner.user.id]);
+    await t.db.query(`UPDATE users SET role = 'member', organization_id = $2 WHERE id = $1`, [owner.user.id, actors.outsider.user.organizationId]);
+    expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([]);
+  });
 });

@@ -151,4 +151,16 @@ describe('opportunity pipeline', () => {
     const res = await member.as.post(`/api/v1/opportunities/${opp.id}/transitions`).send({ to: 'screening' });
     expect(res.status).toBe(403);
   });
+
+  it('an archived (deleted) opportunity is read-only: changes are 409, archiving again is still 204', async () => {
+    const opp = await makeOpportunity(coordinator, { title: 'Archived call' });
+    await coordinator.as.delete(`/api/v1/opportunities/${opp.id}`).expect(204);
+    const o = `/api/v1/opportunities/${opp.id}`;
+    expect((await coordinator.as.patch(o).send({ title: 'Revived' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/transitions`).send({ to: 'screening' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/partners`).send({ organizationId: lead.id, role: 'lead' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/checklist`).send({ title: 'x', required: true })).status).toBe(409);
+    await coordinator.as.delete(o).expect(204);
+    expect((await coordinator.as.get(o).expect(200)).body.title).toBe('Archived call');
+  });
 });

@@ -206,4 +206,23 @@ describe('submission sections: co-drafting without lost updates', () => {
     expect(rows.map((r) => r.action)).toEqual(['section.created', 'section.updated']);
     expect(rows[1].changes).toMatchObject({ title: ['Activity check', 'Activity checked'], version: [1, 2] });
   });
+
+  it('editing a comment to add an @mention notifies the newly mentioned user once (and never an outsider)', async () => {
+    const outsider = await makeUser(t, { organizationId: (await makeOrganization(t)).id });
+    const sub = await makeSubmission(coordinator, { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'participants' });
+    const section = await makeSection(coordinator, sub.id, { title: 'Diversion' });
+    const c = `/api/v1/submissions/${sub.id}/sections/${section.id}/comments`;
+    const comment = await writer.as.post(c).send({ body: 'Figures needed' }).expect(201);
+    const inbox = async (who: Actor) => (await who.as.get('/api/v1/notifications').expect(200)).body.items.filter((n: { kind: string; subjectId: string }) => n.kind === 'mention' && n.subjectId === section.id);
+    expect(await inbox(partnerWriter)).toHaveLength(0);
+    const edited = await writer.as
+      .patch(`${c}/${comment.body.id}`)
+      .send({ body: `Figures needed @${partnerWriter.user.email} and @${outsider.user.email}` })
+      .expect(200);
+    expect(edited.body.mentions.map((m: { id: string }) => m.id)).toEqual([partnerWriter.user.id]);
+    expect(await inbox(partnerWriter)).toHaveLength(1);
+    expect(await inbox(outsider)).toHaveLength(0);
+    await writer.as.patch(`${c}/${comment.body.id}`).send({ body: `Figures needed @${partnerWriter.user.email}, thanks` }).expect(200);
+    expect(await inbox(partnerWriter)).toHaveLength(1);
+  });
 });

@@ -175,4 +175,71 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     const allowed = await access.allowedIds(outsider.user, 'section', [ids.section]);
     expect(allowed.size).toBe(0);
   });
+
+  describe('a co-drafting partner member cannot widen or reshape who takes part in a participants-only submission', () => {
+    let id: string;
+    beforeAll(async () => {
+      const s = await makeSubmission(coordinator, {
+        leadOrganizationId: lead.id,
+        partners: [{ organizationId: partner.id, requiredSigner: true }],
+        visibility: 'participants',
+        title: 'Confidential alternative report on juvenile detention',
+      });
+      id = s.id;
+    });
+
+    it('visibility, partners and owner are refused (403) and nothing changes; descriptive fields still save', async () => {
+      const s = `/api/v1/submissions/${id}`;
+      await partnerMember.as.patch(s).send({ visibility: 'network' }).expect(403);
+      await partnerMember.as.patch(s).send({ partnerOrganizationIds: [partner.id, other.id] }).expect(403);
+      await partnerMember.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: false }] }).expect(403);
+      await partnerMember.as.patch(s).send({ ownerId: partnerMember.user.id }).expect(403);
+      await outsider.as.get(s).expect(404);
+      const after = await coordinator.as.get(s).expect(200);
+      expect(after.body.visibility).toBe('participants');
+      expect(after.body.partners).toEqual([expect.objectContaining({ organizationId: partner.id, requiredSigner: true })]);
+      await partnerMember.as.patch(s).send({ sessionReference: 'CRC 99th session' }).expect(200);
+    });
+
+    it('the lead organisation’s members and coordinators may change them', async () => {
+      const s = `/api/v1/submissions/${id}`;
+      await leadMember.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: false }] }).expect(200);
+      await coordinator.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: true }] }).expect(200);
+    });
+  });
+
+  it('the owner of a submission (who gets its reminders) must be able to see it: an outsider or a viewer is refused', async () => {
+    const viewer = await makeUser(t, { organizationId: lead.id, role: 'viewer' });
+    const base = { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'participants', title: 'Owner check' };
+    const create = (ownerId: string) =>
+      coordinator.as.post('/api/v1/submissions').send({ targetBody: 'UN CRC', kind: 'other', ...base, ownerId });
+    expect((await create(outsider.user.id)).status).toBe(400);
+    expect((await create(viewer.user.id)).status).toBe(400);
+    const ok = await create(partnerMember.user.id).expect(201);
+    expect(ok.body.ownerId).toBe(partnerMember.user.id);
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: outsider.user.id }).expect(400);
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: leadMember.user.id }).expect(200);
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: coordinator.user.id }).expect(200);
+    // Adding the outsider's organisation in the same request makes it a participant.
+    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: outsider.user.id, partnerOrganizationIds: [partner.id, other.id] }).expect(200);
+  });
+
+  it('reminder recipients of a submission or section (describe) never include an owner or assignee who can no longer see it', async () => {
+    const sub = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      partnerOrganizationIds: [partner.id],
+      visibility: 'participants',
+      title: 'Shadow report',
+      ownerId: partnerMember.user.id,
+    });
+    const section = await makeSection(coordinator, sub.id, { title: 'Detention', assigneeId: partnerMember.user.id });
+    const access = t.app.get(AccessService);
+    expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([partnerMember.user.id]);
+    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).toContain(partnerMember.user.id);
+    // The partner leaves the drafting group: its staff no longer see the submission, so they get no reminders about it.
+    await coordinator.as.patch(`/api/v1/submissions/${sub.id}`).send({ partnerOrganizationIds: [] }).expect(200);
+    await partnerMember.as.get(`/api/v1/submissions/${sub.id}`).expect(404);
+    expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([]);
+    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).not.toContain(partnerMember.user.id);
+  });
 });

@@ -180,4 +180,22 @@ describe('submissions: records, partners and filters', () => {
     const one = await coordinator.as.get(`/api/v1/submissions/${s.id}`).expect(200);
     expect(one.body.archivedAt).toBeTruthy();
   });
+
+  it('an archived (deleted) submission is read-only: changes are 409, archiving again is still 204', async () => {
+    const sub = await makeSubmission(coordinator, { leadOrganizationId: crc.id, title: 'Archived submission' });
+    const s = `/api/v1/submissions/${sub.id}`;
+    const section = await makeSection(coordinator, sub.id);
+    const comment = await coordinator.as.post(`${s}/sections/${section.id}/comments`).send({ body: 'before' }).expect(201);
+    await coordinator.as.delete(s).expect(204);
+    expect((await coordinator.as.patch(s).send({ title: 'Revived' })).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/sections`).send({ title: 'x' })).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/transitions`).send({ to: 'drafting' })).status).toBe(409);
+    expect((await crcMember.as.post(`${s}/endorsements`).send({})).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/sections/${section.id}/comments`).send({ body: 'late' })).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/sections/${section.id}/comments/${comment.body.id}/resolve`)).status).toBe(409);
+    await coordinator.as.delete(s).expect(204);
+    const history = await coordinator.as.get(`/api/v1/activity?subjectId=${sub.id}`).expect(200);
+    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['submission.archived', 'submission.created']);
+    await coordinator.as.get(`${s}/sections/${section.id}/comments`).expect(200);
+  });
 });

@@ -99,6 +99,31 @@ describe('organisations, users and roles', () => {
     expect(again.body.notificationPreferences).toEqual(prefs);
   });
 
+  /** A PATCH may leave a field out to keep it, but null for a field that cannot be empty is a 400 naming it. */
+  function expectNullRefused(res: { status: number; body: Record<string, unknown> }, field: string) {
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [{ field, problems: ['must not be null'] }] });
+    expect(res.body.message).toBe(`Invalid input: ${field}: must not be null`);
+  }
+
+  it('refuses null for a required field of PATCH /me, a user and an organisation (400 naming the field), and changes nothing', async () => {
+    for (const field of ['name', 'timeZone', 'language', 'notificationPreferences']) {
+      expectNullRefused(await member.as.patch('/api/v1/me').send({ [field]: null }), field);
+    }
+    for (const field of ['email', 'name', 'role', 'timeZone', 'language', 'notificationPreferences', 'status']) {
+      expectNullRefused(await admin.as.patch(`/api/v1/users/${member.user.id}`).send({ [field]: null }), field);
+    }
+    const org = await makeOrganization(t, { name: 'Null check' });
+    for (const field of ['name', 'kind', 'isMember', 'contacts']) {
+      expectNullRefused(await admin.as.patch(`/api/v1/organizations/${org.id}`).send({ [field]: null }), field);
+    }
+    expect((await member.as.get('/api/v1/me').expect(200)).body.name).toBe(member.user.name);
+    expect((await admin.as.get(`/api/v1/organizations/${org.id}`).expect(200)).body).toMatchObject({ name: 'Null check', kind: 'cso' });
+    // Nullable fields are still cleared with null.
+    await admin.as.patch(`/api/v1/organizations/${org.id}`).send({ website: 'https://null.example.org' }).expect(200);
+    expect((await admin.as.patch(`/api/v1/organizations/${org.id}`).send({ website: null }).expect(200)).body.website).toBeNull();
+  });
+
   it('records every mutation in the activity log, readable by coordinators only', async () => {
     const org = await makeOrganization(t);
     await coordinator.as.patch(`/api/v1/organizations/${org.id}`).send({ website: 'https://cjn.example.org' }).expect(200);

@@ -26,6 +26,8 @@ export interface AccessPolicy {
   subjectType: string;
   /** Human name for messages, e.g. "Opportunity". */
   label: string;
+  /** The 403 message when a reader may not make a change; by default "You may not change this <label>". */
+  writeRefusal?: string;
   /** The ids among `ids` that `user` may read (or write). Unknown ids are simply absent. */
   allowedIds(user: User, ids: string[], level: AccessLevel): Promise<Set<string>>;
   /** Facts about the records, for reminders and feeds; unknown ids are absent. */
@@ -59,7 +61,7 @@ export class AccessService {
     if (!readable.has(id)) throw new NotFoundException(`${policy.label} not found`);
     if (level === 'write') {
       const writable = await policy.allowedIds(user, [id], 'write');
-      if (!writable.has(id)) throw new ForbiddenException(`You may not change this ${policy.label.toLowerCase()}`);
+      if (!writable.has(id)) throw new ForbiddenException(policy.writeRefusal ?? `You may not change this ${policy.label.toLowerCase()}`);
     }
   }
 

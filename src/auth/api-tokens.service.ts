@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { ApiToken } from './api-token.entity.js';
 import { randomToken, sha256 } from './secrets.js';
 
@@ -15,6 +16,7 @@ export class ApiTokensService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
+    private readonly users: UsersService,
   ) {}
 
   async create(user: User, name: string, expiresAt?: Date): Promise<{ token: string; apiToken: ApiToken }> {
@@ -72,7 +74,7 @@ export class ApiTokensService {
       .andWhere('(t.expires_at IS NULL OR t.expires_at > :now)', { now })
       .getOne();
     if (!found) return null;
-    const user = await this.db.getRepository(User).findOneBy({ id: found.userId, status: 'active' });
+    const user = await this.users.findActive(found.userId);
     if (!user) return null;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
       await this.db.getRepository(ApiToken).update(found.id, { lastUsedAt: now });

@@ -8,17 +8,15 @@ import {
 import { Reflector } from '@nestjs/core';
 import { hasRole } from '../access/roles.js';
 import type { Role } from '../users/user.entity.js';
-import { ApiTokensService } from './api-tokens.service.js';
 import { type AuthenticatedRequest, IS_PUBLIC, MIN_ROLE } from './auth.decorators.js';
-import { SESSION_COOKIE, SessionsService } from './sessions.service.js';
+import { Authenticator } from './authenticator.js';
 
 /** Signs the caller in from a bearer token or the session cookie, then checks the route's role. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
-    private readonly tokens: ApiTokensService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,21 +40,10 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(req: AuthenticatedRequest): Promise<void> {
-    const header = req.headers.authorization;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = match ? await this.tokens.resolve(match[1]) : null;
-      if (!user) throw new UnauthorizedException('The API token is invalid, expired or revoked');
-      req.user = user;
-      req.authMethod = 'token';
-      return;
-    }
-    const cookie = (req.signedCookies as Record<string, string | false> | undefined)?.[SESSION_COOKIE];
-    if (!cookie) return;
-    const found = await this.sessions.resolve(cookie);
-    if (!found) return;
-    req.user = found.user;
-    req.sessionId = found.sessionId;
-    req.authMethod = 'session';
+    const principal = await this.authenticator.principal(req);
+    if (!principal) return;
+    req.user = principal.user;
+    req.authMethod = principal.authMethod;
+    if (principal.authMethod === 'session') req.sessionId = principal.sessionId;
   }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './secrets.js';
 import { SessionsService } from './sessions.service.js';
@@ -18,16 +19,12 @@ export class AuthService {
     private readonly limiter: LoginLimiter,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   async login(email: string, password: string, meta: { ip: string; userAgent?: string }) {
     await this.limiter.before(meta.ip, email);
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.users.findForSignIn(email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
     if (!user || !ok || user.status !== 'active') {
       await this.limiter.failed(meta.ip, email);
@@ -37,7 +34,7 @@ export class AuthService {
     const { token } = await this.sessions.create(user.id, meta);
     const now = this.clock.now();
     await this.db.transaction(async (manager) => {
-      await manager.getRepository(User).update(user.id, { lastLoginAt: now });
+      await this.users.recordSignIn(manager, user.id, now);
       await this.activity.record(manager, {
         actorId: user.id,
         action: 'user.signed_in',

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { randomToken, sha256 } from './secrets.js';
 import { Session } from './session.entity.js';
 
@@ -12,11 +13,17 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 const TOUCH_AFTER_MS = 60 * 1000;
 
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
+
+  onModuleInit(): void {
+    // A changed role, a disabled account or a reset password applies to every open session at once.
+    this.users.onAccessRevoked((manager, userId) => this.deleteAllFor(userId, manager));
+  }
 
   async create(userId: string, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
     const token = randomToken();
@@ -39,7 +46,7 @@ export class SessionsService {
       .getRepository(Session)
       .findOneBy({ tokenHash: sha256(token), expiresAt: MoreThan(now) });
     if (!session) return null;
-    const user = await this.db.getRepository(User).findOneBy({ id: session.userId, status: 'active' });
+    const user = await this.users.findActive(session.userId);
     if (!user) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await this.db

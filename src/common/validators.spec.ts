@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { BadRequestException } from '@nestjs/common';
+import { PartialType } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { canonicalTimeZone, isTimeZone, IsTimeZone } from './validators.js';
+import { IsIn, IsOptional, IsString, validateSync } from 'class-validator';
+import { createValidationPipe } from './validation.js';
+import { canonicalTimeZone, isTimeZone, IsTimeZone, OptionalNotNull, Trim } from './validators.js';
 
 class WithZone {
   @IsTimeZone()
@@ -24,5 +27,44 @@ describe('time zones', () => {
     const dto = plainToInstance(WithZone, { timeZone: 'Europe/Geneva' });
     expect(validateSync(dto)).toHaveLength(0);
     expect(dto.timeZone).toBe('Europe/Zurich');
+  });
+});
+
+class CreateThing {
+  @Trim()
+  @IsString()
+  title: string;
+
+  @OptionalNotNull()
+  @IsIn(['a', 'b'])
+  status?: string;
+
+  @IsOptional()
+  @IsString()
+  note?: string | null;
+}
+
+class UpdateThing extends PartialType(CreateThing, { skipNullProperties: false }) {}
+
+describe('null on a PATCH, through the ValidationPipe', () => {
+  const pipe = createValidationPipe();
+  const patch = (body: object) => pipe.transform(body, { type: 'body', metatype: UpdateThing });
+
+  it('refuses null for a required or non-nullable field, naming it once', async () => {
+    for (const field of ['title', 'status']) {
+      const error = (await patch({ [field]: null }).catch((e: unknown) => e)) as BadRequestException;
+      expect(error).toBeInstanceOf(BadRequestException);
+      expect(error.getResponse()).toMatchObject({ message: `Invalid input: ${field}: must not be null`, details: [{ field, problems: ['must not be null'] }] });
+    }
+  });
+
+  it('lets a field be left out, clears a nullable one with null, and trims strings', async () => {
+    expect(await patch({})).toEqual({});
+    expect(await patch({ note: null, title: '  Budget  ' })).toEqual({ note: null, title: 'Budget' });
+  });
+
+  it('still names an unknown field sent as null as unknown', async () => {
+    const error = (await patch({ nope: null }).catch((e: unknown) => e)) as BadRequestException;
+    expect(JSON.stringify(error.getResponse())).toContain('should not exist');
   });
 });

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IANAZone } from 'luxon';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /**
  * Names people use that the IANA database lacks. Deadlines are "Geneva time" for the UN
@@ -45,3 +45,29 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
 }
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The field may be left out, but not sent as null (where `@IsOptional()` would let null through
+ * to a NOT NULL column). A PATCH DTO made with `PartialType(CreateDto, { skipNullProperties: false })`
+ * inherits it, and there null for a required field of `CreateDto` is refused as well; the
+ * ValidationPipe reports either as "<field>: must not be null".
+ */
+export function OptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    ValidateIf((_object: object, value: unknown) => value !== undefined)(target, propertyName);
+    registerDecorator({
+      name: 'notNull',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: MUST_NOT_BE_NULL, ...options },
+      validator: { validate: (value: unknown) => value !== null },
+    });
+  };
+}
+
+export const MUST_NOT_BE_NULL = 'must not be null';
+
+/** Trims surrounding white space from a string (other values pass unchanged, for the validators to refuse). */
+export function Trim(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+}

@@ -107,7 +107,6 @@ export class DeadlinesService {
   }
 
   async update(user: User, id: string, dto: UpdateDeadlineDto): Promise<DeadlineView> {
-    rejectNulls(dto);
     const current = await this.find(user, id);
     await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
@@ -262,16 +261,6 @@ export class DeadlinesService {
         [id, userIds],
       );
     }
-  }
-}
-
-/** Fields a PATCH may leave out but not null (validators let null through as "absent"; the columns are NOT NULL). */
-const NOT_NULLABLE = ['title', 'kind', 'timeZone', 'overdueReminder', 'status'] as const;
-
-function rejectNulls(dto: UpdateDeadlineDto): void {
-  const details = NOT_NULLABLE.filter((f) => dto[f] === null).map((field) => ({ field, problems: [`${field} must not be null; leave it out to keep it`] }));
-  if (details.length) {
-    throw new BadRequestException({ message: `Invalid input: ${details.map((d) => `${d.field}: ${d.problems[0]}`).join('; ')}`, details });
   }
 }
 

@@ -75,7 +75,6 @@ export class ChecklistService {
       }
       if (dto.status === 'waived') throw new ForbiddenException('Only a coordinator may waive a checklist item');
     }
-    if (dto.title === null || dto.required === null || dto.status === null) throw new BadRequestException('title, required and status cannot be emptied');
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const repo = manager.getRepository(ChecklistItem);
@@ -110,6 +109,29 @@ export class ChecklistService {
         subjectId: id,
         summary: `Removed checklist item "${item.title}" from "${opportunity.title}"`,
       });
+    });
+  }
+
+  /**
+   * Marks an item done if it is still to do, for `actor` acting through a signed reminder link (the link is
+   * the authorisation, so access is not checked here). `how` ends the activity summary, e.g. "from a reminder link".
+   * Returns whether the item changed.
+   */
+  async markDone(actor: User, itemId: string, how: string): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(ChecklistItem);
+      const item = await repo.findOne({ where: { id: itemId }, lock: { mode: 'pessimistic_write' } });
+      if (!item || item.status !== 'todo') return false;
+      await repo.update(itemId, { status: 'done' });
+      await this.activity.record(manager, {
+        actorId: actor.id,
+        action: 'checklistItem.updated',
+        subjectType: 'checklistItem',
+        subjectId: itemId,
+        summary: `${actor.name} marked "${item.title}" done ${how}`,
+        changes: { status: ['todo', 'done'] },
+      });
+      return true;
     });
   }
 

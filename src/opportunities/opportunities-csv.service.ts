@@ -12,6 +12,7 @@ import type { OpportunityQuery } from './dto/opportunity.dto.js';
 import { recordEvent } from './opportunity-activity.js';
 import { checkHeader, EXPORT_COLUMNS, type ImportRow, parseImportRow, type RowProblem, safeCell } from './opportunity-csv.js';
 import { Opportunity } from './opportunity.entity.js';
+import { exportLabels, importLookups, partnersForExport } from './opportunities.repository.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { HOME_ZONE } from './readiness.service.js';
 
@@ -39,21 +40,12 @@ export class OpportunitiesCsvService {
   async export(user: User, query: OpportunityQuery): Promise<string> {
     const items = await this.opportunities.listQuery(user, query).take(MAX_EXPORT_ROWS).getMany();
     const ids = items.map((o) => o.id);
-    const partners: { opportunity_id: string; name: string; role: string; status: string; budget_amount: string | null; budget_currency: string | null }[] =
-      ids.length
-        ? await this.db.query(
-            `SELECT p.opportunity_id, coalesce(org.acronym, org.name) AS name, p.role, p.status, p.budget_amount, p.budget_currency
-               FROM opportunity_partners p JOIN organizations org ON org.id = p.organization_id
-              WHERE p.opportunity_id = ANY($1) ORDER BY p.role = 'lead' DESC, org.name`,
-            [ids],
-          )
-        : [];
-    const names: { id: string; label: string }[] = await this.db.query(
-      `SELECT id, coalesce(acronym, name) AS label FROM organizations WHERE id = ANY($1)
-       UNION ALL SELECT id, email AS label FROM users WHERE id = ANY($2)`,
-      [items.map((o) => o.funderId).filter(Boolean), items.map((o) => o.ownerId).filter(Boolean)],
+    const partners = await partnersForExport(this.db.manager, ids);
+    const label = await exportLabels(
+      this.db.manager,
+      items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
+      items.flatMap((o) => (o.ownerId ? [o.ownerId] : [])),
     );
-    const label = new Map(names.map((n) => [n.id, n.label]));
     const rows = items.map((o) => {
       const own = partners.filter((p) => p.opportunity_id === o.id);
       const budget = budgetTotals(own.map((p) => ({ budgetAmount: p.budget_amount, budgetCurrency: p.budget_currency })), o.currency);
@@ -104,7 +96,7 @@ export class OpportunitiesCsvService {
     if (records.length > MAX_IMPORT_ROWS) throw new BadRequestException(`Import at most ${MAX_IMPORT_ROWS} rows at a time`);
     const header = (head?.record ?? []).map((c) => c.trim());
     const errors: RowProblem[] = head ? checkHeader(header) : [{ line: 1, message: 'the file is empty' }];
-    const lookups = await this.lookups();
+    const lookups = { ...(await importLookups(this.db.manager)), zone: HOME_ZONE };
     const good: ImportRow[] = [];
     if (!errors.length) {
       for (const { record, info } of records) {
@@ -144,20 +136,5 @@ export class OpportunitiesCsvService {
       return ids;
     });
     return report;
-  }
-
-  private async lookups() {
-    const orgs: { id: string; name: string; acronym: string | null }[] = await this.db.query(
-      `SELECT id, name, acronym FROM organizations WHERE archived_at IS NULL`,
-    );
-    const funders = new Map<string, string>();
-    for (const o of orgs) {
-      funders.set(o.name.toLowerCase(), o.id);
-      if (o.acronym) funders.set(o.acronym.toLowerCase(), o.id);
-    }
-    const users: { id: string; email: string }[] = await this.db.query(
-      `SELECT id, email FROM users WHERE role IN ('coordinator','admin') AND status <> 'disabled'`,
-    );
-    return { funders, owners: new Map(users.map((u) => [u.email.toLowerCase(), u.id])), zone: HOME_ZONE };
   }
 }

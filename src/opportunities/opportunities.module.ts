@@ -4,12 +4,14 @@ import multer from 'multer';
 import { AppConfig } from '../config/app-config.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ChecklistController } from './checklist.controller.js';
 import { ChecklistService } from './checklist.service.js';
 import { OpportunitiesCsvService } from './opportunities-csv.service.js';
 import { OpportunitiesController } from './opportunities.controller.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunityAccess } from './opportunity-access.js';
+import { OrganizationDocumentsAccessPolicy } from './organization-documents-access.js';
 import { OrganizationDocumentsController } from './organization-documents.controller.js';
 import { OrganizationDocumentsService } from './organization-documents.service.js';
 import { PartnersController } from './partners.controller.js';
@@ -21,6 +23,7 @@ import { TransitionsService } from './transitions.service.js';
   imports: [
     FilesModule,
     NotificationsModule,
+    OrganizationsModule,
     // Uploads are read into memory up to MAX_UPLOAD_BYTES (413 beyond), type-checked, then written to UPLOAD_DIR.
     MulterModule.registerAsync({
       useFactory: (config: AppConfig) => ({
@@ -35,6 +38,7 @@ import { TransitionsService } from './transitions.service.js';
   controllers: [OpportunitiesController, PartnersController, ChecklistController, OrganizationDocumentsController],
   providers: [
     OpportunityAccess,
+    OrganizationDocumentsAccessPolicy,
     OpportunitiesService,
     ReadinessService,
     TransitionsService,
@@ -43,6 +47,6 @@ import { TransitionsService } from './transitions.service.js';
     OrganizationDocumentsService,
     OpportunitiesCsvService,
   ],
-  exports: [OpportunitiesService],
+  exports: [OpportunitiesService, ChecklistService],
 })
 export class OpportunitiesModule {}

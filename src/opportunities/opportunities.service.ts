@@ -99,7 +99,6 @@ export class OpportunitiesService {
 
   async update(actor: User, id: string, dto: UpdateOpportunityDto): Promise<Opportunity> {
     await this.access.requireAccess(actor, 'opportunity', id, 'write');
-    if (dto.title === null || dto.visibility === null) throw new BadRequestException('title and visibility cannot be emptied');
     return this.db.transaction(async (manager) => {
       const opportunity = await this.find(manager, id, true);
       await this.checkReferences(manager, { ...opportunity, ...dto } as CreateOpportunityDto, dto);

@@ -16,8 +16,6 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Stages from which the network may still withdraw (everything before the grant is being reported on). */
-export const OPEN_STAGES: readonly Stage[] = ['identified', 'screening', 'preparing', 'submitted', 'awarded'];
 export const FINAL_STAGES: readonly Stage[] = ['closed', 'no_go', 'declined', 'withdrawn'];
 
 export const TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {

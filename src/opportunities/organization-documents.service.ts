@@ -1,21 +1,19 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { hasRole, isCoordinator } from '../access/roles.js';
+import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { pageWindow, toPage } from '../common/pagination.js';
 import { FilesService, type Upload } from '../files/files.service.js';
 import { StoredFile } from '../files/stored-file.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateDocumentDto, DocumentQuery, UpdateDocumentDto } from './dto/document.dto.js';
 import { OrganizationDocument } from './organization-document.entity.js';
+import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { ReadinessService } from './readiness.service.js';
 
-/**
- * Papers an organisation hands in for many applications, with their expiry. Its own people
- * and coordinators see them; partners of an opportunity reach one through a checklist item.
- */
+/** Papers an organisation hands in for many applications, with their expiry (who may see them: organization-documents-access.ts). */
 @Injectable()
 export class OrganizationDocumentsService {
   constructor(
@@ -23,20 +21,19 @@ export class OrganizationDocumentsService {
     private readonly activity: ActivityService,
     private readonly files: FilesService,
     private readonly readiness: ReadinessService,
+    private readonly access: AccessService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
-  private async requireAccess(user: User, organizationId: string, level: 'read' | 'write'): Promise<Organization> {
-    const ownOrg = user.organizationId === organizationId;
-    const org = await this.db.getRepository(Organization).findOneBy({ id: organizationId });
-    if (!org || !(isCoordinator(user.role) || ownOrg)) throw new NotFoundException('Organisation documents not found');
-    if (level === 'write' && !(isCoordinator(user.role) || (ownOrg && hasRole(user.role, 'member')))) {
-      throw new ForbiddenException("You may not change this organisation's documents");
-    }
-    return org;
+  /** Checks that `actor` may change the organisation's documents, and returns its name for the activity log. */
+  private async requireWrite(actor: User, organizationId: string): Promise<{ name: string }> {
+    await this.access.requireAccess(actor, ORGANIZATION_DOCUMENTS, organizationId, 'write');
+    const names = await this.organizations.namesByIds([organizationId]);
+    return { name: names.get(organizationId) ?? 'an organisation' };
   }
 
   async list(user: User, organizationId: string, query: DocumentQuery) {
-    await this.requireAccess(user, organizationId, 'read');
+    await this.access.requireAccess(user, ORGANIZATION_DOCUMENTS, organizationId, 'read');
     const window = pageWindow(query);
     const [items, total] = await this.db.getRepository(OrganizationDocument).findAndCount({
       where: { organizationId, ...(query.kind ? { kind: query.kind } : {}) },
@@ -48,12 +45,12 @@ export class OrganizationDocumentsService {
   }
 
   async get(user: User, organizationId: string, id: string) {
-    await this.requireAccess(user, organizationId, 'read');
+    await this.access.requireAccess(user, ORGANIZATION_DOCUMENTS, organizationId, 'read');
     return (await this.views([await this.find(organizationId, id)]))[0];
   }
 
   async create(actor: User, organizationId: string, dto: CreateDocumentDto) {
-    const org = await this.requireAccess(actor, organizationId, 'write');
+    const org = await this.requireWrite(actor, organizationId);
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(OrganizationDocument);
       const doc = await repo.save(repo.create({ ...dto, organizationId, createdBy: actor.id }));
@@ -70,8 +67,7 @@ export class OrganizationDocumentsService {
   }
 
   async update(actor: User, organizationId: string, id: string, dto: UpdateDocumentDto) {
-    const org = await this.requireAccess(actor, organizationId, 'write');
-    if (dto.title === null || dto.kind === null) throw new BadRequestException('title and kind cannot be emptied');
+    const org = await this.requireWrite(actor, organizationId);
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(OrganizationDocument);
       const doc = await this.find(organizationId, id);
@@ -91,7 +87,7 @@ export class OrganizationDocumentsService {
   }
 
   async remove(actor: User, organizationId: string, id: string): Promise<void> {
-    const org = await this.requireAccess(actor, organizationId, 'write');
+    const org = await this.requireWrite(actor, organizationId);
     await this.db.transaction(async (manager) => {
       const doc = await this.find(organizationId, id);
       await manager.getRepository(OrganizationDocument).delete(id);
@@ -107,7 +103,7 @@ export class OrganizationDocumentsService {
   }
 
   async upload(actor: User, organizationId: string, id: string, upload: Upload | undefined) {
-    const org = await this.requireAccess(actor, organizationId, 'write');
+    const org = await this.requireWrite(actor, organizationId);
     let storedKey = null as string | null;
     try {
       return await this.db.transaction(async (manager) => {
@@ -132,7 +128,7 @@ export class OrganizationDocumentsService {
   }
 
   async download(user: User, organizationId: string, id: string) {
-    await this.requireAccess(user, organizationId, 'read');
+    await this.access.requireAccess(user, ORGANIZATION_DOCUMENTS, organizationId, 'read');
     const doc = await this.find(organizationId, id);
     if (!doc.fileId) throw new NotFoundException('This document has no file');
     return this.files.open(this.db.manager, doc.fileId);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { guardInputs } from './opportunities.repository.js';
 import { submitBlockers } from './opportunity.workflow.js';
 
 /** The network's home zone: an organisation document "expires on" a day in Phnom Penh. */
@@ -17,22 +18,7 @@ export class ReadinessService {
   }
 
   async blockers(manager: EntityManager, opportunityId: string): Promise<string[]> {
-    const partners = await manager.query(
-      `SELECT coalesce(org.acronym, org.name) AS name, p.role, p.status
-         FROM opportunity_partners p JOIN organizations org ON org.id = p.organization_id
-        WHERE p.opportunity_id = $1 ORDER BY p.created_at, p.id`,
-      [opportunityId],
-    );
-    const items = await manager.query(
-      `SELECT c.title, c.required, c.status, coalesce(org.acronym, org.name) AS owner,
-              (d.expires_on IS NOT NULL AND d.expires_on < $2::date) AS "documentExpired"
-         FROM checklist_items c
-         LEFT JOIN opportunity_partners p ON p.id = c.partner_id
-         LEFT JOIN organizations org ON org.id = p.organization_id
-         LEFT JOIN organization_documents d ON d.id = c.document_id
-        WHERE c.opportunity_id = $1 ORDER BY c.position, c.created_at, c.id`,
-      [opportunityId, this.today()],
-    );
+    const { partners, items } = await guardInputs(manager, opportunityId, this.today());
     return submitBlockers(partners, items);
   }
 }

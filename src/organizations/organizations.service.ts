@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
@@ -8,6 +8,12 @@ import { escapeLike } from '../common/sql.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -31,6 +37,19 @@ export class OrganizationsService {
     const org = await this.db.getRepository(Organization).findOneBy({ id });
     if (!org) throw new NotFoundException('Organization not found');
     return org;
+  }
+
+  /** Names of the organisations with these ids; unknown ids are absent. */
+  async namesByIds(ids: string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.refsByIds(ids))].map(([id, ref]) => [id, ref.name]));
+  }
+
+  /** Id, name and acronym of the organisations with these ids, for showing them beside other records; unknown ids are absent. */
+  async refsByIds(ids: string[]): Promise<Map<string, OrganizationRef>> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return new Map();
+    const rows = await this.db.getRepository(Organization).find({ select: { id: true, name: true, acronym: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((o) => [o.id, { id: o.id, name: o.name, acronym: o.acronym }]));
   }
 
   async create(actor: User, dto: CreateOrganizationDto): Promise<Organization> {

@@ -2,13 +2,12 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { hasRole } from '../access/roles.js';
-import { ApiTokensService } from '../auth/api-tokens.service.js';
-import { SESSION_COOKIE, SessionsService } from '../auth/sessions.service.js';
+import { Authenticator } from '../auth/authenticator.js';
 import { AppConfig } from '../config/app-config.js';
 import { errorBody } from '../common/errors.js';
 import { QUEUES } from '../queue/queues.js';
@@ -22,8 +21,7 @@ export class QueueBoard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
-    private readonly sessions: SessionsService,
-    private readonly tokens: ApiTokensService,
+    private readonly authenticator: Authenticator,
     private readonly config: AppConfig,
   ) {}
 
@@ -46,14 +44,12 @@ export class QueueBoard implements OnModuleInit {
     }, serverAdapter.getRouter());
   }
 
+  /** The auth guard's sign-in (session cookie or bearer token); a token that is not valid counts as not signed in. */
   private async admin(req: Request): Promise<User | null> {
-    const header = req.headers.authorization;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      return match ? this.tokens.resolve(match[1]) : null;
-    }
-    const cookie = (req.signedCookies as Record<string, string | false> | undefined)?.[SESSION_COOKIE];
-    if (!cookie) return null;
-    return (await this.sessions.resolve(cookie))?.user ?? null;
+    const principal = await this.authenticator.principal(req).catch((error: unknown) => {
+      if (error instanceof UnauthorizedException) return null;
+      throw error;
+    });
+    return principal?.user ?? null;
   }
 }

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../access/access.service.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CommentsService } from './comments.service.js';
@@ -9,80 +8,71 @@ import { CommentQuery, CreateCommentDto, UpdateCommentDto } from './dto/comment.
 @ApiTags('submissions')
 @Controller('submissions/:id/sections/:sectionId/comments')
 export class CommentsController {
-  constructor(
-    private readonly comments: CommentsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly comments: CommentsService) {}
 
   @Get()
   @ApiOperation({ summary: 'Comment threads on a section, oldest first, each with its replies' })
-  async list(
+  list(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Query() query: CommentQuery,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    return this.comments.list(id, sectionId, query);
+    return this.comments.list(user, id, sectionId, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Comment or reply (`parentId`); mention users with `mentionedUserIds` or @e-mail in the text' })
-  async create(
+  create(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Body() dto: CreateCommentDto,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
     return this.comments.create(user, id, sectionId, dto);
   }
 
   @Patch(':commentId')
-  async update(
+  update(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Param('commentId', ParseUUIDPipe) commentId: string,
     @Body() dto: UpdateCommentDto,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
     return this.comments.update(user, id, sectionId, commentId, dto.body);
   }
 
   @Post(':commentId/resolve')
   @HttpCode(200)
-  async resolve(
+  resolve(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Param('commentId', ParseUUIDPipe) commentId: string,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
     return this.comments.setResolved(user, id, sectionId, commentId, true);
   }
 
   @Post(':commentId/reopen')
   @HttpCode(200)
-  async reopen(
+  reopen(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Param('commentId', ParseUUIDPipe) commentId: string,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
     return this.comments.setResolved(user, id, sectionId, commentId, false);
   }
 
   @Delete(':commentId')
   @HttpCode(204)
-  async remove(
+  remove(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Param('commentId', ParseUUIDPipe) commentId: string,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    await this.comments.remove(user, id, sectionId, commentId);
+    return this.comments.remove(user, id, sectionId, commentId);
   }
 }

@@ -11,7 +11,7 @@ import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { mentionedEmails } from './request-parsing.js';
-import { findSection, lockSubmission, person, userNames } from './submission-records.js';
+import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 
 
 function commentView(c: SectionComment, names: Map<string, string>) {
@@ -43,7 +43,8 @@ export class CommentsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(submissionId: string, sectionId: string, query: CommentQuery): Promise<Page<ThreadView>> {
+  async list(user: User, submissionId: string, sectionId: string, query: CommentQuery): Promise<Page<ThreadView>> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
     await findSection(this.db.manager, submissionId, sectionId);
     const window = pageWindow(query);
     const repo = this.db.getRepository(SectionComment);
@@ -65,6 +66,7 @@ export class CommentsService {
   }
 
   async create(actor: User, submissionId: string, sectionId: string, dto: CreateCommentDto): Promise<CommentView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     this.assertMayComment(actor);
     const comment = await this.db.transaction(async (manager) => {
       await lockSubmission(manager, submissionId, 'share'); // 409 once archived
@@ -103,6 +105,7 @@ export class CommentsService {
   }
 
   async update(actor: User, submissionId: string, sectionId: string, commentId: string, body: string): Promise<CommentView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     const comment = await this.db.transaction(async (manager) => {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
       if (comment.authorId !== actor.id) throw new ForbiddenException('Only the author can edit a comment');
@@ -140,6 +143,7 @@ export class CommentsService {
 
   /** Resolves (or reopens) a whole thread; done on its first comment. */
   async setResolved(actor: User, submissionId: string, sectionId: string, commentId: string, resolved: boolean): Promise<CommentView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     this.assertMayComment(actor);
     const comment = await this.db.transaction(async (manager) => {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
@@ -162,6 +166,7 @@ export class CommentsService {
   }
 
   async remove(actor: User, submissionId: string, sectionId: string, commentId: string): Promise<void> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     await this.db.transaction(async (manager) => {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
       if (comment.authorId !== actor.id && !isCoordinator(actor.role)) throw new ForbiddenException('Only the author or a coordinator can delete a comment');

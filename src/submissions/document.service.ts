@@ -1,12 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { assembleMarkdown, type AssembledDocument } from './assembly.js';
-import { lockSubmission, person, userNames } from './submission-records.js';
+import { lockSubmission, person, userNames } from './submissions.repository.js';
 import { Section } from './section.entity.js';
 import { SubmissionSnapshot } from './snapshot.entity.js';
 import { Submission } from './submission.entity.js';
@@ -27,6 +28,7 @@ export class DocumentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   async assemble(manager: EntityManager, submission: Submission): Promise<AssembledDocument> {
@@ -48,7 +50,8 @@ export class DocumentService {
   }
 
   /** The frozen final text once submitted; the live assembly before. */
-  async current(id: string): Promise<DocumentResult> {
+  async current(user: User, id: string): Promise<DocumentResult> {
+    await this.access.requireAccess(user, 'submission', id, 'read');
     const final = await this.db.getRepository(SubmissionSnapshot).findOneBy({ submissionId: id, kind: 'final' });
     if (final) return { document: final.content, markdown: final.markdown, finalSnapshotId: final.id };
     const submission = await this.db.getRepository(Submission).findOneBy({ id });
@@ -58,6 +61,7 @@ export class DocumentService {
   }
 
   async createSnapshot(actor: User, id: string, name: string) {
+    await this.access.requireAccess(actor, 'submission', id, 'write');
     const snapshot = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, id, 'share');
       const saved = await this.writeSnapshot(manager, actor, submission, name, 'named');
@@ -80,7 +84,8 @@ export class DocumentService {
     return this.writeSnapshot(manager, actor, submission, `Final text as submitted ${day}`, 'final');
   }
 
-  async listSnapshots(id: string, query: PageQuery): Promise<Page<ReturnType<DocumentService['view']>>> {
+  async listSnapshots(user: User, id: string, query: PageQuery): Promise<Page<ReturnType<DocumentService['view']>>> {
+    await this.access.requireAccess(user, 'submission', id, 'read');
     const window = pageWindow(query);
     const [items, total] = await this.db.getRepository(SubmissionSnapshot).findAndCount({
       where: { submissionId: id },
@@ -96,7 +101,8 @@ export class DocumentService {
     );
   }
 
-  async getSnapshot(id: string, snapshotId: string) {
+  async getSnapshot(user: User, id: string, snapshotId: string) {
+    await this.access.requireAccess(user, 'submission', id, 'read');
     const snapshot = await this.db.getRepository(SubmissionSnapshot).findOneBy({ id: snapshotId, submissionId: id });
     if (!snapshot) throw new NotFoundException('Snapshot not found');
     return this.view(snapshot, await userNames(this.db.manager, [snapshot.createdById]), true);

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../access/access.service.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateEndorsementDto, EndorsementQuery } from './dto/endorsement.dto.js';
@@ -9,34 +8,28 @@ import { EndorsementsService } from './endorsements.service.js';
 @ApiTags('submissions')
 @Controller('submissions/:id/endorsements')
 export class EndorsementsController {
-  constructor(
-    private readonly endorsements: EndorsementsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly endorsements: EndorsementsService) {}
 
   @Get()
   @ApiOperation({ summary: 'The signatories, in the order they signed on' })
-  async list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: EndorsementQuery) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    return this.endorsements.list(id, query.includeWithdrawn === 'true');
+  list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: EndorsementQuery) {
+    return this.endorsements.list(user, id, query.includeWithdrawn === 'true');
   }
 
   @Post()
   @ApiOperation({ summary: 'Sign your organisation on (coordinators may sign for another organisation)' })
-  async create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateEndorsementDto) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
+  create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateEndorsementDto) {
     return this.endorsements.endorse(user, id, dto);
   }
 
   @Delete(':endorsementId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw an endorsement (before submission)' })
-  async withdraw(
+  withdraw(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('endorsementId', ParseUUIDPipe) endorsementId: string,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    await this.endorsements.withdraw(user, id, endorsementId);
+    return this.endorsements.withdraw(user, id, endorsementId);
   }
 }

@@ -1,14 +1,16 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateEndorsementDto } from './dto/endorsement.dto.js';
 import { Endorsement } from './endorsement.entity.js';
-import { lockSubmission, person, userNames } from './submission-records.js';
+import { lockSubmission, person, userNames } from './submissions.repository.js';
 import { isFrozen, label } from './submission.workflow.js';
 
 /** Organisations signing on to a submission; withdrawal is possible until it is submitted. */
@@ -18,9 +20,12 @@ export class EndorsementsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
-  async list(submissionId: string, includeWithdrawn: boolean) {
+  async list(user: User, submissionId: string, includeWithdrawn: boolean) {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
     const endorsements = await this.db.getRepository(Endorsement).find({
       where: { submissionId, ...(includeWithdrawn ? {} : { withdrawnAt: IsNull() }) },
       order: { endorsedAt: 'ASC', id: 'ASC' },
@@ -29,6 +34,7 @@ export class EndorsementsService {
   }
 
   async endorse(actor: User, submissionId: string, dto: CreateEndorsementDto) {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot sign on for an organisation');
     const organizationId = dto.organizationId ?? actor.organizationId;
     if (!organizationId) throw new BadRequestException('organizationId: you belong to no organisation; say which one signs on');
@@ -70,6 +76,7 @@ export class EndorsementsService {
   }
 
   async withdraw(actor: User, submissionId: string, endorsementId: string) {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     const saved = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'share');
       const repo = manager.getRepository(Endorsement);
@@ -105,11 +112,7 @@ export class EndorsementsService {
       this.db.manager,
       endorsements.flatMap((e) => [e.endorsedById, e.withdrawnById]),
     );
-    const orgIds = [...new Set(endorsements.map((e) => e.organizationId))];
-    const orgs: { id: string; name: string; acronym: string | null }[] = orgIds.length
-      ? await this.db.query(`SELECT id, name, acronym FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds])
-      : [];
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const orgById = await this.organizations.refsByIds(endorsements.map((e) => e.organizationId));
     return endorsements.map((e) => ({
       id: e.id,
       submissionId: e.submissionId,

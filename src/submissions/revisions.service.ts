@@ -2,8 +2,10 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTwoFilesPatch, diffLines, diffWords } from 'diff';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
-import { person, userNames } from './submission-records.js';
+import type { User } from '../users/user.entity.js';
+import { findSection, person, userNames } from './submissions.repository.js';
 import { SectionRevision } from './section.entity.js';
 import { countWords } from './word-count.js';
 
@@ -25,9 +27,13 @@ function revisionView(r: SectionRevision, names: Map<string, string>) {
 /** Reads the kept saves of a section and compares two of them. */
 @Injectable()
 export class RevisionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
-  async list(sectionId: string, query: PageQuery): Promise<Page<ReturnType<typeof revisionView>>> {
+  async list(user: User, submissionId: string, sectionId: string, query: PageQuery): Promise<Page<ReturnType<typeof revisionView>>> {
+    await this.readSection(user, submissionId, sectionId);
     const window = pageWindow(query);
     const [items, total] = await this.db.getRepository(SectionRevision).findAndCount({
       where: { sectionId },
@@ -43,13 +49,15 @@ export class RevisionsService {
     );
   }
 
-  async get(sectionId: string, version: number) {
+  async get(user: User, submissionId: string, sectionId: string, version: number) {
+    await this.readSection(user, submissionId, sectionId);
     const revision = await this.find(sectionId, version);
     return revisionView(revision, await userNames(this.db.manager, [revision.authorId]));
   }
 
   /** What changed from one revision to another: a unified patch, and word-level changes for display. */
-  async diff(sectionId: string, fromVersion: number, toVersion?: number) {
+  async diff(user: User, submissionId: string, sectionId: string, fromVersion: number, toVersion?: number) {
+    await this.readSection(user, submissionId, sectionId);
     const from = await this.find(sectionId, fromVersion);
     const to = toVersion
       ? await this.find(sectionId, toVersion)
@@ -70,6 +78,11 @@ export class RevisionsService {
       patch: createTwoFilesPatch(`version ${from.version}`, `version ${to.version}`, ensureNewline(from.body), ensureNewline(to.body)),
       changes: diffWords(from.body, to.body).map((c) => ({ value: c.value, added: !!c.added, removed: !!c.removed })),
     };
+  }
+
+  private async readSection(user: User, submissionId: string, sectionId: string): Promise<void> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
+    await findSection(this.db.manager, submissionId, sectionId);
   }
 
   private async find(sectionId: string, version: number): Promise<SectionRevision> {

@@ -1,7 +1,6 @@
-import { BadRequestException, Body, Controller, Delete, Get, Headers, HttpCode, HttpException, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AccessService } from '../access/access.service.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSectionDto, DiffQuery, ReorderSectionsDto, RevisionQuery, UpdateSectionDto } from './dto/section.dto.js';
@@ -15,19 +14,16 @@ export class SectionsController {
   constructor(
     private readonly sections: SectionsService,
     private readonly revisions: RevisionsService,
-    private readonly access: AccessService,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'The sections in order, with word counts' })
   async list(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    return { items: await this.sections.list(id) };
+    return { items: await this.sections.list(user, id) };
   }
 
   @Post()
-  async create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateSectionDto) {
-    await this.access.requireAccess(user, 'submission', id, 'write');
+  create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateSectionDto) {
     return this.sections.create(user, id, dto);
   }
 
@@ -35,7 +31,6 @@ export class SectionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Put every section in a new order' })
   async reorder(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReorderSectionsDto) {
-    await this.access.requireAccess(user, 'submission', id, 'write');
     return { items: await this.sections.reorder(user, id, dto) };
   }
 
@@ -46,8 +41,7 @@ export class SectionsController {
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    const section = await this.sections.get(id, sectionId);
+    const section = await this.sections.get(user, id, sectionId);
     res.setHeader('ETag', `"${section.version}"`);
     return section;
   }
@@ -63,66 +57,46 @@ export class SectionsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.access.requireAccess(user, 'submission', id, 'write');
-    const nulls = (['version', 'title', 'body', 'status', 'position'] as const).filter((f) => dto[f] === null);
-    if (nulls.length) throw new BadRequestException(`Invalid input: ${nulls.map((f) => `${f}: must not be null`).join('; ')}`);
-    const headerVersion = parseIfMatch(ifMatch);
-    if (headerVersion !== undefined && dto.version !== undefined && headerVersion !== dto.version) {
-      throw new BadRequestException('If-Match and version disagree; send one of them');
-    }
-    const version = dto.version ?? headerVersion;
-    if (version === undefined) {
-      throw new HttpException({ message: 'Send the version you edited (body `version` or an If-Match header)' }, 428);
-    }
-    const section = await this.sections.update(user, id, sectionId, version, dto);
+    const section = await this.sections.update(user, id, sectionId, dto, parseIfMatch(ifMatch));
     res.setHeader('ETag', `"${section.version}"`);
     return section;
   }
 
   @Delete(':sectionId')
   @HttpCode(204)
-  async remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('sectionId', ParseUUIDPipe) sectionId: string) {
-    await this.access.requireAccess(user, 'submission', id, 'write');
-    await this.sections.remove(user, id, sectionId);
+  remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('sectionId', ParseUUIDPipe) sectionId: string) {
+    return this.sections.remove(user, id, sectionId);
   }
 
   @Get(':sectionId/revisions')
   @ApiOperation({ summary: 'Every save of the section, newest first' })
-  async revisionList(
+  revisionList(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Query() query: RevisionQuery,
   ) {
-    await this.readSection(user, id, sectionId);
-    return this.revisions.list(sectionId, query);
+    return this.revisions.list(user, id, sectionId, query);
   }
 
   @Get(':sectionId/revisions/diff')
   @ApiOperation({ summary: 'What changed between two revisions (`from`, `to` versions; `to` defaults to the latest)' })
-  async diff(
+  diff(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Query() query: DiffQuery,
   ) {
-    await this.readSection(user, id, sectionId);
-    return this.revisions.diff(sectionId, query.from, query.to);
+    return this.revisions.diff(user, id, sectionId, query.from, query.to);
   }
 
   @Get(':sectionId/revisions/:version')
-  async revision(
+  revision(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
     @Param('version', ParseIntPipe) version: number,
   ) {
-    await this.readSection(user, id, sectionId);
-    return this.revisions.get(sectionId, version);
-  }
-
-  private async readSection(user: User, id: string, sectionId: string): Promise<void> {
-    await this.access.requireAccess(user, 'submission', id, 'read');
-    await this.sections.get(id, sectionId);
+    return this.revisions.get(user, id, sectionId, version);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -6,7 +6,7 @@ import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { User } from '../users/user.entity.js';
 import type { CreateSectionDto, ReorderSectionsDto, UpdateSectionDto } from './dto/section.dto.js';
-import { assertTextEditable, findSection, lockSubmission, person, userNames } from './submission-records.js';
+import { assertTextEditable, findSection, lockSubmission, makeRoomAt, person, renumberSections, userNames } from './submissions.repository.js';
 import { Section, SectionRevision } from './section.entity.js';
 import { countWords } from './word-count.js';
 
@@ -40,17 +40,28 @@ export class SectionsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(submissionId: string): Promise<SectionView[]> {
+  async list(user: User, submissionId: string): Promise<SectionView[]> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
+    return this.listOf(submissionId);
+  }
+
+  private async listOf(submissionId: string): Promise<SectionView[]> {
     const sections = await this.db.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
     return this.views(this.db.manager, sections);
   }
 
-  async get(submissionId: string, sectionId: string): Promise<SectionView> {
+  async get(user: User, submissionId: string, sectionId: string): Promise<SectionView> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'read');
+    return this.view(submissionId, sectionId);
+  }
+
+  private async view(submissionId: string, sectionId: string): Promise<SectionView> {
     const [view] = await this.views(this.db.manager, [await findSection(this.db.manager, submissionId, sectionId)]);
     return view;
   }
 
   async create(actor: User, submissionId: string, dto: CreateSectionDto): Promise<SectionView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     const id = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
       assertTextEditable(submission, 'the list of sections');
@@ -58,12 +69,7 @@ export class SectionsService {
       const repo = manager.getRepository(Section);
       const count = await repo.countBy({ submissionId });
       const position = Math.min(dto.position ?? count + 1, count + 1);
-      if (position <= count) {
-        await manager.query(`UPDATE submission_sections SET position = position + 1 WHERE submission_id = $1 AND position >= $2`, [
-          submissionId,
-          position,
-        ]);
-      }
+      if (position <= count) await makeRoomAt(manager, submissionId, position);
       const now = this.clock.now();
       const section = await repo.save(
         repo.create({
@@ -90,14 +96,22 @@ export class SectionsService {
       });
       return section.id;
     });
-    return this.get(submissionId, id);
+    return this.view(submissionId, id);
   }
 
   /**
-   * Saves an edit made on `expectedVersion`. The conditional UPDATE is the concurrency check:
-   * of many saves on the same version exactly one matches; the others get 409 with the current text.
+   * Saves an edit made on the version sent in the body or in If-Match (`ifMatchVersion`). The conditional
+   * UPDATE is the concurrency check: of many saves on the same version exactly one matches; the others get 409 with the current text.
    */
-  async update(actor: User, submissionId: string, sectionId: string, expectedVersion: number, dto: UpdateSectionDto): Promise<SectionView> {
+  async update(actor: User, submissionId: string, sectionId: string, dto: UpdateSectionDto, ifMatchVersion?: number): Promise<SectionView> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
+    if (ifMatchVersion !== undefined && dto.version !== undefined && ifMatchVersion !== dto.version) {
+      throw new BadRequestException('If-Match and version disagree; send one of them');
+    }
+    const expectedVersion = dto.version ?? ifMatchVersion;
+    if (expectedVersion === undefined) {
+      throw new HttpException({ message: 'Send the version you edited (body `version` or an If-Match header)' }, 428);
+    }
     const { version: _ignored, position, ...fields } = dto;
     if (fields.assigneeId) await this.assertAssignee(submissionId, fields.assigneeId);
     await this.db.transaction(async (manager) => {
@@ -121,7 +135,7 @@ export class SectionsService {
         const order = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
         const ids = order.map((s) => s.id).filter((id) => id !== sectionId);
         ids.splice(Math.min(position, ids.length + 1) - 1, 0, sectionId);
-        await this.renumber(manager, submissionId, ids);
+        await renumberSections(manager, submissionId, ids);
         changes.position = [saved.position, ids.indexOf(sectionId) + 1];
       }
       changes.version = [expectedVersion, saved.version];
@@ -134,10 +148,11 @@ export class SectionsService {
         changes,
       });
     });
-    return this.get(submissionId, sectionId);
+    return this.view(submissionId, sectionId);
   }
 
   async reorder(actor: User, submissionId: string, dto: ReorderSectionsDto): Promise<SectionView[]> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
       assertTextEditable(submission, 'the order of sections');
@@ -146,7 +161,7 @@ export class SectionsService {
       if (dto.sectionIds.length !== current.length || dto.sectionIds.some((id) => !known.has(id))) {
         throw new BadRequestException('sectionIds: list every section of this submission exactly once');
       }
-      await this.renumber(manager, submissionId, dto.sectionIds);
+      await renumberSections(manager, submissionId, dto.sectionIds);
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'submission.sections_reordered',
@@ -156,17 +171,18 @@ export class SectionsService {
         changes: { order: [current.map((s) => s.id), dto.sectionIds] },
       });
     });
-    return this.list(submissionId);
+    return this.listOf(submissionId);
   }
 
   async remove(actor: User, submissionId: string, sectionId: string): Promise<void> {
+    await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
       assertTextEditable(submission, 'the list of sections');
       const section = await findSection(manager, submissionId, sectionId);
       await manager.getRepository(Section).delete({ id: sectionId });
       const rest = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
-      await this.renumber(
+      await renumberSections(
         manager,
         submissionId,
         rest.map((s) => s.id),
@@ -207,16 +223,6 @@ export class SectionsService {
       authorId: author.id,
       createdAt: section.updatedAt,
     });
-  }
-
-  /** Positions 1..n in the given order (the unique constraint is checked at commit). */
-  private async renumber(manager: EntityManager, submissionId: string, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await manager.query(
-      `UPDATE submission_sections s SET position = o.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)
-       WHERE s.id = o.id AND s.submission_id = $1 AND s.position <> o.ord`,
-      [submissionId, ids],
-    );
   }
 
   /** An assignee must be able to edit the submission (coordinator, or staff of the lead or a partner). */

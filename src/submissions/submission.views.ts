@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, IsNull } from 'typeorm';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import { type OrganizationRef, OrganizationsService } from '../organizations/organizations.service.js';
 import { Endorsement } from './endorsement.entity.js';
 import { Section } from './section.entity.js';
 import { SubmissionSnapshot } from './snapshot.entity.js';
 import { type Submission, SubmissionPartner } from './submission.entity.js';
 import { summarizeWords, type WordCountSummary } from './word-count.js';
-
-interface OrgRef {
-  id: string;
-  name: string;
-  acronym: string | null;
-}
 
 export interface PartnerView {
   organizationId: string;
@@ -21,7 +16,7 @@ export interface PartnerView {
 }
 
 export type SubmissionView = Submission & {
-  leadOrganization: OrgRef | null;
+  leadOrganization: OrganizationRef | null;
   partnerOrganizationIds: string[];
   partners: PartnerView[];
   signOff: { requiredSigners: number; endorsed: number; missing: string[] };
@@ -32,18 +27,18 @@ export type SubmissionView = Submission & {
 /** Shapes submissions for the API, loading partners and endorsements in batches. */
 @Injectable()
 export class SubmissionViews {
+  constructor(private readonly organizations: OrganizationsService) {}
+
   async many(manager: EntityManager, submissions: Submission[]): Promise<SubmissionView[]> {
     if (!submissions.length) return [];
     const ids = submissions.map((s) => s.id);
     const partners = await manager.getRepository(SubmissionPartner).createQueryBuilder('p').where('p.submission_id IN (:...ids)', { ids }).getMany();
-    const endorsements: { submission_id: string; organization_id: string }[] = await manager.query(
-      `SELECT submission_id, organization_id FROM submission_endorsements WHERE submission_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
-      [ids],
-    );
-    const orgIds = [...new Set([...submissions.map((s) => s.leadOrganizationId), ...partners.map((p) => p.organizationId)])];
-    const orgs: OrgRef[] = await manager.query(`SELECT id, name, acronym FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds]);
-    const orgById = new Map(orgs.map((o) => [o.id, o]));
-    const endorsed = new Set(endorsements.map((e) => `${e.submission_id}/${e.organization_id}`));
+    const endorsements = await manager.getRepository(Endorsement).find({
+      select: { submissionId: true, organizationId: true },
+      where: { submissionId: In(ids), withdrawnAt: IsNull() },
+    });
+    const orgById = await this.organizations.refsByIds([...submissions.map((s) => s.leadOrganizationId), ...partners.map((p) => p.organizationId)]);
+    const endorsed = new Set(endorsements.map((e) => `${e.submissionId}/${e.organizationId}`));
     return submissions.map((s) => {
       const own: PartnerView[] = partners
         .filter((p) => p.submissionId === s.id)

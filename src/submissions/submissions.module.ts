@@ -15,10 +15,11 @@ import { SubmissionsService } from './submissions.service.js';
 import { TransitionsService } from './transitions.service.js';
 
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 
 /** Policy submissions: co-drafted sections with revisions, comments, endorsements and the assembled text. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, OrganizationsModule],
   controllers: [SubmissionsController, SectionsController, CommentsController, EndorsementsController, DocumentController],
   providers: [
     SubmissionAccessPolicy,

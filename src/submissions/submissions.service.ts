@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { hasRole, isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
@@ -11,13 +12,12 @@ import { User } from '../users/user.entity.js';
 import {
   type CreateSubmissionDto,
   FIELDS_EDITABLE_WHEN_FROZEN,
-  NOT_NULL_FIELDS,
   type PartnerDto,
   type SubmissionQuery,
   type UpdateSubmissionDto,
 } from './dto/submission.dto.js';
 import { VISIBLE_SQL } from './submission-access.js';
-import { lockSubmission } from './submission-records.js';
+import { lockSubmission } from './submissions.repository.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
 import { isFrozen, label } from './submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
@@ -29,6 +29,7 @@ export class SubmissionsService {
     private readonly activity: ActivityService,
     private readonly clock: Clock,
     private readonly views: SubmissionViews,
+    private readonly access: AccessService,
   ) {}
 
   async list(user: User, query: SubmissionQuery): Promise<Page<SubmissionView>> {
@@ -60,14 +61,23 @@ export class SubmissionsService {
     return toPage(await this.views.many(this.db.manager, items), total, window);
   }
 
-  async get(id: string): Promise<SubmissionView> {
+  async get(user: User, id: string): Promise<SubmissionView> {
+    await this.access.requireAccess(user, 'submission', id, 'read');
+    return this.view(id);
+  }
+
+  async wordCount(user: User, id: string): Promise<SubmissionView['wordCount']> {
+    return (await this.get(user, id)).wordCount;
+  }
+
+  /** The submission as clients see it, for a caller that has already checked access. */
+  async view(id: string): Promise<SubmissionView> {
     const submission = await this.db.getRepository(Submission).findOneBy({ id });
     if (!submission) throw new NotFoundException('Submission not found');
     return this.views.one(this.db.manager, submission);
   }
 
   async create(actor: User, dto: CreateSubmissionDto): Promise<SubmissionView> {
-    rejectNulls(dto);
     if (!isCoordinator(actor.role) && dto.leadOrganizationId !== actor.organizationId) {
       throw new ForbiddenException('Members can start submissions led by their own organisation only');
     }
@@ -90,11 +100,11 @@ export class SubmissionsService {
       });
       return submission.id;
     });
-    return this.get(id);
+    return this.view(id);
   }
 
   async update(actor: User, id: string, dto: UpdateSubmissionDto): Promise<SubmissionView> {
-    rejectNulls(dto);
+    await this.access.requireAccess(actor, 'submission', id, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, id, 'update');
       const { partnerOrganizationIds, partners, ...fields } = dto;
@@ -154,11 +164,13 @@ export class SubmissionsService {
         });
       }
     });
-    return this.get(id);
+    return this.view(id);
   }
 
-  /** Archives rather than deletes: its text, revisions and activity stay. */
+  /** Archives rather than deletes: its text, revisions and activity stay. Coordinators only. */
   async archive(actor: User, id: string): Promise<void> {
+    await this.access.requireAccess(actor, 'submission', id, 'write');
+    if (!isCoordinator(actor.role)) throw new ForbiddenException('Only a coordinator can archive a submission');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, id, 'update', true);
       if (submission.archivedAt) return;
@@ -208,10 +220,4 @@ export class SubmissionsService {
       throw new BadRequestException('ownerId: the owner must be a coordinator or staff of the lead or a partner organisation');
     }
   }
-}
-
-/** Optional fields may be cleared with null, except those a submission always has. */
-function rejectNulls(dto: UpdateSubmissionDto): void {
-  const bad = NOT_NULL_FIELDS.filter((field) => dto[field] === null);
-  if (bad.length) throw new BadRequestException(`Invalid input: ${bad.map((f) => `${f}: must not be null`).join('; ')}`);
 }

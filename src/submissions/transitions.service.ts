@@ -1,15 +1,17 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { DocumentService } from './document.service.js';
 import type { TransitionDto } from './dto/submission.dto.js';
-import { lockSubmission } from './submission-records.js';
+import { lockSubmission } from './submissions.repository.js';
 import { Section } from './section.entity.js';
-import { Submission } from './submission.entity.js';
+import { Submission, SubmissionPartner } from './submission.entity.js';
 import { checkTransition, label } from './submission.workflow.js';
 import { activeEndorsements } from './submission.views.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -23,23 +25,22 @@ export class TransitionsService {
     private readonly clock: Clock,
     private readonly documents: DocumentService,
     private readonly submissions: SubmissionsService,
+    private readonly access: AccessService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async transition(actor: User, id: string, dto: TransitionDto) {
+    await this.access.requireAccess(actor, 'submission', id, 'write');
     await this.db.transaction(async (manager) => {
       // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
       const submission = await lockSubmission(manager, id, 'update');
       const sections = await manager.getRepository(Section).find({ where: { submissionId: id }, order: { position: 'ASC' } });
-      const partners: { organization_id: string; name: string }[] = await manager.query(
-        `SELECT p.organization_id, o.name FROM submission_partners p JOIN organizations o ON o.id = p.organization_id
-         WHERE p.submission_id = $1 AND p.required_signer ORDER BY o.name`,
-        [id],
-      );
+      const requiredSigners = await this.requiredSigners(manager, id);
       const endorsements = await activeEndorsements(manager, id);
       const from = submission.status;
       const check = checkTransition(from, dto.to, {
         sections,
-        requiredSigners: partners.map((p) => ({ organizationId: p.organization_id, name: p.name })),
+        requiredSigners,
         endorsedOrganizationIds: endorsements.map((e) => e.organizationId),
       });
       if (!check.allowed) throw new ConflictException(check.reason);
@@ -79,6 +80,15 @@ export class TransitionsService {
         },
       });
     });
-    return this.submissions.get(id);
+    return this.submissions.view(id);
+  }
+
+  /** The partners that must endorse before submission, by name. */
+  private async requiredSigners(manager: EntityManager, submissionId: string): Promise<{ organizationId: string; name: string }[]> {
+    const partners = await manager.getRepository(SubmissionPartner).findBy({ submissionId, requiredSigner: true });
+    const names = await this.organizations.namesByIds(partners.map((p) => p.organizationId));
+    return partners
+      .map((p) => ({ organizationId: p.organizationId, name: names.get(p.organizationId) ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 }

@@ -18,5 +18,3 @@ export function userView(user: User) {
     updatedAt: user.updatedAt,
   };
 }
-
-export type UserView = ReturnType<typeof userView>;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { InvitationsService } from './invitations.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
@@ -8,7 +8,7 @@ import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [OrganizationsModule],
   controllers: [UsersController, MeController, InvitationController],
   providers: [UsersService, InvitationsService, FirstAdminService],
   exports: [UsersService, InvitationsService],

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { hashPassword, verifyPassword } from '../auth/secrets.js';
-import { SessionsService } from '../auth/sessions.service.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
-import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import { escapeLike } from '../common/sql.js';
 import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
@@ -16,9 +15,16 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly activity: ActivityService,
-    private readonly sessions: SessionsService,
     private readonly invitations: InvitationsService,
+    private readonly organizations: OrganizationsService,
   ) {}
+
+  private readonly revokedHooks: ((manager: EntityManager, userId: string) => Promise<void>)[] = [];
+
+  /** Runs `hook` in the transaction that changes a user's password, role or status (auth ends their sessions). */
+  onAccessRevoked(hook: (manager: EntityManager, userId: string) => Promise<void>): void {
+    this.revokedHooks.push(hook);
+  }
 
   async list(query: UserQuery): Promise<Page<User>> {
     const window = pageWindow(query);
@@ -40,7 +46,7 @@ export class UsersService {
     const { password, ...fields } = dto;
     const created = await this.db.transaction(async (manager) => {
       await this.assertEmailFree(manager, dto.email);
-      await this.assertOrganization(manager, dto.organizationId);
+      await this.assertOrganization(dto.organizationId);
       const repo = manager.getRepository(User);
       const user = await repo.save(
         repo.create({
@@ -72,7 +78,7 @@ export class UsersService {
         throw new ForbiddenException('Admins cannot demote or disable themselves; ask another admin');
       }
       if (dto.email && dto.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(manager, dto.email);
-      await this.assertOrganization(manager, dto.organizationId);
+      await this.assertOrganization(dto.organizationId);
       if (dto.status === 'active' && user.status === 'invited') {
         throw new BadRequestException('An invited user becomes active by accepting the invitation or being given a password');
       }
@@ -86,7 +92,7 @@ export class UsersService {
       }
       const saved = await repo.save(user);
       // A changed role, a disabled account or a reset password applies to every open session at once.
-      if (password || changes.status || changes.role) await this.sessions.deleteAllFor(id, manager);
+      if (password || changes.status || changes.role) for (const hook of this.revokedHooks) await hook(manager, id);
       if (Object.keys(changes).length) {
         await this.activity.record(manager, {
           actorId: actor.id,
@@ -145,6 +151,39 @@ export class UsersService {
     return this.invitations.invite(user);
   }
 
+  /** The user with this e-mail (any case), with their password hash, for signing in. */
+  async findForSignIn(email: string): Promise<User | null> {
+    return this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  /** An active user, for resolving a session or token; null when unknown or not active. */
+  async findActive(id: string): Promise<User | null> {
+    return this.db.getRepository(User).findOneBy({ id, status: 'active' });
+  }
+
+  async recordSignIn(manager: EntityManager, userId: string, at: Date): Promise<void> {
+    await manager.getRepository(User).update(userId, { lastLoginAt: at });
+  }
+
+  /**
+   * Links a Telegram chat to the user (and turns the telegram channel on), or unlinks it with null.
+   * `ifChatId`: only while the user's chat is still that one (a chat that blocked the bot clears only itself).
+   * Returns whether the user changed.
+   */
+  async setTelegramChatId(
+    userId: string,
+    chatId: string | null,
+    options: { manager?: EntityManager; ifChatId?: string } = {},
+  ): Promise<boolean> {
+    const repo = (options.manager ?? this.db.manager).getRepository(User);
+    const user = await repo.findOneBy({ id: userId, ...(options.ifChatId ? { telegramChatId: options.ifChatId } : {}) });
+    if (!user) return false;
+    const channels = user.notificationPreferences.channels;
+    const withTelegram = chatId && !channels.includes('telegram') ? [...channels, 'telegram' as const] : channels;
+    await repo.update(userId, { telegramChatId: chatId, notificationPreferences: { ...user.notificationPreferences, channels: withTelegram } });
+    return true;
+  }
+
   /** Disables rather than deletes: their activity, comments and revisions stay attributed. */
   async disable(actor: User, id: string): Promise<void> {
     await this.update(actor, id, { status: 'disabled' });
@@ -159,9 +198,9 @@ export class UsersService {
     if (taken) throw new ConflictException(`A user with the e-mail ${email} already exists`);
   }
 
-  private async assertOrganization(manager: EntityManager, organizationId: string | undefined): Promise<void> {
+  private async assertOrganization(organizationId: string | undefined): Promise<void> {
     if (!organizationId) return;
-    const exists = await manager.getRepository(Organization).existsBy({ id: organizationId });
+    const exists = (await this.organizations.namesByIds([organizationId])).has(organizationId);
     if (!exists) throw new BadRequestException('organizationId: no such organisation');
   }
 }

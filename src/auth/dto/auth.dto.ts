@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Trim } from '../../common/validators.js';
 import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@cjn.example' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -21,8 +20,8 @@ import { DEADLINE_STATUSES, type DeadlineStatus } from '../../reminders/reminder
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from '../deadline.entity.js';
 import { DEADLINE_TEMPLATES } from '../deadline-templates.js';
 import { canonicalZone, DEADLINE_KINDS, type DeadlineKind, isValidOffset, MAX_OFFSETS } from '../reminder-times.js';
+import { OptionalNotNull, Trim } from '../../common/validators.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 function custom(name: string, message: string, validate: (v: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -50,7 +49,7 @@ export class CreateDeadlineDto {
   subjectId: string;
 
   @ApiProperty({ example: 'Full proposal due to the funder' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -105,16 +104,16 @@ export class CreateDeadlineDto {
   reminderOffsets?: string[];
 
   @ApiPropertyOptional({ description: 'Also remind when the deadline passes without being done', default: false })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   overdueReminder?: boolean;
 }
 
 export const SETTABLE_STATUSES = ['open', 'done', 'cancelled'] as const;
 
-export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, ['subjectType', 'subjectId'] as const)) {
+export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, ['subjectType', 'subjectId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: SETTABLE_STATUSES, description: 'missed is set by the system when an open deadline passes' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(SETTABLE_STATUSES)
   status?: Exclude<DeadlineStatus, 'missed'>;
 }

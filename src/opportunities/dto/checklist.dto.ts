@@ -1,15 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-
-/** Optional, but when sent it must be a value: null for a NOT NULL column is a 400, not a database error. */
-const IsOptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { CHECKLIST_STATUSES, type ChecklistStatus } from '../checklist-item.entity.js';
+import { OptionalNotNull, Trim } from '../../common/validators.js';
 
 export class CreateChecklistItemDto {
   @ApiProperty({ example: 'Audited financial statements 2024' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -25,7 +22,7 @@ export class CreateChecklistItemDto {
   required: boolean;
 
   @ApiPropertyOptional({ enum: CHECKLIST_STATUSES, default: 'todo' })
-  @IsOptionalNotNull()
+  @OptionalNotNull()
   @IsIn(CHECKLIST_STATUSES)
   status?: ChecklistStatus;
 
@@ -41,7 +38,7 @@ export class CreateChecklistItemDto {
   documentId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptionalNotNull()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -49,47 +46,7 @@ export class CreateChecklistItemDto {
 }
 
 /** Members of the owing organisation may change status (not to waived), url, documentId; coordinators all. */
-export class UpdateChecklistItemDto {
-  @ApiPropertyOptional()
-  @IsOptionalNotNull()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  title?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  partnerId?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptionalNotNull()
-  @IsBoolean()
-  required?: boolean;
-
-  @ApiPropertyOptional({ enum: CHECKLIST_STATUSES })
-  @IsOptionalNotNull()
-  @IsIn(CHECKLIST_STATUSES)
-  status?: ChecklistStatus;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @MaxLength(1000)
-  url?: string | null;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  documentId?: string | null;
-
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(100000)
-  position?: number;
-}
+export class UpdateChecklistItemDto extends PartialType(CreateChecklistItemDto, { skipNullProperties: false }) {}
 
 export class ChecklistQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

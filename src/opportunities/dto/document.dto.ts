@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../organization-document.entity.js';
+import { Trim } from '../../common/validators.js';
 
 export class CreateDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS })
@@ -10,7 +10,7 @@ export class CreateDocumentDto {
   kind: DocumentKind;
 
   @ApiProperty({ example: 'Registration certificate (Ministry of Interior)' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -29,7 +29,7 @@ export class CreateDocumentDto {
   expiresOn?: string | null;
 }
 
-export class UpdateDocumentDto extends PartialType(CreateDocumentDto) {}
+export class UpdateDocumentDto extends PartialType(CreateDocumentDto, { skipNullProperties: false }) {}
 
 export class DocumentQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOCUMENT_KINDS })

@@ -18,12 +18,11 @@ import {
 import { PageQuery } from '../../common/pagination.js';
 import { STAGES, type Stage, VISIBILITIES, type Visibility } from '../opportunity.entity.js';
 import { IsAmount, IsCurrency } from './money.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/validators.js';
 
 export class CreateOpportunityDto {
   @ApiProperty({ example: 'EU CSO-LA Cambodia 2026: access to justice for children' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -96,7 +95,7 @@ export class CreateOpportunityDto {
   telegramChatId?: string | null;
 }
 
-export class UpdateOpportunityDto extends PartialType(CreateOpportunityDto) {}
+export class UpdateOpportunityDto extends PartialType(CreateOpportunityDto, { skipNullProperties: false }) {}
 
 export const SORTS = ['updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'title', '-title', 'closesAt', '-closesAt', 'stage', '-stage'] as const;
 export type Sort = (typeof SORTS)[number];

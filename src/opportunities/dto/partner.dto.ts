@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { PARTNER_ROLES, PARTNER_STATUSES, type PartnerRole, type PartnerStatus } from '../partner.entity.js';
+import { OptionalNotNull } from '../../common/validators.js';
 import { IsAmount, IsCurrency } from './money.js';
 
 export class CreatePartnerDto {
@@ -14,7 +15,7 @@ export class CreatePartnerDto {
   role: PartnerRole;
 
   @ApiPropertyOptional({ enum: PARTNER_STATUSES, default: 'invited' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(PARTNER_STATUSES)
   status?: PartnerStatus;
 
@@ -30,26 +31,6 @@ export class CreatePartnerDto {
 }
 
 /** Coordinators change everything; a partner organisation's members change only `status`. */
-export class UpdatePartnerDto {
-  @ApiPropertyOptional({ enum: PARTNER_ROLES })
-  @IsOptional()
-  @IsIn(PARTNER_ROLES)
-  role?: PartnerRole;
-
-  @ApiPropertyOptional({ enum: PARTNER_STATUSES })
-  @IsOptional()
-  @IsIn(PARTNER_STATUSES)
-  status?: PartnerStatus;
-
-  @ApiPropertyOptional({ example: '45000.00' })
-  @IsOptional()
-  @IsAmount()
-  budgetAmount?: string | null;
-
-  @ApiPropertyOptional({ example: 'USD' })
-  @IsOptional()
-  @IsCurrency()
-  budgetCurrency?: string | null;
-}
+export class UpdatePartnerDto extends PartialType(OmitType(CreatePartnerDto, ['organizationId'] as const), { skipNullProperties: false }) {}
 
 export class PartnerQuery extends PageQuery {}

@@ -22,6 +22,7 @@ import {
   ORGANIZATION_KINDS,
   type OrganizationKind,
 } from '../organization.entity.js';
+import { OptionalNotNull } from '../../common/validators.js';
 
 export class ContactDto {
   @ApiProperty()
@@ -77,7 +78,7 @@ export class CreateOrganizationDto {
   website?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isMember?: boolean;
 
@@ -92,7 +93,7 @@ export class CreateOrganizationDto {
   membershipStatus?: MembershipStatus;
 
   @ApiPropertyOptional({ type: [ContactDto] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -100,7 +101,7 @@ export class CreateOrganizationDto {
   contacts?: ContactDto[];
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}
 
 export class OrganizationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })

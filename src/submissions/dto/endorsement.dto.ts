@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Trim } from '../../common/validators.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateEndorsementDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The organisation signing on; default your own (coordinators may sign for others)' })
@@ -12,7 +11,7 @@ export class CreateEndorsementDto {
 
   @ApiPropertyOptional({ example: 'Child Rights Coalition Cambodia (CRC-Cambodia)', description: 'As it should appear among the signatories; default the organisation name' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)

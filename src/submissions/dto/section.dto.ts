@@ -1,22 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { SECTION_STATUSES, type SectionStatus } from '../section.entity.js';
+import { OptionalNotNull, Trim } from '../../common/validators.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_BODY = 200_000;
 
 export class CreateSectionDto {
   @ApiProperty({ example: 'Access to justice for children in conflict with the law' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'Place in the text, 1 = first; default last' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -28,54 +28,23 @@ export class CreateSectionDto {
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ description: 'Markdown' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(MAX_BODY)
   body?: string;
 
   @ApiPropertyOptional({ enum: SECTION_STATUSES, default: 'not_started' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(SECTION_STATUSES)
   status?: SectionStatus;
 }
 
-export class UpdateSectionDto {
+export class UpdateSectionDto extends PartialType(CreateSectionDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'The version this edit was made on (or send If-Match)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  title?: string;
-
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  position?: number;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @IsUUID()
-  assigneeId?: string | null;
-
-  @ApiPropertyOptional({ description: 'Markdown' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_BODY)
-  body?: string;
-
-  @ApiPropertyOptional({ enum: SECTION_STATUSES })
-  @IsOptional()
-  @IsIn(SECTION_STATUSES)
-  status?: SectionStatus;
 }
 
 export class ReorderSectionsDto {
@@ -106,7 +75,7 @@ export class RevisionQuery extends PageQuery {}
 
 export class SnapshotDto {
   @ApiProperty({ example: 'Sent to partners 1 Oct' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -32,8 +32,8 @@ import {
   VISIBILITIES,
   type Visibility,
 } from '../submission.entity.js';
+import { OptionalNotNull, Trim } from '../../common/validators.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'] };
 
 export class PartnerDto {
@@ -49,14 +49,14 @@ export class PartnerDto {
 
 export class CreateSubmissionDto {
   @ApiProperty({ example: 'Comment on the draft General Comment No. 26' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
 
   @ApiProperty({ example: 'UN Committee on the Rights of the Child' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -73,7 +73,7 @@ export class CreateSubmissionDto {
   callUrl?: string | null;
 
   @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag' })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'language must be a language tag such as en, fr or km' })
   language?: string;
 
@@ -98,7 +98,7 @@ export class CreateSubmissionDto {
   sessionReference?: string | null;
 
   @ApiPropertyOptional({ enum: CONFIDENTIALITY, default: 'publish', description: 'Whether the body may publish the text' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(CONFIDENTIALITY)
   confidentiality?: Confidentiality;
 
@@ -134,7 +134,7 @@ export class CreateSubmissionDto {
   partners?: PartnerDto[];
 
   @ApiPropertyOptional({ enum: VISIBILITIES, default: 'participants' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
 
@@ -173,7 +173,7 @@ export class CreateSubmissionDto {
   telegramChatId?: string | null;
 }
 
-export class UpdateSubmissionDto extends PartialType(CreateSubmissionDto) {}
+export class UpdateSubmissionDto extends PartialType(CreateSubmissionDto, { skipNullProperties: false }) {}
 
 /** Fields that may still change once the text is frozen (proof of receipt, publication, routing). */
 export const FIELDS_EDITABLE_WHEN_FROZEN = [
@@ -187,8 +187,6 @@ export const FIELDS_EDITABLE_WHEN_FROZEN = [
   'channel',
   'channelAddress',
 ] as const;
-
-export const NOT_NULL_FIELDS = ['title', 'targetBody', 'kind', 'language', 'leadOrganizationId', 'confidentiality', 'visibility'] as const;
 
 export class SubmissionQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES })
@@ -236,7 +234,7 @@ export class TransitionDto {
 
   @ApiPropertyOptional({ description: 'Why; a coordinator giving a reason overrides unmet conditions (recorded)' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

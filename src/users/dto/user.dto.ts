@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -16,10 +16,9 @@ import {
 } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/secrets.js';
 import { PageQuery } from '../../common/pagination.js';
-import { IsTimeZone, TIME_OF_DAY } from '../../common/validators.js';
+import { IsTimeZone, OptionalNotNull, TIME_OF_DAY, Trim } from '../../common/validators.js';
 import { CHANNELS, type Channel, DIGEST_MODES, type DigestMode, ROLES, type Role, USER_STATUSES, type UserStatus } from '../user.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class QuietHoursDto {
   @ApiProperty({ example: '21:00', description: 'HH:mm in the user’s time zone' })
@@ -49,23 +48,15 @@ export class NotificationPreferencesDto {
   digest: DigestMode;
 }
 
-export class PasswordField {
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(PASSWORD_MAX)
-  password: string;
-}
-
 export class CreateUserDto {
   @ApiProperty({ example: 'sokha@example.org' })
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Sokha Chan' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -88,12 +79,12 @@ export class CreateUserDto {
   password?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Phnom_Penh' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ example: 'en' })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'language must be a language code such as en or km' })
   language?: string;
 
@@ -103,21 +94,23 @@ export class CreateUserDto {
   telegramChatId?: string;
 
   @ApiPropertyOptional({ type: NotificationPreferencesDto })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => NotificationPreferencesDto)
   notificationPreferences?: NotificationPreferencesDto;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {
+export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: USER_STATUSES.filter((s) => s !== 'invited') })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['active', 'disabled'])
   status?: Exclude<UserStatus, 'invited'>;
 }
 
 /** What anyone may change about themselves: not their role, organisation or e-mail. */
-export class UpdateMeDto extends PartialType(PickType(CreateUserDto, ['name', 'timeZone', 'language', 'notificationPreferences'] as const)) {
+export class UpdateMeDto extends PartialType(PickType(CreateUserDto, ['name', 'timeZone', 'language', 'notificationPreferences'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'Required to set a new password' })
   @IsOptional()
   @IsString()

@@ -1,26 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { badQueries, bodies, clientErrorChecker, MISSING, NUL } from './support/bad-input.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity, PDF_BYTES, tempUploadDir } from './support/opportunity-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-/**
- * Throws a table of bad inputs at every route of the opportunities and submissions modules:
- * each must answer a 4xx with the error shape, never a 500.
- */
-describe('robustness: bad input never answers 500', () => {
+/** Bad input on every route of opportunities, partners, checklists and organisation documents: a 4xx with the error shape, never a 500. */
+describe('opportunities: bad input never answers 500', () => {
   let t: TestApp;
   let c: Actor;
   let member: Actor;
   let ids: Record<string, string>;
-  const MISSING = '00000000-0000-4000-8000-000000000000';
-  const NUL = 'bad\u0000value';
+  const expectClientError = clientErrorChecker();
 
   beforeAll(async () => {
     t = await startTestApp({ overrides: { uploadDir: tempUploadDir() } });
     const org = await makeOrganization(t, { name: 'Fuzz partner' });
-    const other = await makeOrganization(t, { name: 'Fuzz other' });
     c = await makeUser(t, { role: 'coordinator' });
     member = await makeUser(t, { role: 'member', organizationId: org.id });
     const opp = await makeOpportunity(c, { title: 'Fuzz grant', visibility: 'participants' });
@@ -28,67 +23,20 @@ describe('robustness: bad input never answers 500', () => {
     const item = await addItem(c, opp.id, { title: 'Registration', partnerId: partner.id });
     await c.as.post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`).attach('file', PDF_BYTES, 'doc.pdf').expect(201);
     const doc = await c.as.post(`/api/v1/organizations/${org.id}/documents`).send({ title: 'Registration certificate', kind: 'registration' });
-    const sub = await makeSubmission(c, { leadOrganizationId: org.id, partnerOrganizationIds: [other.id], visibility: 'participants' });
+    // Ids of another kind of record, for the routes that must not mistake them for their own.
+    const sub = await makeSubmission(c, { leadOrganizationId: org.id, visibility: 'participants' });
     const section = await makeSection(c, sub.id, { body: 'Some text' });
-    const comment = await c.as.post(`/api/v1/submissions/${sub.id}/sections/${section.id}/comments`).send({ body: 'note' }).expect(201);
-    const endorsement = await member.as.post(`/api/v1/submissions/${sub.id}/endorsements`).send({}).expect(201);
-    ids = {
-      org: org.id,
-      opp: opp.id,
-      partner: partner.id,
-      item: item.id,
-      doc: doc.body.id ?? MISSING,
-      sub: sub.id,
-      section: section.id,
-      comment: comment.body.id,
-      endorsement: endorsement.body.id,
-    };
+    ids = { org: org.id, opp: opp.id, partner: partner.id, item: item.id, doc: doc.body.id ?? MISSING, sub: sub.id, section: section.id };
   });
   afterAll(() => t.close());
 
-  const badScalars: unknown[] = [null, [], {}, ['a', 'b'], { $gt: '' }, 1e308, -1, 1.5, true, '', ' ', NUL, 'x'.repeat(100_001), '9999999999999999999999'];
-
-  /** Every field of each body, in turn, set to each bad scalar. */
-  function bodies(fields: string[], base: Record<string, unknown> = {}): Record<string, unknown>[] {
-    const out: Record<string, unknown>[] = [[] as never, 'a string' as never, { unknownField: 1, ...base }];
-    for (const f of fields) for (const v of badScalars) out.push({ ...base, [f]: v });
-    return out;
-  }
-
-  const badQueries = [
-    'limit=0', 'limit=101', 'limit=abc', 'limit=1e400', 'limit=1&limit=2', 'offset=-1', 'offset=99999999999999999999',
-    'cursor=!!', 'cursor=a&cursor=b', 'cursor=' + Buffer.from('o:99999999999').toString('base64url'), 'sort=nope', 'sort=a&sort=b',
-    'stage=nope', 'stage=a&stage=b', 'status=nope', 'status[a]=b', 'kind=nope', 'q=' + encodeURIComponent(NUL), 'q=a&q=b',
-    'closesFrom=2026-02-30', 'closesFrom=99999-01-01', 'closesTo=not-a-date', 'funderId=nope', 'ownerId=1', 'tag=a&tag=b',
-    'leadOrganizationId=x', 'archived=maybe', 'unread=maybe', 'resolved=x', 'from=0', 'from=abc', 'to=99999999999', 'format=pdf',
-    'includeWithdrawn=x', 'partnerId=x', 'visibility=secret', 'dryRun=x', 'unknown=1', 'q=' + encodeURIComponent('%_\\'),
-  ];
-
-  /** Problems are collected so one run names every failing input; each test ends with `expect(problems).toEqual([])`. */
-  let problems: string[] = [];
-  beforeEach(() => {
-    problems = [];
-  });
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
-
-  function expectClientError(res: request.Response, label: string) {
-    const shaped = typeof res.body?.message === 'string' && res.body.statusCode === res.status && typeof res.body.error === 'string';
-    const ok = res.status < 500 && (res.status < 400 || shaped);
-    if (!ok) problems.push(`${label} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
-  }
-
   const o = () => `/api/v1/opportunities/${ids.opp}`;
-  const s = () => `/api/v1/submissions/${ids.sub}`;
-  const sec = () => `${s()}/sections/${ids.section}`;
 
   it('every list and read route survives bad query strings', async () => {
     const gets = [
       '/api/v1/opportunities', '/api/v1/opportunities/export.csv', o(), `${o()}/activity`, `${o()}/partners`, `${o()}/partners/${ids.partner}`,
       `${o()}/checklist`, `${o()}/checklist/${ids.item}`, `${o()}/checklist/${ids.item}/file`, `/api/v1/organizations/${ids.org}/documents`,
-      '/api/v1/notifications', '/api/v1/submissions', s(), `${s()}/word-count`, `${s()}/sections`, sec(), `${sec()}/revisions`,
-      `${sec()}/revisions/diff`, `${sec()}/revisions/1`, `${sec()}/comments`, `${s()}/endorsements`, `${s()}/document`, `${s()}/snapshots`,
+      '/api/v1/notifications',
     ];
     for (const path of gets) {
       for (const q of badQueries) {
@@ -101,8 +49,7 @@ describe('robustness: bad input never answers 500', () => {
     const paths = [
       `/api/v1/opportunities/ID`, `/api/v1/opportunities/ID/activity`, `/api/v1/opportunities/ID/partners`, `${o()}/partners/ID`,
       `${o()}/checklist/ID`, `${o()}/checklist/ID/file`, `/api/v1/organizations/ID/documents`, `/api/v1/organizations/${ids.org}/documents/ID/file`,
-      `/api/v1/submissions/ID`, `/api/v1/submissions/ID/sections`, `${s()}/sections/ID`, `${s()}/sections/ID/revisions`, `${sec()}/revisions/ID`,
-      `${sec()}/comments/ID`, `${s()}/snapshots/ID`, `/api/v1/notifications/ID/read`,
+      `/api/v1/notifications/ID/read`,
     ];
     const values = ['nope', MISSING, ids.sub, ids.opp, ids.section, '%00', '1e400', '-1', '0'];
     for (const p of paths) {
@@ -138,45 +85,6 @@ describe('robustness: bad input never answers 500', () => {
     }
   });
 
-  it('submission routes survive bad bodies and If-Match garbage', async () => {
-    const fields = ['title', 'targetBody', 'kind', 'callUrl', 'language', 'wordLimit', 'pageLimit', 'sessionReference', 'confidentiality', 'channel',
-      'channelAddress', 'leadOrganizationId', 'partnerOrganizationIds', 'partners', 'visibility', 'ownerId', 'acknowledgedAt', 'acknowledgementNote',
-      'acknowledgementUrl', 'publishedUrl', 'telegramChatId'];
-    const base = { title: 'x', targetBody: 'OECD', kind: 'consultation_response', leadOrganizationId: ids.org };
-    for (const body of [...bodies(fields, base), { ...base, partners: [null] }, { ...base, partners: [{ organizationId: ids.org, requiredSigner: 'x' }] }]) {
-      expectClientError(await c.as.post('/api/v1/submissions').send(body as object), `POST submissions ${JSON.stringify(body).slice(0, 80)}`);
-      expectClientError(await c.as.patch(s()).send(body as object), `PATCH submission ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    for (const body of bodies(['to', 'reason', 'override'], { to: 'drafting' })) {
-      expectClientError(await c.as.post(`${s()}/transitions`).send(body as object), `POST transitions ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    for (const body of bodies(['title', 'position', 'assigneeId', 'body', 'status'], { title: 'x' })) {
-      expectClientError(await c.as.post(`${s()}/sections`).send(body as object), `POST section ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    for (const body of bodies(['version', 'title', 'position', 'assigneeId', 'body', 'status'], { version: 1 })) {
-      expectClientError(await c.as.patch(sec()).send(body as object), `PATCH section ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    for (const ifMatch of ['garbage', '"-1"', '"0"', '*', '"99999999999999"', 'W/"x"', '"1", "2"', '\t']) {
-      expectClientError(await c.as.patch(sec()).set('If-Match', ifMatch).send({ body: 'x' }), `PATCH section If-Match ${ifMatch}`);
-    }
-    for (const body of bodies(['sectionIds'])) {
-      expectClientError(await c.as.post(`${s()}/sections/reorder`).send(body as object), `POST reorder ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    expectClientError(await c.as.post(`${s()}/sections/reorder`).send({ sectionIds: [MISSING] }), 'reorder with a missing id');
-    expectClientError(await c.as.post(`${s()}/sections/reorder`).send({ sectionIds: [] }), 'reorder with none');
-    for (const body of bodies(['body', 'parentId', 'mentionedUserIds'], { body: 'x' })) {
-      expectClientError(await c.as.post(`${sec()}/comments`).send(body as object), `POST comment ${JSON.stringify(body).slice(0, 80)}`);
-      expectClientError(await c.as.patch(`${sec()}/comments/${ids.comment}`).send(body as object), `PATCH comment ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    expectClientError(await c.as.post(`${sec()}/comments`).send({ body: 'x', parentId: ids.comment, mentionedUserIds: [MISSING] }), 'comment mentioning nobody');
-    for (const body of bodies(['organizationId', 'displayName'])) {
-      expectClientError(await c.as.post(`${s()}/endorsements`).send(body as object), `POST endorsement ${JSON.stringify(body).slice(0, 80)}`);
-    }
-    for (const body of bodies(['name'], { name: 'x' })) {
-      expectClientError(await c.as.post(`${s()}/snapshots`).send(body as object), `POST snapshot ${JSON.stringify(body).slice(0, 80)}`);
-    }
-  });
-
   it('edge dates, amounts and sizes are stored or refused with a 4xx', async () => {
     for (const closesAt of ['2026-W01-1', '2026-001', '+010000-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00', '2026-02-29']) {
       expectClientError(await c.as.post('/api/v1/opportunities').send({ title: 'Edge', visibility: 'network', closesAt }), `closesAt ${closesAt}`);
@@ -184,9 +92,6 @@ describe('robustness: bad input never answers 500', () => {
     }
     for (const expiresOn of ['2026-W01', '2026-001', '2026', '0000-01-01', '9999-12-31']) {
       expectClientError(await c.as.post(`/api/v1/organizations/${ids.org}/documents`).send({ title: 'Edge', kind: 'registration', expiresOn }), `expiresOn ${expiresOn}`);
-    }
-    for (const acknowledgedAt of ['0000-01-01', '9999-12-31', '2026-02-29']) {
-      expectClientError(await c.as.patch(s()).send({ acknowledgedAt }), `acknowledgedAt ${acknowledgedAt}`);
     }
     for (const amount of ['999999999999.99', 999999999999.99, 1e21, 0.1 + 0.2]) {
       expectClientError(await c.as.post('/api/v1/opportunities').send({ title: 'Edge', visibility: 'network', amountMin: amount }), `amount ${amount}`);
@@ -199,10 +104,7 @@ describe('robustness: bad input never answers 500', () => {
   });
 
   it('wrong Content-Type and malformed JSON are 4xx', async () => {
-    const targets: [string, string][] = [
-      ['post', '/api/v1/opportunities'], ['patch', o()], ['post', `${o()}/partners`], ['post', `${o()}/checklist`], ['post', '/api/v1/submissions'],
-      ['patch', sec()], ['post', `${sec()}/comments`], ['post', `${s()}/endorsements`], ['post', `${s()}/transitions`],
-    ];
+    const targets: [string, string][] = [['post', '/api/v1/opportunities'], ['patch', o()], ['post', `${o()}/partners`], ['post', `${o()}/checklist`]];
     for (const [method, path] of targets) {
       const m = method as 'post' | 'patch';
       expectClientError(await c.as[m](path).set('Content-Type', 'application/json').send('{"title":'), `${method} ${path} malformed`);

@@ -1,5 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+import { User } from '../users/user.entity.js';
 import { Section } from './section.entity.js';
 import { Submission } from './submission.entity.js';
 import { isFrozen, label } from './submission.workflow.js';
@@ -36,11 +37,26 @@ export async function findSection(manager: EntityManager, submissionId: string, 
   return section;
 }
 
+/** Moves the sections at `position` and after one place down, to insert one there. */
+export async function makeRoomAt(manager: EntityManager, submissionId: string, position: number): Promise<void> {
+  await manager.query(`UPDATE submission_sections SET position = position + 1 WHERE submission_id = $1 AND position >= $2`, [submissionId, position]);
+}
+
+/** Positions 1..n in the given order (the unique constraint is checked at commit). */
+export async function renumberSections(manager: EntityManager, submissionId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await manager.query(
+    `UPDATE submission_sections s SET position = o.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord)
+     WHERE s.id = o.id AND s.submission_id = $1 AND s.position <> o.ord`,
+    [submissionId, ids],
+  );
+}
+
 /** Names of users, for showing who saved or wrote something. */
 export async function userNames(manager: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (!wanted.length) return new Map();
-  const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [wanted]);
+  const rows = await manager.getRepository(User).find({ select: { id: true, name: true }, where: { id: In(wanted) } });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, expect } from '@jest/globals';
+import type request from 'supertest';
+
+export const MISSING = '00000000-0000-4000-8000-000000000000';
+export const NUL = 'bad\u0000value';
+
+export const badScalars: unknown[] = [
+  null,
+  [],
+  {},
+  ['a', 'b'],
+  { $gt: '' },
+  1e308,
+  -1,
+  1.5,
+  true,
+  '',
+  ' ',
+  NUL,
+  'x'.repeat(100_001),
+  '9999999999999999999999',
+];
+
+/** Every field of each body, in turn, set to each bad scalar. */
+export function bodies(fields: string[], base: Record<string, unknown> = {}): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [[] as never, 'a string' as never, { unknownField: 1, ...base }];
+  for (const f of fields) for (const v of badScalars) out.push({ ...base, [f]: v });
+  return out;
+}
+
+export const badQueries = [
+  'limit=0',
+  'limit=101',
+  'limit=abc',
+  'limit=1e400',
+  'limit=1&limit=2',
+  'offset=-1',
+  'offset=99999999999999999999',
+  'cursor=!!',
+  'cursor=a&cursor=b',
+  'cursor=' + Buffer.from('o:99999999999').toString('base64url'),
+  'sort=nope',
+  'sort=a&sort=b',
+  'stage=nope',
+  'stage=a&stage=b',
+  'status=nope',
+  'status[a]=b',
+  'kind=nope',
+  'q=' + encodeURIComponent(NUL),
+  'q=a&q=b',
+  'closesFrom=2026-02-30',
+  'closesFrom=99999-01-01',
+  'closesTo=not-a-date',
+  'funderId=nope',
+  'ownerId=1',
+  'tag=a&tag=b',
+  'leadOrganizationId=x',
+  'archived=maybe',
+  'unread=maybe',
+  'resolved=x',
+  'from=0',
+  'from=abc',
+  'to=99999999999',
+  'format=pdf',
+  'includeWithdrawn=x',
+  'partnerId=x',
+  'visibility=secret',
+  'dryRun=x',
+  'unknown=1',
+  'q=' + encodeURIComponent('%_\\'),
+];
+
+/**
+ * Bad input must answer a 4xx with the error shape, never a 500. Problems are collected so one run
+ * names every failing input; each test of the calling `describe` ends with `expect(problems).toEqual([])`.
+ */
+export function clientErrorChecker(): (res: request.Response, label: string) => void {
+  let problems: string[] = [];
+  beforeEach(() => {
+    problems = [];
+  });
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+  return (res, label) => {
+    const shaped =
+      typeof res.body?.message === 'string' && res.body.statusCode === res.status && typeof res.body.error === 'string';
+    const ok = res.status < 500 && (res.status < 400 || shaped);
+    if (!ok) problems.push(`${label} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+  };
+}
