@@ -7,13 +7,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { isUnauthorized } from './api/client';
+import { shouldRetry } from './api/client';
 import './i18n/i18n';
 import { router } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { staleTime: 30_000, retry: (count, error) => !isUnauthorized(error) && count < 2 },
+    queries: { staleTime: 30_000, retry: shouldRetry },
   },
 });
 

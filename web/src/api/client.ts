@@ -36,4 +36,7 @@ export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
 }
 
 export const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
+/** Worth asking again: the network or the server failed, not a refusal that would be the same next time. */
+export const shouldRetry = (count: number, error: unknown) =>
+  !(error instanceof ApiError && error.status < 500) && count < 2;
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;

@@ -35,7 +35,7 @@ export function SignInPage() {
         <p className="brand">{t('common.appName')}</p>
         <PageTitle>{t('auth.signInTitle')}</PageTitle>
         <LanguageSwitch />
-        <form onSubmit={submit} noValidate={false}>
+        <form onSubmit={submit}>
           <label htmlFor="email">{t('auth.email')}</label>
           <input
             id="email"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, isUnauthorized, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { isLanguage, setLanguage } from '../../i18n/i18n';
 
@@ -25,7 +25,6 @@ export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
-    retry: (count, error) => !isUnauthorized(error) && count < 2,
     staleTime: 60_000,
   });
 }
