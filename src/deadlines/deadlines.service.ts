@@ -103,7 +103,8 @@ export class DeadlinesService {
       return d;
     });
     await this.scheduler.apply(work);
-    return this.view(saved, user);
+    const subject = (await this.subjects([saved])).get(`${saved.subjectType}:${saved.subjectId}`) ?? null;
+    return deadlineView(saved, assigneeIds, user.timeZone, subject);
   }
 
   async update(user: User, id: string, dto: UpdateDeadlineDto): Promise<DeadlineView> {
