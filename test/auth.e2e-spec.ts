@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { FREE_LOGIN_FAILURES } from '../src/auth/login-limiter.js';
+import { CURRENT_PASSWORD_FAILURES } from '../src/users/current-password-limiter.js';
 import { makeUser, signIn, TEST_PASSWORD } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -120,11 +121,33 @@ describe('sign-in, sessions and API tokens', () => {
     await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new password' }).expect(200);
   });
 
-  it('enforces password length 10..128', async () => {
+  it('ends every other session and revokes API tokens when a password changes, keeping the session that changed it', async () => {
+    const { user } = await makeUser(t);
+    const here = await signIn(t, user.email);
+    const laptop = await signIn(t, user.email);
+    const { token } = (await here.post('/api/v1/me/tokens').send({ name: 'script' }).expect(201)).body;
+    await here.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'kampot pepper in the rain' }).expect(200);
+    await here.get('/api/v1/me').expect(200);
+    await laptop.get('/api/v1/me').expect(401);
+    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('slows down guessing the current password from a stolen session', async () => {
+    const { as } = await makeUser(t);
+    for (let i = 0; i < CURRENT_PASSWORD_FAILURES; i++) {
+      await as.patch('/api/v1/me').send({ currentPassword: `guess ${i}`, newPassword: 'a brand new password' }).expect(400);
+    }
+    const res = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(429);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+  });
+
+  it('takes new passwords of 8 to 128 characters that are not among the most common', async () => {
     const { as } = await makeUser(t);
     const short = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
     expect(short.body.details[0].field).toBe('newPassword');
     await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'x'.repeat(129) }).expect(400);
+    const common = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'password12' }).expect(400);
+    expect(common.body.message).toMatch(/newPassword is one of the most common passwords/);
   });
 });
 
@@ -176,5 +199,13 @@ describe('sign-in failures slow down a guesser without locking out the account o
     await admin.as.get('/admin/queues/api/queues').expect(200);
     const badToken = await t.http().get('/admin/queues').set('Authorization', 'Bearer cjn_not-a-token').expect(401);
     expect(badToken.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it("refuses the queue dashboard's buttons (retry, clean) from another site", async () => {
+    const admin = await makeUser(t, { role: 'admin' });
+    const browser = await signIn(t, admin.user.email);
+    const res = await browser.put('/admin/queues/api/queues/reminders/retry/failed').set('Origin', 'https://evil.example').expect(403);
+    expect(res.body.message).toMatch(/Cross-site request refused/);
+    await browser.put('/admin/queues/api/queues/reminders/retry/failed').set('Origin', new URL(t.config.publicUrl).origin).expect(200);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -152,11 +153,49 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect(files(uploadDir).length).toBe(before);
     });
 
+    it('refuses a PDF that also carries a Windows program (a polyglot), storing nothing', async () => {
+      const exe = Buffer.alloc(0x80);
+      exe.write('MZ', 0, 'latin1');
+      exe.writeUInt32LE(0x40, 0x3c);
+      exe.write('PE\0\0', 0x40, 'latin1');
+      const before = files(uploadDir).length;
+      const res = await lacMember.as.post(url()).attach('file', Buffer.concat([PDF_BYTES, exe]), 'report.pdf');
+      expect(res.status).toBe(415);
+      expect(res.body.message).toBe('This PDF file also holds an executable program; such files are refused');
+      expect(files(uploadDir).length).toBe(before);
+    });
+
     it('refuses a file over MAX_UPLOAD_BYTES (413)', async () => {
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(65 * 1024, 0x20)]);
       const res = await lacMember.as.post(url()).attach('file', big, 'big.pdf');
       expect(res.status).toBe(413);
       expect(res.body.statusCode).toBe(413);
+    });
+
+    it('removes a replaced file, and the file of a removed item, from disk and database', async () => {
+      const own = await addItem(coordinator, opp.id, { title: 'CV of the project lead' });
+      const path = `/api/v1/opportunities/${opp.id}/checklist/${own.id}/file`;
+      const before = files(uploadDir).length;
+      const first = await coordinator.as.post(path).attach('file', PDF_BYTES, 'cv-v1.pdf').expect(201);
+      expect(files(uploadDir).length).toBe(before + 1);
+      await coordinator.as.post(path).attach('file', Buffer.concat([PDF_BYTES, Buffer.from('v2')]), 'cv-v2.pdf').expect(201);
+      expect(files(uploadDir).length).toBe(before + 1);
+      expect(await t.db.query('SELECT 1 FROM stored_files WHERE id = $1', [first.body.file.id])).toHaveLength(0);
+      expect((await coordinator.as.get(path).expect(200)).headers['content-disposition']).toContain('cv-v2.pdf');
+
+      await coordinator.as.delete(`/api/v1/opportunities/${opp.id}/checklist/${own.id}`).expect(204);
+      expect(files(uploadDir).length).toBe(before);
+    });
+
+    it("checks who uploads before reading the file: another organisation's member is refused, not told the file is too big", async () => {
+      const outsider = await makeUser(t, { organizationId: unicef.id });
+      const big = Buffer.concat([PDF_BYTES, Buffer.alloc(65 * 1024, 0x20)]);
+      const before = files(uploadDir).length;
+      const item = await outsider.as.post(url()).attach('file', big, 'big.pdf');
+      expect(item.status).toBe(403);
+      const document = await outsider.as.post(`/api/v1/organizations/${lac.id}/documents/${randomUUID()}/file`).attach('file', big, 'big.pdf');
+      expect(document.status).toBe(404);
+      expect(files(uploadDir).length).toBe(before);
     });
 
     it('refuses an upload without a file', async () => {
@@ -212,6 +251,35 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       } finally {
         clock.set(new Date('2026-02-01T03:00:00Z'));
       }
+    });
+
+    it("an organisation's document linked from a network-wide opportunity's checklist stays closed (404) to members outside the consortium", async () => {
+      const doc = await lacMember.as
+        .post(`/api/v1/organizations/${lac.id}/documents`)
+        .send({ kind: 'registration_certificate', title: 'Registration certificate', url: 'https://files.example.org/lac/registration' })
+        .expect(201);
+      await lacMember.as.post(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`).attach('file', PDF_BYTES, 'registration.pdf').expect(201);
+      const opp = await makeOpportunity(coordinator, { visibility: 'network' });
+      const p = await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'lead', status: 'confirmed' });
+      await addPartner(coordinator, opp.id, { organizationId: unicef.id, role: 'associate', status: 'declined' });
+      const item = await addItem(coordinator, opp.id, { title: 'Registration', partnerId: p.id });
+      await lacMember.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`).send({ documentId: doc.body.id, status: 'done' }).expect(200);
+      const file = `/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`;
+
+      const outsiderOrg = await makeOrganization(t, { name: 'Outside NGO' });
+      const outsider = await makeUser(t, { role: 'member', organizationId: outsiderOrg.id });
+      const declined = await makeUser(t, { role: 'member', organizationId: unicef.id });
+      for (const reader of [outsider, declined]) {
+        await reader.as.get(`/api/v1/opportunities/${opp.id}`).expect(200); // network-wide: they see the opportunity
+        expect((await reader.as.get(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`)).status).toBe(404);
+        expect((await reader.as.get(file)).status).toBe(404);
+        const listed = await reader.as.get(`/api/v1/opportunities/${opp.id}/checklist`).expect(200);
+        const row = listed.body.items.find((i: { id: string }) => i.id === item.id);
+        expect(row).toMatchObject({ downloadPath: null, document: { id: doc.body.id, title: 'Registration certificate', url: null } });
+      }
+      // Its own staff and coordinators still open it through the item.
+      expect((await lacColleague.as.get(file)).status).toBe(200);
+      expect((await coordinator.as.get(file)).status).toBe(200);
     });
   });
 

@@ -32,7 +32,7 @@ describe('submission sections: co-drafting without lost updates', () => {
   const url = (sectionId = '') => `/api/v1/submissions/${submissionId}/sections${sectionId ? `/${sectionId}` : ''}`;
 
   it('of 20 concurrent saves on the same version exactly one wins; the others get 409 with the current text', async () => {
-    const section = await makeSection(writer, submissionId, { title: 'Access to justice', body: 'First draft.' });
+    const section = await makeSection(writer, submissionId, { title: 'Access to justice', body: 'First draft.', assigneeId: partnerWriter.user.id });
     expect(section.version).toBe(1);
     const attempts = Array.from({ length: 20 }, (_, i) => ({ body: `Edit number ${i}`, version: 1 }));
     const responses = await Promise.all(
@@ -63,7 +63,7 @@ describe('submission sections: co-drafting without lost updates', () => {
   });
 
   it('accepts the version in If-Match, rejects a stale one, and wants one of the two', async () => {
-    const section = await makeSection(writer, submissionId, { title: 'Recommendations' });
+    const section = await makeSection(writer, submissionId, { title: 'Recommendations', assigneeId: partnerWriter.user.id });
     const ok = await writer.as.patch(url(section.id)).set('If-Match', '"1"').send({ body: 'Guarantee legal aid.' }).expect(200);
     expect(ok.body.version).toBe(2);
     expect(ok.headers.etag).toBe('"2"');
@@ -80,6 +80,7 @@ describe('submission sections: co-drafting without lost updates', () => {
     const section = await makeSection(writer, submissionId, {
       title: 'Child-friendly procedures',
       body: 'Children should be heard.\nCourts must adapt.\n',
+      assigneeId: partnerWriter.user.id,
     });
     await writer.as.patch(url(section.id)).send({ version: 1, body: 'Children must be heard.\nCourts must adapt.\n' }).expect(200);
     await partnerWriter.as
@@ -224,5 +225,113 @@ describe('submission sections: co-drafting without lost updates', () => {
     expect(await inbox(outsider)).toHaveLength(0);
     await writer.as.patch(`${c}/${comment.body.id}`).send({ body: `Figures needed @${partnerWriter.user.email}, thanks` }).expect(200);
     expect(await inbox(partnerWriter)).toHaveLength(1);
+  });
+});
+
+describe('who may change what: the lead runs a submission, a partner writes the sections assigned to it', () => {
+  let t: TestApp;
+  let leadWriter: Actor;
+  let alpha1: Actor;
+  let alpha2: Actor;
+  let beta1: Actor;
+  let alphaId: string;
+  let submissionId: string;
+  let alphaSection: { id: string; version: number };
+  let betaSection: { id: string; version: number };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const lead = await makeOrganization(t, { name: 'Child Rights Coalition Cambodia' });
+    const alpha = await makeOrganization(t, { name: 'Legal Aid of Cambodia' });
+    const beta = await makeOrganization(t, { name: 'This Life Cambodia' });
+    alphaId = alpha.id;
+    const coordinator = await makeUser(t, { role: 'coordinator' });
+    leadWriter = await makeUser(t, { organizationId: lead.id, name: 'Yan Lay' });
+    alpha1 = await makeUser(t, { organizationId: alpha.id, name: 'Dara Sok' });
+    alpha2 = await makeUser(t, { organizationId: alpha.id, name: 'Vanna Chea' });
+    beta1 = await makeUser(t, { organizationId: beta.id, name: 'Srey Mom' });
+    const submission = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      partnerOrganizationIds: [alpha.id, beta.id],
+    });
+    submissionId = submission.id;
+    alphaSection = await makeSection(leadWriter, submissionId, { title: 'Legal aid', assigneeId: alpha1.user.id });
+    betaSection = await makeSection(leadWriter, submissionId, {
+      title: 'Diversion',
+      assigneeId: beta1.user.id,
+      body: 'Beta text.',
+    });
+  });
+  afterAll(() => t.close());
+
+  const url = (sectionId = '') => `/api/v1/submissions/${submissionId}/sections${sectionId ? `/${sectionId}` : ''}`;
+
+  it("a partner's staff write the body and status of sections assigned to them or to their organisation", async () => {
+    const mine = await alpha1.as
+      .patch(url(alphaSection.id))
+      .send({ body: 'Alpha draft.', status: 'drafting', version: 1 })
+      .expect(200);
+    // A colleague of the assignee (same organisation) may carry on; sending the unchanged title is no change.
+    const colleague = await alpha2.as
+      .patch(url(alphaSection.id))
+      .send({ title: 'Legal aid', body: 'Alpha draft, revised.', version: mine.body.version })
+      .expect(200);
+    alphaSection = colleague.body;
+    expect(colleague.body.body).toBe('Alpha draft, revised.');
+  });
+
+  it("a partner's staff cannot overwrite, reassign, rename or delete a section assigned to another organisation", async () => {
+    const overwrite = await alpha1.as.patch(url(betaSection.id)).send({ body: 'Overwritten.', version: 1 }).expect(403);
+    expect(overwrite.body.message).toMatch(/not assigned to you or your organisation/);
+    await alpha1.as.patch(url(betaSection.id)).send({ assigneeId: alpha1.user.id, version: 1 }).expect(403);
+    await alpha1.as.delete(url(betaSection.id)).expect(403);
+    const unchanged = await leadWriter.as.get(url(betaSection.id)).expect(200);
+    expect(unchanged.body).toMatchObject({ body: 'Beta text.', version: 1, assigneeId: beta1.user.id });
+  });
+
+  it("assignment, titles, order and the list of sections are the lead's: a partner gets 403 even on its own section", async () => {
+    const reassign = await alpha1.as
+      .patch(url(alphaSection.id))
+      .send({ assigneeId: beta1.user.id, version: alphaSection.version })
+      .expect(403);
+    expect(reassign.body.message).toMatch(/assigneeId/);
+    await alpha1.as.patch(url(alphaSection.id)).send({ title: 'Renamed', version: alphaSection.version }).expect(403);
+    await alpha1.as.patch(url(alphaSection.id)).send({ position: 2, version: alphaSection.version }).expect(403);
+    const add = await alpha1.as.post(url()).send({ title: 'Annex by a partner' }).expect(403);
+    expect(add.body.message).toMatch(/lead organisation/);
+    await alpha1.as
+      .post(`${url()}/reorder`)
+      .send({ sectionIds: [betaSection.id, alphaSection.id] })
+      .expect(403);
+  });
+
+  it('a partner cannot rename the submission or move its workflow; the lead can', async () => {
+    const s = `/api/v1/submissions/${submissionId}`;
+    const rename = await alpha1.as.patch(s).send({ title: 'Hijacked' }).expect(403);
+    expect(rename.body.message).toMatch(/lead organisation/);
+    await alpha1.as.patch(s).send({ wordLimit: 10 }).expect(403);
+    const move = await alpha1.as.post(`${s}/transitions`).send({ to: 'drafting' }).expect(403);
+    expect(move.body.message).toMatch(/workflow/);
+    expect((await leadWriter.as.get(s).expect(200)).body).toMatchObject({
+      title: 'Comment on draft General Comment No. 26',
+      status: 'planned',
+    });
+
+    await leadWriter.as.patch(s).send({ title: 'Joint comment on GC 26' }).expect(200);
+    await leadWriter.as.post(`${s}/transitions`).send({ to: 'drafting' }).expect(200);
+    const moved = await leadWriter.as
+      .patch(url(betaSection.id))
+      .send({ assigneeId: alpha2.user.id, version: 1 })
+      .expect(200);
+    expect(moved.body.assigneeId).toBe(alpha2.user.id);
+  });
+
+  it('a partner still comments on any section and endorses for its own organisation', async () => {
+    await beta1.as
+      .post(`${url(alphaSection.id)}/comments`)
+      .send({ body: 'Please cite the 2022 figures.' })
+      .expect(201);
+    const signed = await alpha1.as.post(`/api/v1/submissions/${submissionId}/endorsements`).send({}).expect(201);
+    expect(signed.body.organizationId).toBe(alphaId);
   });
 });

@@ -125,9 +125,10 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     await leadViewer.as.post(`${s}/transitions`).send({ to: 'drafting' }).expect(403);
   });
 
-  it('members of participating organisations edit; only coordinators archive', async () => {
+  it("the lead organisation's members edit its details (a partner's may not); only coordinators archive", async () => {
     const s = `/api/v1/submissions/${ids.submission}`;
-    await partnerMember.as.patch(s).send({ sessionReference: 'Combined 4th-6th periodic reports' }).expect(200);
+    await partnerMember.as.patch(s).send({ sessionReference: 'Combined 4th-6th periodic reports' }).expect(403);
+    await leadMember.as.patch(s).send({ sessionReference: 'Combined 4th-6th periodic reports' }).expect(200);
     await partnerMember.as.delete(s).expect(403);
   });
 
@@ -188,7 +189,7 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
       id = s.id;
     });
 
-    it('visibility, partners and owner are refused (403) and nothing changes; descriptive fields still save', async () => {
+    it('visibility, partners, owner and descriptive fields are refused (403) and nothing changes', async () => {
       const s = `/api/v1/submissions/${id}`;
       await partnerMember.as.patch(s).send({ visibility: 'network' }).expect(403);
       await partnerMember.as.patch(s).send({ partnerOrganizationIds: [partner.id, other.id] }).expect(403);
@@ -198,7 +199,8 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
       const after = await coordinator.as.get(s).expect(200);
       expect(after.body.visibility).toBe('participants');
       expect(after.body.partners).toEqual([expect.objectContaining({ organizationId: partner.id, requiredSigner: true })]);
-      await partnerMember.as.patch(s).send({ sessionReference: 'CRC 99th session' }).expect(200);
+      await partnerMember.as.patch(s).send({ sessionReference: 'CRC 99th session' }).expect(403);
+      expect(after.body.sessionReference).toBeNull();
     });
 
     it('the lead organisation’s members and coordinators may change them', async () => {

@@ -45,8 +45,9 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
       body: 'The Child Justice Network welcomes the **first draft** of General Comment No. 26.',
       status: 'ready',
     });
-    const access = await makeSection(lacMember, submission.id, {
+    const access = await makeSection(leadMember, submission.id, {
       title: 'Access to justice',
+      assigneeId: lacMember.user.id,
       body: '- Children need child-friendly complaint mechanisms.\n- Legal aid must be free.',
     });
     return { submission, move, intro, access };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeOrganization, makeUser, TEST_PASSWORD, type Actor } from './support/factories.js';
+import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
+import { makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('organisations, users and roles', () => {
@@ -143,5 +145,79 @@ describe('organisations, users and roles', () => {
     expect(second.body.nextCursor).toBeNull();
     await member.as.get('/api/v1/organizations?limit=101').expect(400);
     await member.as.get('/api/v1/organizations?cursor=%%%').expect(400);
+  });
+});
+
+describe("other people's e-mail addresses and last sign-in: only where they share an organisation or a record", () => {
+  let t: TestApp;
+  let coordinator: Actor;
+  let leadMember: Actor;
+  let leadViewer: Actor;
+  let partnerMember: Actor;
+  let consortiumMember: Actor;
+  let declinedViewer: Actor;
+  let stranger: Actor;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const [lead, partner, consortium, declined, elsewhere] = await Promise.all(
+      ['Child Rights Coalition Cambodia', 'Legal Aid of Cambodia', 'This Life Cambodia', 'UNICEF Cambodia', 'Outside NGO'].map((name) =>
+        makeOrganization(t, { name }),
+      ),
+    );
+    coordinator = await makeUser(t, { role: 'coordinator' });
+    leadMember = await makeUser(t, { organizationId: lead.id, name: 'Yan Lay' });
+    leadViewer = await makeUser(t, { organizationId: lead.id, role: 'viewer', name: 'Vanna Chea' });
+    partnerMember = await makeUser(t, { organizationId: partner.id, name: 'Dara Sok' });
+    consortiumMember = await makeUser(t, { organizationId: consortium.id, name: 'Srey Mom' });
+    declinedViewer = await makeUser(t, { organizationId: declined.id, role: 'viewer', name: 'Sokha Pich' });
+    stranger = await makeUser(t, { organizationId: elsewhere.id, name: 'Bopha Noun' });
+    await makeSubmission(coordinator, { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'network' });
+    const opp = await makeOpportunity(coordinator, { visibility: 'network' });
+    await addPartner(coordinator, opp.id, { organizationId: lead.id, role: 'lead', status: 'confirmed' });
+    await addPartner(coordinator, opp.id, { organizationId: consortium.id, role: 'co_applicant', status: 'invited' });
+    await addPartner(coordinator, opp.id, { organizationId: declined.id, role: 'associate', status: 'declined' });
+    // Everyone has signed in once, so there is a last sign-in to hide.
+    await t.db.query(`UPDATE users SET last_login_at = now()`);
+  });
+  afterAll(() => t.close());
+
+  async function contactOf(viewer: Actor, person: Actor) {
+    const res = await viewer.as.get(`/api/v1/users/${person.user.id}`).expect(200);
+    expect(res.body.name).toBe(person.user.name);
+    return res.body.email === undefined && res.body.lastLoginAt === undefined ? 'hidden' : res.body.email && res.body.lastLoginAt ? 'shown' : 'partial';
+  }
+
+  it('shows them to people of the same organisation (viewers included) and of a shared submission or opportunity', async () => {
+    expect(await contactOf(leadViewer, leadMember)).toBe('shown');
+    expect(await contactOf(leadViewer, partnerMember)).toBe('shown'); // both on the submission
+    expect(await contactOf(partnerMember, leadViewer)).toBe('shown');
+    expect(await contactOf(consortiumMember, leadMember)).toBe('shown'); // both in the consortium
+    expect(await contactOf(stranger, stranger)).toBe('shown');
+  });
+
+  it('hides them elsewhere, viewers included, and from a partner that declined; names still show', async () => {
+    expect(await contactOf(stranger, leadMember)).toBe('hidden');
+    expect(await contactOf(partnerMember, consortiumMember)).toBe('hidden'); // different records
+    expect(await contactOf(declinedViewer, leadMember)).toBe('hidden');
+    expect(await contactOf(consortiumMember, declinedViewer)).toBe('hidden');
+    const list = await stranger.as.get('/api/v1/users?limit=100').expect(200);
+    const rows: { id: string; name: string; email?: string; lastLoginAt?: string }[] = list.body.items;
+    expect(rows.find((r) => r.id === leadMember.user.id)).toMatchObject({ name: 'Yan Lay' });
+    expect(rows.filter((r) => r.email !== undefined || r.lastLoginAt !== undefined).map((r) => r.id)).toEqual([stranger.user.id]);
+  });
+
+  it('does not let a search by e-mail find someone whose address is hidden', async () => {
+    const byEmail = await stranger.as.get(`/api/v1/users?q=${encodeURIComponent(leadMember.user.email)}`).expect(200);
+    expect(byEmail.body.items).toEqual([]);
+    const byName = await stranger.as.get('/api/v1/users?q=Yan%20Lay').expect(200);
+    expect(byName.body.items.map((u: { id: string }) => u.id)).toEqual([leadMember.user.id]);
+    const shared = await partnerMember.as.get(`/api/v1/users?q=${encodeURIComponent(leadMember.user.email)}`).expect(200);
+    expect(shared.body.items).toEqual([expect.objectContaining({ id: leadMember.user.id, email: leadMember.user.email })]);
+  });
+
+  it('coordinators and admins see everyone’s', async () => {
+    expect(await contactOf(coordinator, stranger)).toBe('shown');
+    expect(await contactOf(coordinator, declinedViewer)).toBe('shown');
   });
 });

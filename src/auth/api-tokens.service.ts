@@ -1,6 +1,6 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
@@ -11,13 +11,24 @@ import { randomToken, sha256 } from './secrets.js';
 export const API_TOKEN_PREFIX = 'cjn_';
 
 @Injectable()
-export class ApiTokensService {
+export class ApiTokensService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
     private readonly users: UsersService,
   ) {}
+
+  onModuleInit(): void {
+    // A new password ends what the old one opened: a leaked token stops working with it.
+    this.users.onAccessRevoked(async (manager, userId, change) => {
+      if (change.passwordChanged) await this.revokeAllFor(manager, userId);
+    });
+  }
+
+  private async revokeAllFor(manager: EntityManager, userId: string): Promise<void> {
+    await manager.getRepository(ApiToken).update({ userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
 
   async create(user: User, name: string, expiresAt?: Date): Promise<{ token: string; apiToken: ApiToken }> {
     if (expiresAt && expiresAt <= this.clock.now()) throw new BadRequestException('expiresAt must be in the future');

@@ -24,23 +24,22 @@ export class OriginGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const req = context.switchToHttp().getRequest<Request>();
-    if (SAFE_METHODS.has(req.method) || req.headers.authorization) return true;
     if (this.reflector.getAllAndOverride<boolean>(SIGNED_REQUEST, [context.getHandler(), context.getClass()])) return true;
-
-    const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
-    if (origin) {
-      const ownOrigin = `${req.protocol}://${req.headers.host}`;
-      if (origin !== this.publicOrigin && origin !== ownOrigin) {
-        throw new ForbiddenException('Cross-site request refused: the Origin is not this application');
-      }
-      return true;
-    }
-    if (req.headers['sec-fetch-site'] === 'cross-site') {
-      throw new ForbiddenException('Cross-site request refused');
-    }
+    const refusal = crossSiteRefusal(context.switchToHttp().getRequest<Request>(), this.publicOrigin);
+    if (refusal) throw new ForbiddenException(refusal);
     return true;
   }
+}
+
+/** Why a state-changing cookie request looks cross-site, or null when it may go on (also used outside Nest's guards). */
+export function crossSiteRefusal(req: Request, publicOrigin: string): string | null {
+  if (SAFE_METHODS.has(req.method) || req.headers.authorization) return null;
+  const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
+  if (origin) {
+    const ownOrigin = `${req.protocol}://${req.headers.host}`;
+    return origin !== publicOrigin && origin !== ownOrigin ? 'Cross-site request refused: the Origin is not this application' : null;
+  }
+  return req.headers['sec-fetch-site'] === 'cross-site' ? 'Cross-site request refused' : null;
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {

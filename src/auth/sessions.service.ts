@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, MoreThan, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -22,7 +22,7 @@ export class SessionsService implements OnModuleInit {
 
   onModuleInit(): void {
     // A changed role, a disabled account or a reset password applies to every open session at once.
-    this.users.onAccessRevoked((manager, userId) => this.deleteAllFor(userId, manager));
+    this.users.onAccessRevoked((manager, userId, change) => this.deleteAllFor(userId, manager, change.keepSessionId));
   }
 
   async create(userId: string, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
@@ -60,7 +60,7 @@ export class SessionsService implements OnModuleInit {
     await this.db.getRepository(Session).delete(sessionId);
   }
 
-  async deleteAllFor(userId: string, manager = this.db.manager): Promise<void> {
-    await manager.getRepository(Session).delete({ userId });
+  async deleteAllFor(userId: string, manager = this.db.manager, exceptSessionId?: string): Promise<void> {
+    await manager.getRepository(Session).delete(exceptSessionId ? { userId, id: Not(exceptSessionId) } : { userId });
   }
 }

@@ -12,7 +12,7 @@ export const TIME_ZONE_ALIASES: Record<string, string> = {
 };
 
 export function canonicalTimeZone(value: string): string {
-  return TIME_ZONE_ALIASES[value] ?? value;
+  return Object.hasOwn(TIME_ZONE_ALIASES, value) ? TIME_ZONE_ALIASES[value] : value;
 }
 
 /** The IANA zone to compute with (aliases resolved), or null when `value` names none. */

@@ -61,4 +61,32 @@ export function detectFileType(buf: Buffer): DetectedType | null {
   return null;
 }
 
+const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const MACH_O = [Buffer.from([0xfe, 0xed, 0xfa, 0xce]), Buffer.from([0xfe, 0xed, 0xfa, 0xcf]), Buffer.from([0xcf, 0xfa, 0xed, 0xfe]), Buffer.from([0xce, 0xfa, 0xed, 0xfe])];
+const RISKY_ENTRY = /(\.(exe|dll|com|scr|bat|cmd|ps1|vbs|js|jar|sh|msi|lnk)$)|(^|\/)vbaProject\.bin$/i;
+
+/** A Windows executable: "MZ" whose header points at a "PE\0\0" signature. */
+function hasPortableExecutable(buf: Buffer): boolean {
+  for (let at = buf.indexOf('MZ'); at !== -1 && at + 0x40 <= buf.length; at = buf.indexOf('MZ', at + 2)) {
+    const pe = at + buf.readUInt32LE(at + 0x3c);
+    if (pe + 4 <= buf.length && buf.subarray(pe, pe + 4).equals(Buffer.from('PE\0\0', 'latin1'))) return true;
+  }
+  return false;
+}
+
+/**
+ * What an accepted file also carries that makes it dangerous (a polyglot): an executable inside a
+ * PDF or an image, a second archive inside a PDF or an image, or scripts and macros inside an office
+ * archive. Null when there is nothing of the kind.
+ */
+export function hiddenContent(buf: Buffer, type: DetectedType): string | null {
+  if (type.ext === 'docx' || type.ext === 'xlsx' || type.ext === 'odt') {
+    const risky = [...zipEntryNames(buf), ...centralDirectoryNames(buf)].find((name) => RISKY_ENTRY.test(name));
+    return risky ? `a program or macro (${risky})` : null;
+  }
+  if (buf.indexOf(ELF) !== -1 || MACH_O.some((magic) => buf.indexOf(magic) !== -1) || hasPortableExecutable(buf)) return 'an executable program';
+  if (buf.indexOf(ZIP) !== -1) return 'an archive';
+  return null;
+}
+
 export const ACCEPTED_TYPES = 'PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG';

@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { ReadStream } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { ACCEPTED_TYPES, detectFileType } from './file-type.js';
+import { ACCEPTED_TYPES, detectFileType, hiddenContent } from './file-type.js';
 import { StoredFile } from './stored-file.entity.js';
 
 export interface Upload {
@@ -28,6 +28,8 @@ export class FilesService {
     if (!upload || upload.size === 0) throw new UnsupportedMediaTypeException(`Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`);
     const type = detectFileType(upload.buffer);
     if (!type) throw new UnsupportedMediaTypeException(`This file type is not accepted; send ${ACCEPTED_TYPES}`);
+    const hidden = hiddenContent(upload.buffer, type);
+    if (hidden) throw new UnsupportedMediaTypeException(`This ${type.ext.toUpperCase()} file also holds ${hidden}; such files are refused`);
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}.${type.ext}`;
     const target = this.pathOf(storageKey);
@@ -63,6 +65,15 @@ export class FilesService {
       stream.once('error', () => fail(new NotFoundException('The file is no longer stored')));
     });
     return { file, stream };
+  }
+
+  /** Deletes the file's row in the caller's transaction; returns its storage key, for removeBytes once committed. */
+  async forget(manager: EntityManager, fileId: string): Promise<string | null> {
+    const repo = manager.getRepository(StoredFile);
+    const file = await repo.createQueryBuilder('f').addSelect('f.storageKey').where('f.id = :fileId', { fileId }).getOne();
+    if (!file) return null;
+    await repo.delete(fileId);
+    return file.storageKey;
   }
 
   /** Best effort, after the row is gone or the transaction failed. */

@@ -48,7 +48,7 @@ export class ChecklistController {
   }
 
   @Post(':itemId/file')
-  @FileUpload()
+  @FileUpload({ subjectType: 'checklistItem', idParam: 'itemId' })
   @ApiOperation({ summary: 'Upload the document for this item (type checked by content, size-limited)' })
   upload(
     @CurrentUser() user: User,

@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
@@ -9,10 +9,12 @@ import { FilesService, type Upload } from '../files/files.service.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import type { User } from '../users/user.entity.js';
 import { ChecklistItem } from './checklist-item.entity.js';
+import { releaseIfUnreferenced } from './file-release.js';
 import type { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto.js';
 import { mustExist, recordEvent } from './opportunity-activity.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OrganizationDocument } from './organization-document.entity.js';
+import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { Partner } from './partner.entity.js';
 import { ReadinessService } from './readiness.service.js';
 
@@ -99,17 +101,20 @@ export class ChecklistService {
   async remove(actor: User, opportunityId: string, id: string): Promise<void> {
     await this.findVisible(actor, opportunityId, id);
     await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
-    await this.db.transaction(async (manager) => {
+    const released = await this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const item = mustExist(await manager.getRepository(ChecklistItem).findOneBy({ id, opportunityId }), 'Checklist item');
       await manager.getRepository(ChecklistItem).delete(id);
+      const key = await releaseIfUnreferenced(manager, this.files, item.fileId);
       await recordEvent(this.activity, manager, actor, opportunityId, {
         action: 'checklistItem.removed',
         subjectType: 'checklistItem',
         subjectId: id,
         summary: `Removed checklist item "${item.title}" from "${opportunity.title}"`,
       });
+      return key;
     });
+    if (released) await this.files.removeBytes(released);
   }
 
   /**
@@ -140,16 +145,19 @@ export class ChecklistService {
     await this.findVisible(actor, opportunityId, id);
     await this.access.requireAccess(actor, 'checklistItem', id, 'write');
     let storedKey = null as string | null;
+    let released = null as string | null;
     try {
-      return await this.db.transaction(async (manager) => {
+      const view = await this.db.transaction(async (manager) => {
         const opportunity = await this.opportunities.find(manager, opportunityId, true);
         const repo = manager.getRepository(ChecklistItem);
         const item = mustExist(await repo.findOneBy({ id, opportunityId }), 'Checklist item');
+        const replaced = item.fileId;
         const file = await this.files.store(manager, upload, actor.id);
         storedKey = file.storageKey;
         const patch: Partial<ChecklistItem> = { fileId: file.id, ...(item.status === 'todo' ? { status: 'done' as const } : {}) };
         const changes = diffFields(item, patch);
         const saved = await repo.save(repo.merge(item, patch));
+        released = await releaseIfUnreferenced(manager, this.files, replaced);
         await recordEvent(this.activity, manager, actor, opportunityId, {
           action: 'checklistItem.file_uploaded',
           subjectType: 'checklistItem',
@@ -159,6 +167,8 @@ export class ChecklistService {
         });
         return (await this.views(actor, [saved], manager))[0];
       });
+      if (released) await this.files.removeBytes(released);
+      return view;
     } catch (error) {
       if (storedKey) await this.files.removeBytes(storedKey);
       throw error;
@@ -170,7 +180,11 @@ export class ChecklistService {
     const item = await this.findVisible(user, opportunityId, id);
     let fileId = item.fileId;
     if (!fileId && item.documentId) {
-      fileId = (await this.db.getRepository(OrganizationDocument).findOneBy({ id: item.documentId }))?.fileId ?? null;
+      const doc = await this.db.getRepository(OrganizationDocument).findOneBy({ id: item.documentId });
+      if (doc && !(await this.documentsReadable(user, opportunityId, [doc.organizationId])).has(doc.organizationId)) {
+        throw new NotFoundException('Document not found');
+      }
+      fileId = doc?.fileId ?? null;
     }
     if (!fileId) throw new NotFoundException('This checklist item has no file');
     return this.files.open(this.db.manager, fileId);
@@ -181,6 +195,21 @@ export class ChecklistService {
     const item = await this.db.getRepository(ChecklistItem).findOneBy({ id, opportunityId });
     if (!item) throw new NotFoundException('Checklist item not found');
     return item;
+  }
+
+  /**
+   * The organisations (among `organizationIds`) whose documents `user` may open through a checklist item of
+   * the opportunity: those they may open directly (their own, or any for a coordinator), and, for staff of an
+   * organisation in this consortium (not one that declined), its partners'. Anyone else, such as a member who
+   * sees a network-wide opportunity without taking part, is refused as on the direct route.
+   */
+  private async documentsReadable(user: User, opportunityId: string, organizationIds: string[]): Promise<Set<string>> {
+    const direct = await this.access.allowedIds(user, ORGANIZATION_DOCUMENTS, organizationIds, 'read');
+    if (direct.size === new Set(organizationIds).size || !user.organizationId) return direct;
+    const inConsortium = await this.db.getRepository(Partner).exists({
+      where: { opportunityId, organizationId: user.organizationId, status: Not('declined') },
+    });
+    return inConsortium ? new Set(organizationIds) : direct;
   }
 
   /** The partner must be in this consortium; a document must belong to the owing partner (or, for a consortium item, to a partner). */
@@ -203,19 +232,28 @@ export class ChecklistService {
     const files = fileIds.length ? await manager.getRepository(StoredFile).findBy({ id: In(fileIds) }) : [];
     const docs = docIds.length ? await manager.getRepository(OrganizationDocument).findBy({ id: In(docIds) }) : [];
     const writable = await this.access.allowedIds(user, 'checklistItem', items.map((i) => i.id), 'write');
+    const readableDocs = new Set<string>();
+    for (const opportunityId of new Set(items.map((i) => i.opportunityId))) {
+      const orgs = docs.filter((d) => items.some((i) => i.opportunityId === opportunityId && i.documentId === d.id)).map((d) => d.organizationId);
+      if (!orgs.length) continue;
+      const readable = await this.documentsReadable(user, opportunityId, orgs);
+      for (const d of docs) if (readable.has(d.organizationId)) readableDocs.add(`${opportunityId}:${d.id}`);
+    }
     const today = this.readiness.today();
     const fileById = new Map(files.map((f) => [f.id, f]));
     const docById = new Map(docs.map((d) => [d.id, d]));
     return items.map((item) => {
       const file = item.fileId ? fileById.get(item.fileId) : undefined;
       const doc = item.documentId ? docById.get(item.documentId) : undefined;
+      // An organisation document the reader may not open shows what it is, not where to get it.
+      const docOpen = !!doc && readableDocs.has(`${item.opportunityId}:${doc.id}`);
       return {
         ...item,
         file: file ? { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes, uploadedAt: file.createdAt } : null,
         document: doc
-          ? { id: doc.id, title: doc.title, kind: doc.kind, expiresOn: doc.expiresOn, expired: !!doc.expiresOn && doc.expiresOn < today, hasFile: !!doc.fileId, url: doc.url }
+          ? { id: doc.id, title: doc.title, kind: doc.kind, expiresOn: doc.expiresOn, expired: !!doc.expiresOn && doc.expiresOn < today, hasFile: !!doc.fileId, url: docOpen ? doc.url : null }
           : null,
-        downloadPath: item.fileId || doc?.fileId ? `/api/v1/opportunities/${item.opportunityId}/checklist/${item.id}/file` : null,
+        downloadPath: item.fileId || (docOpen && doc?.fileId) ? `/api/v1/opportunities/${item.opportunityId}/checklist/${item.id}/file` : null,
         canEdit: writable.has(item.id),
       };
     });

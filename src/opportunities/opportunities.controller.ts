@@ -48,7 +48,7 @@ export class OpportunitiesController {
   @Post('import')
   @MinRole('coordinator')
   @HttpCode(200)
-  @FileUpload('CSV with a header line: title, funder, callReference, url, description, tags, amountMin, amountMax, currency, closesAt, owner, visibility, stage')
+  @FileUpload(undefined, 'CSV with a header line: title, funder, callReference, url, description, tags, amountMin, amountMax, currency, closesAt, owner, visibility, stage')
   @ApiOperation({ summary: 'Import opportunities from CSV: all or nothing; dryRun=true reports every bad row with its line' })
   import(@CurrentUser() user: User, @Query() query: ImportQuery, @UploadedFile() file: Upload | undefined) {
     return this.csv.import(user, file, query.dryRun === 'true');

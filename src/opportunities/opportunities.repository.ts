@@ -79,3 +79,13 @@ export async function guardInputs(
   );
   return { partners, items };
 }
+
+/** Whether a checklist item or an organisation document still points at the stored file. */
+export async function fileReferenced(manager: EntityManager, fileId: string): Promise<boolean> {
+  const [row] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM checklist_items WHERE file_id = $1)
+         OR EXISTS (SELECT 1 FROM organization_documents WHERE file_id = $1) AS referenced`,
+    [fileId],
+  );
+  return !!row?.referenced;
+}

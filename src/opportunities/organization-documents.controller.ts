@@ -6,6 +6,7 @@ import type { Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';
 import { CreateDocumentDto, DocumentQuery, UpdateDocumentDto } from './dto/document.dto.js';
 import { OrganizationDocumentsService } from './organization-documents.service.js';
+import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { FileUpload } from './upload.decorators.js';
 
 @ApiTags('organizations')
@@ -46,7 +47,7 @@ export class OrganizationDocumentsController {
   }
 
   @Post(':documentId/file')
-  @FileUpload()
+  @FileUpload({ subjectType: ORGANIZATION_DOCUMENTS, idParam: 'id' })
   upload(
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,

@@ -10,6 +10,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import type { User } from '../users/user.entity.js';
 import type { CreateDocumentDto, DocumentQuery, UpdateDocumentDto } from './dto/document.dto.js';
 import { OrganizationDocument } from './organization-document.entity.js';
+import { releaseIfUnreferenced } from './file-release.js';
 import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { ReadinessService } from './readiness.service.js';
 
@@ -88,9 +89,10 @@ export class OrganizationDocumentsService {
 
   async remove(actor: User, organizationId: string, id: string): Promise<void> {
     const org = await this.requireWrite(actor, organizationId);
-    await this.db.transaction(async (manager) => {
+    const released = await this.db.transaction(async (manager) => {
       const doc = await this.find(organizationId, id);
       await manager.getRepository(OrganizationDocument).delete(id);
+      const key = await releaseIfUnreferenced(manager, this.files, doc.fileId);
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'organizationDocument.removed',
@@ -99,18 +101,22 @@ export class OrganizationDocumentsService {
         summary: `Removed document "${doc.title}" of ${org.name}`,
         changes: { documentId: id },
       });
+      return key;
     });
+    if (released) await this.files.removeBytes(released);
   }
 
   async upload(actor: User, organizationId: string, id: string, upload: Upload | undefined) {
     const org = await this.requireWrite(actor, organizationId);
     let storedKey = null as string | null;
+    let released = null as string | null;
     try {
-      return await this.db.transaction(async (manager) => {
+      const view = await this.db.transaction(async (manager) => {
         const doc = await this.find(organizationId, id);
         const file = await this.files.store(manager, upload, actor.id);
         storedKey = file.storageKey;
         await manager.getRepository(OrganizationDocument).update(id, { fileId: file.id });
+        released = await releaseIfUnreferenced(manager, this.files, doc.fileId);
         await this.activity.record(manager, {
           actorId: actor.id,
           action: 'organizationDocument.file_uploaded',
@@ -121,6 +127,8 @@ export class OrganizationDocumentsService {
         });
         return (await this.views([{ ...doc, fileId: file.id }], manager))[0];
       });
+      if (released) await this.files.removeBytes(released);
+      return view;
     } catch (error) {
       if (storedKey) await this.files.removeBytes(storedKey);
       throw error;

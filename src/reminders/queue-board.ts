@@ -8,6 +8,7 @@ import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { hasRole } from '../access/roles.js';
 import { Authenticator } from '../auth/authenticator.js';
+import { crossSiteRefusal } from '../auth/origin.guard.js';
 import { AppConfig } from '../config/app-config.js';
 import { errorBody } from '../common/errors.js';
 import { QUEUES } from '../queue/queues.js';
@@ -32,7 +33,11 @@ export class QueueBoard implements OnModuleInit {
     const queues = Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })));
     // @bull-board/express 9.10.1 pins its own copy of @bull-board/api; the types differ, the objects do not.
     createBullBoard({ queues, serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'], options: { uiConfig: { boardTitle: 'CJN Tracker queues' } } });
+    const publicOrigin = new URL(this.config.publicUrl).origin;
     http.getInstance().use(QUEUE_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+      // Its retry, clean and remove buttons change the queues: the same origin check as every other change.
+      const refusal = crossSiteRefusal(req, publicOrigin);
+      if (refusal) return void res.status(403).json(errorBody(403, refusal));
       this.admin(req).then(
         (user) => {
           if (!user) return void res.status(401).json(errorBody(401, 'Sign in as an admin to see the queues'));

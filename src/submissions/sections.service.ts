@@ -8,6 +8,7 @@ import { User } from '../users/user.entity.js';
 import type { CreateSectionDto, ReorderSectionsDto, UpdateSectionDto } from './dto/section.dto.js';
 import { assertTextEditable, findSection, lockSubmission, makeRoomAt, person, renumberSections, userNames } from './submissions.repository.js';
 import { Section, SectionRevision } from './section.entity.js';
+import { requireLead, requireSectionEdit } from './submission-roles.js';
 import { countWords } from './word-count.js';
 
 export type SectionView = ReturnType<typeof sectionView>;
@@ -64,6 +65,7 @@ export class SectionsService {
     await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     const id = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
+      requireLead(actor, submission, 'add sections');
       assertTextEditable(submission, 'the list of sections');
       if (dto.assigneeId) await this.assertAssignee(submissionId, dto.assigneeId);
       const repo = manager.getRepository(Section);
@@ -113,11 +115,16 @@ export class SectionsService {
       throw new HttpException({ message: 'Send the version you edited (body `version` or an If-Match header)' }, 428);
     }
     const { version: _ignored, position, ...fields } = dto;
-    if (fields.assigneeId) await this.assertAssignee(submissionId, fields.assigneeId);
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, position !== undefined ? 'update' : 'share');
+      const current = await findSection(manager, submissionId, sectionId);
+      const changed = [
+        ...(Object.keys(fields) as (keyof typeof fields)[]).filter((f) => fields[f] !== undefined && fields[f] !== current[f]),
+        ...(position !== undefined && position !== current.position ? ['position'] : []),
+      ];
+      requireSectionEdit(actor, submission, current, await this.organizationOf(manager, current.assigneeId), changed);
       assertTextEditable(submission);
-      await findSection(manager, submissionId, sectionId);
+      if (fields.assigneeId && changed.includes('assigneeId')) await this.assertAssignee(submissionId, fields.assigneeId);
       const now = this.clock.now();
       const result = await manager
         .createQueryBuilder()
@@ -155,6 +162,7 @@ export class SectionsService {
     await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
+      requireLead(actor, submission, 'reorder sections');
       assertTextEditable(submission, 'the order of sections');
       const current = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
       const known = new Set(current.map((s) => s.id));
@@ -178,6 +186,7 @@ export class SectionsService {
     await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'update');
+      requireLead(actor, submission, 'delete sections');
       assertTextEditable(submission, 'the list of sections');
       const section = await findSection(manager, submissionId, sectionId);
       await manager.getRepository(Section).delete({ id: sectionId });
@@ -223,6 +232,12 @@ export class SectionsService {
       authorId: author.id,
       createdAt: section.updatedAt,
     });
+  }
+
+  /** The organisation of a section's assignee: its staff may write the section too. */
+  private async organizationOf(manager: EntityManager, userId: string | null): Promise<string | null> {
+    if (!userId) return null;
+    return (await manager.getRepository(User).findOne({ select: { id: true, organizationId: true }, where: { id: userId } }))?.organizationId ?? null;
   }
 
   /** An assignee must be able to edit the submission (coordinator, or staff of the lead or a partner). */

@@ -65,7 +65,11 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
   }
 }
 
-/** A section is visible and editable exactly when its submission is. */
+/**
+ * A section is visible when its submission is, and `write` here means "may write the submission" (used for
+ * deadlines on a section). Which sections and fields a partner's staff may change is decided when they save
+ * (`submission-roles.ts`, docs/permissions.md).
+ */
 export class SectionAccessPolicy implements AccessPolicy {
   readonly subjectType = 'section';
   readonly label = 'Section';

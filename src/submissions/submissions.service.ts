@@ -19,6 +19,7 @@ import {
 import { VISIBLE_SQL } from './submission-access.js';
 import { lockSubmission } from './submissions.repository.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
+import { requireLead } from './submission-roles.js';
 import { isFrozen, label } from './submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
 
@@ -107,6 +108,8 @@ export class SubmissionsService {
     await this.access.requireAccess(actor, 'submission', id, 'write');
     await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, id, 'update');
+      // Title, details, who takes part (and so who sees it and who must sign): the lead's or a coordinator's call, not a co-drafter's.
+      requireLead(actor, submission, 'change the title, details or partners of a submission');
       const { partnerOrganizationIds, partners, ...fields } = dto;
       const changes = diffFields(submission, fields);
       const partnerList = this.partnerList(dto.leadOrganizationId ?? submission.leadOrganizationId, partnerOrganizationIds, partners);
@@ -120,11 +123,6 @@ export class SubmissionsService {
       }
       if (!isCoordinator(actor.role) && changes.leadOrganizationId) {
         throw new ForbiddenException('Only a coordinator can hand the lead to another organisation');
-      }
-      // Who takes part (and so who sees it, and who must sign) is the lead's or a coordinator's call, not a co-drafter's.
-      const shaping = [...(['visibility', 'ownerId'] as const).filter((f) => f in changes), ...(partnerList ? ['partners'] : [])];
-      if (shaping.length && !isCoordinator(actor.role) && actor.organizationId !== submission.leadOrganizationId) {
-        throw new ForbiddenException(`Only a coordinator or the lead organisation can change ${shaping.join(', ')}`);
       }
       if (dto.leadOrganizationId || partnerList) {
         await this.assertOrganizations(manager, [

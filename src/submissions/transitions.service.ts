@@ -13,6 +13,7 @@ import { lockSubmission } from './submissions.repository.js';
 import { Section } from './section.entity.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
 import { checkTransition, label } from './submission.workflow.js';
+import { requireLead } from './submission-roles.js';
 import { activeEndorsements } from './submission.views.js';
 import { SubmissionsService } from './submissions.service.js';
 
@@ -34,6 +35,7 @@ export class TransitionsService {
     await this.db.transaction(async (manager) => {
       // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
       const submission = await lockSubmission(manager, id, 'update');
+      requireLead(actor, submission, 'move a submission through its workflow');
       const sections = await manager.getRepository(Section).find({ where: { submissionId: id }, order: { position: 'ASC' } });
       const requiredSigners = await this.requiredSigners(manager, id);
       const endorsements = await activeEndorsements(manager, id);

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { type AuthenticatedRequest, CurrentUser } from '../auth/auth.decorators.js';
 import { UpdateMeDto } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
 import { userView } from './user.view.js';
@@ -19,7 +19,7 @@ export class MeController {
 
   @Patch()
   @ApiOperation({ summary: 'Change your name, time zone, language, notification preferences or password' })
-  async update(@CurrentUser() user: User, @Body() dto: UpdateMeDto) {
-    return userView(await this.users.updateMe(user, dto));
+  async update(@CurrentUser() user: User, @Body() dto: UpdateMeDto, @Req() req: AuthenticatedRequest) {
+    return userView(await this.users.updateMe(user, dto, req.sessionId));
   }
 }

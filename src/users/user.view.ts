@@ -18,3 +18,9 @@ export function userView(user: User) {
     updatedAt: user.updatedAt,
   };
 }
+
+/** Another user as `viewer` sees them: without e-mail address and last sign-in unless they share an organisation or a record. */
+export function userViewFor(user: User, contactVisible: boolean) {
+  const { email, lastLoginAt, ...rest } = userView(user);
+  return contactVisible ? { ...rest, email, lastLoginAt } : rest;
+}

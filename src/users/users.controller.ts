@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
-import { userView } from './user.view.js';
+import { userView, userViewFor } from './user.view.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -12,15 +12,21 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'People of the network (to assign sections, mention, invite)' })
-  async list(@Query() query: UserQuery) {
-    const page = await this.users.list(query);
-    return { ...page, items: page.items.map(userView) };
+  @ApiOperation({
+    summary: 'People of the network (to assign sections, mention, invite)',
+    description: 'email and lastLoginAt only for people who share an organisation or a record with the caller (everyone for coordinators and admins)',
+  })
+  async list(@CurrentUser() viewer: User, @Query() query: UserQuery) {
+    const page = await this.users.list(viewer, query);
+    const visible = await this.users.contactsVisibleTo(viewer, page.items.map((u) => u.id));
+    return { ...page, items: page.items.map((u) => userViewFor(u, visible.has(u.id))) };
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string) {
-    return userView(await this.users.get(id));
+  @ApiOperation({ summary: 'A person; email and lastLoginAt as in the list' })
+  async get(@CurrentUser() viewer: User, @Param('id', ParseUUIDPipe) id: string) {
+    const user = await this.users.get(id);
+    return userViewFor(user, (await this.users.contactsVisibleTo(viewer, [id])).has(id));
   }
 
   @Post()

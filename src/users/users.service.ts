@@ -8,7 +8,16 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { escapeLike } from '../common/sql.js';
 import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
+import { CurrentPasswordLimiter } from './current-password-limiter.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
+import { isCoordinator } from '../access/roles.js';
+import { CONTACT_VISIBLE_SQL } from './contact-visibility.js';
+
+export interface AccessChange {
+  passwordChanged: boolean;
+  keepSessionId?: string;
+}
+export type AccessRevokedHook = (manager: EntityManager, userId: string, change: AccessChange) => Promise<void>;
 
 @Injectable()
 export class UsersService {
@@ -17,23 +26,54 @@ export class UsersService {
     private readonly activity: ActivityService,
     private readonly invitations: InvitationsService,
     private readonly organizations: OrganizationsService,
+    private readonly passwordChecks: CurrentPasswordLimiter,
   ) {}
 
-  private readonly revokedHooks: ((manager: EntityManager, userId: string) => Promise<void>)[] = [];
+  private readonly revokedHooks: AccessRevokedHook[] = [];
 
-  /** Runs `hook` in the transaction that changes a user's password, role or status (auth ends their sessions). */
-  onAccessRevoked(hook: (manager: EntityManager, userId: string) => Promise<void>): void {
+  /**
+   * Runs `hook` in the transaction that changes a user's password, role or status: auth ends their
+   * sessions (all, or all but the one that changed its own password) and, for a new password, their API tokens.
+   */
+  onAccessRevoked(hook: AccessRevokedHook): void {
     this.revokedHooks.push(hook);
   }
 
-  async list(query: UserQuery): Promise<Page<User>> {
+  private async revoked(manager: EntityManager, userId: string, change: AccessChange): Promise<void> {
+    for (const hook of this.revokedHooks) await hook(manager, userId, change);
+  }
+
+  /** Everyone is listed (names are needed to assign and mention); `q` matches an e-mail only where the viewer may see it. */
+  async list(viewer: User, query: UserQuery): Promise<Page<User>> {
     const window = pageWindow(query);
     const qb = this.db.getRepository(User).createQueryBuilder('u');
     if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.q) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    if (query.q) {
+      const q = `%${escapeLike(query.q)}%`;
+      if (isCoordinator(viewer.role)) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q });
+      else qb.andWhere(`(u.name ILIKE :q OR (u.email ILIKE :q AND ${CONTACT_VISIBLE_SQL}))`, { q, ...this.viewerParams(viewer) });
+    }
     const [items, total] = await qb.orderBy('u.name').addOrderBy('u.id').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(items, total, window);
+  }
+
+  /** The ids among `ids` whose e-mail address and last sign-in `viewer` may see (docs/permissions.md). */
+  async contactsVisibleTo(viewer: User, ids: string[]): Promise<Set<string>> {
+    if (isCoordinator(viewer.role)) return new Set(ids);
+    if (!ids.length) return new Set();
+    const rows = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.id IN (:...ids)', { ids })
+      .andWhere(CONTACT_VISIBLE_SQL, this.viewerParams(viewer))
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private viewerParams(viewer: User): { viewerId: string; viewerOrg: string | null } {
+    return { viewerId: viewer.id, viewerOrg: viewer.organizationId };
   }
 
   async get(id: string): Promise<User> {
@@ -92,7 +132,7 @@ export class UsersService {
       }
       const saved = await repo.save(user);
       // A changed role, a disabled account or a reset password applies to every open session at once.
-      if (password || changes.status || changes.role) for (const hook of this.revokedHooks) await hook(manager, id);
+      if (password || changes.status || changes.role) await this.revoked(manager, id, { passwordChanged: !!password });
       if (Object.keys(changes).length) {
         await this.activity.record(manager, {
           actorId: actor.id,
@@ -107,7 +147,8 @@ export class UsersService {
     });
   }
 
-  async updateMe(me: User, dto: UpdateMeDto): Promise<User> {
+  /** `sessionId`: the session asking, which stays signed in when it changes its own password. */
+  async updateMe(me: User, dto: UpdateMeDto, sessionId?: string): Promise<User> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: me.id }).getOneOrFail();
@@ -115,7 +156,9 @@ export class UsersService {
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
       if (newPassword) {
+        await this.passwordChecks.before(me.id);
         if (!currentPassword || !user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+          await this.passwordChecks.failed(me.id);
           throw new BadRequestException('currentPassword is missing or wrong');
         }
         user.passwordHash = await hashPassword(newPassword);
@@ -124,6 +167,7 @@ export class UsersService {
         throw new BadRequestException('currentPassword is only needed with newPassword');
       }
       const saved = await repo.save(user);
+      if (newPassword) await this.revoked(manager, me.id, { passwordChanged: true, keepSessionId: sessionId });
       if (Object.keys(changes).length) {
         await this.activity.record(manager, {
           actorId: me.id,

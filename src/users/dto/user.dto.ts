@@ -11,10 +11,9 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/secrets.js';
+import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-policy.js';
 import { PageQuery } from '../../common/pagination.js';
 import { IsTimeZone, OptionalNotNull, TIME_OF_DAY, Trim } from '../../common/validators.js';
 import { CHANNELS, type Channel, DIGEST_MODES, type DigestMode, ROLES, type Role, USER_STATUSES, type UserStatus } from '../user.entity.js';
@@ -71,11 +70,9 @@ export class CreateUserDto {
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ description: 'Without it an invitation is e-mailed', minLength: PASSWORD_MIN })
+  @ApiPropertyOptional({ description: 'Without it an invitation is e-mailed', minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
   @IsOptional()
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(PASSWORD_MAX)
+  @AcceptablePassword()
   password?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Phnom_Penh' })
@@ -117,11 +114,9 @@ export class UpdateMeDto extends PartialType(PickType(CreateUserDto, ['name', 't
   @MaxLength(PASSWORD_MAX)
   currentPassword?: string;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN })
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
   @IsOptional()
-  @IsString()
-  @MinLength(PASSWORD_MIN)
-  @MaxLength(PASSWORD_MAX)
+  @AcceptablePassword()
   newPassword?: string;
 }
 
