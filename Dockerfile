@@ -16,6 +16,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 # A new named volume takes this folder's owner, so the app (user node) can write its uploads.
 RUN mkdir -p /data/uploads /data/backups && chown -R node:node /data
 USER node

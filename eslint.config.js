@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'uploads/', 'web/dist/', 'generated/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'uploads/', 'web/dist/', 'generated/', 'test-artifacts/', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,4 +17,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['web/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -24,11 +24,26 @@ const withSwaggerPlugin = {
 export default {
   testTimeout: 60000,
   projects: [
-    { ...esm(), displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/migrations'], testMatch: ['**/*.spec.ts'] },
+    {
+      ...esm(),
+      displayName: 'unit',
+      roots: ['<rootDir>/src', '<rootDir>/migrations', '<rootDir>/web/src'],
+      testMatch: ['**/*.spec.ts'],
+    },
     {
       ...esm(withSwaggerPlugin),
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/test/browser/'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      // The built app (web/dist included) in Debian's chromium, through playwright-core.
+      ...esm(),
+      displayName: 'browser',
+      roots: ['<rootDir>/test/browser'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

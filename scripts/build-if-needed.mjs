@@ -1,23 +1,25 @@
-// `npm start` on a fresh clone: compile when dist/ is missing or older than the sources.
+// `npm start` on a fresh clone: compile the server and build the web app when either is missing or
+// older than its sources.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const entry = 'dist/src/main.js';
-
-function newest(dir) {
+function newest(path) {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
   let latest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, name.name);
-    latest = Math.max(latest, name.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
+  for (const name of readdirSync(path)) latest = Math.max(latest, newest(join(path, name)));
   return latest;
 }
 
-// An image built for production ships dist/ without the sources: nothing to build there.
-const hasSources = existsSync('src');
-const sourcesChanged = () => Math.max(newest('src'), newest('migrations')) > statSync(entry).mtimeMs;
-if (hasSources && (!existsSync(entry) || sourcesChanged())) {
-  console.log('[cjn-tracker] building…');
+// An image built for production ships dist/ (and web/dist) without the sources: nothing to build there.
+const stale = (output, sources) =>
+  sources.every(existsSync) && (!existsSync(output) || Math.max(...sources.map(newest)) > statSync(output).mtimeMs);
+
+if (stale('dist/src/main.js', ['src', 'migrations'])) {
+  console.log('[cjn-tracker] building the server…');
   execSync('npx nest build', { stdio: 'inherit' });
+}
+if (stale('web/dist/index.html', ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'])) {
+  console.log('[cjn-tracker] building the web app…');
+  execSync('npm run build:web', { stdio: 'inherit' });
 }

@@ -46,7 +46,8 @@ async function fromBuiltApp() {
 }
 
 const document = process.env.OPENAPI_URL ? await (await fetch(process.env.OPENAPI_URL)).json() : await fromBuiltApp();
-const types = astToString(await openapiTS(document));
+// A field with a default (e.g. overdueReminder) stays optional in request bodies.
+const types = astToString(await openapiTS(document, { defaultNonNullable: false }));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,

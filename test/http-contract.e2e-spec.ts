@@ -93,12 +93,30 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     expect((await admin.as.get('/api/v1/me').expect(200)).body.name).not.toBe('Renamed');
   });
 
-  it('answers unknown paths outside the API in the error shape too', async () => {
-    for (const path of ['/no-such-page', '/api/no-such-thing', '/api/docs/no-such-file']) {
+  it('answers unknown API paths, and anything but a page GET, in the error shape', async () => {
+    const paths = ['/api/no-such-thing', '/api/docs/no-such-file', '/api/v1/no-such-thing', '/health/no-such-check', '/assets/no-such-file.js'];
+    for (const path of paths) {
       const res = await t.http().get(path).expect(404);
       expect(res.headers['content-type']).toMatch(/application\/json/);
-      expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${path}` });
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
     }
+    const post = await t.http().post('/no-such-page').send({}).expect(404);
+    expect(post.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot POST /no-such-page' });
+  });
+
+  it('serves the web app for its pages, the links in reminders included, and its not-found page for the rest', async () => {
+    const pages = ['/', '/no-such-page', '/opportunities/8c9b48fb-4f35-4926-9257-d365ad3846ad', '/submissions/x/sections/y', '/invitation'];
+    for (const path of pages) {
+      const res = await t.http().get(path).expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.text).toContain('<div id="root"></div>');
+    }
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec((await t.http().get('/').expect(200)).text)![1];
+    const asset = await t.http().get(script).expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const manifest = await t.http().get('/manifest.webmanifest').expect(200);
+    expect(JSON.parse(manifest.text)).toMatchObject({ name: 'CJN Tracker', display: 'standalone', start_url: '/' });
   });
 
   it('serves the OpenAPI document generated from the code', async () => {

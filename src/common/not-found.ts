@@ -1,11 +1,13 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { serveWebApp, webAppDirectory } from '../web/web-app.js';
 import { errorBody } from './errors.js';
 
 /**
- * Nest answers unknown paths under /api/v1 itself; anything else (/api/docs/x, /nope) would reach
- * Express's HTML page. Registered once routing is set up, so it only sees what nothing else served.
+ * Nest answers unknown paths under /api/v1 itself; the web app (when built) answers every other page
+ * GET; anything else (/api/docs/x, POST /nope) would reach Express's HTML page. Registered once routing
+ * is set up, so it only sees what nothing else served.
  */
 @Injectable()
 export class JsonNotFound implements OnApplicationBootstrap {
@@ -13,7 +15,10 @@ export class JsonNotFound implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const express = this.adapterHost.httpAdapter?.getInstance();
-    express?.use((req: Request, res: Response) => {
+    if (!express) return;
+    const webApp = webAppDirectory();
+    if (webApp) serveWebApp(express, webApp);
+    express.use((req: Request, res: Response) => {
       res.status(404).json(errorBody(404, `Cannot ${req.method} ${req.path}`));
     });
   }

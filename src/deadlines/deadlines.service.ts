@@ -9,7 +9,7 @@ import { type Page, pageWindow, toPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
-import { deadlineView } from './deadline.view.js';
+import { type DeadlineSubject, deadlineView } from './deadline.view.js';
 import { nextStatus } from './deadline-status.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
@@ -45,7 +45,12 @@ export class DeadlinesService {
     if (!(await this.visibility.restrict(user, qb))) return toPage([], 0, window);
     const [items, total] = await qb.orderBy('d.due_at', 'ASC').addOrderBy('d.id').take(window.limit).skip(window.offset).getManyAndCount();
     const assignees = await this.visibility.assigneesOf(items.map((d) => d.id));
-    return toPage(items.map((d) => deadlineView(d, assignees.get(d.id) ?? [], user.timeZone)), total, window);
+    const subjects = await this.subjects(items);
+    return toPage(
+      items.map((d) => deadlineView(d, assignees.get(d.id) ?? [], user.timeZone, subjects.get(`${d.subjectType}:${d.subjectId}`) ?? null)),
+      total,
+      window,
+    );
   }
 
   /** The deadline if the user may see its subject; 404 otherwise. */
@@ -123,7 +128,8 @@ export class DeadlinesService {
       return d;
     });
     await this.scheduler.apply(work);
-    return deadlineView(saved, assigneeIds, user.timeZone);
+    const subject = (await this.subjects([saved])).get(`${saved.subjectType}:${saved.subjectId}`) ?? null;
+    return deadlineView(saved, assigneeIds, user.timeZone, subject);
   }
 
   /** `expectedVersion` (body `version` or If-Match), when given, must be the deadline's current version: else 409. */
@@ -201,11 +207,24 @@ export class DeadlinesService {
   }
 
   async view(d: Deadline, reader: User): Promise<DeadlineView> {
-    return deadlineView(d, await this.assigneeIds(this.deadlines.manager, d.id), reader.timeZone);
+    const subject = (await this.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
+    return deadlineView(d, await this.assigneeIds(this.deadlines.manager, d.id), reader.timeZone, subject);
+  }
+
+  /** Title and web-app path of each deadline's record, keyed `type:id`, so a client can link to it. */
+  private async subjects(deadlines: Deadline[]): Promise<Map<string, DeadlineSubject>> {
+    const byType = new Map<string, string[]>();
+    for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
+    const subjects = new Map<string, DeadlineSubject>();
+    for (const [type, ids] of byType) {
+      for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, { title: info.title, path: info.path });
+    }
+    return subjects;
   }
 
   private async staleVersion(manager: EntityManager, d: Deadline, reader: User, expected: number): Promise<ConflictException> {
-    const current = deadlineView(d, await this.assigneeIds(manager, d.id), reader.timeZone);
+    const subject = (await this.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
+    const current = deadlineView(d, await this.assigneeIds(manager, d.id), reader.timeZone, subject);
     return new ConflictException({
       message: `Someone changed this deadline first: it is at version ${d.version}; your change was made on version ${expected}. Reload it and change it again.`,
       details: { yourVersion: expected, current },

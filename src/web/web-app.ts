@@ -1,0 +1,38 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** `web/dist` of this checkout or image: the first folder above this file that has one (built or not). */
+export function webAppDirectory(start = dirname(fileURLToPath(import.meta.url))): string | null {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const dist = join(dir, 'web', 'dist');
+      return existsSync(join(dist, 'index.html')) ? dist : null;
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** Paths that belong to the server, never to the web app: they keep their JSON answers, 404s included. */
+const serverPath = (path: string) =>
+  path === '/api' || path.startsWith('/api/') || path === '/health' || path.startsWith('/health/');
+
+/**
+ * Serves the built web app: its hashed assets cached for a year, anything else it ships (icons,
+ * manifest) briefly, and index.html (never cached, so a new release shows at once) for every GET
+ * that is a page of the app, i.e. not under /api or /health. Unknown pages are the app's to answer.
+ */
+export function serveWebApp(app: Express, dir: string): void {
+  const files = express.static(dir, { index: false, maxAge: '1h' });
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || serverPath(req.path)) return next();
+    files(req, res, () => {
+      // A missing asset is a 404, not the page: the browser asked for a script or an image.
+      if (req.path.startsWith('/assets/')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(dir, 'index.html'));
+    });
+  });
+}

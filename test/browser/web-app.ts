@@ -1,0 +1,134 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seed } from '../../src/seed/seed.js';
+import { freePort, startAppProcess, type AppProcess } from '../support/app-process.js';
+import { createTestDatabase, databaseUrl, dropDatabase } from '../support/databases.js';
+import { deleteKeys } from '../support/test-app.js';
+
+export const DEMO_PASSWORD = 'cjn-demo-password';
+export const PHONE = { width: 360, height: 780 };
+export const DESKTOP = { width: 1280, height: 900 };
+const ARTIFACTS = 'test-artifacts';
+
+export interface WebApp {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** The built app (`node dist/src/main.js`, serving web/dist) on its own seeded database, and Debian's chromium. */
+export async function startWebApp(): Promise<WebApp> {
+  const dbName = await createTestDatabase();
+  await seed(databaseUrl(dbName), () => undefined);
+  const port = await freePort();
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
+  const url = `http://127.0.0.1:${port}`;
+  const app: AppProcess = startAppProcess({
+    DATABASE_URL: databaseUrl(dbName),
+    PORT: String(port),
+    QUEUE_PREFIX: queuePrefix,
+    PUBLIC_URL: url,
+  });
+  await app.waitFor(/API on /);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      app.child.kill('SIGTERM');
+      await app.exited;
+      await dropDatabase(dbName);
+      await deleteKeys('redis://127.0.0.1:6379', `${queuePrefix}*`);
+    },
+  };
+}
+
+/** A fresh browser profile (no session, no saved language) at a given width, speaking English. */
+export async function openPage(web: WebApp, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await web.browser.newContext({ viewport, locale: 'en-GB', baseURL: web.url });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** Signs in through the sign-in page, choosing the interface language there first. */
+export async function signIn(page: Page, email: string, language: 'English' | 'ខ្មែរ' = 'English'): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('radio', { name: language }).check();
+  await page.getByLabel(language === 'English' ? 'E-mail' : 'អ៊ីមែល').fill(email);
+  await page.getByLabel(language === 'English' ? 'Password' : 'ពាក្យសម្ងាត់').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: language === 'English' ? 'Sign in' : 'ចូល' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+/** Waits for the page's data and fonts, then saves a full-page screenshot under test-artifacts/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[role="status"] .spinner').first().waitFor({ state: 'detached' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now, as readable lines. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await settle(page);
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Latin-script words in the visible interface text, leaving out what is marked `translate="no"`:
+ * records' own titles, people's and organisations' names, zone names, as the people wrote them.
+ */
+export async function latinWordsOutsideData(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const words: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('[translate="no"], script, style')) continue;
+      if (!parent.checkVisibility()) continue;
+      words.push(...((node.textContent ?? '').match(/[A-Za-z]{2,}/g) ?? []));
+    }
+    return words;
+  });
+}

@@ -1,0 +1,26 @@
+/** Every TanStack Query key in one place, so mutations invalidate exactly what they change. */
+export const queryKeys = {
+  me: ['me'] as const,
+  calendarFeed: ['me', 'calendar'] as const,
+  deadlines: {
+    all: ['deadlines'] as const,
+    list: (filter: Record<string, string>) => ['deadlines', 'list', filter] as const,
+    detail: (id: string) => ['deadlines', 'detail', id] as const,
+    reminders: (id: string) => ['deadlines', 'detail', id, 'reminders'] as const,
+  },
+  activity: (limit: number) => ['activity', limit] as const,
+  opportunities: {
+    detail: (id: string) => ['opportunities', id] as const,
+    partners: (id: string) => ['opportunities', id, 'partners'] as const,
+    checklist: (id: string) => ['opportunities', id, 'checklist'] as const,
+  },
+  organization: (id: string) => ['organizations', id] as const,
+  submissions: {
+    detail: (id: string) => ['submissions', id] as const,
+    sections: (id: string) => ['submissions', id, 'sections'] as const,
+    section: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId] as const,
+    comments: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'comments'] as const,
+    endorsements: (id: string) => ['submissions', id, 'endorsements'] as const,
+  },
+  notifications: ['notifications'] as const,
+};

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useSignOut } from '../features/auth/session-hooks';
+import { useUnreadCount } from '../features/inbox/inbox-hooks';
+
+/** Header with the navigation (a menu button on phones), a skip link, and the page below. */
+export function AppShell({ userName }: { userName: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const signOut = useSignOut();
+  const unread = useUnreadCount();
+  const [lastPath, setLastPath] = useState(location.pathname);
+  if (lastPath !== location.pathname) {
+    setLastPath(location.pathname);
+    setOpen(false);
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-bar">
+          <NavLink to="/" className="brand">
+            {t('common.appName')}
+          </NavLink>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={open}
+            aria-controls="main-nav"
+            onClick={() => setOpen(!open)}
+          >
+            {t('nav.menu')}
+          </button>
+        </div>
+        <nav id="main-nav" aria-label={t('nav.label')} className={open ? 'main-nav open' : 'main-nav'}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.dashboard')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/deadlines">{t('nav.deadlines')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/inbox">
+                {t('nav.inbox')}
+                {unread > 0 && (
+                  <span className="count" aria-label={t('nav.unread', { count: unread })}>
+                    {unread}
+                  </span>
+                )}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/profile">{t('nav.profile')}</NavLink>
+            </li>
+          </ul>
+          <div className="nav-user">
+            <span translate="no">{userName}</span>
+            <button type="button" className="button-link" onClick={() => signOut.mutate()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

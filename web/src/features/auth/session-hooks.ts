@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { isLanguage, setLanguage } from '../../i18n/i18n';
+
+/** The signed-in user as GET /api/v1/me returns it (fields this app reads; the document has no response schema yet). */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'coordinator' | 'member' | 'viewer';
+  organizationId: string | null;
+  timeZone: string;
+  language: string;
+  notificationPreferences: {
+    channels: ('email' | 'telegram' | 'inApp')[];
+    quietHours: { start: string; end: string } | null;
+    digest: 'off' | 'daily' | 'weekly';
+  };
+  telegramLinked: boolean;
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * Signs in. A language chosen on the sign-in page becomes the profile's language; otherwise the
+ * profile's language is the interface's.
+ */
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { email: string; password: string; language: string }) => {
+      let me = await unwrap<Me>(
+        api.POST('/api/v1/auth/login', { body: { email: input.email, password: input.password } }),
+      );
+      if (me.language !== input.language) {
+        me = await unwrap<Me>(api.PATCH('/api/v1/me', { body: { language: input.language } }));
+      }
+      return me;
+    },
+    onSuccess: async (me) => {
+      if (isLanguage(me.language)) await setLanguage(me.language);
+      client.setQueryData(queryKeys.me, me);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/logout')),
+    onSettled: () => {
+      client.clear();
+      void navigate('/sign-in');
+    },
+  });
+}
+
+export function useAcceptInvitation() {
+  return useMutation({
+    mutationFn: (input: { token: string; password: string }) =>
+      unwrap<unknown>(api.POST('/api/v1/auth/invitations/accept', { body: input })),
+  });
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../i18n/format';
+import type { Deadline } from './deadline-hooks';
+import { DeadlineTimes } from './DeadlineTimes';
+
+/** Deadlines as cards: title, the record it belongs to, when it is due in three zones. */
+export function DeadlineList({ deadlines, readerZone }: { deadlines: Deadline[]; readerZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <ul className="card-list">
+      {deadlines.map((d) => (
+        <li key={d.id} className={`card deadline-card status-${d.status}`}>
+          <div className="card-head">
+            <Link to={`/deadlines/${d.id}`} className="card-title" translate="no">
+              {d.title}
+            </Link>
+            <span className={`badge badge-${d.status}`}>{t(`deadlines.status.${d.status}`)}</span>
+          </div>
+          <p className="card-meta">
+            <span>{t(`deadlines.subjectType.${d.subjectType}`)}</span>
+            {d.subject && (
+              <>
+                {': '}
+                <Link to={d.subject.path} translate="no">
+                  {d.subject.title}
+                </Link>
+              </>
+            )}
+            {' · '}
+            <span>{t(`deadlines.kind.${d.kind}`)}</span>
+            {' · '}
+            <span>{format.relative(d.dueAt)}</span>
+          </p>
+          <DeadlineTimes dueAt={d.dueAt} timeZone={d.timeZone} readerZone={readerZone} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,83 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+
+export type SubjectType = 'opportunity' | 'partner' | 'checklistItem' | 'submission' | 'section';
+export type DeadlineStatus = 'open' | 'done' | 'missed' | 'cancelled';
+
+/** A deadline as the API returns it (fields read here; the OpenAPI document has no response schema yet). */
+export interface Deadline {
+  id: string;
+  subjectType: SubjectType;
+  subjectId: string;
+  subject: { title: string; path: string } | null;
+  title: string;
+  description: string | null;
+  kind: 'external' | 'internal';
+  dueAt: string;
+  timeZone: string;
+  dateOnly: boolean;
+  status: DeadlineStatus;
+  assigneeIds: string[];
+  reminderOffsets: string[];
+  completedAt: string | null;
+}
+
+export interface Reminder {
+  id: string;
+  kind: 'before' | 'overdue';
+  offset: string | null;
+  fireAt: string;
+  status: 'scheduled' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+}
+
+interface Page<T> {
+  items: T[];
+  total?: number;
+}
+
+export interface DeadlineFilter {
+  from?: string;
+  to?: string;
+  status?: DeadlineStatus;
+  mine?: 'true';
+  subjectType?: SubjectType;
+  subjectId?: string;
+  limit?: number;
+}
+
+export function useDeadlines(filter: DeadlineFilter) {
+  const query = { limit: 100, ...filter };
+  return useQuery({
+    queryKey: queryKeys.deadlines.list(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))),
+    queryFn: () => unwrap<Page<Deadline>>(api.GET('/api/v1/deadlines', { params: { query } })),
+  });
+}
+
+export function useDeadline(id: string) {
+  return useQuery({
+    queryKey: queryKeys.deadlines.detail(id),
+    queryFn: () => unwrap<Deadline>(api.GET('/api/v1/deadlines/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useReminders(id: string) {
+  return useQuery({
+    queryKey: queryKeys.deadlines.reminders(id),
+    queryFn: () =>
+      unwrap<{ items: Reminder[] }>(api.GET('/api/v1/deadlines/{id}/reminders', { params: { path: { id } } })),
+  });
+}
+
+/** Marks a deadline done (or opens it again); its pending reminders are cancelled (or rescheduled) by the server. */
+export function useSetDeadlineStatus(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (status: 'done' | 'open') =>
+      unwrap<Deadline>(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body: { status } })),
+    onSuccess: (deadline) => {
+      client.setQueryData(queryKeys.deadlines.detail(id), deadline);
+      void client.invalidateQueries({ queryKey: queryKeys.deadlines.all });
+    },
+  });
+}

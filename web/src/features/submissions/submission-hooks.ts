@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+
+// Response fields this feature reads; the OpenAPI document declares no response schemas yet.
+
+export type SubmissionStatus = 'planned' | 'drafting' | 'review' | 'sign_off' | 'submitted' | 'published' | 'withdrawn';
+export type SectionStatus = 'not_started' | 'drafting' | 'ready' | 'approved';
+
+export interface Submission {
+  id: string;
+  title: string;
+  targetBody: string;
+  kind: 'alternative_report' | 'general_comment' | 'consultation_response' | 'list_of_issues' | 'other';
+  callUrl: string | null;
+  language: string | null;
+  wordLimit: number | null;
+  status: SubmissionStatus;
+  leadOrganization: { name: string; acronym: string | null } | null;
+  partners: {
+    organizationId: string;
+    name: string;
+    acronym: string | null;
+    requiredSigner: boolean;
+    endorsed: boolean;
+  }[];
+  wordCount: { total: number; wordLimit: number | null; overWordLimit: boolean };
+}
+
+export interface Section {
+  id: string;
+  position: number;
+  title: string;
+  assignee: { id: string; name: string } | null;
+  body: string;
+  status: SectionStatus;
+  version: number;
+  wordCount: number;
+  updatedBy: { name: string } | null;
+  updatedAt: string;
+}
+
+export interface Endorsement {
+  id: string;
+  organizationId: string;
+  displayName: string | null;
+  endorsedAt: string;
+}
+
+export interface Comment {
+  id: string;
+  author: { id: string; name: string };
+  body: string;
+  resolved: boolean;
+  createdAt: string;
+  replies?: Comment[];
+}
+
+export function useSubmission(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.detail(id),
+    queryFn: () => unwrap<Submission>(api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useSections(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.sections(id),
+    queryFn: () =>
+      unwrap<{ items: Section[] }>(api.GET('/api/v1/submissions/{id}/sections', { params: { path: { id } } })),
+  });
+}
+
+export function useSection(id: string, sectionId: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.section(id, sectionId),
+    queryFn: () =>
+      unwrap<Section>(
+        api.GET('/api/v1/submissions/{id}/sections/{sectionId}', { params: { path: { id, sectionId } } }),
+      ),
+  });
+}
+
+export function useEndorsements(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.endorsements(id),
+    queryFn: () =>
+      unwrap<{ items: Endorsement[] }>(api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } })),
+  });
+}
+
+/** A section's comment threads, each with its replies. */
+export function useComments(id: string, sectionId: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.comments(id, sectionId),
+    queryFn: () =>
+      unwrap<{ items: Comment[] }>(
+        api.GET('/api/v1/submissions/{id}/sections/{sectionId}/comments', {
+          params: { path: { id, sectionId }, query: { limit: 100 } },
+        }),
+      ),
+  });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+
+type Catalogue = { [key: string]: string | Catalogue };
+const load = (language: string): Catalogue => JSON.parse(readFileSync(`web/src/i18n/${language}.json`, 'utf8'));
+
+function entries(catalogue: Catalogue, prefix = ''): [string, string][] {
+  return Object.entries(catalogue).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`),
+  );
+}
+
+const en = new Map(entries(load('en')));
+const km = new Map(entries(load('km')));
+const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+
+describe('the English and Khmer catalogues of the web app', () => {
+  it('have the same keys: no English text without its Khmer, and no Khmer text left over', () => {
+    expect([...en.keys()].filter((key) => !km.has(key))).toEqual([]);
+    expect([...km.keys()].filter((key) => !en.has(key))).toEqual([]);
+  });
+
+  it('give every key a text in Khmer script, apart from names that stay as they are', () => {
+    const sameInEveryLanguage = new Set(['languages.en']);
+    const notKhmer = [...km].filter(([key, text]) => !sameInEveryLanguage.has(key) && !/[\u1780-\u17FF]/.test(text));
+    expect(notKhmer).toEqual([]);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const differing = [...en].filter(
+      ([key, text]) => placeholders(text).join() !== placeholders(km.get(key) ?? '').join(),
+    );
+    expect(differing).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoadingState } from './components/states';
+import { AcceptInvitationPage, InvitationLinkRedirect } from './features/auth/AcceptInvitationPage';
+import { RequireSession } from './features/auth/RequireSession';
+import { SignInPage } from './features/auth/SignInPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { NotFoundPage } from './features/not-found/NotFoundPage';
+
+/** A page loaded when first opened, so the first screen stays small. */
+function page(load: () => Promise<ComponentType>) {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const opportunityPage = page(() => import('./features/opportunities/OpportunityPage').then((m) => m.OpportunityPage));
+
+/**
+ * The app's routes are the paths the server writes into e-mails, Telegram messages, in-app notices and
+ * calendar events (`/opportunities/:id` and its `/partners/:partnerId` and `/checklist/:itemId`,
+ * `/submissions/:id`, `/submissions/:id/sections/:sectionId`, `/deadlines/:id`, `/deadlines`,
+ * `/invitation?token=`), so every such link opens its record.
+ */
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  { path: '/invitation', element: <InvitationLinkRedirect /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      {
+        path: 'deadlines',
+        element: page(() => import('./features/deadlines/DeadlinesPage').then((m) => m.DeadlinesPage)),
+      },
+      {
+        path: 'deadlines/:id',
+        element: page(() => import('./features/deadlines/DeadlinePage').then((m) => m.DeadlinePage)),
+      },
+      { path: 'opportunities/:id', element: opportunityPage },
+      // A partner's or a checklist item's reminder links to its opportunity's page, at that partner or item.
+      { path: 'opportunities/:id/partners/:partnerId', element: opportunityPage },
+      { path: 'opportunities/:id/checklist/:itemId', element: opportunityPage },
+      {
+        path: 'submissions/:id',
+        element: page(() => import('./features/submissions/SubmissionPage').then((m) => m.SubmissionPage)),
+      },
+      {
+        path: 'submissions/:id/sections/:sectionId',
+        element: page(() => import('./features/submissions/SectionPage').then((m) => m.SectionPage)),
+      },
+      { path: 'inbox', element: page(() => import('./features/inbox/InboxPage').then((m) => m.InboxPage)) },
+      { path: 'profile', element: page(() => import('./features/profile/ProfilePage').then((m) => m.ProfilePage)) },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
