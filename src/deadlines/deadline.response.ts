@@ -22,6 +22,15 @@ export class ZonedTimeResponse {
   text: string;
 }
 
+/** The record a deadline belongs to, as the reader may see it. */
+export class DeadlineSubjectResponse {
+  /** e.g. the opportunity's title, or "Legal Aid of Cambodia on EU call" for a partner */
+  title: string;
+
+  /** The web app's page of the record, e.g. /opportunities/… */
+  path: string;
+}
+
 /** A deadline with its due time in its zone, the reader's and Phnom Penh's. */
 export class DeadlineResponse {
   @ApiProperty({ format: 'uuid' })
@@ -32,6 +41,10 @@ export class DeadlineResponse {
 
   @ApiProperty({ format: 'uuid' })
   subjectId: string;
+
+  /** Null when the reader may not see the record (or it is gone) */
+  @ApiProperty({ type: () => DeadlineSubjectResponse, nullable: true })
+  subject: DeadlineSubjectResponse | null;
 
   title: string;
 
