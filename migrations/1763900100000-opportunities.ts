@@ -81,8 +81,12 @@ export class Opportunities1763900100000 implements MigrationInterface {
         CHECK (budget_amount IS NULL OR budget_currency IS NOT NULL)
       )`);
     // At most one lead per opportunity; the submit guard asks for exactly one.
-    await q.query(`CREATE UNIQUE INDEX opportunity_partners_one_lead ON opportunity_partners (opportunity_id) WHERE role = 'lead'`);
-    await q.query(`CREATE INDEX opportunity_partners_org_idx ON opportunity_partners (organization_id, opportunity_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX opportunity_partners_one_lead ON opportunity_partners (opportunity_id) WHERE role = 'lead'`,
+    );
+    await q.query(
+      `CREATE INDEX opportunity_partners_org_idx ON opportunity_partners (organization_id, opportunity_id)`,
+    );
 
     await q.query(`
       CREATE TABLE checklist_items (
@@ -118,7 +122,9 @@ export class Opportunities1763900100000 implements MigrationInterface {
         read_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX notifications_inbox_idx ON notifications (user_id, (read_at IS NULL) DESC, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX notifications_inbox_idx ON notifications (user_id, (read_at IS NULL) DESC, created_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

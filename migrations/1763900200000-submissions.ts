@@ -91,9 +91,13 @@ export class Submissions1763900200000 implements MigrationInterface {
         created_by_id uuid REFERENCES users(id) ON DELETE SET NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX submission_snapshots_submission_idx ON submission_snapshots (submission_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX submission_snapshots_submission_idx ON submission_snapshots (submission_id, created_at DESC)`,
+    );
     // One frozen final text per submission.
-    await q.query(`CREATE UNIQUE INDEX submission_snapshots_final_key ON submission_snapshots (submission_id) WHERE kind = 'final'`);
+    await q.query(
+      `CREATE UNIQUE INDEX submission_snapshots_final_key ON submission_snapshots (submission_id) WHERE kind = 'final'`,
+    );
 
     await q.query(`
       CREATE TABLE section_comments (
@@ -126,7 +130,6 @@ export class Submissions1763900200000 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX submission_endorsements_active_key
       ON submission_endorsements (submission_id, organization_id) WHERE withdrawn_at IS NULL`);
-
   }
 
   async down(q: QueryRunner): Promise<void> {

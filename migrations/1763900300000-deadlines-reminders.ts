@@ -56,7 +56,9 @@ export class DeadlinesReminders1763900300000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((kind = 'before') = ("offset" IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX reminders_deadline_offset_key ON reminders (deadline_id, kind, coalesce("offset", ''))`);
+    await q.query(
+      `CREATE UNIQUE INDEX reminders_deadline_offset_key ON reminders (deadline_id, kind, coalesce("offset", ''))`,
+    );
     await q.query(`CREATE INDEX reminders_scheduled_idx ON reminders (fire_at) WHERE status = 'scheduled'`);
 
     await q.query(`
@@ -78,7 +80,9 @@ export class DeadlinesReminders1763900300000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT deliveries_once_key UNIQUE (reminder_id, recipient, channel)
       )`);
-    await q.query(`CREATE INDEX deliveries_open_idx ON deliveries (status, not_before) WHERE status IN ('pending','sending')`);
+    await q.query(
+      `CREATE INDEX deliveries_open_idx ON deliveries (status, not_before) WHERE status IN ('pending','sending')`,
+    );
     await q.query(`CREATE INDEX deliveries_user_idx ON deliveries (user_id)`);
 
     await q.query(`
@@ -108,7 +112,9 @@ export class DeadlinesReminders1763900300000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX calendar_feeds_scope_key ON calendar_feeds (user_id, scope_type, coalesce(scope_id, '00000000-0000-0000-0000-000000000000'))`);
+    await q.query(
+      `CREATE UNIQUE INDEX calendar_feeds_scope_key ON calendar_feeds (user_id, scope_type, coalesce(scope_id, '00000000-0000-0000-0000-000000000000'))`,
+    );
 
     await q.query(`
       CREATE TABLE telegram_links (
@@ -126,7 +132,6 @@ export class DeadlinesReminders1763900300000 implements MigrationInterface {
         reason varchar NOT NULL,
         blocked_at timestamptz NOT NULL DEFAULT now()
       )`);
-
   }
 
   async down(q: QueryRunner): Promise<void> {

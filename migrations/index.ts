@@ -5,4 +5,10 @@ import { DeadlinesReminders1763900300000 } from './1763900300000-deadlines-remin
 import { BackupRuns1764000000000 } from './1764000000000-backup-runs.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
-export const MIGRATIONS = [Foundation1763900000000, Opportunities1763900100000, Submissions1763900200000, DeadlinesReminders1763900300000, BackupRuns1764000000000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Opportunities1763900100000,
+  Submissions1763900200000,
+  DeadlinesReminders1763900300000,
+  BackupRuns1764000000000,
+];

@@ -12,7 +12,13 @@ import type { Clock } from './common/clock.js';
 import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
 import { completeOperations, ErrorResponse, FieldProblemResponse } from './common/openapi.js';
 import { SESSION_COOKIE } from './auth/sessions.service.js';
-import { BODY_LIMIT, bodyParserErrors, refuseDeepJson, refuseIllFormedText, requireKnownContentType } from './common/request-body.js';
+import {
+  BODY_LIMIT,
+  bodyParserErrors,
+  refuseDeepJson,
+  refuseIllFormedText,
+  requireKnownContentType,
+} from './common/request-body.js';
 import { IdParamsPipe } from './common/id-params.pipe.js';
 import { lowerCaseUuids } from './common/uuid-case.js';
 import { createValidationPipe } from './common/validation.js';
@@ -44,9 +50,11 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customSuccessMessage: (req, res, responseTime) => `${req.method} ${req.url} ${res.statusCode} in ${responseTime} ms`,
+      customSuccessMessage: (req, res, responseTime) =>
+        `${req.method} ${req.url} ${res.statusCode} in ${responseTime} ms`,
       customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
   app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ reqId: String(req.id) }, next));
@@ -93,7 +101,11 @@ export function openApiDocument(app: INestApplication) {
         'Sign in with POST /api/v1/auth/login (session cookie) or send a personal API token as Authorization: Bearer.',
     )
     .setVersion('1')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The session cookie set by POST /api/v1/auth/login' })
+    .addCookieAuth(SESSION_COOKIE, {
+      type: 'apiKey',
+      in: 'cookie',
+      description: 'The session cookie set by POST /api/v1/auth/login',
+    })
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',

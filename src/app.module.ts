@@ -40,7 +40,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        { module: ClockModule, global: true, providers: [{ provide: Clock, useValue: options.clock ?? new Clock() }], exports: [Clock] },
+        {
+          module: ClockModule,
+          global: true,
+          providers: [{ provide: Clock, useValue: options.clock ?? new Clock() }],
+          exports: [Clock],
+        },
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RedisModule,
         QueueModule,

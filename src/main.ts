@@ -34,7 +34,9 @@ async function main(): Promise<void> {
 
   if (config.runsApi) {
     await listen(app, config);
-    say(`API on ${config.link('/api/v1')} (OpenAPI at /api/docs, health at /health), listening on port ${config.port}, role ${config.appRole}`);
+    say(
+      `API on ${config.link('/api/v1')} (OpenAPI at /api/docs, health at /health), listening on port ${config.port}, role ${config.appRole}`,
+    );
   } else {
     await app.init();
     say('Worker started (APP_ROLE=worker)');

@@ -21,7 +21,8 @@ function where(url: string): string {
  */
 export async function preflight(config: AppConfig, log: (line: string) => void): Promise<void> {
   try {
-    if ((await ensureDatabase(config.databaseUrl)) === 'created') log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+    if ((await ensureDatabase(config.databaseUrl)) === 'created')
+      log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   } catch (error) {
     throw new PreflightError(
       `PostgreSQL at ${where(config.databaseUrl)} cannot be reached or the database cannot be created (${(error as Error).message}).\n` +
@@ -44,7 +45,13 @@ export async function preflight(config: AppConfig, log: (line: string) => void):
     await lock.end();
   }
 
-  const redis = new Redis({ ...redisOptions(config.redisUrl), lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis({
+    ...redisOptions(config.redisUrl),
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

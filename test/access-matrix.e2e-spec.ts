@@ -24,7 +24,12 @@ describe('no route hands a participants-only record to someone outside it', () =
   beforeAll(async () => {
     t = await startTestApp();
     const coordinator = await makeUser(t, { role: 'coordinator' });
-    const [lead, removed, declined, elsewhere] = [await makeOrganization(t), await makeOrganization(t), await makeOrganization(t), await makeOrganization(t)];
+    const [lead, removed, declined, elsewhere] = [
+      await makeOrganization(t),
+      await makeOrganization(t),
+      await makeOrganization(t),
+      await makeOrganization(t),
+    ];
     const leadMember = await makeUser(t, { organizationId: lead.id });
 
     const opp = await makeOpportunity(coordinator, { visibility: 'participants' });
@@ -32,15 +37,38 @@ describe('no route hands a participants-only record to someone outside it', () =
     const gone = await addPartner(coordinator, opp.id, { organizationId: removed.id, role: 'co_applicant' });
     await addPartner(coordinator, opp.id, { organizationId: declined.id, role: 'associate', status: 'declined' });
     const item = await addItem(coordinator, opp.id, { title: 'Audited accounts', partnerId: partner.id });
-    await coordinator.as.post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`).attach('file', PDF_BYTES, 'accounts.pdf').expect(201);
-    const document = await leadMember.as.post(`/api/v1/organizations/${lead.id}/documents`).send({ title: 'Registration certificate', kind: 'registration' });
-    const submission = await makeSubmission(coordinator, { leadOrganizationId: lead.id, partnerOrganizationIds: [removed.id], visibility: 'participants' });
+    await coordinator.as
+      .post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`)
+      .attach('file', PDF_BYTES, 'accounts.pdf')
+      .expect(201);
+    const document = await leadMember.as
+      .post(`/api/v1/organizations/${lead.id}/documents`)
+      .send({ title: 'Registration certificate', kind: 'registration' });
+    const submission = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      partnerOrganizationIds: [removed.id],
+      visibility: 'participants',
+    });
     const section = await makeSection(coordinator, submission.id, { body: 'Children in conflict with the law…' });
-    const comment = await coordinator.as.post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`).send({ body: 'Cite the 2016 Juvenile Justice Law' }).expect(201);
-    const endorsement = await leadMember.as.post(`/api/v1/submissions/${submission.id}/endorsements`).send({ organizationId: lead.id });
-    const snapshot = await coordinator.as.post(`/api/v1/submissions/${submission.id}/snapshots`).send({ name: 'sent to partners' });
-    const deadline = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: opp.id, dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), assigneeIds: [leadMember.user.id] });
-    const [notification] = (await t.db.query(`SELECT id FROM notifications WHERE user_id = $1 LIMIT 1`, [leadMember.user.id])) as { id: string }[];
+    const comment = await coordinator.as
+      .post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`)
+      .send({ body: 'Cite the 2016 Juvenile Justice Law' })
+      .expect(201);
+    const endorsement = await leadMember.as
+      .post(`/api/v1/submissions/${submission.id}/endorsements`)
+      .send({ organizationId: lead.id });
+    const snapshot = await coordinator.as
+      .post(`/api/v1/submissions/${submission.id}/snapshots`)
+      .send({ name: 'sent to partners' });
+    const deadline = await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: opp.id,
+      dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      assigneeIds: [leadMember.user.id],
+    });
+    const [notification] = (await t.db.query(`SELECT id FROM notifications WHERE user_id = $1 LIMIT 1`, [
+      leadMember.user.id,
+    ])) as { id: string }[];
 
     // The removed partner took part once: it is taken off the opportunity and the submission.
     const removedMember = await makeUser(t, { organizationId: removed.id });
@@ -84,11 +112,18 @@ describe('no route hands a participants-only record to someone outside it', () =
       const names = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       if (!names.length || names.includes('token')) return [];
       // Organisations and users are the network's directory, not records of the set; their own rules are tested beside them.
-      if (/^\/api\/v1\/(organizations|users)\/\{id\}$/.test(operation.path) || operation.path.startsWith('/api/v1/me/')) return [];
+      if (/^\/api\/v1\/(organizations|users)\/\{id\}$/.test(operation.path) || operation.path.startsWith('/api/v1/me/'))
+        return [];
       const values = Object.fromEntries(names.map((n) => [n, idFor(operation.path, n)]));
       if (Object.values(values).some((v) => !v)) return [];
       const madeUp = Object.fromEntries(names.map((n) => [n, n === 'version' ? '1' : randomUUID()]));
-      return [{ ...operation, url: fillPath(operation.path, values as Record<string, string>), nowhere: fillPath(operation.path, madeUp) }];
+      return [
+        {
+          ...operation,
+          url: fillPath(operation.path, values as Record<string, string>),
+          nowhere: fillPath(operation.path, madeUp),
+        },
+      ];
     });
   }
 
@@ -107,7 +142,10 @@ describe('no route hands a participants-only record to someone outside it', () =
         if (REFUSALS.includes(real.status)) continue;
         const nowhere = await call(route.method, route.nowhere);
         const same = real.status === 400 && nowhere.status === 400 && real.message === nowhere.message;
-        if (!same) leaks.push(`${who}: ${route.method.toUpperCase()} ${route.path} → ${real.status} (${nowhere.status} for made-up ids)`);
+        if (!same)
+          leaks.push(
+            `${who}: ${route.method.toUpperCase()} ${route.path} → ${real.status} (${nowhere.status} for made-up ids)`,
+          );
       }
     }
     expect(leaks).toEqual([]);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
-import { type ApiDocument, type ApiOperation, apiOperations, fillPath, fromSchema, junk } from './support/openapi-walk.js';
+import {
+  type ApiDocument,
+  type ApiOperation,
+  apiOperations,
+  fillPath,
+  fromSchema,
+  junk,
+} from './support/openapi-walk.js';
 import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline } from './support/reminder-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
@@ -37,9 +44,18 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
     const item = await addItem(admin, opp.id, { title: 'Registration certificate', partnerId: partner.id });
     const submission = await makeSubmission(admin, { leadOrganizationId: org.id, visibility: 'participants' });
     const section = await makeSection(admin, submission.id);
-    const comment = await admin.as.post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`).send({ body: 'Shorter, please' }).expect(201);
-    const deadline = await makeDeadline(admin, { subjectType: 'opportunity', subjectId: opp.id, dueAt: new Date(Date.now() + 86_400_000 * 30).toISOString() });
-    const document = await admin.as.post(`/api/v1/organizations/${org.id}/documents`).send({ title: 'Registration', kind: 'registration' });
+    const comment = await admin.as
+      .post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`)
+      .send({ body: 'Shorter, please' })
+      .expect(201);
+    const deadline = await makeDeadline(admin, {
+      subjectType: 'opportunity',
+      subjectId: opp.id,
+      dueAt: new Date(Date.now() + 86_400_000 * 30).toISOString(),
+    });
+    const document = await admin.as
+      .post(`/api/v1/organizations/${org.id}/documents`)
+      .send({ title: 'Registration', kind: 'registration' });
     Object.assign(real, {
       organizations: org.id,
       users: member.user.id,
@@ -76,7 +92,9 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
           return [p.name, fc.oneof(...options)];
         }),
     );
-    const queryArbs = Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, fromSchema(doc, p.schema)]));
+    const queryArbs = Object.fromEntries(
+      params.filter((p) => p.in === 'query').map((p) => [p.name, fromSchema(doc, p.schema)]),
+    );
     const json = operation.op.requestBody?.content['application/json']?.schema;
     return fc.record({
       path: fc.record(pathArbs),
@@ -85,12 +103,23 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
     });
   }
 
-  async function send(operation: ApiOperation, input: { path: Record<string, string>; query: Record<string, unknown>; body: unknown }) {
+  async function send(
+    operation: ApiOperation,
+    input: { path: Record<string, string>; query: Record<string, unknown>; body: unknown },
+  ) {
     const url = fillPath(operation.path, input.path);
-    const query = Object.fromEntries(Object.entries(input.query).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+    const query = Object.fromEntries(
+      Object.entries(input.query).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+    );
     const req = admin.as[operation.method === 'put' ? 'put' : operation.method](url).query(query);
-    const res = input.body === undefined ? await req : await req.set('Content-Type', 'application/json').send(JSON.stringify(input.body));
-    return { label: `${operation.method.toUpperCase()} ${url}?${new URLSearchParams(query)} ${JSON.stringify(input.body)?.slice(0, 300) ?? ''}`, res };
+    const res =
+      input.body === undefined
+        ? await req
+        : await req.set('Content-Type', 'application/json').send(JSON.stringify(input.body));
+    return {
+      label: `${operation.method.toUpperCase()} ${url}?${new URLSearchParams(query)} ${JSON.stringify(input.body)?.slice(0, 300) ?? ''}`,
+      res,
+    };
   }
 
   it(`never answers 5xx, and answers every 4xx in the error shape with a message (${RUNS} inputs per operation, seed ${SEED})`, async () => {
@@ -106,8 +135,14 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
         const body = res.body as { statusCode?: unknown; error?: unknown; message?: unknown };
         // The pages behind signed links are for people: their refusals are HTML pages, not JSON.
         const page = /^text\/html/.test(res.headers['content-type'] ?? '');
-        const wellShaped = page || (body?.statusCode === res.status && typeof body.error === 'string' && typeof body.message === 'string' && body.message.length > 0);
-        if (res.status >= 500 || (res.status >= 400 && !wellShaped)) findings.push({ request: label, status: res.status, body: res.body });
+        const wellShaped =
+          page ||
+          (body?.statusCode === res.status &&
+            typeof body.error === 'string' &&
+            typeof body.message === 'string' &&
+            body.message.length > 0);
+        if (res.status >= 500 || (res.status >= 400 && !wellShaped))
+          findings.push({ request: label, status: res.status, body: res.body });
       }
     }
     expect(sent).toBe(operations.length * RUNS);

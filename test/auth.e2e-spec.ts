@@ -14,7 +14,11 @@ describe('sign-in, sessions and API tokens', () => {
 
   it('signs in with a case-insensitive e-mail and sets an httpOnly, SameSite=Lax session cookie', async () => {
     const { user } = await makeUser(t, { email: 'Sokha.Chan@Example.org' });
-    const res = await t.http().post('/api/v1/auth/login').send({ email: 'sokha.chan@example.org', password: TEST_PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'sokha.chan@example.org', password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body).toMatchObject({ id: user.id, email: 'Sokha.Chan@Example.org' });
     expect(res.body).not.toHaveProperty('passwordHash');
     const cookie = String(res.headers['set-cookie']);
@@ -36,15 +40,28 @@ describe('sign-in, sessions and API tokens', () => {
 
   it('answers 401 to a wrong password and to an unknown e-mail, with the same message', async () => {
     const { user } = await makeUser(t);
-    const wrong = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' }).expect(401);
-    const unknown = await t.http().post('/api/v1/auth/login').send({ email: 'nobody@example.org', password: 'whatever123' }).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'not the password' })
+      .expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.org', password: 'whatever123' })
+      .expect(401);
     expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong e-mail or password' });
     expect(unknown.body.message).toBe(wrong.body.message);
   });
 
   it('trusts no X-Forwarded-For unless TRUST_PROXY says so: the session keeps the real address', async () => {
     const { user } = await makeUser(t);
-    await t.http().post('/api/v1/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
     const [session] = await t.db.query('SELECT ip FROM sessions WHERE user_id = $1', [user.id]);
     expect(session.ip).toMatch(/127\.0\.0\.1|::1/);
   });
@@ -88,7 +105,12 @@ describe('sign-in, sessions and API tokens', () => {
     const { user } = await makeUser(t);
     const agent = await signIn(t, user.email);
     const { token } = (await agent.post('/api/v1/me/tokens').send({ name: 'sync' }).expect(201)).body;
-    const res = await t.http().post('/api/v1/me/tokens').set('Authorization', `Bearer ${token}`).send({ name: 'another' }).expect(403);
+    const res = await t
+      .http()
+      .post('/api/v1/me/tokens')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'another' })
+      .expect(403);
     expect(res.body.message).toMatch(/API tokens cannot do this/);
     const listed = await agent.get('/api/v1/me/tokens').expect(200);
     expect(listed.body.items.map((x: { name: string }) => x.name)).not.toContain('another');
@@ -101,9 +123,15 @@ describe('sign-in, sessions and API tokens', () => {
       const res = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt }).expect(400);
       expect(res.body.message).toMatch(/expiresAt/);
     }
-    const past = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    const past = await agent
+      .post('/api/v1/me/tokens')
+      .send({ name: 'x', expiresAt: '2020-01-01T00:00:00Z' })
+      .expect(400);
     expect(past.body.message).toBe('expiresAt must be in the future');
-    const ok = await agent.post('/api/v1/me/tokens').send({ name: 'x', expiresAt: '2099-06-30T17:00:00+07:00' }).expect(201);
+    const ok = await agent
+      .post('/api/v1/me/tokens')
+      .send({ name: 'x', expiresAt: '2099-06-30T17:00:00+07:00' })
+      .expect(201);
     expect(ok.body.expiresAt).toBe('2099-06-30T10:00:00.000Z');
   });
 
@@ -116,8 +144,14 @@ describe('sign-in, sessions and API tokens', () => {
   it('lets users change their own password only with the current one', async () => {
     const { user, as } = await makeUser(t);
     await as.patch('/api/v1/me').send({ newPassword: 'a brand new password' }).expect(400);
-    await as.patch('/api/v1/me').send({ currentPassword: 'wrong one', newPassword: 'a brand new password' }).expect(400);
-    await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(200);
+    await as
+      .patch('/api/v1/me')
+      .send({ currentPassword: 'wrong one', newPassword: 'a brand new password' })
+      .expect(400);
+    await as
+      .patch('/api/v1/me')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' })
+      .expect(200);
     await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new password' }).expect(200);
   });
 
@@ -126,7 +160,10 @@ describe('sign-in, sessions and API tokens', () => {
     const here = await signIn(t, user.email);
     const laptop = await signIn(t, user.email);
     const { token } = (await here.post('/api/v1/me/tokens').send({ name: 'script' }).expect(201)).body;
-    await here.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'kampot pepper in the rain' }).expect(200);
+    await here
+      .patch('/api/v1/me')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'kampot pepper in the rain' })
+      .expect(200);
     await here.get('/api/v1/me').expect(200);
     await laptop.get('/api/v1/me').expect(401);
     await t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401);
@@ -135,18 +172,33 @@ describe('sign-in, sessions and API tokens', () => {
   it('slows down guessing the current password from a stolen session', async () => {
     const { as } = await makeUser(t);
     for (let i = 0; i < CURRENT_PASSWORD_FAILURES; i++) {
-      await as.patch('/api/v1/me').send({ currentPassword: `guess ${i}`, newPassword: 'a brand new password' }).expect(400);
+      await as
+        .patch('/api/v1/me')
+        .send({ currentPassword: `guess ${i}`, newPassword: 'a brand new password' })
+        .expect(400);
     }
-    const res = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }).expect(429);
+    const res = await as
+      .patch('/api/v1/me')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' })
+      .expect(429);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
   });
 
   it('takes new passwords of 8 to 128 characters that are not among the most common', async () => {
     const { as } = await makeUser(t);
-    const short = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    const short = await as
+      .patch('/api/v1/me')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'short' })
+      .expect(400);
     expect(short.body.details[0].field).toBe('newPassword');
-    await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'x'.repeat(129) }).expect(400);
-    const common = await as.patch('/api/v1/me').send({ currentPassword: TEST_PASSWORD, newPassword: 'password12' }).expect(400);
+    await as
+      .patch('/api/v1/me')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'x'.repeat(129) })
+      .expect(400);
+    const common = await as
+      .patch('/api/v1/me')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'password12' })
+      .expect(400);
     expect(common.body.message).toMatch(/newPassword is one of the most common passwords/);
   });
 });
@@ -161,9 +213,17 @@ describe('sign-in rate limit per address', () => {
   it('refuses further attempts from one address after too many, whatever the account', async () => {
     const { LOGIN_ATTEMPTS_PER_IP } = await import('../src/auth/login-limiter.js');
     for (let i = 0; i < LOGIN_ATTEMPTS_PER_IP; i++) {
-      await t.http().post('/api/v1/auth/login').send({ email: `guess${i}@example.org`, password: 'guess-password' }).expect(401);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: `guess${i}@example.org`, password: 'guess-password' })
+        .expect(401);
     }
-    const res = await t.http().post('/api/v1/auth/login').send({ email: 'another@example.org', password: 'guess-password' }).expect(429);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'another@example.org', password: 'guess-password' })
+      .expect(429);
     expect(res.body.message).toMatch(/from this address/);
   });
 });
@@ -180,7 +240,8 @@ describe('sign-in failures slow down a guesser without locking out the account o
 
   it('makes one address wait, with Retry-After, after repeated failures for one account', async () => {
     const { user } = await makeUser(t);
-    for (let i = 0; i <= FREE_LOGIN_FAILURES; i++) await login('198.51.100.7', user.email, 'wrong password').expect(401);
+    for (let i = 0; i <= FREE_LOGIN_FAILURES; i++)
+      await login('198.51.100.7', user.email, 'wrong password').expect(401);
     const res = await login('198.51.100.7', user.email, TEST_PASSWORD).expect(429);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
     expect(res.body.message).toMatch(/Too many failed sign-ins for this account from this address/);
@@ -204,8 +265,14 @@ describe('sign-in failures slow down a guesser without locking out the account o
   it("refuses the queue dashboard's buttons (retry, clean) from another site", async () => {
     const admin = await makeUser(t, { role: 'admin' });
     const browser = await signIn(t, admin.user.email);
-    const res = await browser.put('/admin/queues/api/queues/reminders/retry/failed').set('Origin', 'https://evil.example').expect(403);
+    const res = await browser
+      .put('/admin/queues/api/queues/reminders/retry/failed')
+      .set('Origin', 'https://evil.example')
+      .expect(403);
     expect(res.body.message).toMatch(/Cross-site request refused/);
-    await browser.put('/admin/queues/api/queues/reminders/retry/failed').set('Origin', new URL(t.config.publicUrl).origin).expect(200);
+    await browser
+      .put('/admin/queues/api/queues/reminders/retry/failed')
+      .set('Origin', new URL(t.config.publicUrl).origin)
+      .expect(200);
   });
 });

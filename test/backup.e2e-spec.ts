@@ -36,19 +36,34 @@ describe('npm run backup and npm run restore', () => {
   const restoredDb = `cjn_test_restored_${randomBytes(4).toString('hex')}`;
   const restoredUploads = join(work, 'restored-uploads');
   const backup = (env: Record<string, string> = {}) =>
-    startAppProcess({ DATABASE_URL: t.config.databaseUrl, UPLOAD_DIR: uploads, BACKUP_DIR: backups, ...env }, { script: 'dist/src/backup/backup.cli.js' });
+    startAppProcess(
+      { DATABASE_URL: t.config.databaseUrl, UPLOAD_DIR: uploads, BACKUP_DIR: backups, ...env },
+      { script: 'dist/src/backup/backup.cli.js' },
+    );
   const restore = (file: string, ...flags: string[]) =>
-    startAppProcess({ DATABASE_URL: databaseUrl(restoredDb), UPLOAD_DIR: restoredUploads }, { script: 'dist/src/backup/restore.cli.js', args: [file, ...flags] });
-  const archives = () => readdirSync(backups).filter((f) => f.endsWith('.tar.gz')).sort();
+    startAppProcess(
+      { DATABASE_URL: databaseUrl(restoredDb), UPLOAD_DIR: restoredUploads },
+      { script: 'dist/src/backup/restore.cli.js', args: [file, ...flags] },
+    );
+  const archives = () =>
+    readdirSync(backups)
+      .filter((f) => f.endsWith('.tar.gz'))
+      .sort();
 
   beforeAll(async () => {
     t = await startTestApp({ overrides: { uploadDir: uploads } });
     await seed(t.config.databaseUrl, () => undefined);
     const coordinator = await makeUser(t, { role: 'coordinator' });
     const opp = await makeOpportunity(coordinator, { title: 'EU child justice call' });
-    for (const [title, name] of [['Registration certificate', 'registration.pdf'], ['ថវិកា', 'ថវិកា ២០២៦.pdf']]) {
+    for (const [title, name] of [
+      ['Registration certificate', 'registration.pdf'],
+      ['ថវិកា', 'ថវិកា ២០២៦.pdf'],
+    ]) {
       const item = await addItem(coordinator, opp.id, { title });
-      await coordinator.as.post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`).attach('file', PDF_BYTES, name).expect(201);
+      await coordinator.as
+        .post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`)
+        .attach('file', PDF_BYTES, name)
+        .expect(201);
     }
   });
   afterAll(async () => {
@@ -92,14 +107,19 @@ describe('npm run backup and npm run restore', () => {
     const unpacked = mkdtempSync(join(work, 'newer-'));
     await tar.extract({ file: join(backups, archive), cwd: unpacked });
     const manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8'));
-    writeFileSync(join(unpacked, 'manifest.json'), JSON.stringify({ ...manifest, migrationHead: 'FromTheFuture9999999999999', appVersion: '9.0.0' }));
+    writeFileSync(
+      join(unpacked, 'manifest.json'),
+      JSON.stringify({ ...manifest, migrationHead: 'FromTheFuture9999999999999', appVersion: '9.0.0' }),
+    );
     const newer = join(work, 'newer.tar.gz');
     await tar.create({ gzip: true, cwd: unpacked, file: newer }, ['manifest.json', 'database.dump', 'uploads']);
 
     const counts = await rowCounts(databaseUrl(restoredDb));
     const refused = restore(newer, '--force');
     expect(await refused.exited).toBe(1);
-    expect(refused.output()).toMatch(/made by a newer CJN Tracker \(schema FromTheFuture9999999999999, version 9\.0\.0\)/);
+    expect(refused.output()).toMatch(
+      /made by a newer CJN Tracker \(schema FromTheFuture9999999999999, version 9\.0\.0\)/,
+    );
     expect(await rowCounts(databaseUrl(restoredDb))).toEqual(counts);
   });
 

@@ -24,14 +24,32 @@ describe('calendar feeds', () => {
     network = await makeOpportunity(coordinator, { visibility: 'network', title: 'EU child justice call' });
     closed = await makeOpportunity(coordinator, { visibility: 'participants', title: 'Confidential consortium bid' });
     await addPartner(coordinator, closed.id, { organizationId: partnerOrg.id, role: 'lead' });
-    await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: network.id, dueAt: '2027-04-01T12:00', timeZone: 'Europe/Geneva', title: 'Concept note' });
+    await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: network.id,
+      dueAt: '2027-04-01T12:00',
+      timeZone: 'Europe/Geneva',
+      title: 'Concept note',
+    });
   });
   afterAll(() => t.close());
 
   it('serves a calendar feed by secret URL with only what the user can see; regenerating revokes the old URL', async () => {
-    const visible = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: closed.id, dueAt: '2027-05-05T17:00', timeZone: 'Europe/Geneva', title: 'Consortium budget final', reminderOffsets: ['P2D'] });
+    const visible = await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: closed.id,
+      dueAt: '2027-05-05T17:00',
+      timeZone: 'Europe/Geneva',
+      title: 'Consortium budget final',
+      reminderOffsets: ['P2D'],
+    });
     const secretOne = await makeOpportunity(coordinator, { visibility: 'participants', title: 'Secret bid' });
-    await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: secretOne.id, dueAt: '2027-05-06T17:00', title: 'Secret deadline' });
+    await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: secretOne.id,
+      dueAt: '2027-05-06T17:00',
+      title: 'Secret deadline',
+    });
 
     const feed = await partnerMember.as.get('/api/v1/me/calendar').expect(200);
     const path = new URL(feed.body.url).pathname;
@@ -52,9 +70,14 @@ describe('calendar feeds', () => {
     expect(fresh.body.url).not.toBe(feed.body.url);
     await t.http().get(path).expect(404);
     await t.http().get(new URL(fresh.body.url).pathname).expect(200);
-    await t.http().get('/api/v1/calendar/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics').expect(404);
+    await t
+      .http()
+      .get('/api/v1/calendar/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')
+      .expect(404);
 
-    const scoped = await partnerMember.as.get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${network.id}`).expect(200);
+    const scoped = await partnerMember.as
+      .get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${network.id}`)
+      .expect(200);
     const scopedIcs = parseIcs((await t.http().get(new URL(scoped.body.url).pathname).expect(200)).text);
     expect(scopedIcs.events.length).toBeGreaterThan(0);
     expect(scopedIcs.events.every((e) => e.props.URL.endsWith(`/opportunities/${network.id}`))).toBe(true);
@@ -64,23 +87,53 @@ describe('calendar feeds', () => {
   it('attaches deadlines to submissions and their sections; the submission feed holds both, for those who may see it', async () => {
     const lead = await makeOrganization(t);
     const drafter = await makeUser(t, { organizationId: lead.id });
-    const submission = await makeSubmission(coordinator, { leadOrganizationId: lead.id, visibility: 'participants', title: 'Joint comment on GC26' });
+    const submission = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      visibility: 'participants',
+      title: 'Joint comment on GC26',
+    });
     const section = await makeSection(coordinator, submission.id, { title: 'Access to justice' });
-    const onSubmission = await makeDeadline(coordinator, { subjectType: 'submission', subjectId: submission.id, kind: 'external', dueDate: '2027-02-15', timeZone: 'Europe/Geneva', title: 'Comments due to the CRC Committee' });
-    const onSection = await makeDeadline(coordinator, { subjectType: 'section', subjectId: section.id, dueAt: '2027-02-01T12:00', timeZone: 'Asia/Phnom_Penh', title: 'Section draft ready' });
+    const onSubmission = await makeDeadline(coordinator, {
+      subjectType: 'submission',
+      subjectId: submission.id,
+      kind: 'external',
+      dueDate: '2027-02-15',
+      timeZone: 'Europe/Geneva',
+      title: 'Comments due to the CRC Committee',
+    });
+    const onSection = await makeDeadline(coordinator, {
+      subjectType: 'section',
+      subjectId: section.id,
+      dueAt: '2027-02-01T12:00',
+      timeZone: 'Asia/Phnom_Penh',
+      title: 'Section draft ready',
+    });
     await drafter.as.get(`/api/v1/deadlines/${onSection.id}`).expect(200);
     await outsider.as.get(`/api/v1/deadlines/${onSubmission.id}`).expect(404);
-    const feed = await drafter.as.get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`).expect(200);
+    const feed = await drafter.as
+      .get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`)
+      .expect(200);
     const ics = parseIcs((await t.http().get(new URL(feed.body.url).pathname).expect(200)).text);
-    expect(ics.events.map((e) => e.props.UID).sort()).toEqual([`${onSection.id}@cjn-tracker`, `${onSubmission.id}@cjn-tracker`].sort());
-    expect(ics.events.find((e) => e.props.UID === `${onSubmission.id}@cjn-tracker`)!.raw['DTSTART;VALUE=DATE']).toBe('20270215');
+    expect(ics.events.map((e) => e.props.UID).sort()).toEqual(
+      [`${onSection.id}@cjn-tracker`, `${onSubmission.id}@cjn-tracker`].sort(),
+    );
+    expect(ics.events.find((e) => e.props.UID === `${onSubmission.id}@cjn-tracker`)!.raw['DTSTART;VALUE=DATE']).toBe(
+      '20270215',
+    );
     await outsider.as.get(`/api/v1/me/calendar?subjectType=submission&subjectId=${submission.id}`).expect(404);
   });
 
   it('calendar routes survive bad tokens and scopes (never 500)', async () => {
     const { problems, expectClientError } = problemCollector();
-    for (const q of ['subjectType=opportunity', `subjectId=${closed.id}`, 'subjectType=nope&subjectId=x', `subjectType=submission&subjectId=${closed.id}`,
-      `subjectType=opportunity&subjectId=${MISSING}`, 'subjectType=a&subjectType=b', `subjectType=opportunity&subjectId=${closed.id}&subjectId=${closed.id}`]) {
+    for (const q of [
+      'subjectType=opportunity',
+      `subjectId=${closed.id}`,
+      'subjectType=nope&subjectId=x',
+      `subjectType=submission&subjectId=${closed.id}`,
+      `subjectType=opportunity&subjectId=${MISSING}`,
+      'subjectType=a&subjectType=b',
+      `subjectType=opportunity&subjectId=${closed.id}&subjectId=${closed.id}`,
+    ]) {
       expectClientError(await coordinator.as.get(`/api/v1/me/calendar?${q}`), `GET me/calendar?${q}`);
       expectClientError(await coordinator.as.post(`/api/v1/me/calendar/regenerate?${q}`), `POST regenerate?${q}`);
     }

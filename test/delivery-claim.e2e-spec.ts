@@ -37,9 +37,16 @@ describe('delivery claims', () => {
     await setNotificationPrefs(t, member.user.id, { channels: ['email', 'inApp'] });
     const opp = await makeOpportunity(coordinator, { visibility: 'participants' });
     await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead' });
-    const d = await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: opp.id, dueAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(), reminderOffsets: ['P1D'] });
+    const d = await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: opp.id,
+      dueAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
+      reminderOffsets: ['P1D'],
+    });
     // Its time has come (as far as the database is concerned).
-    const [reminder] = await t.db.query(`UPDATE reminders SET fire_at = now() WHERE deadline_id = $1 RETURNING id, version`, [d.id]).then((r) => r[0]);
+    const [reminder] = await t.db
+      .query(`UPDATE reminders SET fire_at = now() WHERE deadline_id = $1 RETURNING id, version`, [d.id])
+      .then((r) => r[0]);
     return { member, d, reminder };
   }
 
@@ -49,7 +56,10 @@ describe('delivery claims', () => {
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => firing.fire(reminder.id, reminder.version)));
     expect(outcomes.filter((o) => o === '2 deliveries')).toHaveLength(1);
     expect(outcomes.filter((o) => typeof o === 'string' && o.startsWith('stale'))).toHaveLength(5);
-    const rows = await t.db.query(`SELECT channel FROM deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.deadline_id = $1 ORDER BY 1`, [d.id]);
+    const rows = await t.db.query(
+      `SELECT channel FROM deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.deadline_id = $1 ORDER BY 1`,
+      [d.id],
+    );
     expect(rows).toEqual([{ channel: 'email' }, { channel: 'inApp' }]);
     // An old job (previous version) does nothing either.
     expect(await firing.fire(reminder.id, reminder.version - 1)).toMatch(/^stale/);
@@ -85,7 +95,12 @@ describe('delivery claims', () => {
     await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
     const opp = await makeOpportunity(c, { visibility: 'participants' });
     await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
-    const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, dueAt: inAYear(), reminderOffsets: ['P1D'] });
+    const d = await makeDeadline(c, {
+      subjectType: 'opportunity',
+      subjectId: opp.id,
+      dueAt: inAYear(),
+      reminderOffsets: ['P1D'],
+    });
     const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
     // A delivery row as firing writes it (no queue job, so only this test sends it).
     const [delivery] = await t.db.query(
@@ -103,7 +118,9 @@ describe('delivery claims', () => {
         END IF;
         RETURN NEW;
       END $$`);
-    await t.db.query(`CREATE TRIGGER review_fail_first_sent BEFORE UPDATE ON deliveries FOR EACH ROW EXECUTE FUNCTION review_fail_first_sent()`);
+    await t.db.query(
+      `CREATE TRIGGER review_fail_first_sent BEFORE UPDATE ON deliveries FOR EACH ROW EXECUTE FUNCTION review_fail_first_sent()`,
+    );
     try {
       const sender = t.app.get(DeliverySender);
       // The job's attempt, then what a BullMQ retry of it would do.
@@ -124,7 +141,12 @@ describe('delivery claims', () => {
     await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
     const opp = await makeOpportunity(c, { visibility: 'participants' });
     await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
-    const d = await makeDeadline(c, { subjectType: 'opportunity', subjectId: opp.id, dueAt: inAYear(), reminderOffsets: ['PT2H'] });
+    const d = await makeDeadline(c, {
+      subjectType: 'opportunity',
+      subjectId: opp.id,
+      dueAt: inAYear(),
+      reminderOffsets: ['PT2H'],
+    });
     const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
     // The reminder fired at 22:00 and its e-mail waited for the end of quiet hours; the deadline (still open) passed meanwhile.
     await t.db.query(`UPDATE deadlines SET due_at = now() - interval '1 hour' WHERE id = $1`, [d.id]);

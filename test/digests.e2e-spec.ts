@@ -31,7 +31,8 @@ describe('daily digests', () => {
     await addPartner(coordinator, ours.id, { organizationId: org.id, role: 'lead' });
     const theirs = await makeOpportunity(coordinator, { visibility: 'participants', title: 'Someone else’s bid' });
 
-    const on = (subjectId: string, title: string, dueAt: string) => makeDeadline(coordinator, { subjectType: 'opportunity', subjectId, title, dueAt, timeZone: 'Europe/Geneva' });
+    const on = (subjectId: string, title: string, dueAt: string) =>
+      makeDeadline(coordinator, { subjectType: 'opportunity', subjectId, title, dueAt, timeZone: 'Europe/Geneva' });
     await on(ours.id, 'Overdue partner budget', '2027-01-09T17:00');
     await on(ours.id, 'Concept note due', '2027-01-13T17:00');
     await on(ours.id, 'Full proposal due', '2027-02-15T17:00');

@@ -7,7 +7,11 @@ import { TelegramFake } from './support/telegram-fake.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'pipe' },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept') && resolve());
     child.on('error', reject);
@@ -38,7 +42,10 @@ describe('/health', () => {
     redis.kill('SIGKILL');
     await new Promise((resolve) => redis.once('exit', resolve));
     const down = await admin.as.get('/health').expect(503);
-    expect(down.body).toMatchObject({ status: 'error', checks: { postgres: { status: 'up' }, redis: { status: 'down' } } });
+    expect(down.body).toMatchObject({
+      status: 'error',
+      checks: { postgres: { status: 'up' }, redis: { status: 'down' } },
+    });
     expect(await t.http().get('/health').expect(503)).toHaveProperty('body', { status: 'error' });
   });
 
@@ -57,7 +64,14 @@ describe('/health for an admin: mail, Telegram and the last backup', () => {
   beforeAll(async () => {
     smtp = await new SmtpSink().start();
     telegram = await new TelegramFake().start();
-    t = await startTestApp({ overrides: { smtpUrl: smtp.url, telegramBotToken: telegram.token, telegramApiBaseUrl: telegram.url, appRole: 'api' } });
+    t = await startTestApp({
+      overrides: {
+        smtpUrl: smtp.url,
+        telegramBotToken: telegram.token,
+        telegramApiBaseUrl: telegram.url,
+        appRole: 'api',
+      },
+    });
     admin = await makeUser(t, { role: 'admin' });
   });
   afterAll(async () => {
@@ -74,7 +88,9 @@ describe('/health for an admin: mail, Telegram and the last backup', () => {
   });
 
   it('names the last backup once one ran', async () => {
-    await t.db.query(`INSERT INTO backup_runs (file_name, size_bytes, migration_head, created_at) VALUES ('cjn-backup-a.tar.gz', 1000, NULL, now() - interval '2 days'), ('cjn-backup-b.tar.gz', 2048, NULL, now() - interval '1 hour')`);
+    await t.db.query(
+      `INSERT INTO backup_runs (file_name, size_bytes, migration_head, created_at) VALUES ('cjn-backup-a.tar.gz', 1000, NULL, now() - interval '2 days'), ('cjn-backup-b.tar.gz', 2048, NULL, now() - interval '1 hour')`,
+    );
     const res = await admin.as.get('/health').expect(200);
     expect(res.body.lastBackup).toMatchObject({ file: 'cjn-backup-b.tar.gz', sizeBytes: 2048, at: expect.any(String) });
   });

@@ -12,24 +12,43 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
   afterAll(() => t.close());
 
   it('rejects unknown fields by name', async () => {
-    const res = await admin.as.post('/api/v1/organizations').send({ name: 'X Org', kind: 'cso', isAdmin: true }).expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [{ field: 'isAdmin', problems: ['property isAdmin should not exist'] }] });
+    const res = await admin.as
+      .post('/api/v1/organizations')
+      .send({ name: 'X Org', kind: 'cso', isAdmin: true })
+      .expect(400);
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      details: [{ field: 'isAdmin', problems: ['property isAdmin should not exist'] }],
+    });
   });
 
   it('answers 400 to malformed JSON', async () => {
-    const res = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name": "x",').expect(400);
+    const res = await admin.as
+      .post('/api/v1/organizations')
+      .set('Content-Type', 'application/json')
+      .send('{"name": "x",')
+      .expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in the request body' });
   });
 
   it('answers 413 to an oversize body', async () => {
-    const res = await admin.as.post('/api/v1/organizations').send({ name: 'x'.repeat(1_100_000), kind: 'cso' }).expect(413);
+    const res = await admin.as
+      .post('/api/v1/organizations')
+      .send({ name: 'x'.repeat(1_100_000), kind: 'cso' })
+      .expect(413);
     expect(res.body.statusCode).toBe(413);
   });
 
   it('answers 400 to ids that are not UUIDs, and 404 to unknown ones', async () => {
     const bad = await admin.as.get('/api/v1/organizations/not-a-uuid').expect(400);
-    expect(bad.body).toMatchObject({ message: 'id must be a UUID (got "not-a-uuid")', details: [{ field: 'id', problems: ['must be a UUID'] }] });
-    const section = await admin.as.get('/api/v1/submissions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/sections/42').expect(400);
+    expect(bad.body).toMatchObject({
+      message: 'id must be a UUID (got "not-a-uuid")',
+      details: [{ field: 'id', problems: ['must be a UUID'] }],
+    });
+    const section = await admin.as
+      .get('/api/v1/submissions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/sections/42')
+      .expect(400);
     expect(section.body.message).toBe('sectionId must be a UUID (got "42")');
     await admin.as.patch("/api/v1/users/1' OR 1=1").send({ name: 'x' }).expect(400);
     await admin.as.get('/api/v1/organizations/3f2504e0-4f89-41d3-9a0c-0305e82c3301').expect(404);
@@ -39,14 +58,29 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     const org = (await admin.as.post('/api/v1/organizations').send({ name: 'Case Org', kind: 'cso' }).expect(201)).body;
     const upper = org.id.toUpperCase();
     expect((await admin.as.get(`/api/v1/organizations/${upper}`).expect(200)).body.id).toBe(org.id);
-    const user = await admin.as.post('/api/v1/users').send({ email: `case-${Date.now()}@example.org`, name: 'Case', role: 'member', organizationId: upper, password: 'a long enough passphrase' }).expect(201);
+    const user = await admin.as
+      .post('/api/v1/users')
+      .send({
+        email: `case-${Date.now()}@example.org`,
+        name: 'Case',
+        role: 'member',
+        organizationId: upper,
+        password: 'a long enough passphrase',
+      })
+      .expect(201);
     expect(user.body.organizationId).toBe(org.id);
 
     // The same id in another case is the same organisation: it cannot be the lead and its own partner.
-    const other = (await admin.as.post('/api/v1/organizations').send({ name: 'Case Org 2', kind: 'cso' }).expect(201)).body;
-    const res = await admin.as
-      .post('/api/v1/submissions')
-      .send({ title: 'Case', targetBody: 'OECD', kind: 'consultation_response', leadOrganizationId: org.id, partnerOrganizationIds: [upper, other.id], visibility: 'network' });
+    const other = (await admin.as.post('/api/v1/organizations').send({ name: 'Case Org 2', kind: 'cso' }).expect(201))
+      .body;
+    const res = await admin.as.post('/api/v1/submissions').send({
+      title: 'Case',
+      targetBody: 'OECD',
+      kind: 'consultation_response',
+      leadOrganizationId: org.id,
+      partnerOrganizationIds: [upper, other.id],
+      visibility: 'network',
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/lead organisation is not also a co-drafting partner/);
   });
@@ -57,7 +91,10 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
   });
 
   it('answers 400 to wrong types and odd query strings', async () => {
-    await admin.as.post('/api/v1/organizations').send({ name: ['a'], kind: 'cso' }).expect(400);
+    await admin.as
+      .post('/api/v1/organizations')
+      .send({ name: ['a'], kind: 'cso' })
+      .expect(400);
     await admin.as.post('/api/v1/organizations').send([1, 2]).expect(400);
     await admin.as.get('/api/v1/organizations?limit=abc').expect(400);
     await admin.as.get('/api/v1/organizations?kind=cso&kind=funder').expect(400);
@@ -66,35 +103,77 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
 
   it('answers 400, not a stack overflow, to JSON nested thousands of levels deep, even at sign-in', async () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
-    for (const [path, agent] of [['/api/v1/auth/login', t.http()], ['/api/v1/organizations', admin.as]] as const) {
-      const res = await agent.post(path).set('Content-Type', 'application/json').send(`{"email":"a@cjn.example","password":${deep},"name":${deep}}`);
+    for (const [path, agent] of [
+      ['/api/v1/auth/login', t.http()],
+      ['/api/v1/organizations', admin.as],
+    ] as const) {
+      const res = await agent
+        .post(path)
+        .set('Content-Type', 'application/json')
+        .send(`{"email":"a@cjn.example","password":${deep},"name":${deep}}`);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The JSON body is nested deeper than 32 levels' });
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The JSON body is nested deeper than 32 levels',
+      });
     }
     const brackets = '"' + '['.repeat(100) + '"';
-    await admin.as.post('/api/v1/organizations').send(`{"name":${brackets},"kind":"cso"}`).set('Content-Type', 'application/json').expect(201);
+    await admin.as
+      .post('/api/v1/organizations')
+      .send(`{"name":${brackets},"kind":"cso"}`)
+      .set('Content-Type', 'application/json')
+      .expect(201);
   });
 
   it('answers 400 naming the field to text with a lone surrogate', async () => {
-    const login = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":"\\ud800@x.org","password":"abcdefghijk"}');
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"\\ud800@x.org","password":"abcdefghijk"}');
     expect(login.status).toBe(400);
-    expect(login.body).toMatchObject({ statusCode: 400, message: 'email holds ill-formed Unicode (a lone surrogate)', details: { field: 'email' } });
-    const nested = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"ok","kind":"cso","tags":["a","\\udc00"]}');
+    expect(login.body).toMatchObject({
+      statusCode: 400,
+      message: 'email holds ill-formed Unicode (a lone surrogate)',
+      details: { field: 'email' },
+    });
+    const nested = await admin.as
+      .post('/api/v1/organizations')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"ok","kind":"cso","tags":["a","\\udc00"]}');
     expect(nested.status).toBe(400);
     expect(nested.body.details).toEqual({ field: 'tags[1]' });
-    const nul = await admin.as.post('/api/v1/organizations').set('Content-Type', 'application/json').send('{"name":"a\\u0000b","kind":"cso"}');
+    const nul = await admin.as
+      .post('/api/v1/organizations')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"a\\u0000b","kind":"cso"}');
     expect(nul.status).toBe(400);
     expect(nul.body).toMatchObject({ message: 'name holds a NUL character', details: { field: 'name' } });
   });
 
   it('answers 415 to a body in a content type no route reads, and changes nothing', async () => {
-    const res = await admin.as.patch('/api/v1/me').set('Content-Type', 'text/plain').send('{"name":"Renamed"}').expect(415);
-    expect(res.body).toEqual({ statusCode: 415, error: 'Unsupported Media Type', message: 'Send the request body as application/json (got text/plain)' });
+    const res = await admin.as
+      .patch('/api/v1/me')
+      .set('Content-Type', 'text/plain')
+      .send('{"name":"Renamed"}')
+      .expect(415);
+    expect(res.body).toEqual({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: 'Send the request body as application/json (got text/plain)',
+    });
     expect((await admin.as.get('/api/v1/me').expect(200)).body.name).not.toBe('Renamed');
   });
 
   it('answers unknown API paths, and anything but a page GET, in the error shape', async () => {
-    const paths = ['/api/no-such-thing', '/api/docs/no-such-file', '/api/v1/no-such-thing', '/health/no-such-check', '/assets/no-such-file.js'];
+    const paths = [
+      '/api/no-such-thing',
+      '/api/docs/no-such-file',
+      '/api/v1/no-such-thing',
+      '/health/no-such-check',
+      '/assets/no-such-file.js',
+    ];
     for (const path of paths) {
       const res = await t.http().get(path).expect(404);
       expect(res.headers['content-type']).toMatch(/application\/json/);
@@ -105,7 +184,13 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
   });
 
   it('serves the web app for its pages, the links in reminders included, and its not-found page for the rest', async () => {
-    const pages = ['/', '/no-such-page', '/opportunities/8c9b48fb-4f35-4926-9257-d365ad3846ad', '/submissions/x/sections/y', '/invitation'];
+    const pages = [
+      '/',
+      '/no-such-page',
+      '/opportunities/8c9b48fb-4f35-4926-9257-d365ad3846ad',
+      '/submissions/x/sections/y',
+      '/invitation',
+    ];
     for (const path of pages) {
       const res = await t.http().get(path).expect(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -122,7 +207,9 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
   it('serves the OpenAPI document generated from the code', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/organizations', '/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/organizations', '/health']),
+    );
     await t.http().get('/api/docs').expect(200);
   });
 

@@ -18,7 +18,10 @@ describe('invitations by e-mail', () => {
   });
 
   it('e-mails an invitation whose link lets the new user choose a password and sign in', async () => {
-    const res = await admin.as.post('/api/v1/users').send({ email: 'sreymom@example.org', name: 'Sreymom Ly', role: 'member' }).expect(201);
+    const res = await admin.as
+      .post('/api/v1/users')
+      .send({ email: 'sreymom@example.org', name: 'Sreymom Ly', role: 'member' })
+      .expect(201);
     expect(res.body.invitation).toEqual({ delivery: 'email' });
     expect(JSON.stringify(res.body)).not.toMatch(/token/);
 
@@ -30,12 +33,19 @@ describe('invitations by e-mail', () => {
     expect(token).toBeDefined();
 
     await t.http().post('/api/v1/auth/invitations/accept').send({ token, password: 'chosen by sreymom' }).expect(200);
-    await t.http().post('/api/v1/auth/login').send({ email: 'sreymom@example.org', password: 'chosen by sreymom' }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'sreymom@example.org', password: 'chosen by sreymom' })
+      .expect(200);
   });
 
   it('retries when the mail server refuses at first, and delivers once', async () => {
     sink.refuseNext(1);
-    await admin.as.post('/api/v1/users').send({ email: 'retry@example.org', name: 'Retry Person', role: 'viewer' }).expect(201);
+    await admin.as
+      .post('/api/v1/users')
+      .send({ email: 'retry@example.org', name: 'Retry Person', role: 'viewer' })
+      .expect(201);
     await sink.waitFor('retry@example.org', 20_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.messages.filter((m) => m.to.includes('retry@example.org'))).toHaveLength(1);

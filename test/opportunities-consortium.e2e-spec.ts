@@ -38,26 +38,46 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
   describe('partners', () => {
     it('refuses null for a partner’s role or status (400 naming the field) but clears its budget with null', async () => {
       const opp = await makeOpportunity(coordinator);
-      const p = await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'lead', budgetAmount: '1000', budgetCurrency: 'USD' });
+      const p = await addPartner(coordinator, opp.id, {
+        organizationId: cjn.id,
+        role: 'lead',
+        budgetAmount: '1000',
+        budgetCurrency: 'USD',
+      });
       for (const field of ['role', 'status']) {
-        const res = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ [field]: null });
+        const res = await coordinator.as
+          .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+          .send({ [field]: null });
         expect(res.status).toBe(400);
-        expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [{ field, problems: ['must not be null'] }] });
+        expect(res.body).toMatchObject({
+          statusCode: 400,
+          error: 'Bad Request',
+          details: [{ field, problems: ['must not be null'] }],
+        });
       }
-      const cleared = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ budgetAmount: null, budgetCurrency: null }).expect(200);
+      const cleared = await coordinator.as
+        .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+        .send({ budgetAmount: null, budgetCurrency: null })
+        .expect(200);
       expect(cleared.body).toMatchObject({ role: 'lead', budgetAmount: null, budgetCurrency: null });
     });
 
     it('keeps exactly one lead', async () => {
       const opp = await makeOpportunity(coordinator);
       await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'lead' });
-      const second = await coordinator.as.post(`/api/v1/opportunities/${opp.id}/partners`).send({ organizationId: lac.id, role: 'lead' });
+      const second = await coordinator.as
+        .post(`/api/v1/opportunities/${opp.id}/partners`)
+        .send({ organizationId: lac.id, role: 'lead' });
       expect(second.status).toBe(409);
       expect(second.body.message).toMatch(/Child Justice Network is already the lead/);
       const p = await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'co_applicant' });
-      const promote = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ role: 'lead' });
+      const promote = await coordinator.as
+        .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+        .send({ role: 'lead' });
       expect(promote.status).toBe(409);
-      const dup = await coordinator.as.post(`/api/v1/opportunities/${opp.id}/partners`).send({ organizationId: lac.id, role: 'associate' });
+      const dup = await coordinator.as
+        .post(`/api/v1/opportunities/${opp.id}/partners`)
+        .send({ organizationId: lac.id, role: 'associate' });
       expect(dup.status).toBe(409);
       expect(dup.body.message).toMatch(/already in this consortium/);
     });
@@ -65,15 +85,36 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
     it('sums budget shares per currency and shows a share in another currency as such', async () => {
       const opp = await makeOpportunity(coordinator, { currency: 'USD' });
       await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'lead', budgetAmount: '150000.10' });
-      await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'co_applicant', budgetAmount: '45000.20', budgetCurrency: 'USD' });
-      await addPartner(coordinator, opp.id, { organizationId: unicef.id, role: 'associate', budgetAmount: '20000', budgetCurrency: 'EUR' });
+      await addPartner(coordinator, opp.id, {
+        organizationId: lac.id,
+        role: 'co_applicant',
+        budgetAmount: '45000.20',
+        budgetCurrency: 'USD',
+      });
+      await addPartner(coordinator, opp.id, {
+        organizationId: unicef.id,
+        role: 'associate',
+        budgetAmount: '20000',
+        budgetCurrency: 'EUR',
+      });
       const list = await coordinator.as.get(`/api/v1/opportunities/${opp.id}/partners`).expect(200);
       expect(list.body.budget).toEqual([
         { currency: 'USD', amount: '195000.30', partners: 2, callCurrency: true },
         { currency: 'EUR', amount: '20000.00', partners: 1, callCurrency: false },
       ]);
-      const shares = Object.fromEntries(list.body.items.map((p: { organization: { name: string }; budgetCurrency: string; inCallCurrency: boolean }) => [p.organization.name, [p.budgetCurrency, p.inCallCurrency]]));
-      expect(shares).toEqual({ 'Child Justice Network': ['USD', true], 'Legal Aid of Cambodia': ['USD', true], 'UNICEF Cambodia': ['EUR', false] });
+      const shares = Object.fromEntries(
+        list.body.items.map(
+          (p: { organization: { name: string }; budgetCurrency: string; inCallCurrency: boolean }) => [
+            p.organization.name,
+            [p.budgetCurrency, p.inCallCurrency],
+          ],
+        ),
+      );
+      expect(shares).toEqual({
+        'Child Justice Network': ['USD', true],
+        'Legal Aid of Cambodia': ['USD', true],
+        'UNICEF Cambodia': ['EUR', false],
+      });
       const detail = await coordinator.as.get(`/api/v1/opportunities/${opp.id}`).expect(200);
       expect(detail.body.budget).toEqual(list.body.budget);
     });
@@ -81,9 +122,14 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
     it('moves status invited → confirmed | declined, records who confirmed, never back to invited', async () => {
       const opp = await makeOpportunity(coordinator);
       const p = await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'lead' });
-      const confirmed = await lacMember.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ status: 'confirmed' }).expect(200);
+      const confirmed = await lacMember.as
+        .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+        .send({ status: 'confirmed' })
+        .expect(200);
       expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmedBy: lacMember.user.id });
-      const back = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ status: 'invited' });
+      const back = await coordinator.as
+        .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+        .send({ status: 'invited' });
       expect(back.status).toBe(409);
       expect(back.body.message).toMatch(/confirmed partner can become declined, not invited/);
     });
@@ -94,7 +140,12 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       for (const who of [lacMember, lacColleague]) {
         const inbox = await who.as.get('/api/v1/notifications').expect(200);
         const entry = inbox.body.items.find((n: { subjectId: string }) => n.subjectId === p.id);
-        expect(entry).toMatchObject({ kind: 'partner.invited', subjectType: 'partner', url: `/opportunities/${opp.id}`, readAt: null });
+        expect(entry).toMatchObject({
+          kind: 'partner.invited',
+          subjectType: 'partner',
+          url: `/opportunities/${opp.id}`,
+          readAt: null,
+        });
         expect(entry.title).toContain('OECD access-to-justice pilot');
       }
       const outsider = await makeUser(t, { role: 'member', organizationId: cjn.id });
@@ -111,7 +162,10 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect(after.body.items[after.body.items.length - 1].id).toBe(first.id);
       const all = await lacMember.as.post('/api/v1/notifications/read-all').expect(200);
       expect(all.body.updated).toBe(after.body.unread);
-      expect((await lacMember.as.get('/api/v1/notifications?unread=true')).body).toMatchObject({ items: [], unread: 0 });
+      expect((await lacMember.as.get('/api/v1/notifications?unread=true')).body).toMatchObject({
+        items: [],
+        unread: 0,
+      });
     });
   });
 
@@ -129,7 +183,10 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       const xlsx = buildZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
       const before = files(uploadDir).length;
       const res = await lacMember.as.post(url()).attach('file', xlsx, 'LAC budget 2026.xlsx').expect(201);
-      expect(res.body).toMatchObject({ status: 'done', file: { name: 'LAC budget 2026.xlsx', sizeBytes: xlsx.length } });
+      expect(res.body).toMatchObject({
+        status: 'done',
+        file: { name: 'LAC budget 2026.xlsx', sizeBytes: xlsx.length },
+      });
       expect(res.body.file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(files(uploadDir).length).toBe(before + 1);
       const download = await coordinator.as.get(url()).expect(200);
@@ -178,7 +235,10 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       const before = files(uploadDir).length;
       const first = await coordinator.as.post(path).attach('file', PDF_BYTES, 'cv-v1.pdf').expect(201);
       expect(files(uploadDir).length).toBe(before + 1);
-      await coordinator.as.post(path).attach('file', Buffer.concat([PDF_BYTES, Buffer.from('v2')]), 'cv-v2.pdf').expect(201);
+      await coordinator.as
+        .post(path)
+        .attach('file', Buffer.concat([PDF_BYTES, Buffer.from('v2')]), 'cv-v2.pdf')
+        .expect(201);
       expect(files(uploadDir).length).toBe(before + 1);
       expect(await t.db.query('SELECT 1 FROM stored_files WHERE id = $1', [first.body.file.id])).toHaveLength(0);
       expect((await coordinator.as.get(path).expect(200)).headers['content-disposition']).toContain('cv-v2.pdf');
@@ -193,7 +253,9 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       const before = files(uploadDir).length;
       const item = await outsider.as.post(url()).attach('file', big, 'big.pdf');
       expect(item.status).toBe(403);
-      const document = await outsider.as.post(`/api/v1/organizations/${lac.id}/documents/${randomUUID()}/file`).attach('file', big, 'big.pdf');
+      const document = await outsider.as
+        .post(`/api/v1/organizations/${lac.id}/documents/${randomUUID()}/file`)
+        .attach('file', big, 'big.pdf');
       expect(document.status).toBe(404);
       expect(files(uploadDir).length).toBe(before);
     });
@@ -208,16 +270,30 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
     it('keeps recurring documents with expiry on the organisation, for its people and coordinators', async () => {
       const create = await lacMember.as
         .post(`/api/v1/organizations/${lac.id}/documents`)
-        .send({ kind: 'registration_certificate', title: 'Registration with the Ministry of Interior', expiresOn: '2026-01-31' })
+        .send({
+          kind: 'registration_certificate',
+          title: 'Registration with the Ministry of Interior',
+          expiresOn: '2026-01-31',
+        })
         .expect(201);
       expect(create.body).toMatchObject({ organizationId: lac.id, expiresOn: '2026-01-31', expired: true });
-      await lacMember.as.post(`/api/v1/organizations/${lac.id}/documents/${create.body.id}/file`).attach('file', PDF_BYTES, 'registration.pdf').expect(201);
+      await lacMember.as
+        .post(`/api/v1/organizations/${lac.id}/documents/${create.body.id}/file`)
+        .attach('file', PDF_BYTES, 'registration.pdf')
+        .expect(201);
       const cjnMember = await makeUser(t, { role: 'member', organizationId: cjn.id });
       expect((await cjnMember.as.get(`/api/v1/organizations/${lac.id}/documents`)).status).toBe(404);
-      expect((await cjnMember.as.get(`/api/v1/organizations/${lac.id}/documents/${create.body.id}/file`)).status).toBe(404);
+      expect((await cjnMember.as.get(`/api/v1/organizations/${lac.id}/documents/${create.body.id}/file`)).status).toBe(
+        404,
+      );
       expect((await lacColleague.as.get(`/api/v1/organizations/${lac.id}/documents`)).body.items).toHaveLength(1);
-      expect((await lacColleague.as.post(`/api/v1/organizations/${lac.id}/documents`).send({ kind: 'cv', title: 'x' })).status).toBe(403);
-      expect((await coordinator.as.get(`/api/v1/organizations/${lac.id}/documents/${create.body.id}/file`)).status).toBe(200);
+      expect(
+        (await lacColleague.as.post(`/api/v1/organizations/${lac.id}/documents`).send({ kind: 'cv', title: 'x' }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await coordinator.as.get(`/api/v1/organizations/${lac.id}/documents/${create.body.id}/file`)).status,
+      ).toBe(200);
     });
 
     it('lets a checklist item point at a document instead of a new upload; an expired one blocks submission', async () => {
@@ -225,29 +301,48 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
         .post(`/api/v1/organizations/${lac.id}/documents`)
         .send({ kind: 'audited_accounts', title: 'Audited accounts 2024', expiresOn: '2026-12-31' })
         .expect(201);
-      await coordinator.as.post(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`).attach('file', PDF_BYTES, 'audit.pdf').expect(201);
+      await coordinator.as
+        .post(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`)
+        .attach('file', PDF_BYTES, 'audit.pdf')
+        .expect(201);
       const opp = await makeOpportunity(coordinator);
       const p = await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'lead', status: 'confirmed' });
-      const other = await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'associate', status: 'confirmed' });
+      const other = await addPartner(coordinator, opp.id, {
+        organizationId: cjn.id,
+        role: 'associate',
+        status: 'confirmed',
+      });
       const item = await addItem(coordinator, opp.id, { title: 'Audited accounts', partnerId: p.id });
       const cjnItem = await addItem(coordinator, opp.id, { title: 'CJN accounts', partnerId: other.id });
       // Not CJN's document.
-      const wrong = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${cjnItem.id}`).send({ documentId: doc.body.id });
+      const wrong = await coordinator.as
+        .patch(`/api/v1/opportunities/${opp.id}/checklist/${cjnItem.id}`)
+        .send({ documentId: doc.body.id });
       expect(wrong.status).toBe(400);
       await coordinator.as.delete(`/api/v1/opportunities/${opp.id}/checklist/${cjnItem.id}`).expect(204);
 
-      const linked = await lacMember.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`).send({ documentId: doc.body.id, status: 'done' }).expect(200);
+      const linked = await lacMember.as
+        .patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`)
+        .send({ documentId: doc.body.id, status: 'done' })
+        .expect(200);
       expect(linked.body.document).toMatchObject({ id: doc.body.id, expired: false, hasFile: true });
       // A partner of the consortium downloads it through the item, though not through the organisation.
       const cjnMember = await makeUser(t, { role: 'member', organizationId: cjn.id });
       expect((await cjnMember.as.get(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`)).status).toBe(200);
-      expect((await cjnMember.as.get(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`)).status).toBe(404);
+      expect((await cjnMember.as.get(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`)).status).toBe(
+        404,
+      );
 
-      expect((await coordinator.as.get(`/api/v1/opportunities/${opp.id}`)).body.readiness).toEqual({ readyToSubmit: true, blockers: [] });
+      expect((await coordinator.as.get(`/api/v1/opportunities/${opp.id}`)).body.readiness).toEqual({
+        readyToSubmit: true,
+        blockers: [],
+      });
       clock.set(new Date('2027-01-02T00:00:00Z'));
       try {
         const detail = await coordinator.as.get(`/api/v1/opportunities/${opp.id}`).expect(200);
-        expect(detail.body.readiness.blockers).toEqual(['Required checklist item "Audited accounts" (Legal Aid of Cambodia) points at an expired document']);
+        expect(detail.body.readiness.blockers).toEqual([
+          'Required checklist item "Audited accounts" (Legal Aid of Cambodia) points at an expired document',
+        ]);
       } finally {
         clock.set(new Date('2026-02-01T03:00:00Z'));
       }
@@ -256,14 +351,24 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
     it("an organisation's document linked from a network-wide opportunity's checklist stays closed (404) to members outside the consortium", async () => {
       const doc = await lacMember.as
         .post(`/api/v1/organizations/${lac.id}/documents`)
-        .send({ kind: 'registration_certificate', title: 'Registration certificate', url: 'https://files.example.org/lac/registration' })
+        .send({
+          kind: 'registration_certificate',
+          title: 'Registration certificate',
+          url: 'https://files.example.org/lac/registration',
+        })
         .expect(201);
-      await lacMember.as.post(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`).attach('file', PDF_BYTES, 'registration.pdf').expect(201);
+      await lacMember.as
+        .post(`/api/v1/organizations/${lac.id}/documents/${doc.body.id}/file`)
+        .attach('file', PDF_BYTES, 'registration.pdf')
+        .expect(201);
       const opp = await makeOpportunity(coordinator, { visibility: 'network' });
       const p = await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'lead', status: 'confirmed' });
       await addPartner(coordinator, opp.id, { organizationId: unicef.id, role: 'associate', status: 'declined' });
       const item = await addItem(coordinator, opp.id, { title: 'Registration', partnerId: p.id });
-      await lacMember.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`).send({ documentId: doc.body.id, status: 'done' }).expect(200);
+      await lacMember.as
+        .patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`)
+        .send({ documentId: doc.body.id, status: 'done' })
+        .expect(200);
       const file = `/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`;
 
       const outsiderOrg = await makeOrganization(t, { name: 'Outside NGO' });
@@ -275,7 +380,10 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
         expect((await reader.as.get(file)).status).toBe(404);
         const listed = await reader.as.get(`/api/v1/opportunities/${opp.id}/checklist`).expect(200);
         const row = listed.body.items.find((i: { id: string }) => i.id === item.id);
-        expect(row).toMatchObject({ downloadPath: null, document: { id: doc.body.id, title: 'Registration certificate', url: null } });
+        expect(row).toMatchObject({
+          downloadPath: null,
+          document: { id: doc.body.id, title: 'Registration certificate', url: null },
+        });
       }
       // Its own staff and coordinators still open it through the item.
       expect((await lacColleague.as.get(file)).status).toBe(200);
@@ -286,10 +394,23 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
   describe('pipeline list', () => {
     it('filters by stage, funder, owner, tag, text and closing window, and sorts', async () => {
       const eu = await makeOrganization(t, { name: 'European Union Delegation', kind: 'funder' });
-      const a = await makeOpportunity(coordinator, { title: 'Diversion pilot Battambang', funderId: eu.id, tags: ['diversion'], closesAt: '2026-03-01T10:00:00Z' });
-      const b = await makeOpportunity(coordinator, { title: 'Legal aid for detained children', description: 'Pre-trial DETENTION monitoring', tags: ['detention'], closesAt: '2026-05-01T10:00:00Z' });
+      const a = await makeOpportunity(coordinator, {
+        title: 'Diversion pilot Battambang',
+        funderId: eu.id,
+        tags: ['diversion'],
+        closesAt: '2026-03-01T10:00:00Z',
+      });
+      const b = await makeOpportunity(coordinator, {
+        title: 'Legal aid for detained children',
+        description: 'Pre-trial DETENTION monitoring',
+        tags: ['detention'],
+        closesAt: '2026-05-01T10:00:00Z',
+      });
       await coordinator.as.post(`/api/v1/opportunities/${b.id}/transitions`).send({ to: 'screening' }).expect(200);
-      const ids = async (q: string) => (await coordinator.as.get(`/api/v1/opportunities?${q}`).expect(200)).body.items.map((o: { id: string }) => o.id);
+      const ids = async (q: string) =>
+        (await coordinator.as.get(`/api/v1/opportunities?${q}`).expect(200)).body.items.map(
+          (o: { id: string }) => o.id,
+        );
       expect(await ids(`funderId=${eu.id}`)).toEqual([a.id]);
       expect(await ids('tag=detention')).toEqual([b.id]);
       expect(await ids('q=detention')).toEqual([b.id]);
@@ -305,21 +426,38 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
     it('archives on DELETE: gone from the pipeline, history kept', async () => {
       const opp = await makeOpportunity(coordinator, { title: 'Duplicate entry' });
       await coordinator.as.delete(`/api/v1/opportunities/${opp.id}`).expect(204);
-      const ids = (await coordinator.as.get('/api/v1/opportunities?limit=100')).body.items.map((o: { id: string }) => o.id);
+      const ids = (await coordinator.as.get('/api/v1/opportunities?limit=100')).body.items.map(
+        (o: { id: string }) => o.id,
+      );
       expect(ids).not.toContain(opp.id);
       const history = await coordinator.as.get(`/api/v1/opportunities/${opp.id}/activity`).expect(200);
-      expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['opportunity.archived', 'opportunity.created']);
+      expect(history.body.items.map((a: { action: string }) => a.action)).toEqual([
+        'opportunity.archived',
+        'opportunity.created',
+      ]);
     });
 
     it('lets coordinators set a Telegram group chat and validates inputs without a 500', async () => {
       const opp = await makeOpportunity(coordinator);
-      const res = await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ telegramChatId: '-1001234567890' }).expect(200);
+      const res = await coordinator.as
+        .patch(`/api/v1/opportunities/${opp.id}`)
+        .send({ telegramChatId: '-1001234567890' })
+        .expect(200);
       expect(res.body.telegramChatId).toBe('-1001234567890');
       expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ title: null })).status).toBe(400);
-      expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ amountMin: '10', amountMax: '5' })).status).toBe(400);
-      expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ currency: 'usd' })).status).toBe(400);
-      expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ ownerId: lacMember.user.id })).status).toBe(400);
-      expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ stage: 'awarded' })).status).toBe(400);
+      expect(
+        (await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ amountMin: '10', amountMax: '5' }))
+          .status,
+      ).toBe(400);
+      expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ currency: 'usd' })).status).toBe(
+        400,
+      );
+      expect(
+        (await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ ownerId: lacMember.user.id })).status,
+      ).toBe(400);
+      expect((await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ stage: 'awarded' })).status).toBe(
+        400,
+      );
       expect((await coordinator.as.get('/api/v1/opportunities/not-a-uuid')).status).toBe(400);
     });
   });

@@ -20,7 +20,9 @@ describe('pipeline CSV export and import', () => {
   afterAll(() => t.close());
 
   const importCsv = (csv: string, dryRun: boolean, who: Actor = coordinator) =>
-    who.as.post(`/api/v1/opportunities/import?dryRun=${dryRun}`).attach('file', Buffer.from(csv, 'utf8'), 'pipeline.csv');
+    who.as
+      .post(`/api/v1/opportunities/import?dryRun=${dryRun}`)
+      .attach('file', Buffer.from(csv, 'utf8'), 'pipeline.csv');
   const count = () => t.db.getRepository(Opportunity).count();
 
   const header = 'title,funder,callReference,amountMin,amountMax,currency,closesAt,owner,visibility,stage,tags';
@@ -51,9 +53,15 @@ describe('pipeline CSV export and import', () => {
   });
 
   it('counts lines as a spreadsheet does, even with a quoted multi-line cell', async () => {
-    const csv = [header, '"A title\nover two lines",,,,,,,,network,identified,', 'Second,,,,,EURO,,,network,identified,'].join('\n');
+    const csv = [
+      header,
+      '"A title\nover two lines",,,,,,,,network,identified,',
+      'Second,,,,,EURO,,,network,identified,',
+    ].join('\n');
     const dry = await importCsv(csv, true).expect(200);
-    expect(dry.body.errors).toEqual([{ line: 4, field: 'currency', message: '"EURO" is not an ISO 4217 currency code' }]);
+    expect(dry.body.errors).toEqual([
+      { line: 4, field: 'currency', message: '"EURO" is not an ISO 4217 currency code' },
+    ]);
   });
 
   it('imports a good file all at once, with activity for each opportunity', async () => {
@@ -63,16 +71,27 @@ describe('pipeline CSV export and import', () => {
     expect(res.body.created).toHaveLength(2);
     expect(await count()).toBe(before + 2);
     const first = await coordinator.as.get(`/api/v1/opportunities/${res.body.created[0]}`).expect(200);
-    expect(first.body).toMatchObject({ stage: 'screening', currency: 'EUR', amountMin: '150000.00', tags: ['diversion', 'legal-aid'] });
+    expect(first.body).toMatchObject({
+      stage: 'screening',
+      currency: 'EUR',
+      amountMin: '150000.00',
+      tags: ['diversion', 'legal-aid'],
+    });
     expect(first.body.closesAt).toBe('2026-04-30T16:59:59.999Z');
     const second = await coordinator.as.get(`/api/v1/opportunities/${res.body.created[1]}`).expect(200);
-    expect(second.body).toMatchObject({ title: 'Juvenile justice data, Phase II', visibility: 'participants', ownerId: coordinator.user.id });
+    expect(second.body).toMatchObject({
+      title: 'Juvenile justice data, Phase II',
+      visibility: 'participants',
+      ownerId: coordinator.user.id,
+    });
     const history = await coordinator.as.get(`/api/v1/opportunities/${res.body.created[0]}/activity`).expect(200);
     expect(history.body.items[0].action).toBe('opportunity.imported');
   });
 
   it('refuses unknown columns, broken CSV and members', async () => {
-    const ragged = await importCsv(`${header}\nOnly a title,EU\n${good[1]}\nToo,many,,,,,,,,,,,,cells`, true).expect(200);
+    const ragged = await importCsv(`${header}\nOnly a title,EU\n${good[1]}\nToo,many,,,,,,,,,,,,cells`, true).expect(
+      200,
+    );
     expect(ragged.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 4]);
     const unknown = await importCsv('name,funder\nx,y', true).expect(200);
     expect(unknown.body.errors[0]).toMatchObject({ line: 1, field: 'name' });
@@ -87,7 +106,12 @@ describe('pipeline CSV export and import', () => {
   it('exports the pipeline with partners and budget per currency; the export imports back', async () => {
     const cjnOrg = await makeOrganization(t, { name: 'Save the Children Cambodia' });
     const opp = await makeOpportunity(coordinator, { title: '=HYPERLINK("http://evil")', currency: 'USD' });
-    await addPartner(coordinator, opp.id, { organizationId: cjnOrg.id, role: 'lead', budgetAmount: '1000', budgetCurrency: 'EUR' });
+    await addPartner(coordinator, opp.id, {
+      organizationId: cjnOrg.id,
+      role: 'lead',
+      budgetAmount: '1000',
+      budgetCurrency: 'EUR',
+    });
     const res = await coordinator.as.get('/api/v1/opportunities/export.csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(res.text, { columns: true, bom: true }) as Record<string, string>[];

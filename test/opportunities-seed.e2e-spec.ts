@@ -16,11 +16,25 @@ describe('opportunities seed', () => {
   afterAll(() => t.close());
 
   it('puts an opportunity with a consortium at every stage, and running it twice adds nothing', async () => {
-    const ctx = () => ({ db: t.db, orgs: {}, users: { coordinator: coordinator.user }, clock: new Clock(), log: () => undefined });
+    const ctx = () => ({
+      db: t.db,
+      orgs: {},
+      users: { coordinator: coordinator.user },
+      clock: new Clock(),
+      log: () => undefined,
+    });
     const first = await seedOpportunities(ctx());
     const again = await seedOpportunities(ctx());
     expect(Object.keys(first).sort()).toEqual([...STAGES].sort());
-    expect(Object.values(again).map((o) => o.id).sort()).toEqual(Object.values(first).map((o) => o.id).sort());
+    expect(
+      Object.values(again)
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual(
+      Object.values(first)
+        .map((o) => o.id)
+        .sort(),
+    );
     const list = await coordinator.as.get('/api/v1/opportunities?limit=100').expect(200);
     expect(list.body.total).toBe(STAGES.length);
     for (const o of list.body.items) {

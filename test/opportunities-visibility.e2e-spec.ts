@@ -33,13 +33,19 @@ describe('opportunity visibility matrix', () => {
     actors.viewer = await makeUser(t, { role: 'viewer' });
     const c = actors.coordinator;
 
-    opp = await makeOpportunity(c, { title: 'Confidential: UNICEF child-justice consortium', visibility: 'participants' });
+    opp = await makeOpportunity(c, {
+      title: 'Confidential: UNICEF child-justice consortium',
+      visibility: 'participants',
+    });
     leadPartner = await addPartner(c, opp.id, { organizationId: leadOrg.id, role: 'lead' });
     otherPartner = await addPartner(c, opp.id, { organizationId: partnerOrg.id, role: 'co_applicant' });
     leadItem = await addItem(c, opp.id, { title: 'Lead budget', partnerId: leadPartner.id });
     otherItem = await addItem(c, opp.id, { title: 'LAC registration', partnerId: otherPartner.id });
     for (const item of [leadItem, otherItem]) {
-      await c.as.post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`).attach('file', PDF_BYTES, 'doc.pdf').expect(201);
+      await c.as
+        .post(`/api/v1/opportunities/${opp.id}/checklist/${item.id}/file`)
+        .attach('file', PDF_BYTES, 'doc.pdf')
+        .expect(201);
     }
 
     network = await makeOpportunity(c, { title: 'Open call shared with the network', visibility: 'network' });
@@ -65,8 +71,28 @@ describe('opportunity visibility matrix', () => {
     };
   }
 
-  const visibleReads = { read: 200, listed: true, exported: true, partners: 200, partner: 200, checklist: 200, item: 200, activity: 200, download: 200 };
-  const hidden = { read: 404, listed: false, exported: false, partners: 404, partner: 404, checklist: 404, item: 404, activity: 404, download: 404 };
+  const visibleReads = {
+    read: 200,
+    listed: true,
+    exported: true,
+    partners: 200,
+    partner: 200,
+    checklist: 200,
+    item: 200,
+    activity: 200,
+    download: 200,
+  };
+  const hidden = {
+    read: 404,
+    listed: false,
+    exported: false,
+    partners: 404,
+    partner: 404,
+    checklist: 404,
+    item: 404,
+    activity: 404,
+    download: 404,
+  };
 
   it.each([
     ['coordinator', visibleReads],
@@ -79,11 +105,14 @@ describe('opportunity visibility matrix', () => {
   });
 
   it('serves the uploaded bytes to those who may see the opportunity', async () => {
-    const res = await actors.partnerMember.as.get(`${base()}/checklist/${leadItem.id}/file`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await actors.partnerMember.as
+      .get(`${base()}/checklist/${leadItem.id}/file`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="doc.pdf"/);
@@ -96,13 +125,25 @@ describe('opportunity visibility matrix', () => {
       update: await status(actor.as.patch(base()).send({ description: `edited by ${actor.user.name}` })),
       // The coordinator runs last, so moving the opportunity on does not disturb the others.
       transition: await status(actor.as.post(`${base()}/transitions`).send({ to: 'screening' })),
-      addPartner: await status(actor.as.post(`${base()}/partners`).send({ organizationId: actor.user.organizationId ?? otherPartner.id, role: 'associate' })),
-      ownPartnerStatus: await status(actor.as.patch(`${base()}/partners/${ownPartner(actor)}`).send({ status: 'confirmed' })),
-      otherPartnerStatus: await status(actor.as.patch(`${base()}/partners/${foreignPartner(actor)}`).send({ status: 'declined' })),
+      addPartner: await status(
+        actor.as
+          .post(`${base()}/partners`)
+          .send({ organizationId: actor.user.organizationId ?? otherPartner.id, role: 'associate' }),
+      ),
+      ownPartnerStatus: await status(
+        actor.as.patch(`${base()}/partners/${ownPartner(actor)}`).send({ status: 'confirmed' }),
+      ),
+      otherPartnerStatus: await status(
+        actor.as.patch(`${base()}/partners/${foreignPartner(actor)}`).send({ status: 'declined' }),
+      ),
       ownItem: await status(actor.as.patch(`${base()}/checklist/${ownItem(actor)}`).send({ status: 'done' })),
       otherItem: await status(actor.as.patch(`${base()}/checklist/${foreignItem(actor)}`).send({ status: 'done' })),
-      uploadOwn: await status(actor.as.post(`${base()}/checklist/${ownItem(actor)}/file`).attach('file', PDF_BYTES, 'mine.pdf')),
-      uploadOther: await status(actor.as.post(`${base()}/checklist/${foreignItem(actor)}/file`).attach('file', PDF_BYTES, 'theirs.pdf')),
+      uploadOwn: await status(
+        actor.as.post(`${base()}/checklist/${ownItem(actor)}/file`).attach('file', PDF_BYTES, 'mine.pdf'),
+      ),
+      uploadOther: await status(
+        actor.as.post(`${base()}/checklist/${foreignItem(actor)}/file`).attach('file', PDF_BYTES, 'theirs.pdf'),
+      ),
     };
   }
   const ownPartner = (a: Actor) => (a === actors.partnerMember ? otherPartner.id : leadPartner.id);
@@ -122,22 +163,43 @@ describe('opportunity visibility matrix', () => {
       uploadOwn: 201,
       uploadOther: 403,
     });
-    expect(await writes(actors.partnerMember)).toMatchObject({ update: 403, ownPartnerStatus: 200, otherPartnerStatus: 403, ownItem: 200, otherItem: 403, uploadOwn: 201, uploadOther: 403 });
+    expect(await writes(actors.partnerMember)).toMatchObject({
+      update: 403,
+      ownPartnerStatus: 200,
+      otherPartnerStatus: 403,
+      ownItem: 200,
+      otherItem: 403,
+      uploadOwn: 201,
+      uploadOther: 403,
+    });
     const outsiderResult = await writes(actors.outsider);
     const viewerResult = await writes(actors.viewer);
     for (const result of [outsiderResult, viewerResult]) {
       expect(Object.values(result).every((s) => s === 404)).toBe(true);
     }
     const coordinatorResult = await writes(actors.coordinator);
-    expect(coordinatorResult).toMatchObject({ update: 200, transition: 200, ownPartnerStatus: 200, otherPartnerStatus: 200, ownItem: 200, otherItem: 200, uploadOwn: 201, uploadOther: 201 });
+    expect(coordinatorResult).toMatchObject({
+      update: 200,
+      transition: 200,
+      ownPartnerStatus: 200,
+      otherPartnerStatus: 200,
+      ownItem: 200,
+      otherItem: 200,
+      uploadOwn: 201,
+      uploadOther: 201,
+    });
   });
 
   it('a member cannot change their partner row beyond its status, nor waive an item', async () => {
-    const budget = await actors.leadMember.as.patch(`${base()}/partners/${leadPartner.id}`).send({ budgetAmount: '999999' });
+    const budget = await actors.leadMember.as
+      .patch(`${base()}/partners/${leadPartner.id}`)
+      .send({ budgetAmount: '999999' });
     expect(budget.status).toBe(403);
     const waive = await actors.leadMember.as.patch(`${base()}/checklist/${leadItem.id}`).send({ status: 'waived' });
     expect(waive.status).toBe(403);
-    const retitle = await actors.leadMember.as.patch(`${base()}/checklist/${leadItem.id}`).send({ title: 'Something else' });
+    const retitle = await actors.leadMember.as
+      .patch(`${base()}/checklist/${leadItem.id}`)
+      .send({ title: 'Something else' });
     expect(retitle.status).toBe(403);
   });
 
@@ -146,9 +208,21 @@ describe('opportunity visibility matrix', () => {
     expect((await v.as.get(`/api/v1/opportunities/${network.id}`)).status).toBe(200);
     expect((await v.as.get(`/api/v1/opportunities/${network.id}/partners`)).status).toBe(200);
     expect((await v.as.patch(`/api/v1/opportunities/${network.id}`).send({ description: 'x' })).status).toBe(403);
-    expect((await v.as.patch(`/api/v1/opportunities/${network.id}/partners/${networkPartner.id}`).send({ status: 'confirmed' })).status).toBe(403);
+    expect(
+      (
+        await v.as
+          .patch(`/api/v1/opportunities/${network.id}/partners/${networkPartner.id}`)
+          .send({ status: 'confirmed' })
+      ).status,
+    ).toBe(403);
     // The outsider's organisation leads the network opportunity, so the outsider may confirm there.
-    expect((await actors.outsider.as.patch(`/api/v1/opportunities/${network.id}/partners/${networkPartner.id}`).send({ status: 'confirmed' })).status).toBe(200);
+    expect(
+      (
+        await actors.outsider.as
+          .patch(`/api/v1/opportunities/${network.id}/partners/${networkPartner.id}`)
+          .send({ status: 'confirmed' })
+      ).status,
+    ).toBe(200);
   });
 
   it('does not reveal a participants opportunity through a sub-resource of a visible one', async () => {
@@ -163,21 +237,48 @@ describe('opportunity visibility matrix', () => {
     await actors.coordinator.as.patch(`${base()}/partners/${otherPartner.id}`).send({ status: 'declined' }).expect(200);
     const access = t.app.get(AccessService);
     const o = (await access.describe('opportunity', [opp.id])).get(opp.id)!;
-    expect(o).toMatchObject({ type: 'opportunity', title: opp.title, path: `/opportunities/${opp.id}`, ownerUserIds: [actors.coordinator.user.id], telegramChatId: '-100200300' });
+    expect(o).toMatchObject({
+      type: 'opportunity',
+      title: opp.title,
+      path: `/opportunities/${opp.id}`,
+      ownerUserIds: [actors.coordinator.user.id],
+      telegramChatId: '-100200300',
+    });
     expect(o.organizationIds).toEqual([actors.leadMember.user.organizationId]);
     // A partner that declined is left out of the organisations to remind; one that confirms is back in.
-    await actors.coordinator.as.patch(`${base()}/partners/${otherPartner.id}`).send({ status: 'confirmed' }).expect(200);
+    await actors.coordinator.as
+      .patch(`${base()}/partners/${otherPartner.id}`)
+      .send({ status: 'confirmed' })
+      .expect(200);
     const again = (await access.describe('opportunity', [opp.id])).get(opp.id)!;
-    expect(again.organizationIds.sort()).toEqual([actors.leadMember.user.organizationId, actors.partnerMember.user.organizationId].sort());
+    expect(again.organizationIds.sort()).toEqual(
+      [actors.leadMember.user.organizationId, actors.partnerMember.user.organizationId].sort(),
+    );
     const p = (await access.describe('partner', [otherPartner.id])).get(otherPartner.id)!;
-    expect(p).toMatchObject({ title: `Legal Aid of Cambodia on ${opp.title}`, organizationIds: [actors.partnerMember.user.organizationId], telegramChatId: '-100200300' });
+    expect(p).toMatchObject({
+      title: `Legal Aid of Cambodia on ${opp.title}`,
+      organizationIds: [actors.partnerMember.user.organizationId],
+      telegramChatId: '-100200300',
+    });
     const i = (await access.describe('checklistItem', [otherItem.id])).get(otherItem.id)!;
-    expect(i).toMatchObject({ title: `LAC registration — ${opp.title}`, organizationIds: [actors.partnerMember.user.organizationId], ownerUserIds: [actors.coordinator.user.id] });
+    expect(i).toMatchObject({
+      title: `LAC registration — ${opp.title}`,
+      organizationIds: [actors.partnerMember.user.organizationId],
+      ownerUserIds: [actors.coordinator.user.id],
+    });
     // Visible iff the opportunity is.
-    expect(await access.allowedIds(actors.outsider.user, 'checklistItem', [otherItem.id, leadItem.id])).toEqual(new Set());
-    expect(await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id])).toEqual(new Set([otherItem.id, leadItem.id]));
-    expect(await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id], 'write')).toEqual(new Set([leadItem.id]));
-    expect(await access.allowedIds(actors.viewer.user, 'partner', [networkPartner.id, otherPartner.id])).toEqual(new Set([networkPartner.id]));
+    expect(await access.allowedIds(actors.outsider.user, 'checklistItem', [otherItem.id, leadItem.id])).toEqual(
+      new Set(),
+    );
+    expect(await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id])).toEqual(
+      new Set([otherItem.id, leadItem.id]),
+    );
+    expect(
+      await access.allowedIds(actors.leadMember.user, 'checklistItem', [otherItem.id, leadItem.id], 'write'),
+    ).toEqual(new Set([leadItem.id]));
+    expect(await access.allowedIds(actors.viewer.user, 'partner', [networkPartner.id, otherPartner.id])).toEqual(
+      new Set([networkPartner.id]),
+    );
   });
 
   it('reminder recipients of a participants-only opportunity drop an owner who is no longer a coordinator and takes no part', async () => {
@@ -187,7 +288,10 @@ describe('opportunity visibility matrix', () => {
     await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ ownerId: owner.user.id }).expect(200);
     const access = t.app.get(AccessService);
     expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([owner.user.id]);
-    await t.db.query(`UPDATE users SET role = 'member', organization_id = $2 WHERE id = $1`, [owner.user.id, actors.outsider.user.organizationId]);
+    await t.db.query(`UPDATE users SET role = 'member', organization_id = $2 WHERE id = $1`, [
+      owner.user.id,
+      actors.outsider.user.organizationId,
+    ]);
     expect((await access.describe('opportunity', [opp.id])).get(opp.id)!.ownerUserIds).toEqual([]);
   });
 });

@@ -19,12 +19,21 @@ describe('opportunity pipeline', () => {
   });
   afterAll(() => t.close());
 
-  const move = (id: string, body: Record<string, unknown>) => coordinator.as.post(`/api/v1/opportunities/${id}/transitions`).send(body);
+  const move = (id: string, body: Record<string, unknown>) =>
+    coordinator.as.post(`/api/v1/opportunities/${id}/transitions`).send(body);
 
   it('walks identified → screening → preparing → submitted → awarded → reporting → closed', async () => {
-    const opp = await makeOpportunity(coordinator, { title: 'EU CSO-LA: access to justice for children', currency: 'EUR' });
+    const opp = await makeOpportunity(coordinator, {
+      title: 'EU CSO-LA: access to justice for children',
+      currency: 'EUR',
+    });
     expect(opp.stage).toBe('identified');
-    const p = await addPartner(coordinator, opp.id, { organizationId: lead.id, role: 'lead', budgetAmount: '120000', budgetCurrency: 'EUR' });
+    const p = await addPartner(coordinator, opp.id, {
+      organizationId: lead.id,
+      role: 'lead',
+      budgetAmount: '120000',
+      budgetCurrency: 'EUR',
+    });
     const item = await addItem(coordinator, opp.id, { title: 'Concept note', partnerId: p.id });
 
     for (const to of ['screening', 'preparing'] as const) {
@@ -32,8 +41,14 @@ describe('opportunity pipeline', () => {
       expect(res.status).toBe(200);
       expect(res.body.stage).toBe(to);
     }
-    await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ status: 'confirmed' }).expect(200);
-    await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`).send({ status: 'done' }).expect(200);
+    await coordinator.as
+      .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+      .send({ status: 'confirmed' })
+      .expect(200);
+    await coordinator.as
+      .patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`)
+      .send({ status: 'done' })
+      .expect(200);
     const detail = await coordinator.as.get(`/api/v1/opportunities/${opp.id}`).expect(200);
     expect(detail.body.readiness).toEqual({ readyToSubmit: true, blockers: [] });
 
@@ -52,7 +67,15 @@ describe('opportunity pipeline', () => {
     const history = await coordinator.as.get(`/api/v1/opportunities/${opp.id}/activity?limit=100`).expect(200);
     const actions = history.body.items.map((a: { action: string }) => a.action);
     expect(actions.filter((a: string) => a === 'opportunity.transitioned')).toHaveLength(6);
-    expect(actions).toEqual(expect.arrayContaining(['opportunity.created', 'partner.invited', 'partner.confirmed', 'checklistItem.created', 'checklistItem.done']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'opportunity.created',
+        'partner.invited',
+        'partner.confirmed',
+        'checklistItem.created',
+        'checklistItem.done',
+      ]),
+    );
     const closed = history.body.items.find((a: { summary: string }) => a.summary.includes('to closed'));
     expect(closed.changes).toMatchObject({ stage: ['reporting', 'closed'], reason: 'Final report accepted' });
   });
@@ -102,7 +125,9 @@ describe('opportunity pipeline', () => {
       expect(res.status).toBe(409);
       expect(res.body.message).toMatch(/Not ready to submit/);
       expect(res.body.message).toContain('Legal Aid of Cambodia has not confirmed (status invited)');
-      expect(res.body.message).toContain('Required checklist item "Audited accounts 2024" (Legal Aid of Cambodia) is not done');
+      expect(res.body.message).toContain(
+        'Required checklist item "Audited accounts 2024" (Legal Aid of Cambodia) is not done',
+      );
       expect(res.body.message).not.toContain('CVs');
       expect(res.body.message).not.toContain('Photos');
       expect(res.body.details.blockers).toHaveLength(2);
@@ -115,11 +140,17 @@ describe('opportunity pipeline', () => {
       expect(noReason.status).toBe(400);
       expect(noReason.body.message).toMatch(/reason/);
 
-      const res = await move(opp.id, { to: 'submitted', override: true, reason: 'LAC confirmed by e-mail; accounts follow after the deadline' });
+      const res = await move(opp.id, {
+        to: 'submitted',
+        override: true,
+        reason: 'LAC confirmed by e-mail; accounts follow after the deadline',
+      });
       expect(res.status).toBe(200);
       expect(res.body.stage).toBe('submitted');
       const history = await coordinator.as.get(`/api/v1/opportunities/${opp.id}/activity`).expect(200);
-      const entry = history.body.items.find((a: { action: string }) => a.action === 'opportunity.transition_overridden');
+      const entry = history.body.items.find(
+        (a: { action: string }) => a.action === 'opportunity.transition_overridden',
+      );
       expect(entry.actorId).toBe(coordinator.user.id);
       expect(entry.changes.override.reason).toBe('LAC confirmed by e-mail; accounts follow after the deadline');
       expect(entry.changes.override.blockers).toHaveLength(2);
@@ -128,16 +159,26 @@ describe('opportunity pipeline', () => {
     it('opens once the partner confirms and the item is done', async () => {
       const { opp, p } = await preparedWithGaps();
       const partnerMember = await makeUser(t, { role: 'member', organizationId: partnerOrg.id });
-      await partnerMember.as.patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`).send({ status: 'confirmed' }).expect(200);
+      await partnerMember.as
+        .patch(`/api/v1/opportunities/${opp.id}/partners/${p.id}`)
+        .send({ status: 'confirmed' })
+        .expect(200);
       const items = await partnerMember.as.get(`/api/v1/opportunities/${opp.id}/checklist`).expect(200);
       const audited = items.body.items.find((i: { title: string }) => i.title.startsWith('Audited'));
-      await partnerMember.as.patch(`/api/v1/opportunities/${opp.id}/checklist/${audited.id}`).send({ status: 'done' }).expect(200);
+      await partnerMember.as
+        .patch(`/api/v1/opportunities/${opp.id}/checklist/${audited.id}`)
+        .send({ status: 'done' })
+        .expect(200);
       expect((await move(opp.id, { to: 'submitted' })).status).toBe(200);
     });
 
     it('requires exactly one lead', async () => {
       const opp = await makeOpportunity(coordinator);
-      await addPartner(coordinator, opp.id, { organizationId: partnerOrg.id, role: 'co_applicant', status: 'confirmed' });
+      await addPartner(coordinator, opp.id, {
+        organizationId: partnerOrg.id,
+        role: 'co_applicant',
+        status: 'confirmed',
+      });
       await t.db.getRepository(Opportunity).update(opp.id, { stage: 'preparing' });
       const res = await move(opp.id, { to: 'submitted' });
       expect(res.status).toBe(409);
@@ -158,7 +199,9 @@ describe('opportunity pipeline', () => {
     const o = `/api/v1/opportunities/${opp.id}`;
     expect((await coordinator.as.patch(o).send({ title: 'Revived' })).status).toBe(409);
     expect((await coordinator.as.post(`${o}/transitions`).send({ to: 'screening' })).status).toBe(409);
-    expect((await coordinator.as.post(`${o}/partners`).send({ organizationId: lead.id, role: 'lead' })).status).toBe(409);
+    expect((await coordinator.as.post(`${o}/partners`).send({ organizationId: lead.id, role: 'lead' })).status).toBe(
+      409,
+    );
     expect((await coordinator.as.post(`${o}/checklist`).send({ title: 'x', required: true })).status).toBe(409);
     await coordinator.as.delete(o).expect(204);
     expect((await coordinator.as.get(o).expect(200)).body.title).toBe('Archived call');

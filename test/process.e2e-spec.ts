@@ -42,7 +42,12 @@ describe('the app as a process (npm start)', () => {
 
   it('runs as a worker only with APP_ROLE=worker (no HTTP) and stops on SIGTERM', async () => {
     const port = await freePort();
-    const worker = startAppProcess({ DATABASE_URL: databaseUrl(dbName), APP_ROLE: 'worker', PORT: String(port), QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` });
+    const worker = startAppProcess({
+      DATABASE_URL: databaseUrl(dbName),
+      APP_ROLE: 'worker',
+      PORT: String(port),
+      QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    });
     await worker.waitFor(/Worker started/);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     worker.child.kill('SIGTERM');
@@ -51,7 +56,11 @@ describe('the app as a process (npm start)', () => {
 
   it('says which service is unreachable and how to start it, and exits non-zero', async () => {
     const port = await freePort();
-    const app = startAppProcess({ DATABASE_URL: databaseUrl(dbName), REDIS_URL: `redis://127.0.0.1:${port}`, PORT: String(await freePort()) });
+    const app = startAppProcess({
+      DATABASE_URL: databaseUrl(dbName),
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      PORT: String(await freePort()),
+    });
     expect(await app.exited).toBe(1);
     expect(app.output()).toMatch(/Redis at 127\.0\.0\.1:\d+ cannot be reached/);
     expect(app.output()).toMatch(/Start Redis/);
@@ -74,7 +83,11 @@ describe('the app as a process (npm start)', () => {
     const squatter = createServer().listen(port);
     await new Promise((r) => squatter.once('listening', r));
     try {
-      const app = startAppProcess({ DATABASE_URL: databaseUrl(dbName), PORT: String(port), QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` });
+      const app = startAppProcess({
+        DATABASE_URL: databaseUrl(dbName),
+        PORT: String(port),
+        QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+      });
       expect(await app.exited).toBe(1);
       expect(app.output()).toMatch(new RegExp(`Port ${port} is already in use`));
       expect(app.output()).toMatch(/set PORT/);
@@ -89,7 +102,12 @@ describe('the app as a process (npm start)', () => {
     const [filePort, envPort] = [await freePort(), await freePort()];
     writeFileSync(
       join(dir, '.env'),
-      [`DATABASE_URL=${databaseUrl(dbName)}`, `PORT=${filePort}`, `PUBLIC_URL=http://cjn.lan:${filePort}`, `QUEUE_PREFIX=test-${randomBytes(4).toString('hex')}`].join('\n'),
+      [
+        `DATABASE_URL=${databaseUrl(dbName)}`,
+        `PORT=${filePort}`,
+        `PUBLIC_URL=http://cjn.lan:${filePort}`,
+        `QUEUE_PREFIX=test-${randomBytes(4).toString('hex')}`,
+      ].join('\n'),
     );
     const app = startAppProcess({ PORT: String(envPort) }, { cwd: dir });
     await app.waitFor(/API on /);

@@ -32,7 +32,10 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
     await setNotificationPrefs(t, coordinator.user.id, { channels: [] });
     const member = await makeUser(t, { organizationId: org.id });
     await setNotificationPrefs(t, member.user.id, { channels: ['email', 'inApp'] });
-    const opp = await coordinator.as.post('/api/v1/opportunities').send({ title: 'Race', visibility: 'participants' }).expect(201);
+    const opp = await coordinator.as
+      .post('/api/v1/opportunities')
+      .send({ title: 'Race', visibility: 'participants' })
+      .expect(201);
     await addPartner(coordinator, opp.body.id, { organizationId: org.id, role: 'lead' });
 
     // All 500 fire within the same couple of seconds, once they are all created.
@@ -59,10 +62,18 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
     const connection = { url: t.config.redisUrl };
     const queue = new Queue('reminders', { connection, prefix: t.config.queuePrefix });
     const deliveryQueue = new Queue('deliveries', { connection, prefix: t.config.queuePrefix });
-    const reminders: { id: string; version: number; fire_at: Date }[] = await t.db.query(`SELECT id, version, fire_at FROM reminders WHERE deadline_id = ANY($1)`, [ids]);
+    const reminders: { id: string; version: number; fire_at: Date }[] = await t.db.query(
+      `SELECT id, version, fire_at FROM reminders WHERE deadline_id = ANY($1)`,
+      [ids],
+    );
     for (const [i, r] of reminders.entries()) {
       if (i % 2 === 0) await queue.remove(`reminder-${r.id}-v${r.version}`);
-      else await queue.add('fire', { reminderId: r.id, version: r.version }, { jobId: `twin-${r.id}`, delay: r.fire_at.getTime() - Date.now() });
+      else
+        await queue.add(
+          'fire',
+          { reminderId: r.id, version: r.version },
+          { jobId: `twin-${r.id}`, delay: r.fire_at.getTime() - Date.now() },
+        );
     }
     // And every delivery gets twin jobs while the race runs, so claims really compete across processes.
     const twinned = new Set<string>();
@@ -70,7 +81,9 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
       void t.db.query(`SELECT id FROM deliveries WHERE status = 'pending'`).then((rows: { id: string }[]) => {
         const fresh = rows.filter((r) => !twinned.has(r.id));
         fresh.forEach((r) => twinned.add(r.id));
-        return deliveryQueue.addBulk(fresh.map((r) => ({ name: 'twin', data: { deliveryId: r.id }, opts: { jobId: `twin-${r.id}` } })));
+        return deliveryQueue.addBulk(
+          fresh.map((r) => ({ name: 'twin', data: { deliveryId: r.id }, opts: { jobId: `twin-${r.id}` } })),
+        );
       });
     }, 200);
 
@@ -89,18 +102,27 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
     await deliveryQueue.close();
     expect(twinned.size).toBeGreaterThan(COUNT); // the twins did race
 
-    const byStatus = await t.db.query(`SELECT channel, status, attempts, count(*)::int AS n FROM deliveries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+    const byStatus = await t.db.query(
+      `SELECT channel, status, attempts, count(*)::int AS n FROM deliveries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
     expect(byStatus).toEqual([
       { channel: 'email', status: 'sent', attempts: 1, n: COUNT },
       { channel: 'inApp', status: 'sent', attempts: 1, n: COUNT },
     ]);
-    expect(await t.db.query(`SELECT count(*)::int AS n, count(DISTINCT subject_id)::int AS d FROM notifications WHERE user_id = $1 AND kind LIKE 'deadline.%'`, [member.user.id])).toEqual([
-      { n: COUNT, d: COUNT },
-    ]);
+    expect(
+      await t.db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT subject_id)::int AS d FROM notifications WHERE user_id = $1 AND kind LIKE 'deadline.%'`,
+        [member.user.id],
+      ),
+    ).toEqual([{ n: COUNT, d: COUNT }]);
     const mails = smtp.messages.filter((m) => m.to.includes(member.user.email));
     const deliveryIds = mails.map((m) => /X-Cjn-Delivery: ([\w-]+)/i.exec(m.raw)?.[1]);
     expect(mails).toHaveLength(COUNT);
     expect(new Set(deliveryIds).size).toBe(COUNT);
-    expect(await t.db.query(`SELECT status, count(*)::int AS n FROM reminders WHERE deadline_id = ANY($1) GROUP BY 1`, [ids])).toEqual([{ status: 'sent', n: COUNT }]);
+    expect(
+      await t.db.query(`SELECT status, count(*)::int AS n FROM reminders WHERE deadline_id = ANY($1) GROUP BY 1`, [
+        ids,
+      ]),
+    ).toEqual([{ status: 'sent', n: COUNT }]);
   }, 240_000);
 });

@@ -40,7 +40,8 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
         WHERE r.deadline_id = $1 AND ($2::text IS NULL OR d.recipient = $2) ORDER BY d.channel, d.recipient, r.fire_at`,
       [deadlineId, userId ? `user:${userId}` : null],
     );
-  const mailsAbout = (title: string, to: string) => smtp.messages.filter((m) => m.to.includes(to) && decodeQuotedPrintable(m.raw).includes(title));
+  const mailsAbout = (title: string, to: string) =>
+    smtp.messages.filter((m) => m.to.includes(to) && decodeQuotedPrintable(m.raw).includes(title));
   const member = async (prefs: Parameters<typeof setNotificationPrefs>[2]) => {
     const m = await makeUser(t, { organizationId: orgId });
     await setNotificationPrefs(t, m.user.id, prefs);
@@ -88,7 +89,13 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     await telegram.waitForSent('-1009001');
     const rows = await waitUntil(async () => {
       const r = await deliveries(d.id);
-      return r.filter((x) => x.recipient === `user:${m.user.id}` || x.recipient === 'chat:-1009001').every((x) => x.status === 'sent') && r.length >= 4 && r;
+      return (
+        r
+          .filter((x) => x.recipient === `user:${m.user.id}` || x.recipient === 'chat:-1009001')
+          .every((x) => x.status === 'sent') &&
+        r.length >= 4 &&
+        r
+      );
     });
     const mine = rows.filter((r) => r.recipient === `user:${m.user.id}`);
     expect(mine.map((r) => r.channel)).toEqual(['email', 'inApp', 'telegram']);
@@ -108,14 +115,20 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     expect(text).toContain('(Asia/Phnom_Penh)');
     expect(text).toContain(`/opportunities/${opportunityId}`);
     expect(text).toContain('Content-Type: text/html');
-    expect(telegram.sent('9001')[0].body).toMatchObject({ parse_mode: 'HTML', text: expect.stringContaining('Concept note to UNICEF') });
+    expect(telegram.sent('9001')[0].body).toMatchObject({
+      parse_mode: 'HTML',
+      text: expect.stringContaining('Concept note to UNICEF'),
+    });
   });
 
   it('reports the live worker process and the failure rate in /health to an admin', async () => {
     const admin = await makeUser(t, { role: 'admin' });
     const res = await admin.as.get('/health').expect(200);
     expect(res.body.checks.workers).toMatchObject({ status: 'up', liveWorkers: 1 });
-    expect(res.body.checks.workers.queues.deliveries).toMatchObject({ liveWorkers: 1, failureRate: expect.any(Number) });
+    expect(res.body.checks.workers.queues.deliveries).toMatchObject({
+      liveWorkers: 1,
+      failureRate: expect.any(Number),
+    });
   });
 
   it('a moved deadline does not fire at its old time and fires at the new one', async () => {
@@ -129,16 +142,25 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
       assigneeIds: [m.user.id],
     });
     const oldFire = Date.now() + 3_000;
-    await coordinator.as.patch(`/api/v1/deadlines/${d.id}`).send({ dueAt: fromNow(67_000) }).expect(200);
+    await coordinator.as
+      .patch(`/api/v1/deadlines/${d.id}`)
+      .send({ dueAt: fromNow(67_000) })
+      .expect(200);
     await sleep(oldFire - Date.now() + 1_500);
-    expect(smtp.messages.filter((x) => decodeQuotedPrintable(x.raw).includes('Budget narrative (moved)'))).toHaveLength(0);
+    expect(smtp.messages.filter((x) => decodeQuotedPrintable(x.raw).includes('Budget narrative (moved)'))).toHaveLength(
+      0,
+    );
     expect(await deliveries(d.id)).toEqual([]);
     await smtp.waitFor(m.user.email, 10_000);
     // The worker records 'sent' just after the SMTP server took the message.
-    const rows = await waitUntil(async () => {
-      const r = await deliveries(d.id, m.user.id);
-      return r.some((x) => x.status === 'sending') ? null : r;
-    }, 5_000, 'the e-mail recorded');
+    const rows = await waitUntil(
+      async () => {
+        const r = await deliveries(d.id, m.user.id);
+        return r.some((x) => x.status === 'sending') ? null : r;
+      },
+      5_000,
+      'the e-mail recorded',
+    );
     expect(rows.map((r) => [r.channel, r.status])).toEqual([
       ['email', 'sent'],
       ['inApp', 'sent'],
@@ -216,7 +238,12 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
       ['email', 'sent', 1],
       ['inApp', 'sent', 1],
     ]);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE subject_id = $1 AND user_id = $2`, [d.id, m.user.id])).toEqual([{ n: 1 }]);
+    expect(
+      await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE subject_id = $1 AND user_id = $2`, [
+        d.id,
+        m.user.id,
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('an SMTP server refusing the first attempts is retried and the e-mail is delivered once', async () => {
@@ -263,12 +290,23 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     const m = await member({ channels: ['telegram'], telegramChatId: '9005' });
     const dueAt = fromNow(60_000);
     for (const title of ['Paced one', 'Paced two', 'Paced three']) {
-      await makeDeadline(coordinator, { subjectType: 'opportunity', subjectId: opportunityId, title, dueAt, reminderOffsets: ['PT57S'], assigneeIds: [m.user.id] });
+      await makeDeadline(coordinator, {
+        subjectType: 'opportunity',
+        subjectId: opportunityId,
+        title,
+        dueAt,
+        reminderOffsets: ['PT57S'],
+        assigneeIds: [m.user.id],
+      });
     }
     await telegram.waitForSent('9005', 3, 20_000);
     const person = telegram.sent('9005').map((c) => c.at);
     for (let i = 1; i < person.length; i++) expect(person[i] - person[i - 1]).toBeGreaterThanOrEqual(950);
-    await waitUntil(async () => telegram.sent('-1009001').filter((c) => String(c.body.text).includes('Paced')).length === 3, 20_000, 'three group messages');
+    await waitUntil(
+      async () => telegram.sent('-1009001').filter((c) => String(c.body.text).includes('Paced')).length === 3,
+      20_000,
+      'three group messages',
+    );
     const group = telegram.sent('-1009001').map((c) => c.at);
     for (let i = 1; i < group.length; i++) expect(group[i] - group[i - 1]).toBeGreaterThanOrEqual(2_950);
   });
@@ -284,7 +322,12 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
       reminderOffsets: ['PT4S', 'PT2S'],
       assigneeIds: [m.user.id],
     });
-    await waitUntil(async () => (await deliveries(d.id, m.user.id)).filter((r) => r.channel === 'inApp' && r.status === 'sent').length === 2, 15_000, 'both reminders');
+    await waitUntil(
+      async () =>
+        (await deliveries(d.id, m.user.id)).filter((r) => r.channel === 'inApp' && r.status === 'sent').length === 2,
+      15_000,
+      'both reminders',
+    );
     const rows = (await deliveries(d.id, m.user.id)).filter((r) => r.channel === 'telegram');
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([['failed', 1]]);
     expect(telegram.calls.filter((c) => String(c.body.chat_id) === '9003')).toHaveLength(1);
@@ -297,7 +340,11 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     const hh = (h: number) => String((now.getUTCHours() + h + 24) % 24).padStart(2, '0');
     // A window from an hour ago to two hours ahead, in the user's zone (UTC here).
     const m = await makeUser(t, { organizationId: orgId, timeZone: 'UTC' });
-    await setNotificationPrefs(t, m.user.id, { channels: ['email', 'inApp', 'telegram'], telegramChatId: '9004', quietHours: { start: `${hh(-1)}:00`, end: `${hh(2)}:00` } });
+    await setNotificationPrefs(t, m.user.id, {
+      channels: ['email', 'inApp', 'telegram'],
+      telegramChatId: '9004',
+      quietHours: { start: `${hh(-1)}:00`, end: `${hh(2)}:00` },
+    });
     const d = await makeDeadline(coordinator, {
       subjectType: 'opportunity',
       subjectId: opportunityId,
@@ -306,7 +353,11 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
       reminderOffsets: ['PT3S'],
       assigneeIds: [m.user.id],
     });
-    await waitUntil(async () => (await deliveries(d.id, m.user.id)).find((r) => r.channel === 'inApp' && r.status === 'sent'), 15_000, 'in-app');
+    await waitUntil(
+      async () => (await deliveries(d.id, m.user.id)).find((r) => r.channel === 'inApp' && r.status === 'sent'),
+      15_000,
+      'in-app',
+    );
     const [email] = await t.db.query(
       `SELECT d.status, d.not_before FROM deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.deadline_id = $1 AND d.channel = 'email' AND d.recipient = $2`,
       [d.id, `user:${m.user.id}`],

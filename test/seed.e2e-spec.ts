@@ -34,7 +34,11 @@ describe('npm run seed', () => {
     expect(await t.db.getRepository(Organization).count()).toBe(orgs);
     expect(await t.db.getRepository(User).count()).toBe(users);
 
-    const res = await t.http().post('/api/v1/auth/login').send({ email: 'coordinator@cjn.example', password: DEMO_PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'coordinator@cjn.example', password: DEMO_PASSWORD })
+      .expect(200);
     expect(res.body.role).toBe('coordinator');
   });
 });

@@ -32,7 +32,11 @@ describe('submission sections: co-drafting without lost updates', () => {
   const url = (sectionId = '') => `/api/v1/submissions/${submissionId}/sections${sectionId ? `/${sectionId}` : ''}`;
 
   it('of 20 concurrent saves on the same version exactly one wins; the others get 409 with the current text', async () => {
-    const section = await makeSection(writer, submissionId, { title: 'Access to justice', body: 'First draft.', assigneeId: partnerWriter.user.id });
+    const section = await makeSection(writer, submissionId, {
+      title: 'Access to justice',
+      body: 'First draft.',
+      assigneeId: partnerWriter.user.id,
+    });
     expect(section.version).toBe(1);
     const attempts = Array.from({ length: 20 }, (_, i) => ({ body: `Edit number ${i}`, version: 1 }));
     const responses = await Promise.all(
@@ -63,11 +67,22 @@ describe('submission sections: co-drafting without lost updates', () => {
   });
 
   it('accepts the version in If-Match, rejects a stale one, and wants one of the two', async () => {
-    const section = await makeSection(writer, submissionId, { title: 'Recommendations', assigneeId: partnerWriter.user.id });
-    const ok = await writer.as.patch(url(section.id)).set('If-Match', '"1"').send({ body: 'Guarantee legal aid.' }).expect(200);
+    const section = await makeSection(writer, submissionId, {
+      title: 'Recommendations',
+      assigneeId: partnerWriter.user.id,
+    });
+    const ok = await writer.as
+      .patch(url(section.id))
+      .set('If-Match', '"1"')
+      .send({ body: 'Guarantee legal aid.' })
+      .expect(200);
     expect(ok.body.version).toBe(2);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await partnerWriter.as.patch(url(section.id)).set('If-Match', 'W/"1"').send({ body: 'Other text' }).expect(409);
+    const stale = await partnerWriter.as
+      .patch(url(section.id))
+      .set('If-Match', 'W/"1"')
+      .send({ body: 'Other text' })
+      .expect(409);
     expect(stale.body.details.current.body).toBe('Guarantee legal aid.');
     expect(stale.body.details.current.updatedBy.name).toBe('Yan Lay');
     const missing = await writer.as.patch(url(section.id)).send({ body: 'no version' }).expect(428);
@@ -82,15 +97,26 @@ describe('submission sections: co-drafting without lost updates', () => {
       body: 'Children should be heard.\nCourts must adapt.\n',
       assigneeId: partnerWriter.user.id,
     });
-    await writer.as.patch(url(section.id)).send({ version: 1, body: 'Children must be heard.\nCourts must adapt.\n' }).expect(200);
+    await writer.as
+      .patch(url(section.id))
+      .send({ version: 1, body: 'Children must be heard.\nCourts must adapt.\n' })
+      .expect(200);
     await partnerWriter.as
       .patch(url(section.id))
-      .send({ version: 2, body: 'Children must be heard.\nCourts must adapt.\nLegal aid is free.\n', status: 'drafting' })
+      .send({
+        version: 2,
+        body: 'Children must be heard.\nCourts must adapt.\nLegal aid is free.\n',
+        status: 'drafting',
+      })
       .expect(200);
 
     const list = await writer.as.get(`${url(section.id)}/revisions`).expect(200);
     expect(list.body.total).toBe(3);
-    expect(list.body.items.map((r: { author: { name: string } }) => r.author.name)).toEqual(['Dara Sok', 'Yan Lay', 'Yan Lay']);
+    expect(list.body.items.map((r: { author: { name: string } }) => r.author.name)).toEqual([
+      'Dara Sok',
+      'Yan Lay',
+      'Yan Lay',
+    ]);
     expect(list.body.items[2].body).toBe('Children should be heard.\nCourts must adapt.\n');
 
     const one = await writer.as.get(`${url(section.id)}/revisions/2`).expect(200);
@@ -106,7 +132,9 @@ describe('submission sections: co-drafting without lost updates', () => {
     expect(diff.body.patch).toContain('+Legal aid is free.');
     expect(diff.body.linesAdded).toBe(2);
     expect(diff.body.linesRemoved).toBe(1);
-    const removed = diff.body.changes.filter((c: { removed: boolean }) => c.removed).map((c: { value: string }) => c.value.trim());
+    const removed = diff.body.changes
+      .filter((c: { removed: boolean }) => c.removed)
+      .map((c: { value: string }) => c.value.trim());
     expect(removed).toContain('should');
 
     const latest = await writer.as.get(`${url(section.id)}/revisions/diff?from=2`).expect(200);
@@ -116,17 +144,29 @@ describe('submission sections: co-drafting without lost updates', () => {
   });
 
   it('orders sections, inserts at a position and reorders them', async () => {
-    const fresh = await makeSubmission(coordinator, { leadOrganizationId: lead.id, title: 'OECD consultation response' });
+    const fresh = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      title: 'OECD consultation response',
+    });
     const base = `/api/v1/submissions/${fresh.id}/sections`;
     const a = await makeSection(coordinator, fresh.id, { title: 'A' });
     const c = await makeSection(coordinator, fresh.id, { title: 'C' });
     const b = await makeSection(coordinator, fresh.id, { title: 'B', position: 2 });
-    const titles = async () => (await coordinator.as.get(base).expect(200)).body.items.map((s: { title: string; position: number }) => `${s.position}${s.title}`);
+    const titles = async () =>
+      (await coordinator.as.get(base).expect(200)).body.items.map(
+        (s: { title: string; position: number }) => `${s.position}${s.title}`,
+      );
     expect(await titles()).toEqual(['1A', '2B', '3C']);
 
-    await coordinator.as.post(`${base}/reorder`).send({ sectionIds: [c.id, a.id, b.id] }).expect(200);
+    await coordinator.as
+      .post(`${base}/reorder`)
+      .send({ sectionIds: [c.id, a.id, b.id] })
+      .expect(200);
     expect(await titles()).toEqual(['1C', '2A', '3B']);
-    await coordinator.as.post(`${base}/reorder`).send({ sectionIds: [c.id, a.id] }).expect(400);
+    await coordinator.as
+      .post(`${base}/reorder`)
+      .send({ sectionIds: [c.id, a.id] })
+      .expect(400);
 
     await coordinator.as.patch(`${base}/${b.id}`).send({ version: 1, position: 1 }).expect(200);
     expect(await titles()).toEqual(['1B', '2C', '3A']);
@@ -138,7 +178,10 @@ describe('submission sections: co-drafting without lost updates', () => {
   it('counts words per section and in total against the limit, warning without blocking', async () => {
     const fresh = await makeSubmission(coordinator, { leadOrganizationId: lead.id, wordLimit: 5, pageLimit: 1 });
     await makeSection(coordinator, fresh.id, { title: 'One', body: '**Children** have rights.' });
-    const two = await makeSection(coordinator, fresh.id, { title: 'Two', body: 'Access to [justice](https://example.org).' });
+    const two = await makeSection(coordinator, fresh.id, {
+      title: 'Two',
+      body: 'Access to [justice](https://example.org).',
+    });
     const count = await coordinator.as.get(`/api/v1/submissions/${fresh.id}/word-count`).expect(200);
     expect(count.body).toMatchObject({ total: 6, wordLimit: 5, overWordLimit: true, pageEstimate: 0 });
     expect(count.body.sections.map((s: { words: number }) => s.words)).toEqual([3, 3]);
@@ -164,9 +207,14 @@ describe('submission sections: co-drafting without lost updates', () => {
     const outsider = await makeUser(t, { organizationId: outsiderOrg.id, email: `outsider-${Date.now()}@example.org` });
     const first = await writer.as
       .post(base)
-      .send({ body: `@${partnerWriter.user.email} can you add the 2022 figures? cc @${outsider.user.email}`, mentionedUserIds: [coordinator.user.id] })
+      .send({
+        body: `@${partnerWriter.user.email} can you add the 2022 figures? cc @${outsider.user.email}`,
+        mentionedUserIds: [coordinator.user.id],
+      })
       .expect(201);
-    expect(first.body.mentions.map((m: { id: string }) => m.id).sort()).toEqual([partnerWriter.user.id, coordinator.user.id].sort());
+    expect(first.body.mentions.map((m: { id: string }) => m.id).sort()).toEqual(
+      [partnerWriter.user.id, coordinator.user.id].sort(),
+    );
 
     const reply = await partnerWriter.as.post(base).send({ body: 'Added them.', parentId: first.body.id }).expect(201);
     const nested = await writer.as.post(base).send({ body: 'Thanks!', parentId: reply.body.id }).expect(201);
@@ -199,7 +247,10 @@ describe('submission sections: co-drafting without lost updates', () => {
 
   it('records activity for section saves', async () => {
     const section = await makeSection(writer, submissionId, { title: 'Activity check' });
-    await writer.as.patch(url(section.id)).send({ version: 1, title: 'Activity checked', body: 'Some words here' }).expect(200);
+    await writer.as
+      .patch(url(section.id))
+      .send({ version: 1, title: 'Activity checked', body: 'Some words here' })
+      .expect(200);
     const rows: { action: string; changes: Record<string, unknown> }[] = await t.db.query(
       `SELECT action, changes FROM activity WHERE subject_id = $1 ORDER BY created_at`,
       [section.id],
@@ -210,11 +261,18 @@ describe('submission sections: co-drafting without lost updates', () => {
 
   it('editing a comment to add an @mention notifies the newly mentioned user once (and never an outsider)', async () => {
     const outsider = await makeUser(t, { organizationId: (await makeOrganization(t)).id });
-    const sub = await makeSubmission(coordinator, { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'participants' });
+    const sub = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      partnerOrganizationIds: [partner.id],
+      visibility: 'participants',
+    });
     const section = await makeSection(coordinator, sub.id, { title: 'Diversion' });
     const c = `/api/v1/submissions/${sub.id}/sections/${section.id}/comments`;
     const comment = await writer.as.post(c).send({ body: 'Figures needed' }).expect(201);
-    const inbox = async (who: Actor) => (await who.as.get('/api/v1/notifications').expect(200)).body.items.filter((n: { kind: string; subjectId: string }) => n.kind === 'mention' && n.subjectId === section.id);
+    const inbox = async (who: Actor) =>
+      (await who.as.get('/api/v1/notifications').expect(200)).body.items.filter(
+        (n: { kind: string; subjectId: string }) => n.kind === 'mention' && n.subjectId === section.id,
+      );
     expect(await inbox(partnerWriter)).toHaveLength(0);
     const edited = await writer.as
       .patch(`${c}/${comment.body.id}`)
@@ -223,7 +281,10 @@ describe('submission sections: co-drafting without lost updates', () => {
     expect(edited.body.mentions.map((m: { id: string }) => m.id)).toEqual([partnerWriter.user.id]);
     expect(await inbox(partnerWriter)).toHaveLength(1);
     expect(await inbox(outsider)).toHaveLength(0);
-    await writer.as.patch(`${c}/${comment.body.id}`).send({ body: `Figures needed @${partnerWriter.user.email}, thanks` }).expect(200);
+    await writer.as
+      .patch(`${c}/${comment.body.id}`)
+      .send({ body: `Figures needed @${partnerWriter.user.email}, thanks` })
+      .expect(200);
     expect(await inbox(partnerWriter)).toHaveLength(1);
   });
 });

@@ -43,12 +43,33 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
       kind: 'alternative_report',
       telegramChatId: '-1001234567890',
     });
-    const section = await makeSection(leadMember, submission.id, { title: 'Juvenile detention', body: 'Sensitive findings' });
-    const comment = await partnerMember.as.post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`).send({ body: 'Check figures' }).expect(201);
-    const endorsement = await partnerMember.as.post(`/api/v1/submissions/${submission.id}/endorsements`).send({}).expect(201);
-    const snapshot = await coordinator.as.post(`/api/v1/submissions/${submission.id}/snapshots`).send({ name: 'Round 1' }).expect(201);
-    await leadMember.as.patch(`/api/v1/submissions/${submission.id}/sections/${section.id}`).send({ version: 1, body: 'Sensitive findings, revised' }).expect(200);
-    ids = { submission: submission.id, section: section.id, comment: comment.body.id, endorsement: endorsement.body.id, snapshot: snapshot.body.id };
+    const section = await makeSection(leadMember, submission.id, {
+      title: 'Juvenile detention',
+      body: 'Sensitive findings',
+    });
+    const comment = await partnerMember.as
+      .post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`)
+      .send({ body: 'Check figures' })
+      .expect(201);
+    const endorsement = await partnerMember.as
+      .post(`/api/v1/submissions/${submission.id}/endorsements`)
+      .send({})
+      .expect(201);
+    const snapshot = await coordinator.as
+      .post(`/api/v1/submissions/${submission.id}/snapshots`)
+      .send({ name: 'Round 1' })
+      .expect(201);
+    await leadMember.as
+      .patch(`/api/v1/submissions/${submission.id}/sections/${section.id}`)
+      .send({ version: 1, body: 'Sensitive findings, revised' })
+      .expect(200);
+    ids = {
+      submission: submission.id,
+      section: section.id,
+      comment: comment.body.id,
+      endorsement: endorsement.body.id,
+      snapshot: snapshot.body.id,
+    };
   });
   afterAll(() => t.close());
 
@@ -133,23 +154,35 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
   });
 
   it('a network-wide submission is readable by everyone signed in, editable only by participants', async () => {
-    const open = await makeSubmission(coordinator, { leadOrganizationId: lead.id, visibility: 'network', title: 'Open OECD response' });
+    const open = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      visibility: 'network',
+      title: 'Open OECD response',
+    });
     const section = await makeSection(leadMember, open.id, { title: 'Summary' });
     for (const actor of [outsider, outsiderViewer, orgless]) {
       await actor.as.get(`/api/v1/submissions/${open.id}`).expect(200);
       await actor.as.get(`/api/v1/submissions/${open.id}/sections/${section.id}/revisions`).expect(200);
       await actor.as.get(`/api/v1/submissions/${open.id}/document`).expect(200);
     }
-    await outsider.as.patch(`/api/v1/submissions/${open.id}/sections/${section.id}`).send({ version: 1, body: 'x' }).expect(403);
+    await outsider.as
+      .patch(`/api/v1/submissions/${open.id}/sections/${section.id}`)
+      .send({ version: 1, body: 'x' })
+      .expect(403);
     await outsider.as.patch(`/api/v1/submissions/${open.id}`).send({ language: 'fr' }).expect(403);
-    await outsider.as.post(`/api/v1/submissions/${open.id}/sections/${section.id}/comments`).send({ body: 'A view from outside' }).expect(201);
+    await outsider.as
+      .post(`/api/v1/submissions/${open.id}/sections/${section.id}/comments`)
+      .send({ body: 'A view from outside' })
+      .expect(201);
     await outsider.as.post(`/api/v1/submissions/${open.id}/endorsements`).send({}).expect(201);
     await unknown404();
   });
 
   async function unknown404() {
     await coordinator.as.get('/api/v1/submissions/3f2504e0-4f89-41d3-9a0c-0305e82c3301').expect(404);
-    await coordinator.as.get(`/api/v1/submissions/${ids.submission}/sections/3f2504e0-4f89-41d3-9a0c-0305e82c3301`).expect(404);
+    await coordinator.as
+      .get(`/api/v1/submissions/${ids.submission}/sections/3f2504e0-4f89-41d3-9a0c-0305e82c3301`)
+      .expect(404);
     await coordinator.as.get('/api/v1/submissions/not-a-uuid').expect(400);
   }
 
@@ -158,7 +191,10 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     await leadMember.as.get(`/api/v1/submissions/${mine.id}/sections/${ids.section}`).expect(404);
     await leadMember.as.get(`/api/v1/submissions/${mine.id}/sections/${ids.section}/revisions`).expect(404);
     await leadMember.as.get(`/api/v1/submissions/${mine.id}/sections/${ids.section}/comments`).expect(404);
-    await leadMember.as.patch(`/api/v1/submissions/${mine.id}/sections/${ids.section}`).send({ version: 2, body: 'x' }).expect(404);
+    await leadMember.as
+      .patch(`/api/v1/submissions/${mine.id}/sections/${ids.section}`)
+      .send({ version: 2, body: 'x' })
+      .expect(404);
   });
 
   it('describes submissions and sections for reminders', async () => {
@@ -172,7 +208,10 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     });
     expect(info.organizationIds.sort()).toEqual([lead.id, partner.id].sort());
     const section = (await access.describe('section', [ids.section])).get(ids.section)!;
-    expect(section).toMatchObject({ title: 'Confidential alternative report: Juvenile detention', telegramChatId: '-1001234567890' });
+    expect(section).toMatchObject({
+      title: 'Confidential alternative report: Juvenile detention',
+      telegramChatId: '-1001234567890',
+    });
     const allowed = await access.allowedIds(outsider.user, 'section', [ids.section]);
     expect(allowed.size).toBe(0);
   });
@@ -192,27 +231,46 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     it('visibility, partners, owner and descriptive fields are refused (403) and nothing changes', async () => {
       const s = `/api/v1/submissions/${id}`;
       await partnerMember.as.patch(s).send({ visibility: 'network' }).expect(403);
-      await partnerMember.as.patch(s).send({ partnerOrganizationIds: [partner.id, other.id] }).expect(403);
-      await partnerMember.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: false }] }).expect(403);
+      await partnerMember.as
+        .patch(s)
+        .send({ partnerOrganizationIds: [partner.id, other.id] })
+        .expect(403);
+      await partnerMember.as
+        .patch(s)
+        .send({ partners: [{ organizationId: partner.id, requiredSigner: false }] })
+        .expect(403);
       await partnerMember.as.patch(s).send({ ownerId: partnerMember.user.id }).expect(403);
       await outsider.as.get(s).expect(404);
       const after = await coordinator.as.get(s).expect(200);
       expect(after.body.visibility).toBe('participants');
-      expect(after.body.partners).toEqual([expect.objectContaining({ organizationId: partner.id, requiredSigner: true })]);
+      expect(after.body.partners).toEqual([
+        expect.objectContaining({ organizationId: partner.id, requiredSigner: true }),
+      ]);
       await partnerMember.as.patch(s).send({ sessionReference: 'CRC 99th session' }).expect(403);
       expect(after.body.sessionReference).toBeNull();
     });
 
     it('the lead organisation’s members and coordinators may change them', async () => {
       const s = `/api/v1/submissions/${id}`;
-      await leadMember.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: false }] }).expect(200);
-      await coordinator.as.patch(s).send({ partners: [{ organizationId: partner.id, requiredSigner: true }] }).expect(200);
+      await leadMember.as
+        .patch(s)
+        .send({ partners: [{ organizationId: partner.id, requiredSigner: false }] })
+        .expect(200);
+      await coordinator.as
+        .patch(s)
+        .send({ partners: [{ organizationId: partner.id, requiredSigner: true }] })
+        .expect(200);
     });
   });
 
   it('the owner of a submission (who gets its reminders) must be able to see it: an outsider or a viewer is refused', async () => {
     const viewer = await makeUser(t, { organizationId: lead.id, role: 'viewer' });
-    const base = { leadOrganizationId: lead.id, partnerOrganizationIds: [partner.id], visibility: 'participants', title: 'Owner check' };
+    const base = {
+      leadOrganizationId: lead.id,
+      partnerOrganizationIds: [partner.id],
+      visibility: 'participants',
+      title: 'Owner check',
+    };
     const create = (ownerId: string) =>
       coordinator.as.post('/api/v1/submissions').send({ targetBody: 'UN CRC', kind: 'other', ...base, ownerId });
     expect((await create(outsider.user.id)).status).toBe(400);
@@ -223,7 +281,10 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: leadMember.user.id }).expect(200);
     await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: coordinator.user.id }).expect(200);
     // Adding the outsider's organisation in the same request makes it a participant.
-    await coordinator.as.patch(`/api/v1/submissions/${ok.body.id}`).send({ ownerId: outsider.user.id, partnerOrganizationIds: [partner.id, other.id] }).expect(200);
+    await coordinator.as
+      .patch(`/api/v1/submissions/${ok.body.id}`)
+      .send({ ownerId: outsider.user.id, partnerOrganizationIds: [partner.id, other.id] })
+      .expect(200);
   });
 
   it('reminder recipients of a submission or section (describe) never include an owner or assignee who can no longer see it', async () => {
@@ -237,11 +298,15 @@ describe('submission visibility: participants see it, outsiders get 404 everywhe
     const section = await makeSection(coordinator, sub.id, { title: 'Detention', assigneeId: partnerMember.user.id });
     const access = t.app.get(AccessService);
     expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([partnerMember.user.id]);
-    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).toContain(partnerMember.user.id);
+    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).toContain(
+      partnerMember.user.id,
+    );
     // The partner leaves the drafting group: its staff no longer see the submission, so they get no reminders about it.
     await coordinator.as.patch(`/api/v1/submissions/${sub.id}`).send({ partnerOrganizationIds: [] }).expect(200);
     await partnerMember.as.get(`/api/v1/submissions/${sub.id}`).expect(404);
     expect((await access.describe('submission', [sub.id])).get(sub.id)!.ownerUserIds).toEqual([]);
-    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).not.toContain(partnerMember.user.id);
+    expect((await access.describe('section', [section.id])).get(section.id)!.ownerUserIds).not.toContain(
+      partnerMember.user.id,
+    );
   });
 });

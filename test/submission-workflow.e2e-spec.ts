@@ -73,7 +73,9 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     await move('review', leadMember, { reason: 'please' }).expect(409);
     await move('review', coordinator).expect(409); // no reason, no override
 
-    const overridden = await move('review', coordinator, { reason: 'Partners review the annex in parallel' }).expect(200);
+    const overridden = await move('review', coordinator, { reason: 'Partners review the annex in parallel' }).expect(
+      200,
+    );
     expect(overridden.body.status).toBe('review');
     const activity: { changes: { overridden: string[]; reason: string }; summary: string }[] = await t.db.query(
       `SELECT changes, summary FROM activity WHERE subject_id = $1 AND action = 'submission.transitioned' ORDER BY created_at DESC LIMIT 1`,
@@ -85,13 +87,19 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
 
     // Back to drafting and forward again once every section is ready: no override needed.
     await move('drafting', leadMember).expect(200);
-    await lacMember.as.patch(`/api/v1/submissions/${submission.id}/sections/${access.id}`).send({ version: 1, status: 'ready' }).expect(200);
+    await lacMember.as
+      .patch(`/api/v1/submissions/${submission.id}/sections/${access.id}`)
+      .send({ version: 1, status: 'ready' })
+      .expect(200);
     await move('review', leadMember).expect(200);
   });
 
   it('submitting needs every required signer; endorsements can be withdrawn before submission', async () => {
     const { submission, move, access } = await draftWithSections();
-    await lacMember.as.patch(`/api/v1/submissions/${submission.id}/sections/${access.id}`).send({ version: 1, status: 'approved' }).expect(200);
+    await lacMember.as
+      .patch(`/api/v1/submissions/${submission.id}/sections/${access.id}`)
+      .send({ version: 1, status: 'approved' })
+      .expect(200);
     await move('drafting').expect(200);
     await move('review').expect(200);
     await move('sign_off').expect(200);
@@ -105,16 +113,26 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     expect(blocked.body.message).toContain('Required signers have not endorsed: Legal Aid of Cambodia');
 
     const lacSigned = await lacMember.as.post(endorsements).send({}).expect(201);
-    expect(lacSigned.body).toMatchObject({ displayName: 'Legal Aid of Cambodia', organizationId: lac.id, endorsedBy: { id: lacMember.user.id } });
+    expect(lacSigned.body).toMatchObject({
+      displayName: 'Legal Aid of Cambodia',
+      organizationId: lac.id,
+      endorsedBy: { id: lacMember.user.id },
+    });
     await tlcMember.as.delete(`${endorsements}/${lacSigned.body.id}`).expect(403);
     await lacMember.as.delete(`${endorsements}/${lacSigned.body.id}`).expect(204);
     await move('submitted').expect(409);
     const view = await coordinator.as.get(`/api/v1/submissions/${submission.id}`).expect(200);
     expect(view.body.signOff).toEqual({ requiredSigners: 1, endorsed: 0, missing: ['Legal Aid of Cambodia'] });
 
-    const again = await lacMember.as.post(endorsements).send({ displayName: 'Legal Aid of Cambodia (LAC)' }).expect(201);
+    const again = await lacMember.as
+      .post(endorsements)
+      .send({ displayName: 'Legal Aid of Cambodia (LAC)' })
+      .expect(201);
     const list = await leadMember.as.get(endorsements).expect(200);
-    expect(list.body.items.map((e: { displayName: string }) => e.displayName)).toEqual(['This Life Cambodia (TLC)', 'Legal Aid of Cambodia (LAC)']);
+    expect(list.body.items.map((e: { displayName: string }) => e.displayName)).toEqual([
+      'This Life Cambodia (TLC)',
+      'Legal Aid of Cambodia (LAC)',
+    ]);
     expect((await leadMember.as.get(`${endorsements}?includeWithdrawn=true`).expect(200)).body.total).toBe(3);
 
     const submitted = await move('submitted').expect(200);
@@ -152,19 +170,32 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
 
     await move('submitted').expect(200);
 
-    const edit = await leadMember.as.patch(`${base}/sections/${intro.id}`).send({ version: 1, body: 'Changed after sending' }).expect(409);
+    const edit = await leadMember.as
+      .patch(`${base}/sections/${intro.id}`)
+      .send({ version: 1, body: 'Changed after sending' })
+      .expect(409);
     expect(edit.body.message).toContain('frozen');
     await leadMember.as.post(`${base}/sections`).send({ title: 'Late annex' }).expect(409);
     await leadMember.as.delete(`${base}/sections/${intro.id}`).expect(409);
-    await leadMember.as.post(`${base}/sections/reorder`).send({ sectionIds: [access.id, intro.id] }).expect(409);
+    await leadMember.as
+      .post(`${base}/sections/reorder`)
+      .send({ sectionIds: [access.id, intro.id] })
+      .expect(409);
     await coordinator.as.patch(base).send({ title: 'Renamed' }).expect(409);
 
     // Proof of receipt and the published link can still be recorded.
     const ack = await coordinator.as
       .patch(base)
-      .send({ acknowledgedAt: '2023-02-16', acknowledgementNote: 'Receipt e-mail from the CRC secretariat', publishedUrl: 'https://www.ohchr.org/gc26-submissions' })
+      .send({
+        acknowledgedAt: '2023-02-16',
+        acknowledgementNote: 'Receipt e-mail from the CRC secretariat',
+        publishedUrl: 'https://www.ohchr.org/gc26-submissions',
+      })
       .expect(200);
-    expect(ack.body).toMatchObject({ acknowledgedAt: '2023-02-16', publishedUrl: 'https://www.ohchr.org/gc26-submissions' });
+    expect(ack.body).toMatchObject({
+      acknowledgedAt: '2023-02-16',
+      publishedUrl: 'https://www.ohchr.org/gc26-submissions',
+    });
 
     const after = await leadMember.as.get(`${base}/document`).expect(200);
     expect(after.text).toBe(before.text);
@@ -182,8 +213,15 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
 
   it('exports the assembled text as a .docx that opens and holds the sections and signatories', async () => {
     const { submission } = await draftWithSections();
-    await lacMember.as.post(`/api/v1/submissions/${submission.id}/endorsements`).send({ displayName: 'Legal Aid of Cambodia (LAC)' }).expect(201);
-    const res = await leadMember.as.get(`/api/v1/submissions/${submission.id}/document?format=docx`).buffer(true).parse(binary).expect(200);
+    await lacMember.as
+      .post(`/api/v1/submissions/${submission.id}/endorsements`)
+      .send({ displayName: 'Legal Aid of Cambodia (LAC)' })
+      .expect(201);
+    const res = await leadMember.as
+      .get(`/api/v1/submissions/${submission.id}/document?format=docx`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toContain('comment-on-draft-general-comment-no-26.docx');
     const body = res.body as Buffer;
@@ -197,7 +235,12 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     expect(xml).toContain('Legal Aid of Cambodia (LAC)');
     expect(xml.indexOf('Introduction')).toBeLessThan(xml.indexOf('Access to justice'));
 
-    const viaAccept = await leadMember.as.get(`/api/v1/submissions/${submission.id}/document`).set('Accept', DOCX).buffer(true).parse(binary).expect(200);
+    const viaAccept = await leadMember.as
+      .get(`/api/v1/submissions/${submission.id}/document`)
+      .set('Accept', DOCX)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(viaAccept.headers['content-type']).toBe(DOCX);
     await leadMember.as.get(`/api/v1/submissions/${submission.id}/document?format=pdf`).expect(400);
   });
@@ -208,7 +251,10 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     const snap = await coordinator.as.post(`${base}/snapshots`).send({ name: 'Sent to partners 1 Oct' }).expect(201);
     expect(snap.body).toMatchObject({ name: 'Sent to partners 1 Oct', kind: 'named' });
     expect(snap.body.markdown).toContain('welcomes the **first draft**');
-    await leadMember.as.patch(`${base}/sections/${intro.id}`).send({ version: 1, body: 'Rewritten introduction.' }).expect(200);
+    await leadMember.as
+      .patch(`${base}/sections/${intro.id}`)
+      .send({ version: 1, body: 'Rewritten introduction.' })
+      .expect(200);
     const kept = await leadMember.as.get(`${base}/snapshots/${snap.body.id}`).expect(200);
     expect(kept.body.markdown).toContain('welcomes the **first draft**');
     expect(kept.body.markdown).not.toContain('Rewritten');

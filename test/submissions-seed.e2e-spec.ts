@@ -18,11 +18,15 @@ describe('submissions seed', () => {
     await seedNetwork(ctx);
     await seedSubmissions(ctx);
     await seedSubmissions(ctx);
-    const rows: { title: string; status: string }[] = await t.db.query(`SELECT title, status FROM submissions ORDER BY title`);
+    const rows: { title: string; status: string }[] = await t.db.query(
+      `SELECT title, status FROM submissions ORDER BY title`,
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0].title).toContain('General Comment No. 26');
     expect(rows[1].title).toContain('OECD');
-    const states: { status: string }[] = await t.db.query(`SELECT DISTINCT status FROM submission_sections ORDER BY status`);
+    const states: { status: string }[] = await t.db.query(
+      `SELECT DISTINCT status FROM submission_sections ORDER BY status`,
+    );
     expect(states.map((s) => s.status)).toEqual(['approved', 'drafting', 'not_started', 'ready']);
 
     const agent = await signIn(t, 'coordinator@cjn.example', DEMO_PASSWORD);
@@ -32,7 +36,10 @@ describe('submissions seed', () => {
     const doc = await agent.get(`/api/v1/submissions/${gc26.id}/document`).expect(200);
     expect(doc.text).toContain('## Access to justice for environmental harm');
     expect(doc.text).toContain('- Child Rights Coalition Cambodia (CRC-Cambodia)');
-    const blocked = await agent.post(`/api/v1/submissions/${gc26.id}/transitions`).send({ to: 'submitted' }).expect(409);
+    const blocked = await agent
+      .post(`/api/v1/submissions/${gc26.id}/transitions`)
+      .send({ to: 'submitted' })
+      .expect(409);
     expect(blocked.body.message).toContain('Legal Aid of Cambodia');
   });
 });

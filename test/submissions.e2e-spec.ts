@@ -40,10 +40,7 @@ describe('submissions: records, partners and filters', () => {
         channel: 'email',
         channelAddress: 'justice@oecd.example',
         leadOrganizationId: crc.id,
-        partners: [
-          { organizationId: lac.id, requiredSigner: true },
-          { organizationId: tlc.id },
-        ],
+        partners: [{ organizationId: lac.id, requiredSigner: true }, { organizationId: tlc.id }],
         visibility: 'network',
         telegramChatId: '-100987654321',
       })
@@ -77,21 +74,49 @@ describe('submissions: records, partners and filters', () => {
   it('rejects bad input by field, and never answers 500', async () => {
     const bad = await coordinator.as
       .post('/api/v1/submissions')
-      .send({ title: '', targetBody: 'CRC', kind: 'essay', leadOrganizationId: 'nope', wordLimit: -3, confidentiality: 'secret', extra: 1 })
+      .send({
+        title: '',
+        targetBody: 'CRC',
+        kind: 'essay',
+        leadOrganizationId: 'nope',
+        wordLimit: -3,
+        confidentiality: 'secret',
+        extra: 1,
+      })
       .expect(400);
     const fields = bad.body.details.map((d: { field: string }) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['title', 'kind', 'leadOrganizationId', 'wordLimit', 'confidentiality', 'extra']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['title', 'kind', 'leadOrganizationId', 'wordLimit', 'confidentiality', 'extra']),
+    );
     await coordinator.as
       .post('/api/v1/submissions')
-      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' })
+      .send({
+        title: 'x',
+        targetBody: 'CRC',
+        kind: 'other',
+        leadOrganizationId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      })
       .expect(400);
     await coordinator.as
       .post('/api/v1/submissions')
-      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: crc.id, partnerOrganizationIds: [crc.id] })
+      .send({
+        title: 'x',
+        targetBody: 'CRC',
+        kind: 'other',
+        leadOrganizationId: crc.id,
+        partnerOrganizationIds: [crc.id],
+      })
       .expect(400);
     await coordinator.as
       .post('/api/v1/submissions')
-      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: crc.id, partnerOrganizationIds: [lac.id], partners: [] })
+      .send({
+        title: 'x',
+        targetBody: 'CRC',
+        kind: 'other',
+        leadOrganizationId: crc.id,
+        partnerOrganizationIds: [lac.id],
+        partners: [],
+      })
       .expect(400);
     const created = await makeSubmission(coordinator, { leadOrganizationId: crc.id });
     await coordinator.as.patch(`/api/v1/submissions/${created.id}`).send({ title: null }).expect(400);
@@ -99,15 +124,32 @@ describe('submissions: records, partners and filters', () => {
     await coordinator.as.get('/api/v1/submissions?status=lost&limit=1000').expect(400);
     const nulls = await coordinator.as
       .post('/api/v1/submissions')
-      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: crc.id, language: null, confidentiality: null })
+      .send({
+        title: 'x',
+        targetBody: 'CRC',
+        kind: 'other',
+        leadOrganizationId: crc.id,
+        language: null,
+        confidentiality: null,
+      })
       .expect(400);
     expect(nulls.body.message).toContain('language: must not be null');
     const section = await makeSection(coordinator, created.id);
-    const sectionNull = await coordinator.as.patch(`/api/v1/submissions/${created.id}/sections/${section.id}`).send({ version: 1, title: null }).expect(400);
+    const sectionNull = await coordinator.as
+      .patch(`/api/v1/submissions/${created.id}/sections/${section.id}`)
+      .send({ version: 1, title: null })
+      .expect(400);
     expect(sectionNull.body.message).toContain('title: must not be null');
-    await coordinator.as.patch(`/api/v1/submissions/${created.id}/sections/${section.id}`).send({ version: 1, assigneeId: null, body: '' }).expect(200);
-    await coordinator.as.get(`/api/v1/submissions/${created.id}/sections/${section.id}/revisions/99999999999`).expect(400);
-    await coordinator.as.get(`/api/v1/submissions/${created.id}/sections/${section.id}/revisions/diff?from=99999999999`).expect(400);
+    await coordinator.as
+      .patch(`/api/v1/submissions/${created.id}/sections/${section.id}`)
+      .send({ version: 1, assigneeId: null, body: '' })
+      .expect(200);
+    await coordinator.as
+      .get(`/api/v1/submissions/${created.id}/sections/${section.id}/revisions/99999999999`)
+      .expect(400);
+    await coordinator.as
+      .get(`/api/v1/submissions/${created.id}/sections/${section.id}/revisions/diff?from=99999999999`)
+      .expect(400);
   });
 
   it('documents its routes in the OpenAPI document', async () => {
@@ -127,10 +169,16 @@ describe('submissions: records, partners and filters', () => {
   });
 
   it('lets members start submissions led by their own organisation; viewers none', async () => {
-    await crcMember.as.post('/api/v1/submissions').send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: lac.id }).expect(403);
+    await crcMember.as
+      .post('/api/v1/submissions')
+      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: lac.id })
+      .expect(403);
     const own = await makeSubmission(crcMember, { leadOrganizationId: crc.id, title: 'List of issues input' });
     expect(own.ownerId).toBe(crcMember.user.id);
-    await viewer.as.post('/api/v1/submissions').send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: crc.id }).expect(403);
+    await viewer.as
+      .post('/api/v1/submissions')
+      .send({ title: 'x', targetBody: 'CRC', kind: 'other', leadOrganizationId: crc.id })
+      .expect(403);
     await crcMember.as.patch(`/api/v1/submissions/${own.id}`).send({ leadOrganizationId: lac.id }).expect(403);
   });
 
@@ -138,9 +186,17 @@ describe('submissions: records, partners and filters', () => {
     const s = await makeSubmission(coordinator, { leadOrganizationId: crc.id, partnerOrganizationIds: [lac.id] });
     const res = await coordinator.as
       .patch(`/api/v1/submissions/${s.id}`)
-      .send({ wordLimit: 2500, confidentiality: 'confidential', partners: [{ organizationId: tlc.id, requiredSigner: true }] })
+      .send({
+        wordLimit: 2500,
+        confidentiality: 'confidential',
+        partners: [{ organizationId: tlc.id, requiredSigner: true }],
+      })
       .expect(200);
-    expect(res.body).toMatchObject({ wordLimit: 2500, confidentiality: 'confidential', partnerOrganizationIds: [tlc.id] });
+    expect(res.body).toMatchObject({
+      wordLimit: 2500,
+      confidentiality: 'confidential',
+      partnerOrganizationIds: [tlc.id],
+    });
     const rows: { action: string; changes: Record<string, unknown> }[] = await t.db.query(
       `SELECT action, changes FROM activity WHERE subject_id = $1 AND action = 'submission.updated'`,
       [s.id],
@@ -153,12 +209,25 @@ describe('submissions: records, partners and filters', () => {
 
   it('filters by status, kind, target body, lead organisation, partner and text', async () => {
     const lead = await makeOrganization(t);
-    const a = await makeSubmission(coordinator, { leadOrganizationId: lead.id, kind: 'general_comment', targetBody: 'UN CRC Committee', title: 'GC26 comment' });
-    const b = await makeSubmission(coordinator, { leadOrganizationId: lead.id, kind: 'consultation_response', targetBody: 'OECD', title: 'OECD response', partnerOrganizationIds: [tlc.id] });
+    const a = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      kind: 'general_comment',
+      targetBody: 'UN CRC Committee',
+      title: 'GC26 comment',
+    });
+    const b = await makeSubmission(coordinator, {
+      leadOrganizationId: lead.id,
+      kind: 'consultation_response',
+      targetBody: 'OECD',
+      title: 'OECD response',
+      partnerOrganizationIds: [tlc.id],
+    });
     await makeSection(coordinator, b.id, { title: 'Body', body: 'people-centred justice for children' });
     await coordinator.as.post(`/api/v1/submissions/${a.id}/transitions`).send({ to: 'drafting' }).expect(200);
     const ids = async (query: string) =>
-      (await coordinator.as.get(`/api/v1/submissions?leadOrganizationId=${lead.id}&${query}`).expect(200)).body.items.map((s: { id: string }) => s.id);
+      (
+        await coordinator.as.get(`/api/v1/submissions?leadOrganizationId=${lead.id}&${query}`).expect(200)
+      ).body.items.map((s: { id: string }) => s.id);
     expect(await ids('status=drafting')).toEqual([a.id]);
     expect(await ids('kind=consultation_response')).toEqual([b.id]);
     expect(await ids('targetBody=crc')).toEqual([a.id]);
@@ -185,17 +254,25 @@ describe('submissions: records, partners and filters', () => {
     const sub = await makeSubmission(coordinator, { leadOrganizationId: crc.id, title: 'Archived submission' });
     const s = `/api/v1/submissions/${sub.id}`;
     const section = await makeSection(coordinator, sub.id);
-    const comment = await coordinator.as.post(`${s}/sections/${section.id}/comments`).send({ body: 'before' }).expect(201);
+    const comment = await coordinator.as
+      .post(`${s}/sections/${section.id}/comments`)
+      .send({ body: 'before' })
+      .expect(201);
     await coordinator.as.delete(s).expect(204);
     expect((await coordinator.as.patch(s).send({ title: 'Revived' })).status).toBe(409);
     expect((await coordinator.as.post(`${s}/sections`).send({ title: 'x' })).status).toBe(409);
     expect((await coordinator.as.post(`${s}/transitions`).send({ to: 'drafting' })).status).toBe(409);
     expect((await crcMember.as.post(`${s}/endorsements`).send({})).status).toBe(409);
     expect((await coordinator.as.post(`${s}/sections/${section.id}/comments`).send({ body: 'late' })).status).toBe(409);
-    expect((await coordinator.as.post(`${s}/sections/${section.id}/comments/${comment.body.id}/resolve`)).status).toBe(409);
+    expect((await coordinator.as.post(`${s}/sections/${section.id}/comments/${comment.body.id}/resolve`)).status).toBe(
+      409,
+    );
     await coordinator.as.delete(s).expect(204);
     const history = await coordinator.as.get(`/api/v1/activity?subjectId=${sub.id}`).expect(200);
-    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual(['submission.archived', 'submission.created']);
+    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'submission.archived',
+      'submission.created',
+    ]);
     await coordinator.as.get(`${s}/sections/${section.id}/comments`).expect(200);
   });
 });

@@ -66,7 +66,8 @@ export class AccessService {
     if (!readable.has(id)) throw new NotFoundException(`${policy.label} not found`);
     if (level === 'write') {
       const writable = await policy.allowedIds(user, [id], 'write');
-      if (!writable.has(id)) throw new ForbiddenException(policy.writeRefusal ?? `You may not change this ${policy.label.toLowerCase()}`);
+      if (!writable.has(id))
+        throw new ForbiddenException(policy.writeRefusal ?? `You may not change this ${policy.label.toLowerCase()}`);
     }
   }
 

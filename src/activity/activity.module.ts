@@ -5,5 +5,10 @@ import { ActivityController } from './activity.controller.js';
 import { ActivityService } from './activity.service.js';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([Activity])], controllers: [ActivityController], providers: [ActivityService], exports: [ActivityService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Activity])],
+  controllers: [ActivityController],
+  providers: [ActivityService],
+  exports: [ActivityService],
+})
 export class ActivityModule {}

@@ -54,7 +54,9 @@ export class ApiTokensService implements OnModuleInit {
   }
 
   list(userId: string): Promise<ApiToken[]> {
-    return this.db.getRepository(ApiToken).find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return this.db
+      .getRepository(ApiToken)
+      .find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
   async revoke(user: User, id: string): Promise<void> {

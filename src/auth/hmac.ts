@@ -5,7 +5,9 @@ export type HmacPurpose = 'cjn-link' | 'calendar' | 'telegram-webhook';
 
 /** HMAC-SHA256 over `<purpose>:<data>` (or `<purpose>` alone when there is no data), keyed with SESSION_SECRET. */
 export function hmac(secret: string, purpose: HmacPurpose, data = ''): Buffer {
-  return createHmac('sha256', secret).update(data === '' ? purpose : `${purpose}:${data}`).digest();
+  return createHmac('sha256', secret)
+    .update(data === '' ? purpose : `${purpose}:${data}`)
+    .digest();
 }
 
 /** Constant-time comparison; false for values of different lengths or types. */

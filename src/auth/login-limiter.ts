@@ -51,7 +51,8 @@ export class LoginLimiter {
     try {
       await this.perIp.consume(ip);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw tooMany('Too many sign-in attempts from this address', rejection.msBeforeNext);
+      if (rejection instanceof RateLimiterRes)
+        throw tooMany('Too many sign-in attempts from this address', rejection.msBeforeNext);
       throw rejection;
     }
     const until = Number((await this.redis.hget(this.key(ip, email), 'until').catch(() => null)) ?? 0);
@@ -83,5 +84,8 @@ export class LoginLimiter {
 function tooMany(message: string, msBeforeNext: number): HttpException {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const wait = retryAfter < 60 ? `${retryAfter} second(s)` : `${Math.ceil(retryAfter / 60)} minute(s)`;
-  return new HttpException({ message: `${message}; try again in ${wait}`, details: { retryAfter } }, HttpStatus.TOO_MANY_REQUESTS);
+  return new HttpException(
+    { message: `${message}; try again in ${wait}`, details: { retryAfter } },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
 }

@@ -24,7 +24,8 @@ export class OriginGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(SIGNED_REQUEST, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_REQUEST, [context.getHandler(), context.getClass()]))
+      return true;
     const refusal = crossSiteRefusal(context.switchToHttp().getRequest<Request>(), this.publicOrigin);
     if (refusal) throw new ForbiddenException(refusal);
     return true;
@@ -37,7 +38,9 @@ export function crossSiteRefusal(req: Request, publicOrigin: string): string | n
   const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
   if (origin) {
     const ownOrigin = `${req.protocol}://${req.headers.host}`;
-    return origin !== publicOrigin && origin !== ownOrigin ? 'Cross-site request refused: the Origin is not this application' : null;
+    return origin !== publicOrigin && origin !== ownOrigin
+      ? 'Cross-site request refused: the Origin is not this application'
+      : null;
   }
   return req.headers['sec-fetch-site'] === 'cross-site' ? 'Cross-site request refused' : null;
 }

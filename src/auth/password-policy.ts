@@ -23,15 +23,19 @@ export function passwordProblem(password: string): string | null {
 
 /** A new password: 8–128 characters and not one that guessers try first. */
 export function AcceptablePassword(): PropertyDecorator {
-  return applyDecorators(IsString(), MinLength(PASSWORD_MIN), MaxLength(PASSWORD_MAX), (target: object, property: string | symbol) =>
-    registerDecorator({
-      name: 'acceptablePassword',
-      target: target.constructor,
-      propertyName: String(property),
-      validator: {
-        validate: (value: unknown) => typeof value !== 'string' || passwordProblem(value) === null,
-        defaultMessage: (args) => `${args?.property} ${passwordProblem(String(args?.value)) ?? 'is not acceptable'}`,
-      },
-    }),
+  return applyDecorators(
+    IsString(),
+    MinLength(PASSWORD_MIN),
+    MaxLength(PASSWORD_MAX),
+    (target: object, property: string | symbol) =>
+      registerDecorator({
+        name: 'acceptablePassword',
+        target: target.constructor,
+        propertyName: String(property),
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || passwordProblem(value) === null,
+          defaultMessage: (args) => `${args?.property} ${passwordProblem(String(args?.value)) ?? 'is not acceptable'}`,
+        },
+      }),
   );
 }

@@ -25,7 +25,10 @@ export class SessionsService implements OnModuleInit {
     this.users.onAccessRevoked((manager, userId, change) => this.deleteAllFor(userId, manager, change.keepSessionId));
   }
 
-  async create(userId: string, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; session: Session }> {
+  async create(
+    userId: string,
+    meta: { ip?: string; userAgent?: string },
+  ): Promise<{ token: string; session: Session }> {
     const token = randomToken();
     const now = this.clock.now();
     const session = await this.db.getRepository(Session).save({

@@ -11,7 +11,12 @@ describe('signed links', () => {
   });
 
   it('refuses another secret, a changed payload and an expired link', () => {
-    const token = signLink(secret, { a: 'done', u: 'user-1', d: 'deadline-1', e: Math.floor(now.getTime() / 1000) + 60 });
+    const token = signLink(secret, {
+      a: 'done',
+      u: 'user-1',
+      d: 'deadline-1',
+      e: Math.floor(now.getTime() / 1000) + 60,
+    });
     expect(verifyLink('another-secret-entirely', token, now)).toBeNull();
     const [, sig] = token.split('.');
     const forged = `${Buffer.from(JSON.stringify({ a: 'done', u: 'user-2', d: 'deadline-1' })).toString('base64url')}.${sig}`;

@@ -15,11 +15,18 @@ export class TokensController {
 
   @Post()
   @UseGuards(SessionOnlyGuard)
-  @ApiOperation({ summary: 'Create a personal API token (signed in with a session, not a token); the token is shown only in this answer' })
+  @ApiOperation({
+    summary:
+      'Create a personal API token (signed in with a session, not a token); the token is shown only in this answer',
+  })
   @ApiSecurity('cookie')
   @ApiCreated(CreatedApiTokenResponse)
   async create(@CurrentUser() user: User, @Body() dto: CreateApiTokenDto) {
-    const { token, apiToken } = await this.tokens.create(user, dto.name, dto.expiresAt ? new Date(dto.expiresAt) : undefined);
+    const { token, apiToken } = await this.tokens.create(
+      user,
+      dto.name,
+      dto.expiresAt ? new Date(dto.expiresAt) : undefined,
+    );
     return { ...apiToken, token };
   }
 

@@ -43,7 +43,13 @@ export async function writeBackupArchive(options: {
 }): Promise<BackupManifest> {
   const staging = await mkdtemp(join(tmpdir(), 'cjn-backup-'));
   try {
-    await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${join(staging, DUMP)}`, `--dbname=${options.databaseUrl}`]);
+    await run('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      `--file=${join(staging, DUMP)}`,
+      `--dbname=${options.databaseUrl}`,
+    ]);
     await mkdir(options.uploadDir, { recursive: true });
     const uploads = await folderStats(options.uploadDir);
     const manifest: BackupManifest = {
@@ -56,7 +62,11 @@ export async function writeBackupArchive(options: {
     };
     await writeFile(join(staging, MANIFEST), JSON.stringify(manifest, null, 2));
     await symlink(options.uploadDir, join(staging, UPLOADS));
-    await tar.create({ gzip: true, cwd: staging, file: options.file, follow: true, portable: true }, [MANIFEST, DUMP, UPLOADS]);
+    await tar.create({ gzip: true, cwd: staging, file: options.file, follow: true, portable: true }, [
+      MANIFEST,
+      DUMP,
+      UPLOADS,
+    ]);
     return manifest;
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -69,7 +79,8 @@ export async function openBackupArchive(file: string): Promise<{ dir: string; ma
   try {
     await tar.extract({ file, cwd: dir, strict: true });
     const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as BackupManifest;
-    if (manifest.format !== ARCHIVE_FORMAT) throw new Error(`${file} is not a CJN Tracker backup (no ${ARCHIVE_FORMAT} manifest)`);
+    if (manifest.format !== ARCHIVE_FORMAT)
+      throw new Error(`${file} is not a CJN Tracker backup (no ${ARCHIVE_FORMAT} manifest)`);
     return { dir, manifest };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -78,7 +89,14 @@ export async function openBackupArchive(file: string): Promise<{ dir: string; ma
 }
 
 export async function restoreDump(dir: string, databaseUrl: string): Promise<void> {
-  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${databaseUrl}`, join(dir, DUMP)]);
+  await run('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    '--single-transaction',
+    `--dbname=${databaseUrl}`,
+    join(dir, DUMP),
+  ]);
 }
 
 export function uploadsIn(dir: string): string {

@@ -30,13 +30,18 @@ runCommand(async (config) => {
       if (!(await runs.record({ fileName: basename(file), sizeBytes: size, migrationHead, createdAt }))) {
         say('not recorded for /health: this database predates that record; start the tracker once to update it');
       }
-      say(`wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MiB; ${manifest.uploads.files} uploaded files; schema ${migrationHead})`);
+      say(
+        `wrote ${file} (${(size / 1024 / 1024).toFixed(1)} MiB; ${manifest.uploads.files} uploaded files; schema ${migrationHead})`,
+      );
     } finally {
       await rm(partial, { force: true });
     }
   });
 
-  const archives = (await readdir(dir)).filter((name) => ARCHIVE_NAME.test(name)).sort().reverse();
+  const archives = (await readdir(dir))
+    .filter((name) => ARCHIVE_NAME.test(name))
+    .sort()
+    .reverse();
   for (const old of archives.slice(config.backupKeep)) {
     await rm(join(dir, old));
     say(`removed ${old} (keeping the newest ${config.backupKeep})`);

@@ -36,7 +36,10 @@ export async function withDatabase<T>(databaseUrl: string, work: (db: DataSource
 }
 
 export async function appVersion(): Promise<string> {
-  for (const path of [new URL('../../../package.json', import.meta.url), new URL(`file://${process.cwd()}/package.json`)]) {
+  for (const path of [
+    new URL('../../../package.json', import.meta.url),
+    new URL(`file://${process.cwd()}/package.json`),
+  ]) {
     const text = await readFile(path, 'utf8').catch(() => null);
     if (text) return (JSON.parse(text) as { version: string }).version;
   }

@@ -51,7 +51,9 @@ runCommand(async (config) => {
     for (const entry of await readdir(uploadDir)) await rm(join(uploadDir, entry), { recursive: true, force: true });
     await cp(uploadsIn(dir), uploadDir, { recursive: true });
     await giveToFolderOwner(uploadDir);
-    say(`restored ${file}: database ${name} at schema ${manifest.migrationHead}, ${manifest.uploads.files} files into ${uploadDir}`);
+    say(
+      `restored ${file}: database ${name} at schema ${manifest.migrationHead}, ${manifest.uploads.files} files into ${uploadDir}`,
+    );
     say('start the tracker: it applies any migrations newer than the backup');
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,5 +6,9 @@ import { CalendarFeed } from './calendar-feed.entity.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarService } from './calendar.service.js';
 
-@Module({ imports: [TypeOrmModule.forFeature([CalendarFeed]), DeadlinesModule, UsersModule], controllers: [CalendarController], providers: [CalendarService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([CalendarFeed]), DeadlinesModule, UsersModule],
+  controllers: [CalendarController],
+  providers: [CalendarService],
+})
 export class CalendarModule {}

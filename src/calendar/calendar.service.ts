@@ -35,18 +35,29 @@ export class CalendarService {
   async feedUrl(user: User, scope: { subjectType?: string; subjectId?: string }, regenerate = false) {
     const scopeType = scope.subjectType ?? 'all';
     const scopeId = scope.subjectId ?? null;
-    if ((scopeType === 'all') !== (scopeId === null)) throw new BadRequestException('Give both subjectType and subjectId, or neither');
+    if ((scopeType === 'all') !== (scopeId === null))
+      throw new BadRequestException('Give both subjectType and subjectId, or neither');
     if (scopeId) await this.access.requireAccess(user, scopeType, scopeId, 'read');
     const repo = this.feeds;
     // (user, scope) is unique (an index on coalesce(scope_id, …)): a second request adds nothing.
-    await repo.createQueryBuilder().insert().values({ userId: user.id, scopeType, scopeId }).orIgnore().updateEntity(false).execute();
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ userId: user.id, scopeType, scopeId })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
     let feed = await repo.findOneByOrFail({ userId: user.id, scopeType, scopeId: scopeId ?? IsNull() });
     if (regenerate) {
       await repo.increment({ id: feed.id }, 'generation', 1);
       feed = await repo.findOneByOrFail({ id: feed.id });
     }
     const url = this.config.link(`/api/v1/calendar/${this.token(feed)}.ics`);
-    return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), scope: { subjectType: scopeType, subjectId: scopeId } };
+    return {
+      url,
+      webcalUrl: url.replace(/^https?:/, 'webcal:'),
+      scope: { subjectType: scopeType, subjectId: scopeId },
+    };
   }
 
   /** The ICS text for a feed token; 404 for an unknown, revoked or disabled one. */
@@ -60,8 +71,12 @@ export class CalendarService {
     let entries = await this.entries(user, now);
     let name = 'CJN deadlines';
     if (feed.scopeType !== 'all' && feed.scopeId) {
-      const visible = this.access.knows(feed.scopeType) && (await this.access.allowedIds(user, feed.scopeType, [feed.scopeId], 'read')).has(feed.scopeId);
-      const scope = visible ? (await this.access.describe(feed.scopeType, [feed.scopeId])).get(feed.scopeId) : undefined;
+      const visible =
+        this.access.knows(feed.scopeType) &&
+        (await this.access.allowedIds(user, feed.scopeType, [feed.scopeId], 'read')).has(feed.scopeId);
+      const scope = visible
+        ? (await this.access.describe(feed.scopeType, [feed.scopeId])).get(feed.scopeId)
+        : undefined;
       entries = scope ? entries.filter((e) => e.within(scope)) : [];
       name = scope ? `CJN: ${scope.title}` : 'CJN deadlines';
     }
@@ -69,11 +84,16 @@ export class CalendarService {
   }
 
   private async entries(user: User, now: Date): Promise<(FeedEntry & { within: (scope: SubjectInfo) => boolean })[]> {
-    const deadlines = await this.visibility.visible(user, { statuses: ['open', 'done', 'missed'], from: new Date(now.getTime() - HISTORY_MS), limit: MAX_EVENTS });
+    const deadlines = await this.visibility.visible(user, {
+      statuses: ['open', 'done', 'missed'],
+      from: new Date(now.getTime() - HISTORY_MS),
+      limit: MAX_EVENTS,
+    });
     const subjects = new Map<string, SubjectInfo>();
     const byType = new Map<string, string[]>();
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
-    for (const [type, ids] of byType) for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, info);
+    for (const [type, ids] of byType)
+      for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, info);
     return deadlines.flatMap((d) => {
       const s = subjects.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) return [];
@@ -91,7 +111,8 @@ export class CalendarService {
           subjectTitle: s.title,
           url: this.config.link(s.path),
           // A record's feed holds its own deadlines and those of what sits under it (partners, checklist, sections).
-          within: (scope: SubjectInfo) => (d.subjectType === scope.type && d.subjectId === scope.id) || s.path.startsWith(`${scope.path}/`),
+          within: (scope: SubjectInfo) =>
+            (d.subjectType === scope.type && d.subjectId === scope.id) || s.path.startsWith(`${scope.path}/`),
         },
       ];
     });
@@ -102,7 +123,9 @@ export class CalendarService {
   }
 
   private mac(feed: CalendarFeed): string {
-    return hmac(this.config.sessionSecret, 'calendar', `${feed.id}:${feed.generation}`).toString('base64url').slice(0, 32);
+    return hmac(this.config.sessionSecret, 'calendar', `${feed.id}:${feed.generation}`)
+      .toString('base64url')
+      .slice(0, 32);
   }
 
   private async resolve(token: string): Promise<CalendarFeed | null> {

@@ -14,7 +14,12 @@ describe('buildCalendar', () => {
 
   it('writes timed deadlines in their zone with alarms and the link', () => {
     const dueAt = resolveDueAt({ dueAt: '2026-03-01T17:00', timeZone: 'Europe/Geneva' });
-    const ics = buildCalendar('CJN', [{ ...base, id: 'd1', title: 'Full proposal', dueAt, dueDate: null, timeZone: 'Europe/Zurich' }], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'));
+    const ics = buildCalendar(
+      'CJN',
+      [{ ...base, id: 'd1', title: 'Full proposal', dueAt, dueDate: null, timeZone: 'Europe/Zurich' }],
+      'Asia/Phnom_Penh',
+      new Date('2026-02-01T00:00:00Z'),
+    );
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('UID:d1@cjn-tracker');
     expect(ics).toMatch(/DTSTART;TZID=Europe\/Zurich:20260301T170000/);
@@ -42,11 +47,26 @@ describe('buildCalendar', () => {
   });
 
   it('writes date-only deadlines as whole-day events', () => {
-    const entry = { ...base, id: 'd2', title: 'Report', dueDate: '2026-03-02', timeZone: 'America/New_York', dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'America/New_York' }) };
+    const entry = {
+      ...base,
+      id: 'd2',
+      title: 'Report',
+      dueDate: '2026-03-02',
+      timeZone: 'America/New_York',
+      dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'America/New_York' }),
+    };
     const ics = buildCalendar('CJN', [entry], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'));
     expect(ics).toContain('DTSTART;VALUE=DATE:20260302');
     // Midnight in Geneva is the evening before in UTC; the date must stay the Geneva date.
-    const geneva = { ...entry, id: 'd3', dueDate: '2026-03-02', timeZone: 'Europe/Zurich', dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'Europe/Geneva' }) };
-    expect(buildCalendar('CJN', [geneva], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'))).toContain('DTSTART;VALUE=DATE:20260302');
+    const geneva = {
+      ...entry,
+      id: 'd3',
+      dueDate: '2026-03-02',
+      timeZone: 'Europe/Zurich',
+      dueAt: resolveDueAt({ dueDate: '2026-03-02', timeZone: 'Europe/Geneva' }),
+    };
+    expect(buildCalendar('CJN', [geneva], 'Asia/Phnom_Penh', new Date('2026-02-01T00:00:00Z'))).toContain(
+      'DTSTART;VALUE=DATE:20260302',
+    );
   });
 });

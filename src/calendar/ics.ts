@@ -36,17 +36,30 @@ export function buildCalendar(name: string, entries: FeedEntry[], readerZone: st
       id: `${e.id}@cjn-tracker`,
       stamp: now,
       summary: `${prefix}${e.title} — ${e.subjectTitle}`,
-      description: [`${e.kind === 'external' ? 'External' : 'Internal'} deadline for ${e.subjectLabel.toLowerCase()} "${e.subjectTitle}"`, ...zones, e.url].join('\n'),
+      description: [
+        `${e.kind === 'external' ? 'External' : 'Internal'} deadline for ${e.subjectLabel.toLowerCase()} "${e.subjectTitle}"`,
+        ...zones,
+        e.url,
+      ].join('\n'),
       url: e.url,
       status: ICalEventStatus.CONFIRMED,
       ...(e.dueDate
         ? { start: DateTime.fromISO(e.dueDate, { zone: e.timeZone }), allDay: true }
-        : { start: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }), end: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }), timezone: e.timeZone }),
+        : {
+            start: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }),
+            end: DateTime.fromJSDate(e.dueAt, { zone: e.timeZone }),
+            timezone: e.timeZone,
+          }),
     });
     if (e.status === 'open') {
       for (const offset of e.reminderOffsets) {
         const seconds = parseOffset(offset)?.as('seconds');
-        if (seconds) event.createAlarm({ type: ICalAlarmType.display, trigger: seconds, description: `${e.title} (${offset} before)` });
+        if (seconds)
+          event.createAlarm({
+            type: ICalAlarmType.display,
+            trigger: seconds,
+            description: `${e.title} (${offset} before)`,
+          });
       }
     }
   }

@@ -14,7 +14,12 @@ describe('application logs', () => {
       await Promise.resolve();
       nest.warn('Telegram reply failed', 'TelegramLinkService');
     });
-    expect(lines[0]).toMatchObject({ reqId: 'req-42', context: 'TelegramLinkService', msg: 'Telegram reply failed', level: 40 });
+    expect(lines[0]).toMatchObject({
+      reqId: 'req-42',
+      context: 'TelegramLinkService',
+      msg: 'Telegram reply failed',
+      level: 40,
+    });
   });
 
   it('have no request id outside a request (workers, start-up)', () => {

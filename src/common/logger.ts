@@ -17,11 +17,17 @@ export function createPino(level: string, options: { pretty?: boolean; destinati
         return context ? { reqId: context.reqId } : {};
       },
     },
-    options.destination ?? (options.pretty && prettyAvailable() ? pino.transport({ target: 'pino-pretty', options: PRETTY }) : undefined),
+    options.destination ??
+      (options.pretty && prettyAvailable() ? pino.transport({ target: 'pino-pretty', options: PRETTY }) : undefined),
   );
 }
 
-const PRETTY = { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,req,res,responseTime', singleLine: true };
+const PRETTY = {
+  colorize: true,
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,service,req,res,responseTime',
+  singleLine: true,
+};
 
 /** Nest's start-up chatter (one line per module and route) is debug, not info. */
 const FRAMEWORK_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
@@ -56,7 +62,12 @@ export class PinoNestLogger implements LoggerService {
     this.write('trace', message, context);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, trace?: string) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    context?: string,
+    trace?: string,
+  ) {
     if (message !== null && typeof message === 'object') {
       this.logger[level]({ context, trace, ...(message as object) });
     } else {

@@ -38,7 +38,9 @@ export interface Page<T> {
 export function pageWindow(query: PageQuery): { limit: number; offset: number } {
   const limit = query.limit ?? 25;
   if (query.cursor !== undefined) {
-    const decoded = /^[A-Za-z0-9_-]+$/.test(query.cursor) ? Buffer.from(query.cursor, 'base64url').toString('utf8') : '';
+    const decoded = /^[A-Za-z0-9_-]+$/.test(query.cursor)
+      ? Buffer.from(query.cursor, 'base64url').toString('utf8')
+      : '';
     const match = /^o:(\d{1,9})$/.exec(decoded);
     if (!match) throw new BadRequestException('cursor is not valid; pass the nextCursor of a previous page');
     return { limit, offset: Number(match[1]) };

@@ -20,7 +20,12 @@ export function requireKnownContentType(req: Request, res: Response, next: NextF
   if (req.headers['content-length'] === '0' || req.is(ACCEPTED_TYPES) !== false) return next();
   res
     .status(415)
-    .json(errorBody(415, `Send the request body as application/json (got ${req.headers['content-type'] ?? 'no content type'})`));
+    .json(
+      errorBody(
+        415,
+        `Send the request body as application/json (got ${req.headers['content-type'] ?? 'no content type'})`,
+      ),
+    );
 }
 
 /** body-parser's `verify` hook: refuses JSON nested deeper than MAX_JSON_DEPTH without parsing it. */
@@ -30,12 +35,14 @@ export function refuseDeepJson(_req: unknown, _res: unknown, raw: Buffer): void 
   for (let i = 0; i < raw.length; i++) {
     const byte = raw[i];
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;
     } else if (byte === 0x5b || byte === 0x7b) {
-      if (++depth > MAX_JSON_DEPTH) throw new BodyRefused('json.too.deep', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (++depth > MAX_JSON_DEPTH)
+        throw new BodyRefused('json.too.deep', `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`);
     } else if (byte === 0x5d || byte === 0x7d) {
       depth--;
     }

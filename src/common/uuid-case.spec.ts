@@ -20,7 +20,12 @@ describe('lowerCaseUuids', () => {
   });
 
   it('lower-cases ids anywhere in a JSON body, and only whole ids', () => {
-    const req = through('/api/v1/x', { organizationId: ID, partnerOrganizationIds: [ID], title: `About ${ID}`, nested: { id: ID } });
+    const req = through('/api/v1/x', {
+      organizationId: ID,
+      partnerOrganizationIds: [ID],
+      title: `About ${ID}`,
+      nested: { id: ID },
+    });
     expect(req.body).toEqual({
       organizationId: ID.toLowerCase(),
       partnerOrganizationIds: [ID.toLowerCase()],

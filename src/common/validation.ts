@@ -11,7 +11,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
     const field = parent ? `${parent}.${error.property}` : error.property;
     // Null for a field that may not be null is one problem, not every validator's complaint about null.
     const constraints = error.constraints;
-    const problems = constraints && (error.value === null && !constraints.whitelistValidation ? [MUST_NOT_BE_NULL] : Object.values(constraints));
+    const problems =
+      constraints &&
+      (error.value === null && !constraints.whitelistValidation ? [MUST_NOT_BE_NULL] : Object.values(constraints));
     const own = problems ? [{ field, problems }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -19,7 +19,8 @@ describe('time zones', () => {
   });
 
   it('rejects made-up zones, offsets and non-strings', () => {
-    for (const zone of ['Mars/Olympus', 'GMT+7', '+07:00', '', 42, null, 'toString', '__proto__', 'constructor']) expect(isTimeZone(zone)).toBe(false);
+    for (const zone of ['Mars/Olympus', 'GMT+7', '+07:00', '', 42, null, 'toString', '__proto__', 'constructor'])
+      expect(isTimeZone(zone)).toBe(false);
   });
 
   it('accepts "Europe/Geneva" and stores it as Europe/Zurich, the zone Geneva keeps', () => {
@@ -54,7 +55,10 @@ describe('null on a PATCH, through the ValidationPipe', () => {
     for (const field of ['title', 'status']) {
       const error = (await patch({ [field]: null }).catch((e: unknown) => e)) as BadRequestException;
       expect(error).toBeInstanceOf(BadRequestException);
-      expect(error.getResponse()).toMatchObject({ message: `Invalid input: ${field}: must not be null`, details: [{ field, problems: ['must not be null'] }] });
+      expect(error.getResponse()).toMatchObject({
+        message: `Invalid input: ${field}: must not be null`,
+        details: [{ field, problems: ['must not be null'] }],
+      });
     }
   });
 

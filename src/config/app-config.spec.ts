@@ -37,17 +37,24 @@ describe('loadConfig', () => {
 
   it('refuses in production the secrets and passwords published in this repository', () => {
     const secure = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
-    for (const secret of ['dev-only-session-secret-change-me', 'change-me-to-a-long-random-string', 'change-me-in-production-please']) {
-      expect(() => loadConfig({ ...secure, SESSION_SECRET: secret })).toThrow(/SESSION_SECRET: set a long random value/);
+    for (const secret of [
+      'dev-only-session-secret-change-me',
+      'change-me-to-a-long-random-string',
+      'change-me-in-production-please',
+    ]) {
+      expect(() => loadConfig({ ...secure, SESSION_SECRET: secret })).toThrow(
+        /SESSION_SECRET: set a long random value/,
+      );
     }
     for (const password of ['cjn-demo-password', 'change-this-admin-password']) {
       expect(() => loadConfig({ ...secure, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: password })).toThrow(
         /ADMIN_PASSWORD: the demo password is refused/,
       );
     }
-    expect(loadConfig({ NODE_ENV: 'development', ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'cjn-demo-password' }).adminPassword).toBe(
-      'cjn-demo-password',
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'development', ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'cjn-demo-password' })
+        .adminPassword,
+    ).toBe('cjn-demo-password');
   });
 
   it('wants the first admin e-mail and password together', () => {

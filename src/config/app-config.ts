@@ -108,7 +108,8 @@ export class AppConfig {
    * this machine, its address or CIDR, a comma-separated list, or a number of hops.
    */
   @Matches(/^$|^\d+$|^((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)\s*(,\s*|$))+$/, {
-    message: 'must be empty, a number of hops, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses or CIDRs',
+    message:
+      'must be empty, a number of hops, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses or CIDRs',
   })
   trustProxy = '';
 
@@ -181,10 +182,7 @@ export const ENV_NAMES: Record<string, keyof AppConfig> = {
 export class ConfigError extends Error {}
 
 /** Builds the config from environment variables (empty ones count as unset) plus overrides. */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  overrides: Partial<AppConfig> = {},
-): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const plain: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(ENV_NAMES)) {
     const value = env[name];

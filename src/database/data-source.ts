@@ -15,4 +15,3 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     extra: { max: 10 },
   };
 }
-

@@ -19,7 +19,9 @@ export class DeadlineMissed {
 
   /** Marks `d` missed if it is still open; call inside a transaction holding its row lock. */
   async markMissed(manager: EntityManager, d: Deadline): Promise<void> {
-    await manager.getRepository(Deadline).update({ id: d.id, status: 'open' }, { status: 'missed', version: () => 'version + 1' });
+    await manager
+      .getRepository(Deadline)
+      .update({ id: d.id, status: 'open' }, { status: 'missed', version: () => 'version + 1' });
     await this.activity.record(manager, {
       actorId: null,
       action: 'deadline.missed',
@@ -41,7 +43,9 @@ export class DeadlineMissed {
     let count = 0;
     for (const candidate of due) {
       const work = await this.deadlines.manager.transaction(async (manager) => {
-        const d = await manager.getRepository(Deadline).findOne({ where: { id: candidate.id }, lock: { mode: 'pessimistic_write' } });
+        const d = await manager
+          .getRepository(Deadline)
+          .findOne({ where: { id: candidate.id }, lock: { mode: 'pessimistic_write' } });
         if (!d || !isPastDue(d, now)) return null;
         await this.markMissed(manager, d);
         count += 1;

@@ -5,7 +5,11 @@ import { parseOffset, resolveDueAt } from './reminder-times.js';
 
 describe('deadline templates', () => {
   it('ships grant application, CRC alternative report and General Comment consultation', () => {
-    expect(DEADLINE_TEMPLATES.map((t) => t.id)).toEqual(['grant-application', 'crc-alternative-report', 'general-comment-consultation']);
+    expect(DEADLINE_TEMPLATES.map((t) => t.id)).toEqual([
+      'grant-application',
+      'crc-alternative-report',
+      'general-comment-consultation',
+    ]);
     for (const t of DEADLINE_TEMPLATES) for (const s of t.steps) expect(parseOffset(s.before)).not.toBeNull();
   });
 
@@ -21,7 +25,9 @@ describe('deadline templates', () => {
       ['Sign-off', '2026-04-05 17:00'],
       ['Final', '2026-04-09 17:00'],
     ]);
-    expect(steps.every((s) => s.kind === 'internal' && s.dueDate === null && s.timeZone === 'Europe/Zurich')).toBe(true);
+    expect(steps.every((s) => s.kind === 'internal' && s.dueDate === null && s.timeZone === 'Europe/Zurich')).toBe(
+      true,
+    );
   });
 
   it('counts a CRC alternative report back from the pre-sessional working group date (date-only)', () => {
@@ -36,7 +42,10 @@ describe('deadline templates', () => {
 
   it('General Comment consultation ends with sign-off three days before the comment deadline', () => {
     const anchor = { dueDate: '2026-06-30', timeZone: 'Europe/Geneva' };
-    const steps = planTemplate(findTemplate('general-comment-consultation')!, { ...anchor, dueAt: resolveDueAt(anchor) });
+    const steps = planTemplate(findTemplate('general-comment-consultation')!, {
+      ...anchor,
+      dueAt: resolveDueAt(anchor),
+    });
     expect(steps.map((s) => s.dueDate)).toEqual(['2026-06-02', '2026-06-09', '2026-06-16', '2026-06-23', '2026-06-27']);
   });
 });

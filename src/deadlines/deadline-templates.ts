@@ -22,7 +22,8 @@ export const DEADLINE_TEMPLATES: DeadlineTemplate[] = [
     id: 'grant-application',
     name: 'Grant application (consortium)',
     anchor: "The funder's submission deadline",
-    description: 'Partner drafts, documents each partner owes, internal review and sign-off before the funder closes the call.',
+    description:
+      'Partner drafts, documents each partner owes, internal review and sign-off before the funder closes the call.',
     steps: [
       { title: 'Partner drafts of their sections due', before: 'P21D', kind: 'internal' },
       { title: 'Partner documents due (registration, budgets, CVs)', before: 'P17D', kind: 'internal' },
@@ -52,7 +53,8 @@ export const DEADLINE_TEMPLATES: DeadlineTemplate[] = [
     id: 'general-comment-consultation',
     name: 'General Comment consultation',
     anchor: 'The deadline for comments on the draft General Comment',
-    description: 'A joint comment on a draft General Comment: inputs, first draft, partner comments, endorsements and sign-off.',
+    description:
+      'A joint comment on a draft General Comment: inputs, first draft, partner comments, endorsements and sign-off.',
     steps: [
       { title: "Partners' inputs and evidence collected", before: 'P28D', kind: 'internal' },
       { title: 'First draft of the joint comment circulated', before: 'P21D', kind: 'internal' },

@@ -42,7 +42,10 @@ export class DeadlineVisibility {
     qb.andWhere(
       new Brackets((or) => {
         allowed.forEach(([type, ids], i) => {
-          or.orWhere(`(d.subject_type = :vt${i} AND d.subject_id = ANY(:vi${i}))`, { [`vt${i}`]: type, [`vi${i}`]: ids });
+          or.orWhere(`(d.subject_type = :vt${i} AND d.subject_id = ANY(:vi${i}))`, {
+            [`vt${i}`]: type,
+            [`vi${i}`]: ids,
+          });
         });
       }),
     );
@@ -50,8 +53,13 @@ export class DeadlineVisibility {
   }
 
   /** The deadlines the user can see with one of `statuses`, due within [from, to], soonest first, at most `limit`. */
-  async visible(user: User, filter: { statuses: DeadlineStatus[]; from?: Date; to?: Date; limit: number }): Promise<Deadline[]> {
-    const qb = this.deadlines.createQueryBuilder('d').where('d.status IN (:...statuses)', { statuses: filter.statuses });
+  async visible(
+    user: User,
+    filter: { statuses: DeadlineStatus[]; from?: Date; to?: Date; limit: number },
+  ): Promise<Deadline[]> {
+    const qb = this.deadlines
+      .createQueryBuilder('d')
+      .where('d.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.from) qb.andWhere('d.due_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('d.due_at <= :to', { to: filter.to });
     if (!(await this.restrict(user, qb))) return [];

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import { editedVersion } from '../common/if-match.js';
@@ -48,7 +60,11 @@ export class DeadlinesController {
 
   @Patch(':id')
   @MinRole('member')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version changed, e.g. "3" (or send `version` in the body); optional' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version changed, e.g. "3" (or send `version` in the body); optional',
+  })
   @ApiOperation({ summary: 'Change, move, finish (status done), cancel or re-open a deadline; its reminders follow' })
   @ApiOk(DeadlineResponse)
   update(

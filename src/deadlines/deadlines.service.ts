@@ -40,14 +40,28 @@ export class DeadlinesService {
     if (query.subjectType) qb.andWhere('d.subject_type = :st', { st: query.subjectType });
     if (query.subjectId) qb.andWhere('d.subject_id = :sid', { sid: query.subjectId });
     if (query.mine === 'true') {
-      qb.andWhere('EXISTS (SELECT 1 FROM deadline_assignees a WHERE a.deadline_id = d.id AND a.user_id = :me)', { me: user.id });
+      qb.andWhere('EXISTS (SELECT 1 FROM deadline_assignees a WHERE a.deadline_id = d.id AND a.user_id = :me)', {
+        me: user.id,
+      });
     }
     if (!(await this.visibility.restrict(user, qb))) return toPage([], 0, window);
-    const [items, total] = await qb.orderBy('d.due_at', 'ASC').addOrderBy('d.id').take(window.limit).skip(window.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('d.due_at', 'ASC')
+      .addOrderBy('d.id')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
     const assignees = await this.visibility.assigneesOf(items.map((d) => d.id));
     const subjects = await this.subjects(items);
     return toPage(
-      items.map((d) => deadlineView(d, assignees.get(d.id) ?? [], user.timeZone, subjects.get(`${d.subjectType}:${d.subjectId}`) ?? null)),
+      items.map((d) =>
+        deadlineView(
+          d,
+          assignees.get(d.id) ?? [],
+          user.timeZone,
+          subjects.get(`${d.subjectType}:${d.subjectId}`) ?? null,
+        ),
+      ),
       total,
       window,
     );
@@ -68,8 +82,16 @@ export class DeadlinesService {
   /** Records that an assignee acknowledged the deadline (the first time counts). */
   async acknowledge(user: User, d: Deadline): Promise<void> {
     await this.deadlines.manager.transaction(async (manager) => {
-      await manager.getRepository(DeadlineAssignee).update({ deadlineId: d.id, userId: user.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now() });
-      await this.activity.record(manager, { actorId: user.id, action: 'deadline.acknowledged', subjectType: 'deadline', subjectId: d.id, summary: `${user.name} acknowledged "${d.title}"` });
+      await manager
+        .getRepository(DeadlineAssignee)
+        .update({ deadlineId: d.id, userId: user.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now() });
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'deadline.acknowledged',
+        subjectType: 'deadline',
+        subjectId: d.id,
+        summary: `${user.name} acknowledged "${d.title}"`,
+      });
     });
   }
 
@@ -88,7 +110,11 @@ export class DeadlinesService {
     return this.view(d, user);
   }
 
-  async create(user: User, dto: CreateDeadlineDto, extra: { parentId?: string; templateId?: string } = {}): Promise<DeadlineView> {
+  async create(
+    user: User,
+    dto: CreateDeadlineDto,
+    extra: { parentId?: string; templateId?: string } = {},
+  ): Promise<DeadlineView> {
     await this.requireSubject(user, dto.subjectType, dto.subjectId);
     const zone = canonicalZone(dto.timeZone)!;
     const due = this.due(dto.dueAt, dto.dueDate, zone);
@@ -135,7 +161,8 @@ export class DeadlinesService {
   /** `expectedVersion` (body `version` or If-Match), when given, must be the deadline's current version: else 409. */
   async update(user: User, id: string, dto: UpdateDeadlineDto, expectedVersion?: number): Promise<DeadlineView> {
     const current = await this.find(user, id);
-    const onlyCompletes = dto.status === 'done' && Object.keys(dto).every((field) => field === 'status' || field === 'version');
+    const onlyCompletes =
+      dto.status === 'done' && Object.keys(dto).every((field) => field === 'status' || field === 'version');
     if (!onlyCompletes || !(await this.visibility.mayComplete(user, current))) {
       await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     }
@@ -145,7 +172,8 @@ export class DeadlinesService {
       const repo = manager.getRepository(Deadline);
       const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw new NotFoundException('Deadline not found');
-      if (expectedVersion !== undefined && d.version !== expectedVersion) throw await this.staleVersion(manager, d, user, expectedVersion);
+      if (expectedVersion !== undefined && d.version !== expectedVersion)
+        throw await this.staleVersion(manager, d, user, expectedVersion);
       const before = { ...d, assigneeIds: await this.assigneeIds(manager, id) };
       const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, version: _version, ...plain } = dto;
       Object.assign(d, plain);
@@ -173,7 +201,11 @@ export class DeadlinesService {
       if (Object.keys(changes).length) {
         await this.activity.record(manager, {
           actorId: user.id,
-          action: changes.status ? `deadline.${after.status === 'open' ? 'reopened' : after.status}` : changes.dueAt ? 'deadline.moved' : 'deadline.updated',
+          action: changes.status
+            ? `deadline.${after.status === 'open' ? 'reopened' : after.status}`
+            : changes.dueAt
+              ? 'deadline.moved'
+              : 'deadline.updated',
           subjectType: 'deadline',
           subjectId: id,
           summary: `Changed ${Object.keys(changes).join(', ')} of deadline "${after.title}"`,
@@ -217,12 +249,18 @@ export class DeadlinesService {
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
     const subjects = new Map<string, DeadlineSubject>();
     for (const [type, ids] of byType) {
-      for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, { title: info.title, path: info.path });
+      for (const [id, info] of await this.access.describe(type, ids))
+        subjects.set(`${type}:${id}`, { title: info.title, path: info.path });
     }
     return subjects;
   }
 
-  private async staleVersion(manager: EntityManager, d: Deadline, reader: User, expected: number): Promise<ConflictException> {
+  private async staleVersion(
+    manager: EntityManager,
+    d: Deadline,
+    reader: User,
+    expected: number,
+  ): Promise<ConflictException> {
     const subject = (await this.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
     const current = deadlineView(d, await this.assigneeIds(manager, d.id), reader.timeZone, subject);
     return new ConflictException({
@@ -231,8 +269,13 @@ export class DeadlinesService {
     });
   }
 
-  private due(dueAt: string | undefined, dueDate: string | undefined, zone: string): { dueAt: Date; dueDate: string | null } {
-    if (!!dueAt === !!dueDate) throw new BadRequestException('Give either dueAt (date and time) or dueDate (a whole day), not both');
+  private due(
+    dueAt: string | undefined,
+    dueDate: string | undefined,
+    zone: string,
+  ): { dueAt: Date; dueDate: string | null } {
+    if (!!dueAt === !!dueDate)
+      throw new BadRequestException('Give either dueAt (date and time) or dueDate (a whole day), not both');
     try {
       return { dueAt: resolveDueAt({ dueAt, dueDate, timeZone: zone }), dueDate: dueDate ?? null };
     } catch (error) {
@@ -241,25 +284,39 @@ export class DeadlinesService {
   }
 
   private async requireSubject(user: User, type: string, id: string): Promise<void> {
-    if (!this.access.knows(type)) throw new BadRequestException(`subjectType: ${type} records are not available in this installation`);
+    if (!this.access.knows(type))
+      throw new BadRequestException(`subjectType: ${type} records are not available in this installation`);
     await this.access.requireAccess(user, type, id, 'write');
   }
 
   private async assertUsers(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    if (!(await this.users.allEnabled(ids))) throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
+    if (!(await this.users.allEnabled(ids)))
+      throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
   }
 
   private async assigneeIds(manager: EntityManager, id: string): Promise<string[]> {
-    const rows = await manager.getRepository(DeadlineAssignee).find({ where: { deadlineId: id }, order: { userId: 'ASC' } });
+    const rows = await manager
+      .getRepository(DeadlineAssignee)
+      .find({ where: { deadlineId: id }, order: { userId: 'ASC' } });
     return rows.map((r) => r.userId);
   }
 
   private async setAssignees(manager: EntityManager, id: string, userIds: string[]): Promise<void> {
     const repo = manager.getRepository(DeadlineAssignee);
-    await repo.createQueryBuilder().delete().where('deadline_id = :id AND NOT (user_id = ANY(:userIds))', { id, userIds }).execute();
+    await repo
+      .createQueryBuilder()
+      .delete()
+      .where('deadline_id = :id AND NOT (user_id = ANY(:userIds))', { id, userIds })
+      .execute();
     if (userIds.length) {
-      await repo.createQueryBuilder().insert().values(userIds.map((userId) => ({ deadlineId: id, userId }))).orIgnore().updateEntity(false).execute();
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .values(userIds.map((userId) => ({ deadlineId: id, userId })))
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
     }
   }
 }
@@ -270,7 +327,8 @@ export function offsetsFor(kind: DeadlineKind, given: string[] | undefined): str
 
 /** `from`/`to` may be dates (whole days, UTC) or instants. */
 function boundary(value: string, side: 'start' | 'end'): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T${side === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return new Date(`${value}T${side === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`);
   const at = DateTime.fromISO(value, { zone: 'UTC' });
   if (!at.isValid) throw new BadRequestException(`${side === 'start' ? 'from' : 'to'} is not a valid date`);
   return at.toJSDate();

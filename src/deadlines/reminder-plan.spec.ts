@@ -12,7 +12,14 @@ const deadline = (over: Partial<DeadlineTiming> = {}): DeadlineTiming => ({
   ...over,
 });
 const asRows = (changes: ReturnType<typeof planReminders>): ExistingReminder[] =>
-  changes.map((c, i) => ({ id: c.id ?? `r${i}`, kind: c.kind, offset: c.offset, fireAt: c.fireAt, status: c.status, version: c.version }));
+  changes.map((c, i) => ({
+    id: c.id ?? `r${i}`,
+    kind: c.kind,
+    offset: c.offset,
+    fireAt: c.fireAt,
+    status: c.status,
+    version: c.version,
+  }));
 
 describe('planReminders', () => {
   it('creates one scheduled reminder per offset and skips offsets already past', () => {
@@ -28,14 +35,20 @@ describe('planReminders', () => {
 
   it('adds an overdue reminder at the due time when asked', () => {
     const changes = planReminders(deadline({ overdueReminder: true, reminderOffsets: [] }), [], now);
-    expect(changes).toEqual([expect.objectContaining({ kind: 'overdue', offset: null, status: 'scheduled', version: 1 })]);
+    expect(changes).toEqual([
+      expect.objectContaining({ kind: 'overdue', offset: null, status: 'scheduled', version: 1 }),
+    ]);
     expect(changes[0].fireAt).toEqual(deadline().dueAt);
   });
 
   it('moving the deadline gives every unsent reminder a new version and fire time; sent ones stay sent', () => {
     const rows = asRows(planReminders(deadline(), [], now));
     rows[0].status = 'sent';
-    const moved = planReminders(deadline({ dueAt: resolveDueAt({ dueAt: '2026-03-08T17:00', timeZone: 'Europe/Geneva' }) }), rows, now);
+    const moved = planReminders(
+      deadline({ dueAt: resolveDueAt({ dueAt: '2026-03-08T17:00', timeZone: 'Europe/Geneva' }) }),
+      rows,
+      now,
+    );
     expect(moved.map((c) => [c.offset, c.status, c.version, c.removeJobVersion, c.addJob])).toEqual([
       ['P7D', 'scheduled', 2, 1, true],
       ['P2D', 'scheduled', 2, 1, true],

@@ -53,9 +53,14 @@ export function planReminders(deadline: DeadlineTiming, existing: ExistingRemind
   const byKey = new Map(existing.map((r) => [key(r.kind, r.offset), r]));
   const wanted = new Map<string, { kind: ReminderKind; offset: string | null; fireAt: Date }>();
   for (const offset of deadline.reminderOffsets) {
-    wanted.set(key('before', offset), { kind: 'before', offset, fireAt: fireTime(deadline.dueAt, offset, deadline.timeZone) });
+    wanted.set(key('before', offset), {
+      kind: 'before',
+      offset,
+      fireAt: fireTime(deadline.dueAt, offset, deadline.timeZone),
+    });
   }
-  if (deadline.overdueReminder) wanted.set(key('overdue', null), { kind: 'overdue', offset: null, fireAt: deadline.dueAt });
+  if (deadline.overdueReminder)
+    wanted.set(key('overdue', null), { kind: 'overdue', offset: null, fireAt: deadline.dueAt });
 
   const changes: ReminderChange[] = [];
   for (const [k, want] of wanted) {
@@ -65,7 +70,8 @@ export function planReminders(deadline: DeadlineTiming, existing: ExistingRemind
     if (old?.status === 'sent' || old?.status === 'failed') continue; // history stays as it was
     const moved = old !== undefined && old.fireAt.getTime() !== want.fireAt.getTime();
     if (!live) status = 'cancelled';
-    else if (old?.status === 'scheduled' && !moved) continue; // unchanged and still owed, even if its time is now
+    else if (old?.status === 'scheduled' && !moved)
+      continue; // unchanged and still owed, even if its time is now
     else status = want.fireAt.getTime() <= now.getTime() ? 'skipped' : 'scheduled';
     if (!old) {
       changes.push({ ...want, status, version: 1, removeJobVersion: null, addJob: status === 'scheduled' });
@@ -84,7 +90,13 @@ export function planReminders(deadline: DeadlineTiming, existing: ExistingRemind
   }
   for (const [k, old] of byKey) {
     if (wanted.has(k) || old.status !== 'scheduled') continue;
-    changes.push({ ...old, status: 'cancelled', version: old.version + 1, removeJobVersion: old.version, addJob: false });
+    changes.push({
+      ...old,
+      status: 'cancelled',
+      version: old.version + 1,
+      removeJobVersion: old.version,
+      addJob: false,
+    });
   }
   return changes;
 }

@@ -50,7 +50,13 @@ export class ReminderScheduler {
     const changes = planReminders(deadline, existing, this.clock.now());
     const work: QueueWork = { remove: [], add: [] };
     for (const change of changes) {
-      const fields = { kind: change.kind, offset: change.offset, fireAt: change.fireAt, status: change.status, version: change.version };
+      const fields = {
+        kind: change.kind,
+        offset: change.offset,
+        fireAt: change.fireAt,
+        status: change.status,
+        version: change.version,
+      };
       let id = change.id;
       if (id) {
         await repo.update(id, fields);
@@ -83,7 +89,11 @@ export class ReminderScheduler {
   /** Adds the job of one reminder version, delayed to its fire time; a no-op if it is already queued. */
   async enqueue(r: ReminderVersion): Promise<void> {
     const delay = Math.max(0, r.fireAt.getTime() - this.clock.now().getTime());
-    await this.queue.add('fire', { reminderId: r.id, version: r.version }, { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay });
+    await this.queue.add(
+      'fire',
+      { reminderId: r.id, version: r.version },
+      { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay },
+    );
   }
 
   /** The BullMQ state of a reminder version's job ('unknown' when Redis has none). */
@@ -117,7 +127,13 @@ export class ReminderScheduler {
   }
 
   /** Records how a firing ended (sent, skipped or cancelled, and why). */
-  async recordFired(manager: EntityManager, id: string, status: Reminder['status'], firedAt: Date, lastError: string | null): Promise<void> {
+  async recordFired(
+    manager: EntityManager,
+    id: string,
+    status: Reminder['status'],
+    firedAt: Date,
+    lastError: string | null,
+  ): Promise<void> {
     await manager.getRepository(Reminder).update(id, { status, firedAt, lastError });
   }
 }

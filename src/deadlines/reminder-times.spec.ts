@@ -55,8 +55,12 @@ describe('due instants', () => {
   });
 
   it('a local dueAt without an offset is read in the deadline zone; one with an offset is kept', () => {
-    expect(utc(resolveDueAt({ dueAt: '2026-03-01T17:00', timeZone: 'Europe/Geneva' }))).toBe('2026-03-01T16:00:00.000Z');
-    expect(utc(resolveDueAt({ dueAt: '2026-03-01T17:00:00Z', timeZone: 'Europe/Geneva' }))).toBe('2026-03-01T17:00:00.000Z');
+    expect(utc(resolveDueAt({ dueAt: '2026-03-01T17:00', timeZone: 'Europe/Geneva' }))).toBe(
+      '2026-03-01T16:00:00.000Z',
+    );
+    expect(utc(resolveDueAt({ dueAt: '2026-03-01T17:00:00Z', timeZone: 'Europe/Geneva' }))).toBe(
+      '2026-03-01T17:00:00.000Z',
+    );
   });
 
   it('rejects nonsense', () => {

@@ -72,7 +72,8 @@ export function resolveDueAt(input: DueInput): Date {
   input = { ...input, timeZone: zone };
   if (input.dueDate) {
     const day = DateTime.fromISO(input.dueDate, { zone: input.timeZone });
-    if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) throw new Error('dueDate must be a date (YYYY-MM-DD)');
+    if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate))
+      throw new Error('dueDate must be a date (YYYY-MM-DD)');
     return day.set({ hour: 23, minute: 59, second: 59, millisecond: 0 }).toJSDate();
   }
   if (!input.dueAt) throw new Error('dueAt or dueDate is required');
@@ -89,7 +90,9 @@ export function resolveDueAt(input: DueInput): Date {
 export function fireTime(dueAt: Date, offset: string, timeZone: string): Date {
   const duration = parseOffset(offset);
   if (!duration) throw new Error(`Not a valid reminder offset: ${offset}`);
-  return DateTime.fromJSDate(dueAt, { zone: canonicalZone(timeZone) ?? timeZone }).minus(duration).toJSDate();
+  return DateTime.fromJSDate(dueAt, { zone: canonicalZone(timeZone) ?? timeZone })
+    .minus(duration)
+    .toJSDate();
 }
 
 export interface ZonedTime {
@@ -103,7 +106,9 @@ export interface ZonedTime {
 }
 
 export function formatInZone(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+  return DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone })
+    .setLocale('en-GB')
+    .toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 }
 
 /** The deadline in its own zone, in the reader's zone and in Phnom Penh time. */
@@ -111,10 +116,10 @@ export function displayTimes(at: Date, deadlineZone: string, userZone: string): 
   const row = (label: ZonedTime['label'], given: string): ZonedTime => {
     const zone = canonicalZone(given) ?? given;
     return {
-    label,
-    zone,
-    local: DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }).toISO({ suppressMilliseconds: true }) ?? '',
-    text: `${formatInZone(at, zone)} (${zone})`,
+      label,
+      zone,
+      local: DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }).toISO({ suppressMilliseconds: true }) ?? '',
+      text: `${formatInZone(at, zone)} (${zone})`,
     };
   };
   return [row('deadline', deadlineZone), row('you', userZone), row('phnomPenh', PHNOM_PENH)];

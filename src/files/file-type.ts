@@ -41,7 +41,8 @@ function centralDirectoryNames(buf: Buffer): string[] {
 }
 
 export function detectFileType(buf: Buffer): DetectedType | null {
-  if (buf.length >= PDF.length && buf.subarray(0, PDF.length).equals(PDF)) return { ext: 'pdf', mime: 'application/pdf' };
+  if (buf.length >= PDF.length && buf.subarray(0, PDF.length).equals(PDF))
+    return { ext: 'pdf', mime: 'application/pdf' };
   if (buf.length >= PNG.length && buf.subarray(0, PNG.length).equals(PNG)) return { ext: 'png', mime: 'image/png' };
   if (buf.length >= JPEG.length && buf.subarray(0, JPEG.length).equals(JPEG)) return { ext: 'jpg', mime: 'image/jpeg' };
   if (buf.length < 30 || !buf.subarray(0, 4).equals(ZIP)) return null;
@@ -49,7 +50,8 @@ export function detectFileType(buf: Buffer): DetectedType | null {
   const firstName = buf.subarray(30, 30 + buf.readUInt16LE(26)).toString('utf8');
   if (firstName === 'mimetype') {
     const start = 30 + buf.readUInt16LE(26) + buf.readUInt16LE(28);
-    if (buf.subarray(start, start + ODT_MIME.length).toString('latin1') === ODT_MIME) return { ext: 'odt', mime: ODT_MIME };
+    if (buf.subarray(start, start + ODT_MIME.length).toString('latin1') === ODT_MIME)
+      return { ext: 'odt', mime: ODT_MIME };
     return null;
   }
   const names = new Set([...zipEntryNames(buf), ...centralDirectoryNames(buf)]);
@@ -57,12 +59,18 @@ export function detectFileType(buf: Buffer): DetectedType | null {
   if (names.has('word/document.xml')) {
     return { ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
   }
-  if (names.has('xl/workbook.xml')) return { ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  if (names.has('xl/workbook.xml'))
+    return { ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
   return null;
 }
 
 const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const MACH_O = [Buffer.from([0xfe, 0xed, 0xfa, 0xce]), Buffer.from([0xfe, 0xed, 0xfa, 0xcf]), Buffer.from([0xcf, 0xfa, 0xed, 0xfe]), Buffer.from([0xce, 0xfa, 0xed, 0xfe])];
+const MACH_O = [
+  Buffer.from([0xfe, 0xed, 0xfa, 0xce]),
+  Buffer.from([0xfe, 0xed, 0xfa, 0xcf]),
+  Buffer.from([0xcf, 0xfa, 0xed, 0xfe]),
+  Buffer.from([0xce, 0xfa, 0xed, 0xfe]),
+];
 const RISKY_ENTRY = /(\.(exe|dll|com|scr|bat|cmd|ps1|vbs|js|jar|sh|msi|lnk)$)|(^|\/)vbaProject\.bin$/i;
 
 /** A Windows executable: "MZ" whose header points at a "PE\0\0" signature. */
@@ -84,7 +92,8 @@ export function hiddenContent(buf: Buffer, type: DetectedType): string | null {
     const risky = [...zipEntryNames(buf), ...centralDirectoryNames(buf)].find((name) => RISKY_ENTRY.test(name));
     return risky ? `a program or macro (${risky})` : null;
   }
-  if (buf.indexOf(ELF) !== -1 || MACH_O.some((magic) => buf.indexOf(magic) !== -1) || hasPortableExecutable(buf)) return 'an executable program';
+  if (buf.indexOf(ELF) !== -1 || MACH_O.some((magic) => buf.indexOf(magic) !== -1) || hasPortableExecutable(buf))
+    return 'an executable program';
   if (buf.indexOf(ZIP) !== -1) return 'an archive';
   return null;
 }

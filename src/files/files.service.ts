@@ -25,11 +25,15 @@ export class FilesService {
 
   /** Type-checks by content, writes the bytes, and inserts the row in the caller's transaction. */
   async store(manager: EntityManager, upload: Upload | undefined, uploadedBy: string): Promise<StoredFile> {
-    if (!upload || upload.size === 0) throw new UnsupportedMediaTypeException(`Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`);
+    if (!upload || upload.size === 0)
+      throw new UnsupportedMediaTypeException(`Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`);
     const type = detectFileType(upload.buffer);
     if (!type) throw new UnsupportedMediaTypeException(`This file type is not accepted; send ${ACCEPTED_TYPES}`);
     const hidden = hiddenContent(upload.buffer, type);
-    if (hidden) throw new UnsupportedMediaTypeException(`This ${type.ext.toUpperCase()} file also holds ${hidden}; such files are refused`);
+    if (hidden)
+      throw new UnsupportedMediaTypeException(
+        `This ${type.ext.toUpperCase()} file also holds ${hidden}; such files are refused`,
+      );
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}.${type.ext}`;
     const target = this.pathOf(storageKey);
@@ -70,7 +74,11 @@ export class FilesService {
   /** Deletes the file's row in the caller's transaction; returns its storage key, for removeBytes once committed. */
   async forget(manager: EntityManager, fileId: string): Promise<string | null> {
     const repo = manager.getRepository(StoredFile);
-    const file = await repo.createQueryBuilder('f').addSelect('f.storageKey').where('f.id = :fileId', { fileId }).getOne();
+    const file = await repo
+      .createQueryBuilder('f')
+      .addSelect('f.storageKey')
+      .where('f.id = :fileId', { fileId })
+      .getOne();
     if (!file) return null;
     await repo.delete(fileId);
     return file.storageKey;

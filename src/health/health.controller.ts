@@ -23,23 +23,34 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({
-    summary: 'Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers and queue failure rates',
+    summary:
+      'Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers and queue failure rates',
   })
   @ApiExtraModels(QueueHealthResponse)
   @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer', type: HealthResponse })
   @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is down', type: HealthResponse })
   async health(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     let workers: Awaited<ReturnType<WorkerHealth['check']>> | null = null;
-    const [postgres, redis] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.pingRedis())]);
+    const [postgres, redis] = await Promise.all([
+      check(() => this.db.query('SELECT 1')),
+      check(() => this.pingRedis()),
+    ]);
     // Only ask BullMQ about workers when Redis answers: its connections queue commands while Redis is away.
-    const workerCheck = redis.status === 'up' ? await check(async () => (workers = await this.workerHealth.check())) : { status: 'down', error: 'Redis is down' };
+    const workerCheck =
+      redis.status === 'up'
+        ? await check(async () => (workers = await this.workerHealth.check()))
+        : { status: 'down', error: 'Redis is down' };
     const ok = postgres.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
     // Workers are reported, not required: an API-only replica is healthy while the workers run elsewhere.
     const workersReport = workers ?? { status: 'down' as const, error: workerCheck.error };
     const status = ok ? 'ok' : 'error';
     if (req.user?.role !== 'admin') return { status };
-    const [email, telegram, lastBackup] = await Promise.all([this.services.email(), this.services.telegram(), this.services.lastBackup().catch(() => null)]);
+    const [email, telegram, lastBackup] = await Promise.all([
+      this.services.email(),
+      this.services.telegram(),
+      this.services.lastBackup().catch(() => null),
+    ]);
     return { status, checks: { postgres, redis, workers: workersReport, email, telegram }, lastBackup };
   }
 

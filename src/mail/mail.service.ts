@@ -19,7 +19,12 @@ export class MailService implements OnApplicationShutdown {
     // Timeouts well under the 2-minute claim on a delivery, so a stalled server fails the
     // attempt (and it is retried) instead of being taken over and sent a second time.
     this.transport = config.smtpUrl
-      ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 })
+      ? nodemailer.createTransport({
+          url: config.smtpUrl,
+          connectionTimeout: 20_000,
+          greetingTimeout: 20_000,
+          socketTimeout: 45_000,
+        })
       : null;
   }
 

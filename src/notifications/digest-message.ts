@@ -17,7 +17,8 @@ export function renderDigest(
   links: { app: string; unsubscribe: string },
 ): { subject: string; text: string; html: string } {
   const subject = `[CJN] Your ${frequency} deadlines: ${upcoming.length} in the next 14 days${overdue.length ? `, ${overdue.length} overdue` : ''}`;
-  const line = (e: DigestEntry) => `- ${e.title} (${e.subjectTitle}): ${displayLine(e.dueAt, e.timeZone, readerZone)}\n  ${e.url}`;
+  const line = (e: DigestEntry) =>
+    `- ${e.title} (${e.subjectTitle}): ${displayLine(e.dueAt, e.timeZone, readerZone)}\n  ${e.url}`;
   const text = [
     subject.replace('[CJN] ', ''),
     '',
@@ -29,7 +30,8 @@ export function renderDigest(
     `Stop these e-mails: ${links.unsubscribe}`,
   ].join('\n');
   const e = escapeHtml;
-  const item = (x: DigestEntry) => `<li><a href="${e(x.url)}">${e(x.title)}</a> (${e(x.subjectTitle)})<br><small>${e(displayLine(x.dueAt, x.timeZone, readerZone))}</small></li>`;
+  const item = (x: DigestEntry) =>
+    `<li><a href="${e(x.url)}">${e(x.title)}</a> (${e(x.subjectTitle)})<br><small>${e(displayLine(x.dueAt, x.timeZone, readerZone))}</small></li>`;
   const html = `<!doctype html><html><body style="font-family:sans-serif">
 ${overdue.length ? `<h3>Overdue</h3><ul>${overdue.map(item).join('')}</ul>` : ''}
 <h3>Next 14 days</h3><ul>${upcoming.length ? upcoming.map(item).join('') : '<li>Nothing due</li>'}</ul>

@@ -7,13 +7,19 @@ const pp = 'Asia/Phnom_Penh';
 
 describe('digest slots', () => {
   it('daily: 08:00 today in the user zone once it has come, else yesterday', () => {
-    expect(digestSlot(local('2026-05-11T09:30', pp), pp, 'daily')).toEqual({ key: 'daily:2026-05-11', at: local('2026-05-11T08:00', pp) });
+    expect(digestSlot(local('2026-05-11T09:30', pp), pp, 'daily')).toEqual({
+      key: 'daily:2026-05-11',
+      at: local('2026-05-11T08:00', pp),
+    });
     expect(digestSlot(local('2026-05-11T07:59', pp), pp, 'daily').key).toBe('daily:2026-05-10');
   });
 
   it('weekly: 08:00 on Monday in the user zone', () => {
     // 13 May 2026 is a Wednesday
-    expect(digestSlot(local('2026-05-13T10:00', pp), pp, 'weekly')).toEqual({ key: 'weekly:2026-05-11', at: local('2026-05-11T08:00', pp) });
+    expect(digestSlot(local('2026-05-13T10:00', pp), pp, 'weekly')).toEqual({
+      key: 'weekly:2026-05-11',
+      at: local('2026-05-11T08:00', pp),
+    });
     expect(digestSlot(local('2026-05-11T07:00', pp), pp, 'weekly').key).toBe('weekly:2026-05-04');
   });
 
@@ -46,7 +52,15 @@ describe('digest window', () => {
     expect(digestWindow(now).to.toISOString()).toBe('2026-05-25T01:00:00.000Z');
     const d = (iso: string, status = 'open') => ({ dueAt: new Date(iso), status });
     const { overdue, upcoming } = digestSections(
-      [d('2026-05-30T00:00:00Z'), d('2026-05-20T00:00:00Z'), d('2026-05-12T00:00:00Z'), d('2026-05-01T00:00:00Z', 'missed'), d('2026-05-10T00:00:00Z'), d('2026-05-13T00:00:00Z', 'done'), d('2026-05-09T00:00:00Z', 'cancelled')],
+      [
+        d('2026-05-30T00:00:00Z'),
+        d('2026-05-20T00:00:00Z'),
+        d('2026-05-12T00:00:00Z'),
+        d('2026-05-01T00:00:00Z', 'missed'),
+        d('2026-05-10T00:00:00Z'),
+        d('2026-05-13T00:00:00Z', 'done'),
+        d('2026-05-09T00:00:00Z', 'cancelled'),
+      ],
       now,
     );
     expect(overdue.map((x) => x.dueAt.toISOString().slice(0, 10))).toEqual(['2026-05-01', '2026-05-10']);

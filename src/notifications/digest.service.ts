@@ -53,7 +53,13 @@ export class DigestService {
     const frequency = user.notificationPreferences.digest as 'daily' | 'weekly';
     const slot = digestSlot(now, user.timeZone, frequency);
     if (!digestDue(now, slot)) return false;
-    await this.digests.createQueryBuilder().insert().values({ userId: user.id, period: slot.key }).orIgnore().updateEntity(false).execute();
+    await this.digests
+      .createQueryBuilder()
+      .insert()
+      .values({ userId: user.id, period: slot.key })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
     const id = await DIGESTS_OUTBOX.claim(this.digests.manager, { user_id: user.id, period: slot.key }, now);
     if (!id) return false;
     let messageId: string;
@@ -64,8 +70,13 @@ export class DigestService {
         await DIGESTS_OUTBOX.finish(this.digests.manager, id, 'skipped', { item_count: 0 });
         return false;
       }
-      const unsubscribe = this.config.link(`/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`);
-      const message = renderDigest(frequency, user.timeZone, overdue, upcoming, { app: this.config.link('/deadlines'), unsubscribe });
+      const unsubscribe = this.config.link(
+        `/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`,
+      );
+      const message = renderDigest(frequency, user.timeZone, overdue, upcoming, {
+        app: this.config.link('/deadlines'),
+        unsubscribe,
+      });
       messageId = await this.mail.send({
         to: user.email,
         ...message,
@@ -77,7 +88,10 @@ export class DigestService {
       throw error;
     }
     // Sent: never hand the claim back now (the next run would send it again).
-    const recorded = await DIGESTS_OUTBOX.recordSent(this.digests.manager, id, this.clock.now(), { item_count: count, provider_message_id: messageId });
+    const recorded = await DIGESTS_OUTBOX.recordSent(this.digests.manager, id, this.clock.now(), {
+      item_count: count,
+      provider_message_id: messageId,
+    });
     if (!recorded) this.logger.error(`Digest ${id} was sent but could not be recorded; it stays 'sending'`);
     return true;
   }
@@ -94,8 +108,12 @@ export class DigestService {
     const entries: (DigestEntry & { status: string })[] = [];
     const byType = new Map<string, string[]>();
     for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
-    const info = new Map<string, Awaited<ReturnType<AccessService['describe']>> extends Map<string, infer V> ? V : never>();
-    for (const [type, ids] of byType) for (const [id, s] of await this.access.describe(type, ids)) info.set(`${type}:${id}`, s);
+    const info = new Map<
+      string,
+      Awaited<ReturnType<AccessService['describe']>> extends Map<string, infer V> ? V : never
+    >();
+    for (const [type, ids] of byType)
+      for (const [id, s] of await this.access.describe(type, ids)) info.set(`${type}:${id}`, s);
     for (const d of deadlines) {
       const s = info.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) continue;
@@ -104,7 +122,14 @@ export class DigestService {
         s.ownerUserIds.includes(user.id) ||
         (user.organizationId !== null && s.organizationIds.includes(user.organizationId));
       if (!concerned) continue;
-      entries.push({ title: d.title, subjectTitle: s.title, dueAt: d.dueAt, timeZone: d.timeZone, url: this.config.link(s.path), status: d.status });
+      entries.push({
+        title: d.title,
+        subjectTitle: s.title,
+        dueAt: d.dueAt,
+        timeZone: d.timeZone,
+        url: this.config.link(s.path),
+        status: d.status,
+      });
     }
     return entries;
   }

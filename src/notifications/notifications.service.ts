@@ -47,7 +47,10 @@ export class NotificationsService {
   }
 
   /** Unread first, then newest first. */
-  async list(userId: string, query: PageQuery & { unread?: 'true' | 'false' }): Promise<Page<Notification> & { unread: number }> {
+  async list(
+    userId: string,
+    query: PageQuery & { unread?: 'true' | 'false' },
+  ): Promise<Page<Notification> & { unread: number }> {
     const window = pageWindow(query);
     const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
     if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');

@@ -33,7 +33,9 @@ describe('reminder messages', () => {
   });
 
   it('an overdue reminder says so', () => {
-    expect(renderInApp(content({ kind: 'overdue', now: new Date('2026-03-02T00:00:00Z') })).title).toBe('Overdue: Full proposal <final>');
+    expect(renderInApp(content({ kind: 'overdue', now: new Date('2026-03-02T00:00:00Z') })).title).toBe(
+      'Overdue: Full proposal <final>',
+    );
   });
 
   it('Telegram text is escaped for parse_mode HTML', () => {

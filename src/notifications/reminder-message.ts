@@ -32,14 +32,15 @@ export function relative(dueAt: Date, now: Date): string {
 }
 
 export function headline(c: ReminderContent): string {
-  return c.kind === 'overdue'
-    ? `Overdue: ${c.deadlineTitle}`
-    : `Due ${relative(c.dueAt, c.now)}: ${c.deadlineTitle}`;
+  return c.kind === 'overdue' ? `Overdue: ${c.deadlineTitle}` : `Due ${relative(c.dueAt, c.now)}: ${c.deadlineTitle}`;
 }
 
 function zoneLines(c: ReminderContent): { label: string; text: string }[] {
   const names = { deadline: 'Deadline time', you: 'Your time', phnomPenh: 'Phnom Penh' } as const;
-  return displayTimes(c.dueAt, c.deadlineZone, c.readerZone).map((row) => ({ label: names[row.label], text: row.text }));
+  return displayTimes(c.dueAt, c.deadlineZone, c.readerZone).map((row) => ({
+    label: names[row.label],
+    text: row.text,
+  }));
 }
 
 export function renderEmail(c: ReminderContent): { subject: string; text: string; html: string } {
@@ -81,7 +82,12 @@ export function renderTelegram(c: ReminderContent): string {
 }
 
 export function renderInApp(c: ReminderContent): { title: string; body: string } {
-  return { title: headline(c), body: `${c.subjectLabel}: ${c.subjectTitle}\n${zoneLines(c).map((z) => `${z.label}: ${z.text}`).join('\n')}` };
+  return {
+    title: headline(c),
+    body: `${c.subjectLabel}: ${c.subjectTitle}\n${zoneLines(c)
+      .map((z) => `${z.label}: ${z.text}`)
+      .join('\n')}`,
+  };
 }
 
 /** Telegram's HTML mode knows only &lt; &gt; &amp; &quot;. */

@@ -48,17 +48,29 @@ export class TelegramLinkService {
 
   async createLink(user: User) {
     if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
-    const token = randomToken().slice(0, 40).replace(/[^A-Za-z0-9_-]/g, '');
+    const token = randomToken()
+      .slice(0, 40)
+      .replace(/[^A-Za-z0-9_-]/g, '');
     const expiresAt = new Date(this.clock.now().getTime() + LINK_TTL_MS);
     await this.links.insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
     const bot = await this.username();
-    return { startCommand: `/start ${token}`, url: bot ? `https://t.me/${bot}?start=${token}` : null, expiresAt: expiresAt.toISOString() };
+    return {
+      startCommand: `/start ${token}`,
+      url: bot ? `https://t.me/${bot}?start=${token}` : null,
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 
   async unlink(user: User): Promise<void> {
     await this.links.manager.transaction(async (manager) => {
       await this.users.unlinkTelegram(manager, user.id);
-      await this.activity.record(manager, { actorId: user.id, action: 'user.telegram_unlinked', subjectType: 'user', subjectId: user.id, summary: `${user.name} unlinked Telegram` });
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'user.telegram_unlinked',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `${user.name} unlinked Telegram`,
+      });
     });
   }
 
@@ -71,18 +83,29 @@ export class TelegramLinkService {
     const chatId = String(chat.id);
     if (chat.type && chat.type !== 'private') return 'ignored: link from a private chat';
     const linked = await this.links.manager.transaction(async (manager) => {
-      const link = await manager.getRepository(TelegramLink).findOne({ where: { tokenHash: sha256(match[1]) }, lock: { mode: 'pessimistic_write' } });
+      const link = await manager
+        .getRepository(TelegramLink)
+        .findOne({ where: { tokenHash: sha256(match[1]) }, lock: { mode: 'pessimistic_write' } });
       if (!link || link.usedAt || link.expiresAt < this.clock.now()) return null;
       const user = await this.users.findActive(link.userId, manager);
       if (!user) return null;
       await manager.getRepository(TelegramLink).update(link.tokenHash, { usedAt: this.clock.now() });
       await this.users.linkTelegram(manager, user, chatId);
       await this.blockedChats.unblock(manager, chatId);
-      await this.activity.record(manager, { actorId: user.id, action: 'user.telegram_linked', subjectType: 'user', subjectId: user.id, summary: `${user.name} linked a Telegram chat` });
+      await this.activity.record(manager, {
+        actorId: user.id,
+        action: 'user.telegram_linked',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `${user.name} linked a Telegram chat`,
+      });
       return user;
     });
     if (!linked) {
-      await this.reply(chatId, 'This link has expired or was already used. Ask CJN Tracker for a new one (Settings → Telegram).');
+      await this.reply(
+        chatId,
+        'This link has expired or was already used. Ask CJN Tracker for a new one (Settings → Telegram).',
+      );
       return 'refused';
     }
     await this.reply(chatId, `Linked: CJN Tracker will send ${linked.name}'s deadline reminders here.`);
@@ -109,7 +132,9 @@ export class TelegramLinkService {
   }
 
   private async reply(chatId: string, text: string): Promise<void> {
-    await this.api?.call('sendMessage', { chat_id: chatId, text }).catch((e: Error) => this.logger.warn(`Telegram reply failed: ${e.message}`));
+    await this.api
+      ?.call('sendMessage', { chat_id: chatId, text })
+      .catch((e: Error) => this.logger.warn(`Telegram reply failed: ${e.message}`));
   }
 
   private username(): Promise<string | null> {

@@ -5,7 +5,12 @@ import { safeEqual } from '../auth/hmac.js';
 import type { User } from '../users/user.entity.js';
 import { TelegramLinkService } from './telegram-link.service.js';
 import { ApiCreated, ApiNoContent, ApiOk } from '../common/openapi.js';
-import { TelegramLinkResponse, TelegramPollResponse, TelegramWebhookRegisteredResponse, TelegramWebhookResponse } from './telegram.response.js';
+import {
+  TelegramLinkResponse,
+  TelegramPollResponse,
+  TelegramWebhookRegisteredResponse,
+  TelegramWebhookResponse,
+} from './telegram.response.js';
 
 @ApiTags('telegram')
 @Controller()
@@ -13,7 +18,9 @@ export class TelegramController {
   constructor(private readonly telegram: TelegramLinkService) {}
 
   @Post('me/telegram/link')
-  @ApiOperation({ summary: 'A one-time deep link (t.me/<bot>?start=<token>) that binds your Telegram chat for reminders' })
+  @ApiOperation({
+    summary: 'A one-time deep link (t.me/<bot>?start=<token>) that binds your Telegram chat for reminders',
+  })
   @ApiCreated(TelegramLinkResponse, 400)
   link(@CurrentUser() user: User) {
     return this.telegram.createLink(user);

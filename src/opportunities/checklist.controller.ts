@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { fileResponse } from '../files/file-response.js';
@@ -32,12 +44,18 @@ export class ChecklistController {
   @Get(':itemId')
   @ApiOperation({ summary: 'One checklist item' })
   @ApiOk(ChecklistItemResponse)
-  get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
+  get(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+  ) {
     return this.checklist.get(user, id, itemId);
   }
 
   @Patch(':itemId')
-  @ApiOperation({ summary: "Coordinators change anything; the owing organisation's members its status, link and document" })
+  @ApiOperation({
+    summary: "Coordinators change anything; the owing organisation's members its status, link and document",
+  })
   @ApiOk(ChecklistItemResponse)
   update(
     @CurrentUser() user: User,
@@ -52,7 +70,11 @@ export class ChecklistController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a checklist item (coordinators)' })
   @ApiNoContent()
-  remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
+  remove(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+  ) {
     return this.checklist.remove(user, id, itemId);
   }
 
@@ -72,7 +94,11 @@ export class ChecklistController {
   @Get(':itemId/file')
   @ApiOperation({ summary: "Download the item's file (or its organisation document's file)" })
   @ApiFile(UPLOAD_CONTENT_TYPES)
-  async download(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
+  async download(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+  ) {
     const { file, stream } = await this.checklist.download(user, id, itemId);
     return fileResponse(file, stream);
   }

@@ -35,7 +35,11 @@ export class ChecklistService {
   async list(user: User, opportunityId: string, query: ChecklistQuery) {
     await this.access.requireAccess(user, 'opportunity', opportunityId, 'read');
     const window = pageWindow(query);
-    const where = { opportunityId, ...(query.partnerId ? { partnerId: query.partnerId } : {}), ...(query.status ? { status: query.status } : {}) };
+    const where = {
+      opportunityId,
+      ...(query.partnerId ? { partnerId: query.partnerId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
     const [items, total] = await this.db.getRepository(ChecklistItem).findAndCount({
       where,
       order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
@@ -73,7 +77,9 @@ export class ChecklistService {
     if (!isCoordinator(actor.role)) {
       const fields = Object.keys(dto).filter((k) => dto[k as keyof UpdateChecklistItemDto] !== undefined);
       if (fields.some((f) => !MEMBER_FIELDS.has(f))) {
-        throw new ForbiddenException("Members may change the status, link and document of their organisation's items only");
+        throw new ForbiddenException(
+          "Members may change the status, link and document of their organisation's items only",
+        );
       }
       if (dto.status === 'waived') throw new ForbiddenException('Only a coordinator may waive a checklist item');
     }
@@ -103,7 +109,10 @@ export class ChecklistService {
     await this.access.requireAccess(actor, 'opportunity', opportunityId, 'write');
     const released = await this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
-      const item = mustExist(await manager.getRepository(ChecklistItem).findOneBy({ id, opportunityId }), 'Checklist item');
+      const item = mustExist(
+        await manager.getRepository(ChecklistItem).findOneBy({ id, opportunityId }),
+        'Checklist item',
+      );
       await manager.getRepository(ChecklistItem).delete(id);
       const key = await releaseIfUnreferenced(manager, this.files, item.fileId);
       await recordEvent(this.activity, manager, actor, opportunityId, {
@@ -154,7 +163,10 @@ export class ChecklistService {
         const replaced = item.fileId;
         const file = await this.files.store(manager, upload, actor.id);
         storedKey = file.storageKey;
-        const patch: Partial<ChecklistItem> = { fileId: file.id, ...(item.status === 'todo' ? { status: 'done' as const } : {}) };
+        const patch: Partial<ChecklistItem> = {
+          fileId: file.id,
+          ...(item.status === 'todo' ? { status: 'done' as const } : {}),
+        };
         const changes = diffFields(item, patch);
         const saved = await repo.save(repo.merge(item, patch));
         released = await releaseIfUnreferenced(manager, this.files, replaced);
@@ -163,7 +175,10 @@ export class ChecklistService {
           subjectType: 'checklistItem',
           subjectId: id,
           summary: `Uploaded ${file.originalName} for "${item.title}" on "${opportunity.title}"`,
-          changes: { ...changes, file: { name: file.originalName, sizeBytes: file.sizeBytes, contentType: file.contentType } },
+          changes: {
+            ...changes,
+            file: { name: file.originalName, sizeBytes: file.sizeBytes, contentType: file.contentType },
+          },
         });
         return (await this.views(actor, [saved], manager))[0];
       });
@@ -213,7 +228,12 @@ export class ChecklistService {
   }
 
   /** The partner must be in this consortium; a document must belong to the owing partner (or, for a consortium item, to a partner). */
-  private async checkLinks(manager: EntityManager, opportunityId: string, partnerId: string | null, documentId: string | null): Promise<void> {
+  private async checkLinks(
+    manager: EntityManager,
+    opportunityId: string,
+    partnerId: string | null,
+    documentId: string | null,
+  ): Promise<void> {
     const partner = partnerId ? await manager.getRepository(Partner).findOneBy({ id: partnerId, opportunityId }) : null;
     if (partnerId && !partner) throw new BadRequestException('partnerId: not a partner of this opportunity');
     if (!documentId) return;
@@ -231,10 +251,17 @@ export class ChecklistService {
     const docIds = items.map((i) => i.documentId).filter((x): x is string => !!x);
     const files = fileIds.length ? await manager.getRepository(StoredFile).findBy({ id: In(fileIds) }) : [];
     const docs = docIds.length ? await manager.getRepository(OrganizationDocument).findBy({ id: In(docIds) }) : [];
-    const writable = await this.access.allowedIds(user, 'checklistItem', items.map((i) => i.id), 'write');
+    const writable = await this.access.allowedIds(
+      user,
+      'checklistItem',
+      items.map((i) => i.id),
+      'write',
+    );
     const readableDocs = new Set<string>();
     for (const opportunityId of new Set(items.map((i) => i.opportunityId))) {
-      const orgs = docs.filter((d) => items.some((i) => i.opportunityId === opportunityId && i.documentId === d.id)).map((d) => d.organizationId);
+      const orgs = docs
+        .filter((d) => items.some((i) => i.opportunityId === opportunityId && i.documentId === d.id))
+        .map((d) => d.organizationId);
       if (!orgs.length) continue;
       const readable = await this.documentsReadable(user, opportunityId, orgs);
       for (const d of docs) if (readable.has(d.organizationId)) readableDocs.add(`${opportunityId}:${d.id}`);
@@ -249,11 +276,30 @@ export class ChecklistService {
       const docOpen = !!doc && readableDocs.has(`${item.opportunityId}:${doc.id}`);
       return {
         ...item,
-        file: file ? { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes, uploadedAt: file.createdAt } : null,
-        document: doc
-          ? { id: doc.id, title: doc.title, kind: doc.kind, expiresOn: doc.expiresOn, expired: !!doc.expiresOn && doc.expiresOn < today, hasFile: !!doc.fileId, url: docOpen ? doc.url : null }
+        file: file
+          ? {
+              id: file.id,
+              name: file.originalName,
+              contentType: file.contentType,
+              sizeBytes: file.sizeBytes,
+              uploadedAt: file.createdAt,
+            }
           : null,
-        downloadPath: item.fileId || (docOpen && doc?.fileId) ? `/api/v1/opportunities/${item.opportunityId}/checklist/${item.id}/file` : null,
+        document: doc
+          ? {
+              id: doc.id,
+              title: doc.title,
+              kind: doc.kind,
+              expiresOn: doc.expiresOn,
+              expired: !!doc.expiresOn && doc.expiresOn < today,
+              hasFile: !!doc.fileId,
+              url: docOpen ? doc.url : null,
+            }
+          : null,
+        downloadPath:
+          item.fileId || (docOpen && doc?.fileId)
+            ? `/api/v1/opportunities/${item.opportunityId}/checklist/${item.id}/file`
+            : null,
         canEdit: writable.has(item.id),
       };
     });

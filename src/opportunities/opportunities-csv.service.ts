@@ -10,7 +10,14 @@ import type { User } from '../users/user.entity.js';
 import { budgetTotals } from './budget.js';
 import type { OpportunityQuery } from './dto/opportunity.dto.js';
 import { recordEvent } from './opportunity-activity.js';
-import { checkHeader, EXPORT_COLUMNS, type ImportRow, parseImportRow, type RowProblem, safeCell } from './opportunity-csv.js';
+import {
+  checkHeader,
+  EXPORT_COLUMNS,
+  type ImportRow,
+  parseImportRow,
+  type RowProblem,
+  safeCell,
+} from './opportunity-csv.js';
 import { Opportunity } from './opportunity.entity.js';
 import { exportLabels, importLookups, partnersForExport } from './opportunities.repository.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -48,7 +55,10 @@ export class OpportunitiesCsvService {
     );
     const rows = items.map((o) => {
       const own = partners.filter((p) => p.opportunity_id === o.id);
-      const budget = budgetTotals(own.map((p) => ({ budgetAmount: p.budget_amount, budgetCurrency: p.budget_currency })), o.currency);
+      const budget = budgetTotals(
+        own.map((p) => ({ budgetAmount: p.budget_amount, budgetCurrency: p.budget_currency })),
+        o.currency,
+      );
       return {
         id: o.id,
         title: safeCell(o.title),
@@ -83,17 +93,27 @@ export class OpportunitiesCsvService {
     if (text.includes('\u0000')) throw new BadRequestException('The file is not a CSV text file');
     let parsed: { record: string[]; info: { lines: number } }[];
     try {
-      parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, to: MAX_IMPORT_ROWS + 2 }) as unknown as {
+      parsed = parse(text, {
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        info: true,
+        to: MAX_IMPORT_ROWS + 2,
+      }) as unknown as {
         record: string[];
         info: { lines: number };
       }[];
     } catch (error) {
       const e = error as { message?: string; lines?: number };
       const errors = [{ line: e.lines ?? 1, message: `not valid CSV: ${e.message ?? 'parse error'}` }];
-      throw new BadRequestException({ message: `The file is not valid CSV (line ${errors[0].line}); nothing was imported`, details: { errors } });
+      throw new BadRequestException({
+        message: `The file is not valid CSV (line ${errors[0].line}); nothing was imported`,
+        details: { errors },
+      });
     }
     const [head, ...records] = parsed;
-    if (records.length > MAX_IMPORT_ROWS) throw new BadRequestException(`Import at most ${MAX_IMPORT_ROWS} rows at a time`);
+    if (records.length > MAX_IMPORT_ROWS)
+      throw new BadRequestException(`Import at most ${MAX_IMPORT_ROWS} rows at a time`);
     const header = (head?.record ?? []).map((c) => c.trim());
     const errors: RowProblem[] = head ? checkHeader(header) : [{ line: 1, message: 'the file is empty' }];
     const lookups = { ...(await importLookups(this.db.manager)), zone: HOME_ZONE };
@@ -101,10 +121,17 @@ export class OpportunitiesCsvService {
     if (!errors.length) {
       for (const { record, info } of records) {
         if (record.length !== header.length) {
-          errors.push({ line: info.lines, message: `has ${record.length} cells where the header has ${header.length}` });
+          errors.push({
+            line: info.lines,
+            message: `has ${record.length} cells where the header has ${header.length}`,
+          });
           continue;
         }
-        const { row, problems } = parseImportRow(Object.fromEntries(header.map((c, i) => [c, record[i]])), info.lines, lookups);
+        const { row, problems } = parseImportRow(
+          Object.fromEntries(header.map((c, i) => [c, record[i]])),
+          info.lines,
+          lookups,
+        );
         errors.push(...problems);
         if (row) good.push(row);
       }
@@ -125,7 +152,12 @@ export class OpportunitiesCsvService {
       const ids: string[] = [];
       for (const row of good) {
         const saved = await repo.save(
-          repo.create({ ...row, ownerId: row.ownerId ?? actor.id, stageChangedAt: this.clock.now(), createdBy: actor.id }),
+          repo.create({
+            ...row,
+            ownerId: row.ownerId ?? actor.id,
+            stageChangedAt: this.clock.now(),
+            createdBy: actor.id,
+          }),
         );
         await recordEvent(this.activity, manager, actor, saved.id, {
           action: 'opportunity.imported',

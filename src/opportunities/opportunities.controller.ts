@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
@@ -6,7 +19,12 @@ import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import type { Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';
-import { CreateOpportunityDto, OpportunityQuery, OpportunityTransitionDto, UpdateOpportunityDto } from './dto/opportunity.dto.js';
+import {
+  CreateOpportunityDto,
+  OpportunityQuery,
+  OpportunityTransitionDto,
+  UpdateOpportunityDto,
+} from './dto/opportunity.dto.js';
 import { OpportunitiesCsvService } from './opportunities-csv.service.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { TransitionsService } from './transitions.service.js';
@@ -16,7 +34,12 @@ import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf } from '../common/open
 import { ImportReportResponse, OpportunityDetailResponse, OpportunityResponse } from './opportunity.response.js';
 
 export class ImportQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], enumName: 'BooleanString', default: 'false', description: 'Only check the file and report every bad row' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    enumName: 'BooleanString',
+    default: 'false',
+    description: 'Only check the file and report every bad row',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   dryRun?: 'true' | 'false';
@@ -53,8 +76,13 @@ export class OpportunitiesController {
   @Post('import')
   @MinRole('coordinator')
   @HttpCode(200)
-  @FileUpload(undefined, 'CSV with a header line: title, funder, callReference, url, description, tags, amountMin, amountMax, currency, closesAt, owner, visibility, stage')
-  @ApiOperation({ summary: 'Import opportunities from CSV: all or nothing; dryRun=true reports every bad row with its line' })
+  @FileUpload(
+    undefined,
+    'CSV with a header line: title, funder, callReference, url, description, tags, amountMin, amountMax, currency, closesAt, owner, visibility, stage',
+  )
+  @ApiOperation({
+    summary: 'Import opportunities from CSV: all or nothing; dryRun=true reports every bad row with its line',
+  })
   @ApiOk(ImportReportResponse, 413, 415)
   import(@CurrentUser() user: User, @Query() query: ImportQuery, @UploadedFile() file: Upload | undefined) {
     return this.csv.import(user, file, query.dryRun === 'true');

@@ -18,7 +18,13 @@ import { Opportunity } from './opportunity.entity.js';
 import { Partner } from './partner.entity.js';
 import { ReadinessService } from './readiness.service.js';
 
-const SORT_COLUMNS = { updatedAt: 'o.updated_at', createdAt: 'o.created_at', title: 'o.title', closesAt: 'o.closes_at', stage: 'o.stage' };
+const SORT_COLUMNS = {
+  updatedAt: 'o.updated_at',
+  createdAt: 'o.created_at',
+  title: 'o.title',
+  closesAt: 'o.closes_at',
+  stage: 'o.stage',
+};
 
 @Injectable()
 export class OpportunitiesService {
@@ -45,9 +51,12 @@ export class OpportunitiesService {
     if (query.closesFrom) qb.andWhere('o.closes_at >= :closesFrom', { closesFrom: query.closesFrom });
     if (query.closesTo) qb.andWhere('o.closes_at < :closesTo', { closesTo: query.closesTo });
     if (query.partnerOrganizationId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM opportunity_partners fp WHERE fp.opportunity_id = o.id AND fp.organization_id = :po)', {
-        po: query.partnerOrganizationId,
-      });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM opportunity_partners fp WHERE fp.opportunity_id = o.id AND fp.organization_id = :po)',
+        {
+          po: query.partnerOrganizationId,
+        },
+      );
     }
     const sort = query.sort ?? '-updatedAt';
     const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
@@ -109,7 +118,9 @@ export class OpportunitiesService {
       };
       const changes = diffFields(opportunity, patch);
       if (!Object.keys(changes).length) return opportunity;
-      const saved = await manager.getRepository(Opportunity).save(manager.getRepository(Opportunity).merge(opportunity, patch));
+      const saved = await manager
+        .getRepository(Opportunity)
+        .save(manager.getRepository(Opportunity).merge(opportunity, patch));
       await recordEvent(this.activity, manager, actor, id, {
         action: 'opportunity.updated',
         summary: `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`,
@@ -126,7 +137,10 @@ export class OpportunitiesService {
       const opportunity = await this.find(manager, id, true, true);
       if (opportunity.archivedAt) return;
       await manager.getRepository(Opportunity).update(id, { archivedAt: this.clock.now() });
-      await recordEvent(this.activity, manager, actor, id, { action: 'opportunity.archived', summary: `Archived "${opportunity.title}"` });
+      await recordEvent(this.activity, manager, actor, id, {
+        action: 'opportunity.archived',
+        summary: `Archived "${opportunity.title}"`,
+      });
     });
   }
 
@@ -137,7 +151,10 @@ export class OpportunitiesService {
     const [items, total] = await this.db
       .getRepository(Activity)
       .createQueryBuilder('a')
-      .where(`((a.subject_type = 'opportunity' AND a.subject_id = :id) OR a.changes->>'opportunityId' = :idText)`, { id, idText: id })
+      .where(`((a.subject_type = 'opportunity' AND a.subject_id = :id) OR a.changes->>'opportunityId' = :idText)`, {
+        id,
+        idText: id,
+      })
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .take(window.limit)
@@ -159,13 +176,18 @@ export class OpportunitiesService {
   }
 
   /** Funder must be an organisation, owner a coordinator or admin, min ≤ max. */
-  async checkReferences(manager: EntityManager, merged: CreateOpportunityDto, changed: Partial<CreateOpportunityDto> = merged): Promise<void> {
+  async checkReferences(
+    manager: EntityManager,
+    merged: CreateOpportunityDto,
+    changed: Partial<CreateOpportunityDto> = merged,
+  ): Promise<void> {
     if (changed.funderId && !(await manager.getRepository(Organization).existsBy({ id: changed.funderId }))) {
       throw new BadRequestException('funderId: no such organisation');
     }
     if (changed.ownerId) {
       const owner = await manager.getRepository(User).findOneBy({ id: changed.ownerId });
-      if (!owner || !isCoordinator(owner.role)) throw new BadRequestException('ownerId: the owner must be a coordinator or admin');
+      if (!owner || !isCoordinator(owner.role))
+        throw new BadRequestException('ownerId: the owner must be a coordinator or admin');
     }
     if (merged.amountMin != null && merged.amountMax != null && Number(merged.amountMin) > Number(merged.amountMax)) {
       throw new BadRequestException('amountMin must not be more than amountMax');

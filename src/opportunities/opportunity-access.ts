@@ -43,7 +43,13 @@ export class OpportunityAccess implements OnModuleInit {
    * Ids (of `table` joined to its opportunity through `join`) the user may see; with
    * `ownOrgColumn`, only rows of the user's own organisation (members' write access).
    */
-  private async ids(user: User, ids: string[], table: string, join: string, ownOrgColumn?: string): Promise<Set<string>> {
+  private async ids(
+    user: User,
+    ids: string[],
+    table: string,
+    join: string,
+    ownOrgColumn?: string,
+  ): Promise<Set<string>> {
     const qb = this.db.createQueryBuilder().select('t.id', 'id').from(table, 't').where('t.id IN (:...ids)', { ids });
     if (join) qb.innerJoin('opportunities', 'o', join);
     const visible = visibleTo(user, join ? 'o' : 't');
@@ -88,7 +94,13 @@ export class OpportunityAccess implements OnModuleInit {
         if (level === 'write' && !hasRole(user.role, 'member')) return new Set();
         const own = level === 'write' && !isCoordinator(user.role);
         if (own && !user.organizationId) return new Set();
-        return this.ids(user, ids, 'opportunity_partners', 'o.id = t.opportunity_id', own ? 't.organization_id' : undefined);
+        return this.ids(
+          user,
+          ids,
+          'opportunity_partners',
+          'o.id = t.opportunity_id',
+          own ? 't.organization_id' : undefined,
+        );
       },
       describe: async (ids) => {
         const rows = await this.db.query(
@@ -103,7 +115,15 @@ export class OpportunityAccess implements OnModuleInit {
         return new Map(
           rows.map((r: Row) => [
             r.id,
-            info('partner', r.id, r.title, `${path(r.opportunity_id)}/partners/${r.id}`, r.owner_id, r.orgs, r.telegram_chat_id),
+            info(
+              'partner',
+              r.id,
+              r.title,
+              `${path(r.opportunity_id)}/partners/${r.id}`,
+              r.owner_id,
+              r.orgs,
+              r.telegram_chat_id,
+            ),
           ]),
         );
       },
@@ -144,7 +164,15 @@ export class OpportunityAccess implements OnModuleInit {
         return new Map(
           rows.map((r: Row) => [
             r.id,
-            info('checklistItem', r.id, r.title, `${path(r.opportunity_id)}/checklist/${r.id}`, r.owner_id, r.orgs, r.telegram_chat_id),
+            info(
+              'checklistItem',
+              r.id,
+              r.title,
+              `${path(r.opportunity_id)}/checklist/${r.id}`,
+              r.owner_id,
+              r.orgs,
+              r.telegram_chat_id,
+            ),
           ]),
         );
       },
@@ -170,5 +198,13 @@ function info(
   orgs: string[],
   telegramChatId: string | null,
 ): SubjectInfo {
-  return { type, id, title, path: webPath, ownerUserIds: ownerId ? [ownerId] : [], organizationIds: orgs, telegramChatId };
+  return {
+    type,
+    id,
+    title,
+    path: webPath,
+    ownerUserIds: ownerId ? [ownerId] : [],
+    organizationIds: orgs,
+    telegramChatId,
+  };
 }

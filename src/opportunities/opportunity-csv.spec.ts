@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { checkHeader, parseImportRow, safeCell } from './opportunity-csv.js';
 
 const lookups = {
-  funders: new Map([['eu', 'funder-1'], ['european union', 'funder-1']]),
+  funders: new Map([
+    ['eu', 'funder-1'],
+    ['european union', 'funder-1'],
+  ]),
   owners: new Map([['coord@cjn.org', 'owner-1']]),
   zone: 'Asia/Phnom_Penh',
 };
@@ -43,7 +46,16 @@ describe('CSV import rows', () => {
 
   it('names every problem of a bad row with its line', () => {
     const { row, problems } = parseImportRow(
-      { title: '', funder: 'Nobody', amountMin: '5', amountMax: '1', currency: 'EURO', closesAt: '31/03/2026', owner: 'x@y.z', stage: 'won' },
+      {
+        title: '',
+        funder: 'Nobody',
+        amountMin: '5',
+        amountMax: '1',
+        currency: 'EURO',
+        closesAt: '31/03/2026',
+        owner: 'x@y.z',
+        stage: 'won',
+      },
       7,
       lookups,
     );

@@ -26,7 +26,21 @@ export const EXPORT_COLUMNS = [
   'updatedAt',
 ] as const;
 
-export const IMPORT_COLUMNS = ['title', 'funder', 'callReference', 'url', 'description', 'tags', 'amountMin', 'amountMax', 'currency', 'closesAt', 'owner', 'visibility', 'stage'] as const;
+export const IMPORT_COLUMNS = [
+  'title',
+  'funder',
+  'callReference',
+  'url',
+  'description',
+  'tags',
+  'amountMin',
+  'amountMax',
+  'currency',
+  'closesAt',
+  'owner',
+  'visibility',
+  'stage',
+] as const;
 /** Export-only columns the import accepts and ignores, so an export can be edited and imported. */
 const IGNORED_COLUMNS = new Set(['id', 'partners', 'budget', 'awardedAmount', 'awardedCurrency', 'updatedAt']);
 
@@ -66,14 +80,19 @@ export function checkHeader(columns: string[]): RowProblem[] {
   const problems: RowProblem[] = [];
   const known = new Set<string>(IMPORT_COLUMNS);
   for (const c of columns) {
-    if (!known.has(c) && !IGNORED_COLUMNS.has(c)) problems.push({ line: 1, field: c, message: `unknown column "${c}"; expected ${IMPORT_COLUMNS.join(', ')}` });
+    if (!known.has(c) && !IGNORED_COLUMNS.has(c))
+      problems.push({ line: 1, field: c, message: `unknown column "${c}"; expected ${IMPORT_COLUMNS.join(', ')}` });
   }
   if (!columns.includes('title')) problems.push({ line: 1, field: 'title', message: 'the title column is missing' });
   return problems;
 }
 
 /** Checks one record of the import and turns it into the fields of an opportunity. */
-export function parseImportRow(record: Record<string, string | undefined>, line: number, lookups: ImportLookups): { row?: ImportRow; problems: RowProblem[] } {
+export function parseImportRow(
+  record: Record<string, string | undefined>,
+  line: number,
+  lookups: ImportLookups,
+): { row?: ImportRow; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ line, field, message });
   const get = (field: string) => {
@@ -90,9 +109,13 @@ export function parseImportRow(record: Record<string, string | undefined>, line:
   if (funder && !funderId) problem('funder', `no organisation named "${funder}"`);
 
   const url = get('url');
-  if (url && !isURL(url, { require_protocol: true, protocols: ['http', 'https'] })) problem('url', `"${url}" is not an http(s) link`);
+  if (url && !isURL(url, { require_protocol: true, protocols: ['http', 'https'] }))
+    problem('url', `"${url}" is not an http(s) link`);
 
-  const tags = (get('tags') ?? '').split(';').map((t) => t.trim()).filter(Boolean);
+  const tags = (get('tags') ?? '')
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (tags.some((t) => t.length > 50)) problem('tags', 'a tag is longer than 50 characters');
 
   const amount = (field: string) => {
@@ -102,7 +125,13 @@ export function parseImportRow(record: Record<string, string | undefined>, line:
   };
   const amountMin = amount('amountMin');
   const amountMax = amount('amountMax');
-  if (amountMin && amountMax && AMOUNT.test(amountMin) && AMOUNT.test(amountMax) && Number(amountMin) > Number(amountMax)) {
+  if (
+    amountMin &&
+    amountMax &&
+    AMOUNT.test(amountMin) &&
+    AMOUNT.test(amountMax) &&
+    Number(amountMin) > Number(amountMax)
+  ) {
     problem('amountMax', 'amountMax is less than amountMin');
   }
 
@@ -113,7 +142,9 @@ export function parseImportRow(record: Record<string, string | undefined>, line:
   const closes = get('closesAt');
   if (closes) {
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(closes);
-    const parsed = dateOnly ? DateTime.fromISO(closes, { zone: lookups.zone }).endOf('day') : DateTime.fromISO(closes, { setZone: true });
+    const parsed = dateOnly
+      ? DateTime.fromISO(closes, { zone: lookups.zone }).endOf('day')
+      : DateTime.fromISO(closes, { setZone: true });
     if (!parsed.isValid || (!dateOnly && !/([Zz]|[+-]\d{2}:?\d{2})$/.test(closes))) {
       problem('closesAt', `"${closes}" is not a date (YYYY-MM-DD) or an instant with its zone`);
     } else closesAt = parsed.toJSDate();

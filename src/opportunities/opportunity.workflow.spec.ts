@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkMove, checkPartnerStatus, checkTransition, FINAL_STAGES, STAGES, submitBlockers, TRANSITIONS } from './opportunity.workflow.js';
+import {
+  checkMove,
+  checkPartnerStatus,
+  checkTransition,
+  FINAL_STAGES,
+  STAGES,
+  submitBlockers,
+  TRANSITIONS,
+} from './opportunity.workflow.js';
 
 describe('opportunity workflow', () => {
   it('walks the happy path identified → … → closed', () => {
@@ -18,7 +26,8 @@ describe('opportunity workflow', () => {
     for (const from of ['identified', 'screening', 'preparing', 'submitted', 'awarded'] as const) {
       expect(checkTransition(from, 'withdrawn').allowed).toBe(true);
     }
-    for (const from of [...FINAL_STAGES, 'reporting'] as const) expect(checkTransition(from, 'withdrawn').allowed).toBe(false);
+    for (const from of [...FINAL_STAGES, 'reporting'] as const)
+      expect(checkTransition(from, 'withdrawn').allowed).toBe(false);
   });
 
   it('gives a reason naming the allowed moves for every move the table refuses', () => {
@@ -44,7 +53,10 @@ describe('opportunity workflow', () => {
     expect(checkPartnerStatus('invited', 'confirmed').allowed).toBe(true);
     expect(checkPartnerStatus('invited', 'declined').allowed).toBe(true);
     expect(checkPartnerStatus('declined', 'confirmed').allowed).toBe(true);
-    expect(checkPartnerStatus('confirmed', 'invited')).toMatchObject({ allowed: false, reason: expect.stringMatching(/not invited/) });
+    expect(checkPartnerStatus('confirmed', 'invited')).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/not invited/),
+    });
   });
 });
 
@@ -72,15 +84,25 @@ describe('submit guard', () => {
   });
 
   it('counts a done item resting on an expired document as open', () => {
-    expect(submitBlockers([lead], [{ title: 'Registration', required: true, status: 'done', documentExpired: true }])).toHaveLength(1);
+    expect(
+      submitBlockers([lead], [{ title: 'Registration', required: true, status: 'done', documentExpired: true }]),
+    ).toHaveLength(1);
   });
 
   it('lets only a coordinator override, and only with a reason', () => {
     const blockers = ['LAC has not confirmed'];
     expect(checkMove('preparing', { to: 'submitted' }, blockers, true)).toMatchObject({ ok: false, status: 409 });
-    expect(checkMove('preparing', { to: 'submitted', override: true }, blockers, true)).toMatchObject({ ok: false, status: 400 });
-    expect(checkMove('preparing', { to: 'submitted', override: true, reason: 'x' }, blockers, false)).toMatchObject({ ok: false, status: 409 });
-    expect(checkMove('preparing', { to: 'submitted', override: true, reason: 'Funder agreed' }, blockers, true)).toEqual({
+    expect(checkMove('preparing', { to: 'submitted', override: true }, blockers, true)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(checkMove('preparing', { to: 'submitted', override: true, reason: 'x' }, blockers, false)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect(
+      checkMove('preparing', { to: 'submitted', override: true, reason: 'Funder agreed' }, blockers, true),
+    ).toEqual({
       ok: true,
       overridden: blockers,
     });
@@ -88,6 +110,9 @@ describe('submit guard', () => {
 
   it('asks for the awarded amount', () => {
     expect(checkMove('submitted', { to: 'awarded' }, [], true)).toMatchObject({ ok: false, status: 400 });
-    expect(checkMove('submitted', { to: 'awarded', awardedAmount: '1000.00' }, [], true)).toEqual({ ok: true, overridden: [] });
+    expect(checkMove('submitted', { to: 'awarded', awardedAmount: '1000.00' }, [], true)).toEqual({
+      ok: true,
+      overridden: [],
+    });
   });
 });

@@ -43,7 +43,8 @@ export function checkTransition(from: Stage, to: Stage): Verdict {
   if (from === to) return { allowed: false, reason: `The opportunity is already in ${to}` };
   const next = TRANSITIONS[from];
   if (next.includes(to)) return { allowed: true };
-  if (next.length === 0) return { allowed: false, reason: `The opportunity is ${from}, a final stage; it cannot move to ${to}` };
+  if (next.length === 0)
+    return { allowed: false, reason: `The opportunity is ${from}, a final stage; it cannot move to ${to}` };
   return { allowed: false, reason: `An opportunity in ${from} can move to ${list(next)}, not ${to}` };
 }
 
@@ -86,13 +87,15 @@ export interface GuardItem {
 export function submitBlockers(partners: GuardPartner[], items: GuardItem[]): string[] {
   const blockers: string[] = [];
   const leads = partners.filter((p) => p.role === 'lead');
-  if (leads.length !== 1) blockers.push(leads.length === 0 ? 'The consortium has no lead partner' : 'The consortium has more than one lead');
+  if (leads.length !== 1)
+    blockers.push(leads.length === 0 ? 'The consortium has no lead partner' : 'The consortium has more than one lead');
   for (const p of partners) {
     if (p.status !== 'confirmed') blockers.push(`${p.name} has not confirmed (status ${p.status})`);
   }
   for (const item of items) {
     const owner = item.owner ? ` (${item.owner})` : '';
-    if (item.required && item.status === 'todo') blockers.push(`Required checklist item "${item.title}"${owner} is not done`);
+    if (item.required && item.status === 'todo')
+      blockers.push(`Required checklist item "${item.title}"${owner} is not done`);
     else if (item.required && item.status === 'done' && item.documentExpired) {
       blockers.push(`Required checklist item "${item.title}"${owner} points at an expired document`);
     }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { fileResponse } from '../files/file-response.js';
@@ -33,7 +45,11 @@ export class OrganizationDocumentsController {
   @Get(':documentId')
   @ApiOperation({ summary: 'One document of the organisation' })
   @ApiOk(OrganizationDocumentResponse)
-  get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
+  get(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+  ) {
     return this.documents.get(user, id, documentId);
   }
 
@@ -53,7 +69,11 @@ export class OrganizationDocumentsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a document' })
   @ApiNoContent()
-  remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
+  remove(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+  ) {
     return this.documents.remove(user, id, documentId);
   }
 
@@ -73,7 +93,11 @@ export class OrganizationDocumentsController {
   @Get(':documentId/file')
   @ApiOperation({ summary: "Download the document's file" })
   @ApiFile(UPLOAD_CONTENT_TYPES)
-  async download(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('documentId', ParseUUIDPipe) documentId: string) {
+  async download(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentId', ParseUUIDPipe) documentId: string,
+  ) {
     const { file, stream } = await this.documents.download(user, id, documentId);
     return fileResponse(file, stream);
   }

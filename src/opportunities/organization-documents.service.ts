@@ -158,7 +158,9 @@ export class OrganizationDocumentsService {
       return {
         ...d,
         expired: !!d.expiresOn && d.expiresOn < today,
-        file: file ? { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes } : null,
+        file: file
+          ? { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes }
+          : null,
       };
     });
   }

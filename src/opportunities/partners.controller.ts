@@ -20,7 +20,7 @@ export class PartnersController {
   }
 
   @Post()
-  @ApiOperation({ summary: "Invite an organisation (coordinators); its members are notified" })
+  @ApiOperation({ summary: 'Invite an organisation (coordinators); its members are notified' })
   @ApiCreated(PartnerResponse)
   create(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreatePartnerDto) {
     return this.partners.create(user, id, dto);
@@ -29,7 +29,11 @@ export class PartnersController {
   @Get(':partnerId')
   @ApiOperation({ summary: 'One partner of the consortium' })
   @ApiOk(PartnerResponse)
-  get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('partnerId', ParseUUIDPipe) partnerId: string) {
+  get(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('partnerId', ParseUUIDPipe) partnerId: string,
+  ) {
     return this.partners.get(user, id, partnerId);
   }
 
@@ -49,7 +53,11 @@ export class PartnersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Take an organisation out of the consortium (coordinators)' })
   @ApiNoContent()
-  remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('partnerId', ParseUUIDPipe) partnerId: string) {
+  remove(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('partnerId', ParseUUIDPipe) partnerId: string,
+  ) {
     return this.partners.remove(user, id, partnerId);
   }
 }

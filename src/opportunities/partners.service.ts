@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -34,19 +40,37 @@ export class PartnersService {
   async list(user: User, opportunityId: string, query: PartnerQuery) {
     await this.access.requireAccess(user, 'opportunity', opportunityId, 'read');
     const opportunity = await this.opportunities.find(this.db.manager, opportunityId);
-    const all = await this.db.getRepository(Partner).find({ where: { opportunityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const all = await this.db
+      .getRepository(Partner)
+      .find({ where: { opportunityId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const window = pageWindow(query);
     const page = all.slice(window.offset, window.offset + window.limit);
     const orgs = await this.organizations(page.map((p) => p.organizationId));
-    const writable = await this.access.allowedIds(user, 'partner', page.map((p) => p.id), 'write');
-    const items = page.map((p) => ({ ...this.view(p, opportunity, orgs.get(p.organizationId)), canEdit: writable.has(p.id) }));
-    return { ...toPage(items, all.length, window), currency: opportunity.currency, budget: budgetTotals(all, opportunity.currency) };
+    const writable = await this.access.allowedIds(
+      user,
+      'partner',
+      page.map((p) => p.id),
+      'write',
+    );
+    const items = page.map((p) => ({
+      ...this.view(p, opportunity, orgs.get(p.organizationId)),
+      canEdit: writable.has(p.id),
+    }));
+    return {
+      ...toPage(items, all.length, window),
+      currency: opportunity.currency,
+      budget: budgetTotals(all, opportunity.currency),
+    };
   }
 
   async get(user: User, opportunityId: string, id: string) {
     const partner = await this.findVisible(user, opportunityId, id);
     const opportunity = await this.opportunities.find(this.db.manager, opportunityId);
-    return this.view(partner, opportunity, (await this.organizations([partner.organizationId])).get(partner.organizationId));
+    return this.view(
+      partner,
+      opportunity,
+      (await this.organizations([partner.organizationId])).get(partner.organizationId),
+    );
   }
 
   async create(actor: User, opportunityId: string, dto: CreatePartnerDto) {
@@ -110,7 +134,8 @@ export class PartnersService {
       const changes = diffFields(partner, patch);
       const org = (await this.organizations([partner.organizationId], manager)).get(partner.organizationId);
       if (!Object.keys(changes).length) return this.view(partner, opportunity, org);
-      if (dto.status === 'confirmed' && partner.status !== 'confirmed') Object.assign(patch, { confirmedBy: actor.id, confirmedAt: this.clock.now() });
+      if (dto.status === 'confirmed' && partner.status !== 'confirmed')
+        Object.assign(patch, { confirmedBy: actor.id, confirmedAt: this.clock.now() });
       const saved = await repo.save(repo.merge(partner, patch));
       await recordEvent(this.activity, manager, actor, opportunityId, {
         action: changes.status ? `partner.${saved.status}` : 'partner.updated',
@@ -154,14 +179,17 @@ export class PartnersService {
       ...p,
       organization: org ? { id: org.id, name: org.name, acronym: org.acronym } : null,
       /** False when the share is in another currency than the call (shown as such, not converted). */
-      inCallCurrency: p.budgetCurrency === null || opportunity.currency === null ? null : p.budgetCurrency === opportunity.currency,
+      inCallCurrency:
+        p.budgetCurrency === null || opportunity.currency === null ? null : p.budgetCurrency === opportunity.currency,
     };
   }
 
   private budget(dto: { budgetAmount?: string | null; budgetCurrency?: string | null }, opportunity: Opportunity) {
     const budgetAmount = dto.budgetAmount ?? null;
-    const budgetCurrency = budgetAmount === null ? (dto.budgetCurrency ?? null) : (dto.budgetCurrency ?? opportunity.currency);
-    if (budgetAmount !== null && !budgetCurrency) throw new BadRequestException('budgetCurrency: needed when the call has no currency');
+    const budgetCurrency =
+      budgetAmount === null ? (dto.budgetCurrency ?? null) : (dto.budgetCurrency ?? opportunity.currency);
+    if (budgetAmount !== null && !budgetCurrency)
+      throw new BadRequestException('budgetCurrency: needed when the call has no currency');
     return { budgetAmount, budgetCurrency };
   }
 
@@ -171,12 +199,21 @@ export class PartnersService {
       .findOneBy({ opportunityId, role: 'lead', ...(exceptId ? { id: Not(exceptId) } : {}) });
     if (lead) {
       const org = (await this.organizations([lead.organizationId], manager)).get(lead.organizationId);
-      throw new ConflictException(`${org?.name ?? 'Another partner'} is already the lead; a consortium has exactly one lead (change its role first)`);
+      throw new ConflictException(
+        `${org?.name ?? 'Another partner'} is already the lead; a consortium has exactly one lead (change its role first)`,
+      );
     }
   }
 
-  private async notifyMembers(manager: EntityManager, org: Organization, opportunity: Opportunity, partner: Partner): Promise<void> {
-    const members = await manager.getRepository(User).find({ where: { organizationId: org.id, status: Not('disabled') }, select: { id: true } });
+  private async notifyMembers(
+    manager: EntityManager,
+    org: Organization,
+    opportunity: Opportunity,
+    partner: Partner,
+  ): Promise<void> {
+    const members = await manager
+      .getRepository(User)
+      .find({ where: { organizationId: org.id, status: Not('disabled') }, select: { id: true } });
     await this.notifications.notify(
       manager,
       members.map((m) => m.id),
@@ -191,9 +228,16 @@ export class PartnersService {
     );
   }
 
-  private async organizations(ids: string[], manager: EntityManager = this.db.manager): Promise<Map<string, Organization>> {
+  private async organizations(
+    ids: string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, Organization>> {
     if (!ids.length) return new Map();
-    const orgs = await manager.getRepository(Organization).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+    const orgs = await manager
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids })
+      .getMany();
     return new Map(orgs.map((o) => [o.id, o]));
   }
 }

@@ -54,7 +54,9 @@ export class TransitionsService {
           stage: [from, dto.to],
           ...(dto.reason ? { reason: dto.reason } : {}),
           ...(overridden ? { override: { reason: dto.reason, blockers: verdict.overridden } } : {}),
-          ...(dto.to === 'awarded' ? { awardedAmount: [null, patch.awardedAmount], awardedCurrency: [null, patch.awardedCurrency] } : {}),
+          ...(dto.to === 'awarded'
+            ? { awardedAmount: [null, patch.awardedAmount], awardedCurrency: [null, patch.awardedCurrency] }
+            : {}),
         },
       });
       return this.opportunities.find(manager, id);

@@ -29,7 +29,12 @@ export class OrganizationsService {
     if (query.archived !== 'true') qb.andWhere('o.archived_at IS NULL');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.acronym ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
-    const [items, total] = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id').take(window.limit).skip(window.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
     return toPage(items, total, window);
   }
 
@@ -48,7 +53,9 @@ export class OrganizationsService {
   async refsByIds(ids: string[]): Promise<Map<string, OrganizationRef>> {
     const wanted = [...new Set(ids)];
     if (!wanted.length) return new Map();
-    const rows = await this.db.getRepository(Organization).find({ select: { id: true, name: true, acronym: true }, where: { id: In(wanted) } });
+    const rows = await this.db
+      .getRepository(Organization)
+      .find({ select: { id: true, name: true, acronym: true }, where: { id: In(wanted) } });
     return new Map(rows.map((o) => [o.id, { id: o.id, name: o.name, acronym: o.acronym }]));
   }
 

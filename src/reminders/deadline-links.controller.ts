@@ -10,8 +10,10 @@ function page(res: Response, status: number, title: string, body: string): void 
   res
     .status(status)
     .type('html')
-    .send(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
-      `<body style="font-family:sans-serif;max-width:32rem;margin:3rem auto"><h1 style="font-size:1.3rem">${escapeHtml(title)}</h1>${body}</body></html>`);
+    .send(
+      `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
+        `<body style="font-family:sans-serif;max-width:32rem;margin:3rem auto"><h1 style="font-size:1.3rem">${escapeHtml(title)}</h1>${body}</body></html>`,
+    );
 }
 
 /**
@@ -57,15 +59,27 @@ export class DeadlineLinksController {
 
   private async confirm(token: string, res: Response, kind: 'ack' | 'unsubscribe') {
     const payload = this.links.verify(token);
-    if (!payload || (kind === 'unsubscribe') !== (payload.a === 'unsubscribe')) return page(res, 404, 'Link not valid', '<p>This link is invalid or has expired.</p>');
+    if (!payload || (kind === 'unsubscribe') !== (payload.a === 'unsubscribe'))
+      return page(res, 404, 'Link not valid', '<p>This link is invalid or has expired.</p>');
     const what = await this.links.describe(payload);
-    return page(res, 200, what, `<form method="post"><button type="submit" style="font-size:1rem;padding:.5rem 1rem">${escapeHtml(what)}</button></form>`);
+    return page(
+      res,
+      200,
+      what,
+      `<form method="post"><button type="submit" style="font-size:1rem;padding:.5rem 1rem">${escapeHtml(what)}</button></form>`,
+    );
   }
 
   private async perform(token: string, res: Response, kind: 'ack' | 'unsubscribe') {
     const payload = this.links.verify(token);
-    if (!payload || (kind === 'unsubscribe') !== (payload.a === 'unsubscribe')) return page(res, 404, 'Link not valid', '<p>This link is invalid or has expired.</p>');
+    if (!payload || (kind === 'unsubscribe') !== (payload.a === 'unsubscribe'))
+      return page(res, 404, 'Link not valid', '<p>This link is invalid or has expired.</p>');
     const outcome = await this.links.perform(payload);
-    return page(res, outcome.ok ? 200 : 404, outcome.ok ? 'Done' : 'Not possible', `<p>${escapeHtml(outcome.message)}</p>`);
+    return page(
+      res,
+      outcome.ok ? 200 : 404,
+      outcome.ok ? 'Done' : 'Not possible',
+      `<p>${escapeHtml(outcome.message)}</p>`,
+    );
   }
 }

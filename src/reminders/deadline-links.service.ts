@@ -50,13 +50,15 @@ export class DeadlineLinksService {
       return { ok: true, message: 'You will get no more reminder e-mails. Turn them back on in your settings.' };
     }
     const d = await this.deadlines.findById(payload.d ?? '');
-    if (!d || !(await this.visibility.canRead(user, d))) return { ok: false, message: 'This deadline no longer exists or is not visible to you.' };
+    if (!d || !(await this.visibility.canRead(user, d)))
+      return { ok: false, message: 'This deadline no longer exists or is not visible to you.' };
     if (payload.a === 'ack') {
       await this.deadlines.acknowledge(user, d);
       return { ok: true, message: `Thank you: "${d.title}" is acknowledged.` };
     }
     // Checked at each use, whatever the deadline's state: the link's user may have lost the right since.
-    if (!(await this.visibility.mayComplete(user, d))) return { ok: false, message: 'You may not mark this deadline done; ask its coordinator.' };
+    if (!(await this.visibility.mayComplete(user, d)))
+      return { ok: false, message: 'You may not mark this deadline done; ask its coordinator.' };
     if (d.status !== 'done') await this.deadlines.update(user, d.id, { status: 'done' });
     if (d.subjectType === 'checklistItem') await this.checklist.markDone(user, d.subjectId, 'from a reminder link');
     return { ok: true, message: `"${d.title}" is marked done.` };

@@ -6,7 +6,12 @@ import { actionExpiry, signLink, unsubscribeExpiry } from '../auth/signed-links.
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
-import { DELIVERY_CHANNELS, type DeliveryChannel, PermanentDeliveryError, RetryLaterError } from '../notifications/channels/channel.js';
+import {
+  DELIVERY_CHANNELS,
+  type DeliveryChannel,
+  PermanentDeliveryError,
+  RetryLaterError,
+} from '../notifications/channels/channel.js';
 import type { ReminderContent } from '../notifications/reminder-message.js';
 import { UserDirectory } from '../users/user-directory.service.js';
 import type { Delivery } from './delivery.entity.js';
@@ -52,9 +57,11 @@ export class DeliverySender {
     let messageId: string | null;
     try {
       const content = await this.content(delivery, now);
-      if (!content) return { done: await this.finish(delivery, 'skipped', 'deadline finished, moved or no longer visible') };
+      if (!content)
+        return { done: await this.finish(delivery, 'skipped', 'deadline finished, moved or no longer visible') };
       const channel = this.channels.get(delivery.channel);
-      if (!channel?.available()) return { done: await this.finish(delivery, 'skipped', `${delivery.channel} is not configured`) };
+      if (!channel?.available())
+        return { done: await this.finish(delivery, 'skipped', `${delivery.channel} is not configured`) };
       messageId = await channel.send({ userId: delivery.userId, address: delivery.address, deliveryId }, content);
     } catch (error) {
       return this.failed(delivery, error, finalAttempt);
@@ -106,11 +113,14 @@ export class DeliverySender {
     if (!subject) return null;
     const user = delivery.userId ? await this.users.findActive(delivery.userId) : null;
     if (delivery.userId && !user) return null;
-    if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) return null;
+    if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId))
+      return null;
     const secret = this.config.sessionSecret;
     const e = actionExpiry(d.dueAt);
     // A reminder offers only what its reader may do: acknowledging is for assignees, "done" for those who may complete it.
-    const [assignee, mayComplete] = user ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)]) : [false, false];
+    const [assignee, mayComplete] = user
+      ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)])
+      : [false, false];
     return {
       kind: reminder.kind,
       deadlineId: d.id,
@@ -126,9 +136,17 @@ export class DeliverySender {
       recordUrl: this.config.link(subject.path),
       ...(user
         ? {
-            ...(assignee ? { ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`) } : {}),
-            ...(mayComplete ? { doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`) } : {}),
-            unsubscribeUrl: this.config.link(`/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`),
+            ...(assignee
+              ? { ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`) }
+              : {}),
+            ...(mayComplete
+              ? {
+                  doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
+                }
+              : {}),
+            unsubscribeUrl: this.config.link(
+              `/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`,
+            ),
           }
         : {}),
     };

@@ -26,7 +26,10 @@ export class DeliveryRepository {
 
   /** After the provider accepted it; never throws (see Outbox.recordSent). */
   recordSent(id: string, sentAt: Date, providerMessageId: string | null): Promise<boolean> {
-    return DELIVERIES_OUTBOX.recordSent(this.deliveries.manager, id, sentAt, { provider_message_id: providerMessageId, last_error: null });
+    return DELIVERIES_OUTBOX.recordSent(this.deliveries.manager, id, sentAt, {
+      provider_message_id: providerMessageId,
+      last_error: null,
+    });
   }
 
   find(id: string): Promise<Delivery | null> {
@@ -54,7 +57,9 @@ export class DeliveryRepository {
     return this.deliveries
       .createQueryBuilder('d')
       .select(['d.id', 'd.channel', 'd.status', 'd.attempts', 'd.notBefore'])
-      .where("d.status = 'pending' OR (d.status = 'sending' AND d.claimed_at < :expired)", { expired: new Date(now.getTime() - SENDING_TIMEOUT_MS) })
+      .where("d.status = 'pending' OR (d.status = 'sending' AND d.claimed_at < :expired)", {
+        expired: new Date(now.getTime() - SENDING_TIMEOUT_MS),
+      })
       .orderBy('d.not_before')
       .take(limit)
       .getMany();
@@ -73,7 +78,8 @@ export class DeliveryRepository {
       .where('d.reminder_id = ANY(:ids)', { ids: reminderIds })
       .groupBy('d.reminder_id, d.channel, d.status')
       .getRawMany<{ reminderId: string; channel: string; status: string; n: string }>();
-    for (const r of rows) counts.set(r.reminderId, { ...counts.get(r.reminderId), [`${r.channel}.${r.status}`]: Number(r.n) });
+    for (const r of rows)
+      counts.set(r.reminderId, { ...counts.get(r.reminderId), [`${r.channel}.${r.status}`]: Number(r.n) });
     return counts;
   }
 }

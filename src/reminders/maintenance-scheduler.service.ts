@@ -27,9 +27,15 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     await this.register();
-    await this.queue.add('reconcile', { reason: 'start-up' }, { ...MAINTENANCE_JOB_OPTIONS, jobId: `reconcile-startup-${hostname()}-${process.pid}-${Date.now()}` });
+    await this.queue.add(
+      'reconcile',
+      { reason: 'start-up' },
+      { ...MAINTENANCE_JOB_OPTIONS, jobId: `reconcile-startup-${hostname()}-${process.pid}-${Date.now()}` },
+    );
     this.watchdog = setInterval(() => {
-      this.ensure().catch((error) => this.logger.warn(`Could not check the reconcile scheduler: ${(error as Error).message}`));
+      this.ensure().catch((error) =>
+        this.logger.warn(`Could not check the reconcile scheduler: ${(error as Error).message}`),
+      );
     }, this.config.reconcileIntervalSeconds * 1000);
     this.watchdog.unref();
   }
@@ -39,15 +45,29 @@ export class MaintenanceScheduler implements OnApplicationBootstrap, OnApplicati
   }
 
   private async register(): Promise<void> {
-    await this.queue.upsertJobScheduler(RECONCILE_SCHEDULER, { every: this.config.reconcileIntervalSeconds * 1000 }, { name: 'reconcile', opts: MAINTENANCE_JOB_OPTIONS });
-    await this.queue.upsertJobScheduler(DIGEST_SCHEDULER, { every: DIGEST_EVERY_MS }, { name: 'digests', opts: MAINTENANCE_JOB_OPTIONS });
+    await this.queue.upsertJobScheduler(
+      RECONCILE_SCHEDULER,
+      { every: this.config.reconcileIntervalSeconds * 1000 },
+      { name: 'reconcile', opts: MAINTENANCE_JOB_OPTIONS },
+    );
+    await this.queue.upsertJobScheduler(
+      DIGEST_SCHEDULER,
+      { every: DIGEST_EVERY_MS },
+      { name: 'digests', opts: MAINTENANCE_JOB_OPTIONS },
+    );
   }
 
   private async ensure(): Promise<void> {
     const present = await this.queue.getJobScheduler(RECONCILE_SCHEDULER);
     if (present) return;
-    this.logger.warn('The reconcile job scheduler was missing from Redis (flushed or restarted without persistence); registering it again');
+    this.logger.warn(
+      'The reconcile job scheduler was missing from Redis (flushed or restarted without persistence); registering it again',
+    );
     await this.register();
-    await this.queue.add('reconcile', { reason: 'scheduler restored' }, { ...MAINTENANCE_JOB_OPTIONS, jobId: `reconcile-restore-${hostname()}-${process.pid}-${Date.now()}` });
+    await this.queue.add(
+      'reconcile',
+      { reason: 'scheduler restored' },
+      { ...MAINTENANCE_JOB_OPTIONS, jobId: `reconcile-restore-${hostname()}-${process.pid}-${Date.now()}` },
+    );
   }
 }

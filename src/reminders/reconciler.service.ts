@@ -36,8 +36,13 @@ export class Reconciler {
   ) {}
 
   async run(): Promise<ReconcileSummary> {
-    const summary = { missed: await this.missed.markPastDue(BATCH), remindersRequeued: await this.requeueReminders(), deliveriesRequeued: await this.requeueDeliveries() };
-    if (summary.missed || summary.remindersRequeued || summary.deliveriesRequeued) this.logger.log(`Reconciled: ${JSON.stringify(summary)}`);
+    const summary = {
+      missed: await this.missed.markPastDue(BATCH),
+      remindersRequeued: await this.requeueReminders(),
+      deliveriesRequeued: await this.requeueDeliveries(),
+    };
+    if (summary.missed || summary.remindersRequeued || summary.deliveriesRequeued)
+      this.logger.log(`Reconciled: ${JSON.stringify(summary)}`);
     return summary;
   }
 
@@ -70,7 +75,8 @@ export class Reconciler {
       if (first === 'unknown' && r.status === 'pending') jobId = deliveryJobId(r.id);
       else if (r.status === 'sending' || FINISHED.has(first)) {
         const again = await this.deliveries.getJobState(redriveId);
-        if (again === 'unknown' || (FINISHED.has(again) && r.status === 'sending')) jobId = again === 'unknown' ? redriveId : `${redriveId}-${now.getTime()}`;
+        if (again === 'unknown' || (FINISHED.has(again) && r.status === 'sending'))
+          jobId = again === 'unknown' ? redriveId : `${redriveId}-${now.getTime()}`;
       }
       if (!jobId) return;
       await this.deliveries.add(r.channel, { deliveryId: r.id }, { ...DELIVERY_JOB_OPTIONS, jobId, delay });

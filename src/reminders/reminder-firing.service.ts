@@ -47,7 +47,8 @@ export class ReminderFiring {
   /** Returns what happened, or the time to wake up again when the job came early. */
   async fire(reminderId: string, version: number): Promise<string | { wakeAt: Date }> {
     const peek = await this.reminders.find(reminderId);
-    if (!peek || peek.status !== 'scheduled' || peek.version !== version) return 'stale: reminder moved, cancelled or already fired';
+    if (!peek || peek.status !== 'scheduled' || peek.version !== version)
+      return 'stale: reminder moved, cancelled or already fired';
     const now = this.clock.now();
     if (peek.fireAt.getTime() - now.getTime() > EARLY_TOLERANCE_MS) return { wakeAt: peek.fireAt };
     const deadline = await this.deadlines.findById(peek.deadlineId);
@@ -71,7 +72,12 @@ export class ReminderFiring {
         if (d.dueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return finish('skipped', 'deadline not yet due');
         if (d.status === 'open') await this.missed.markMissed(manager, d);
       }
-      const planned = planDeliveries(recipients.users, recipients.groupChatId, { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats: blocked }, now);
+      const planned = planDeliveries(
+        recipients.users,
+        recipients.groupChatId,
+        { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats: blocked },
+        now,
+      );
       await this.ledger.insertPlanned(manager, reminder.id, planned);
       return finish('sent', `${planned.length} deliveries`);
     });

@@ -33,7 +33,10 @@ export class WorkerHealth {
   }
 
   private async queue(q: Queue): Promise<QueueHealth> {
-    const [workers, counts] = await Promise.all([q.getWorkers(), q.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed')]);
+    const [workers, counts] = await Promise.all([
+      q.getWorkers(),
+      q.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed'),
+    ]);
     const finished = (counts.completed ?? 0) + (counts.failed ?? 0);
     return {
       liveWorkers: workers.length,

@@ -19,7 +19,11 @@ interface DemoDeadline {
 
 const DEMO: DemoDeadline[] = [
   {
-    subject: { table: 'opportunities', type: 'opportunity', title: 'EU CSO-LA Cambodia 2026: access to justice for children in conflict with the law' },
+    subject: {
+      table: 'opportunities',
+      type: 'opportunity',
+      title: 'EU CSO-LA Cambodia 2026: access to justice for children in conflict with the law',
+    },
     title: 'Full application to the EU Delegation (PROSPECT)',
     kind: 'external',
     inDays: 30,
@@ -38,7 +42,11 @@ const DEMO: DemoDeadline[] = [
     assignees: ['lacMember'],
   },
   {
-    subject: { table: 'submissions', type: 'submission', title: 'Comment on the first draft of General Comment No. 26 on children’s rights and the environment' },
+    subject: {
+      table: 'submissions',
+      type: 'submission',
+      title: 'Comment on the first draft of General Comment No. 26 on children’s rights and the environment',
+    },
     title: 'Comments on the draft General Comment due to the CRC Committee',
     kind: 'external',
     inDays: 24,
@@ -47,7 +55,11 @@ const DEMO: DemoDeadline[] = [
     template: 'general-comment-consultation',
   },
   {
-    subject: { table: 'submissions', type: 'submission', title: 'Response to the OECD Draft Recommendation on Access to Justice and People-centred Justice Systems' },
+    subject: {
+      table: 'submissions',
+      type: 'submission',
+      title: 'Response to the OECD Draft Recommendation on Access to Justice and People-centred Justice Systems',
+    },
     title: 'OECD public consultation closes',
     kind: 'external',
     inDays: 45,
@@ -66,12 +78,28 @@ export async function seedDeadlines(ctx: SeedContext): Promise<void> {
   const now = ctx.clock.now();
   let created = 0;
   for (const demo of DEMO) {
-    const [subject] = await ctx.db.query(`SELECT id FROM ${demo.subject.table} WHERE title = $1 LIMIT 1`, [demo.subject.title]);
+    const [subject] = await ctx.db.query(`SELECT id FROM ${demo.subject.table} WHERE title = $1 LIMIT 1`, [
+      demo.subject.title,
+    ]);
     if (!subject) continue;
     const zone = canonicalZone(demo.timeZone)!;
     const day = DateTime.fromJSDate(now, { zone }).plus({ days: demo.inDays }).toISODate()!;
-    const due = demo.at ? { dueAt: resolveDueAt({ dueAt: `${day}T${demo.at}`, timeZone: zone }), dueDate: null } : { dueAt: resolveDueAt({ dueDate: day, timeZone: zone }), dueDate: day };
-    const anchorId = await insertDeadline(ctx, { ...demo, ...due, timeZone: zone, subjectType: demo.subject.type, subjectId: subject.id, parentId: null, templateId: null }, now);
+    const due = demo.at
+      ? { dueAt: resolveDueAt({ dueAt: `${day}T${demo.at}`, timeZone: zone }), dueDate: null }
+      : { dueAt: resolveDueAt({ dueDate: day, timeZone: zone }), dueDate: day };
+    const anchorId = await insertDeadline(
+      ctx,
+      {
+        ...demo,
+        ...due,
+        timeZone: zone,
+        subjectType: demo.subject.type,
+        subjectId: subject.id,
+        parentId: null,
+        templateId: null,
+      },
+      now,
+    );
     if (anchorId.created) created += 1;
     const template = demo.template ? findTemplate(demo.template) : undefined;
     if (!template) continue;
@@ -79,7 +107,14 @@ export async function seedDeadlines(ctx: SeedContext): Promise<void> {
       if (step.dueAt <= now) continue;
       const child = await insertDeadline(
         ctx,
-        { ...step, assignees: demo.assignees, subjectType: demo.subject.type, subjectId: subject.id, parentId: anchorId.id, templateId: template.id },
+        {
+          ...step,
+          assignees: demo.assignees,
+          subjectType: demo.subject.type,
+          subjectId: subject.id,
+          parentId: anchorId.id,
+          templateId: template.id,
+        },
         now,
       );
       if (child.created) created += 1;
@@ -90,10 +125,25 @@ export async function seedDeadlines(ctx: SeedContext): Promise<void> {
 
 async function insertDeadline(
   ctx: SeedContext,
-  d: { title: string; kind: DeadlineKind; dueAt: Date; dueDate: string | null; timeZone: string; subjectType: string; subjectId: string; parentId: string | null; templateId: string | null; assignees?: string[]; overdueReminder?: boolean },
+  d: {
+    title: string;
+    kind: DeadlineKind;
+    dueAt: Date;
+    dueDate: string | null;
+    timeZone: string;
+    subjectType: string;
+    subjectId: string;
+    parentId: string | null;
+    templateId: string | null;
+    assignees?: string[];
+    overdueReminder?: boolean;
+  },
   now: Date,
 ): Promise<{ id: string; created: boolean }> {
-  const [found] = await ctx.db.query(`SELECT id FROM deadlines WHERE subject_type = $1 AND subject_id = $2 AND title = $3`, [d.subjectType, d.subjectId, d.title]);
+  const [found] = await ctx.db.query(
+    `SELECT id FROM deadlines WHERE subject_type = $1 AND subject_id = $2 AND title = $3`,
+    [d.subjectType, d.subjectId, d.title],
+  );
   if (found) return { id: found.id, created: false };
   const offsets = DEFAULT_OFFSETS[d.kind];
   const createdBy = ctx.users.coordinator?.id ?? null;
@@ -101,19 +151,54 @@ async function insertDeadline(
     const [row] = await manager.query(
       `INSERT INTO deadlines (subject_type, subject_id, title, kind, due_at, due_date, time_zone, reminder_offsets, overdue_reminder, parent_id, template_id, created_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-      [d.subjectType, d.subjectId, d.title, d.kind, d.dueAt, d.dueDate, d.timeZone, offsets, d.overdueReminder ?? false, d.parentId, d.templateId, createdBy],
+      [
+        d.subjectType,
+        d.subjectId,
+        d.title,
+        d.kind,
+        d.dueAt,
+        d.dueDate,
+        d.timeZone,
+        offsets,
+        d.overdueReminder ?? false,
+        d.parentId,
+        d.templateId,
+        createdBy,
+      ],
     );
     for (const key of d.assignees ?? []) {
       const user = ctx.users[key];
-      if (user) await manager.query(`INSERT INTO deadline_assignees (deadline_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [row.id, user.id]);
+      if (user)
+        await manager.query(
+          `INSERT INTO deadline_assignees (deadline_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [row.id, user.id],
+        );
     }
-    const plan = planReminders({ dueAt: d.dueAt, timeZone: d.timeZone, status: 'open', reminderOffsets: offsets, overdueReminder: d.overdueReminder ?? false }, [], now);
+    const plan = planReminders(
+      {
+        dueAt: d.dueAt,
+        timeZone: d.timeZone,
+        status: 'open',
+        reminderOffsets: offsets,
+        overdueReminder: d.overdueReminder ?? false,
+      },
+      [],
+      now,
+    );
     for (const r of plan) {
-      await manager.query(`INSERT INTO reminders (deadline_id, kind, "offset", fire_at, status, version) VALUES ($1,$2,$3,$4,$5,$6)`, [row.id, r.kind, r.offset, r.fireAt, r.status, r.version]);
+      await manager.query(
+        `INSERT INTO reminders (deadline_id, kind, "offset", fire_at, status, version) VALUES ($1,$2,$3,$4,$5,$6)`,
+        [row.id, r.kind, r.offset, r.fireAt, r.status, r.version],
+      );
     }
     await manager.query(
       `INSERT INTO activity (actor_id, action, subject_type, subject_id, summary, changes) VALUES ($1, 'deadline.created', 'deadline', $2, $3, $4)`,
-      [createdBy, row.id, `Set ${d.kind} deadline "${d.title}" (demo data)`, JSON.stringify({ subjectType: d.subjectType, subjectId: d.subjectId })],
+      [
+        createdBy,
+        row.id,
+        `Set ${d.kind} deadline "${d.title}" (demo data)`,
+        JSON.stringify({ subjectType: d.subjectType, subjectId: d.subjectId }),
+      ],
     );
     return { id: row.id as string, created: true };
   });

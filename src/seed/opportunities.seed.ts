@@ -54,9 +54,19 @@ interface SeedOpportunity {
 }
 
 const DOCUMENTS: { org: string; kind: DocumentKind; title: string; expiresOn: string | null }[] = [
-  { org: 'LAC', kind: 'registration_certificate', title: 'Registration with the Ministry of Interior', expiresOn: '2027-06-30' },
+  {
+    org: 'LAC',
+    kind: 'registration_certificate',
+    title: 'Registration with the Ministry of Interior',
+    expiresOn: '2027-06-30',
+  },
   { org: 'LAC', kind: 'audited_accounts', title: 'Audited financial statements 2024', expiresOn: '2026-06-30' },
-  { org: 'CRC-Cambodia', kind: 'safeguarding_policy', title: 'Child safeguarding policy (2023 revision)', expiresOn: '2026-01-15' },
+  {
+    org: 'CRC-Cambodia',
+    kind: 'safeguarding_policy',
+    title: 'Child safeguarding policy (2023 revision)',
+    expiresOn: '2026-01-15',
+  },
   { org: 'CRC-Cambodia', kind: 'registration_certificate', title: 'Registration certificate', expiresOn: null },
 ];
 
@@ -66,7 +76,8 @@ const OPPORTUNITIES: SeedOpportunity[] = [
     stage: 'identified',
     funder: 'UNDEF',
     url: 'https://www.un.org/democracyfund/',
-    description: 'Two-year projects strengthening civil society voice; possible fit for CSO engagement with the CRC reporting cycle.',
+    description:
+      'Two-year projects strengthening civil society voice; possible fit for CSO engagement with the CRC reporting cycle.',
     tags: ['civic-space', 'crc-reporting'],
     amount: ['100000', '300000', 'USD'],
     closesAt: '2026-05-15T23:59:00-04:00',
@@ -78,7 +89,8 @@ const OPPORTUNITIES: SeedOpportunity[] = [
     title: 'Oak Foundation: ending the detention of children in Cambodia',
     stage: 'screening',
     funder: 'Oak',
-    description: 'Diversion and non-custodial measures for children in conflict with the law; follows the UN Global Study on Children Deprived of Liberty.',
+    description:
+      'Diversion and non-custodial measures for children in conflict with the law; follows the UN Global Study on Children Deprived of Liberty.',
     tags: ['detention', 'diversion'],
     amount: ['250000', '600000', 'USD'],
     closesAt: '2026-04-01T17:00:00+02:00',
@@ -95,7 +107,8 @@ const OPPORTUNITIES: SeedOpportunity[] = [
     funder: 'EU',
     callReference: 'EuropeAid/182345/DD/ACT/KH',
     url: 'https://international-partnerships.ec.europa.eu/funding-and-technical-assistance/funding-instruments_en',
-    description: 'Concept note passed; full proposal due. Legal aid, child-friendly procedures and capacity building of justice actors.',
+    description:
+      'Concept note passed; full proposal due. Legal aid, child-friendly procedures and capacity building of justice actors.',
     tags: ['legal-aid', 'child-friendly-justice'],
     amount: ['500000', '1000000', 'EUR'],
     closesAt: '2026-03-31T12:00:00+02:00',
@@ -107,9 +120,19 @@ const OPPORTUNITIES: SeedOpportunity[] = [
     ],
     items: [
       { title: 'Concept note (approved)', status: 'done', url: 'https://drive.example.org/cjn/eu-2026/concept-note' },
-      { title: 'Registration certificate', owner: 'LAC', status: 'done', document: 'Registration with the Ministry of Interior' },
+      {
+        title: 'Registration certificate',
+        owner: 'LAC',
+        status: 'done',
+        document: 'Registration with the Ministry of Interior',
+      },
       { title: 'Audited accounts (last 2 years)', owner: 'LAC', status: 'todo' },
-      { title: 'Child safeguarding policy', owner: 'CRC-Cambodia', status: 'done', document: 'Child safeguarding policy (2023 revision)' },
+      {
+        title: 'Child safeguarding policy',
+        owner: 'CRC-Cambodia',
+        status: 'done',
+        document: 'Child safeguarding policy (2023 revision)',
+      },
       { title: 'Detailed budget (Annex III)', owner: 'CRC-Cambodia', status: 'todo' },
       { title: 'CVs of key staff', owner: 'CJN', status: 'todo', required: false },
     ],
@@ -136,7 +159,8 @@ const OPPORTUNITIES: SeedOpportunity[] = [
     title: 'Follow-up to the CRC Concluding Observations: CSO monitoring of juvenile justice recommendations',
     stage: 'awarded',
     funder: 'EU',
-    description: 'Monitoring how the Concluding Observations on child justice are implemented; builds on the CSO debrief with CRC Committee members.',
+    description:
+      'Monitoring how the Concluding Observations on child justice are implemented; builds on the CSO debrief with CRC Committee members.',
     tags: ['crc-reporting', 'monitoring'],
     amount: ['80000', '120000', 'EUR'],
     closesAt: '2025-11-30T12:00:00+01:00',
@@ -152,7 +176,8 @@ const OPPORTUNITIES: SeedOpportunity[] = [
     title: 'Child-friendly justice training for judges and prosecutors (2025–2026)',
     stage: 'reporting',
     funder: 'Oak',
-    description: 'Training curriculum with the Royal Academy for Judicial Professions; interim narrative and financial report due.',
+    description:
+      'Training curriculum with the Royal Academy for Judicial Professions; interim narrative and financial report due.',
     tags: ['capacity-building'],
     amount: ['200000', '200000', 'USD'],
     closesAt: '2025-03-01T17:00:00+01:00',
@@ -224,16 +249,27 @@ async function organization(manager: EntityManager, ctx: SeedContext, acronym: s
   if (given) return given;
   const { name, kind } = ORGS[acronym];
   const repo = manager.getRepository(Organization);
-  const found = await repo.createQueryBuilder('o').where('lower(o.name) = lower(:name) OR lower(o.acronym) = lower(:acronym)', { name, acronym }).getOne();
-  const org = found ?? (await repo.save(repo.create({ name, acronym, kind, country: 'KH', isMember: kind === 'cso' || kind === 'network' })));
+  const found = await repo
+    .createQueryBuilder('o')
+    .where('lower(o.name) = lower(:name) OR lower(o.acronym) = lower(:acronym)', { name, acronym })
+    .getOne();
+  const org =
+    found ??
+    (await repo.save(
+      repo.create({ name, acronym, kind, country: 'KH', isMember: kind === 'cso' || kind === 'network' }),
+    ));
   ctx.orgs[acronym] = org;
   return org;
 }
 
 async function coordinatorId(manager: EntityManager, ctx: SeedContext): Promise<string | null> {
-  const given = Object.values(ctx.users).find((u) => u.role === 'coordinator') ?? Object.values(ctx.users).find((u) => isCoordinator(u.role));
+  const given =
+    Object.values(ctx.users).find((u) => u.role === 'coordinator') ??
+    Object.values(ctx.users).find((u) => isCoordinator(u.role));
   if (given) return given.id;
-  const found = await manager.getRepository(User).findOne({ where: [{ role: 'coordinator' }, { role: 'admin' }], order: { createdAt: 'ASC' } });
+  const found = await manager
+    .getRepository(User)
+    .findOne({ where: [{ role: 'coordinator' }, { role: 'admin' }], order: { createdAt: 'ASC' } });
   return found?.id ?? null;
 }
 
@@ -249,7 +285,19 @@ export async function seedOpportunities(ctx: SeedContext): Promise<Record<string
     for (const d of DOCUMENTS) {
       const org = await organization(manager, ctx, d.org);
       const found = await docRepo.findOneBy({ organizationId: org.id, title: d.title });
-      documents.set(d.title, found ?? (await docRepo.save(docRepo.create({ organizationId: org.id, kind: d.kind, title: d.title, expiresOn: d.expiresOn, createdBy: ownerId }))));
+      documents.set(
+        d.title,
+        found ??
+          (await docRepo.save(
+            docRepo.create({
+              organizationId: org.id,
+              kind: d.kind,
+              title: d.title,
+              expiresOn: d.expiresOn,
+              createdBy: ownerId,
+            }),
+          )),
+      );
     }
 
     const result: Record<string, Opportunity> = {};

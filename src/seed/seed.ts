@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   }
   await preflight(config, log);
   await seed(config.databaseUrl, log);
-  log(`done. Sign in as coordinator@cjn.example (or admin@cjn.example, dara@lac.example …) with password ${DEMO_PASSWORD}`);
+  log(
+    `done. Sign in as coordinator@cjn.example (or admin@cjn.example, dara@lac.example …) with password ${DEMO_PASSWORD}`,
+  );
 }
 
 if (process.argv[1]?.endsWith('seed.js')) {

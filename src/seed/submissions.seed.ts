@@ -76,7 +76,9 @@ const GC26: SubmissionSeed = {
       ],
     },
   ],
-  endorsedBy: [{ org: 'CRC-Cambodia', user: 'crcMember', displayName: 'Child Rights Coalition Cambodia (CRC-Cambodia)' }],
+  endorsedBy: [
+    { org: 'CRC-Cambodia', user: 'crcMember', displayName: 'Child Rights Coalition Cambodia (CRC-Cambodia)' },
+  ],
 };
 
 const OECD: SubmissionSeed = {
@@ -156,7 +158,11 @@ async function seedOne(ctx: SeedContext, seed: SubmissionSeed): Promise<void> {
       }),
     );
     await manager.getRepository(SubmissionPartner).insert(
-      seed.partners.map((p) => ({ submissionId: submission.id, organizationId: org(p.org).id, requiredSigner: p.requiredSigner })),
+      seed.partners.map((p) => ({
+        submissionId: submission.id,
+        organizationId: org(p.org).id,
+        requiredSigner: p.requiredSigner,
+      })),
     );
     const sections: Section[] = [];
     for (const [index, s] of seed.sections.entries()) {
@@ -211,14 +217,18 @@ async function seedOne(ctx: SeedContext, seed: SubmissionSeed): Promise<void> {
           updatedAt: now,
         }),
       );
-      await new NotificationsService(ctx.db.getRepository(Notification), ctx.clock).notify(manager, [user(c.mention).id], {
-        kind: 'mention',
-        title: `${user(c.author).name} mentioned you in "${sections[c.section].title}"`,
-        body: root.body,
-        subjectType: 'section',
-        subjectId: sectionId,
-        url: `/submissions/${submission.id}/sections/${sectionId}#comment-${root.id}`,
-      });
+      await new NotificationsService(ctx.db.getRepository(Notification), ctx.clock).notify(
+        manager,
+        [user(c.mention).id],
+        {
+          kind: 'mention',
+          title: `${user(c.author).name} mentioned you in "${sections[c.section].title}"`,
+          body: root.body,
+          subjectType: 'section',
+          subjectId: sectionId,
+          url: `/submissions/${submission.id}/sections/${sectionId}#comment-${root.id}`,
+        },
+      );
       await manager.getRepository(SectionComment).insert({
         sectionId,
         parentId: root.id,

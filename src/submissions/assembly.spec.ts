@@ -11,7 +11,9 @@ const doc: AssembledDocument = {
     { id: 'a', title: 'Introduction', body: 'The Child Justice Network welcomes the draft.', version: 3 },
     { id: 'b', title: 'Empty so far', body: '  ', version: 1 },
   ],
-  signatories: [{ organizationId: 'o', displayName: 'Child Rights Coalition Cambodia', endorsedAt: '2026-01-01T00:00:00Z' }],
+  signatories: [
+    { organizationId: 'o', displayName: 'Child Rights Coalition Cambodia', endorsedAt: '2026-01-01T00:00:00Z' },
+  ],
 };
 
 describe('assembleMarkdown', () => {

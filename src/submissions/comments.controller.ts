@@ -25,7 +25,9 @@ export class CommentsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Comment or reply (`parentId`); mention users with `mentionedUserIds` or @e-mail in the text' })
+  @ApiOperation({
+    summary: 'Comment or reply (`parentId`); mention users with `mentionedUserIds` or @e-mail in the text',
+  })
   @ApiCreated(CommentResponse)
   create(
     @CurrentUser() user: User,

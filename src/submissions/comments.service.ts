@@ -13,7 +13,6 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { mentionedEmails } from './request-parsing.js';
 import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 
-
 function commentView(c: SectionComment, names: Map<string, string>) {
   return {
     id: c.id,
@@ -55,9 +54,14 @@ export class CommentsService {
       take: window.limit,
       skip: window.offset,
     });
-    const replies = roots.length ? await repo.find({ where: { parentId: In(roots.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+    const replies = roots.length
+      ? await repo.find({ where: { parentId: In(roots.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : [];
     const all = [...roots, ...replies];
-    const names = await userNames(this.db.manager, all.flatMap((c) => [c.authorId, c.resolvedById, ...c.mentionedUserIds]));
+    const names = await userNames(
+      this.db.manager,
+      all.flatMap((c) => [c.authorId, c.resolvedById, ...c.mentionedUserIds]),
+    );
     const threads = roots.map((root) => ({
       ...commentView(root, names),
       replies: replies.filter((r) => r.parentId === root.id).map((r) => commentView(r, names)),
@@ -81,7 +85,15 @@ export class CommentsService {
       const now = this.clock.now();
       const repo = manager.getRepository(SectionComment);
       const saved = await repo.save(
-        repo.create({ sectionId, parentId, authorId: actor.id, body: dto.body, mentionedUserIds: mentioned, createdAt: now, updatedAt: now }),
+        repo.create({
+          sectionId,
+          parentId,
+          authorId: actor.id,
+          body: dto.body,
+          mentionedUserIds: mentioned,
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
       await this.notifications.notify(manager, mentioned, {
         kind: 'mention',
@@ -104,7 +116,13 @@ export class CommentsService {
     return this.view(comment);
   }
 
-  async update(actor: User, submissionId: string, sectionId: string, commentId: string, body: string): Promise<CommentView> {
+  async update(
+    actor: User,
+    submissionId: string,
+    sectionId: string,
+    commentId: string,
+    body: string,
+  ): Promise<CommentView> {
     await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     const comment = await this.db.transaction(async (manager) => {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
@@ -142,7 +160,13 @@ export class CommentsService {
   }
 
   /** Resolves (or reopens) a whole thread; done on its first comment. */
-  async setResolved(actor: User, submissionId: string, sectionId: string, commentId: string, resolved: boolean): Promise<CommentView> {
+  async setResolved(
+    actor: User,
+    submissionId: string,
+    sectionId: string,
+    commentId: string,
+    resolved: boolean,
+  ): Promise<CommentView> {
     await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     this.assertMayComment(actor);
     const comment = await this.db.transaction(async (manager) => {
@@ -169,7 +193,8 @@ export class CommentsService {
     await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     await this.db.transaction(async (manager) => {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
-      if (comment.authorId !== actor.id && !isCoordinator(actor.role)) throw new ForbiddenException('Only the author or a coordinator can delete a comment');
+      if (comment.authorId !== actor.id && !isCoordinator(actor.role))
+        throw new ForbiddenException('Only the author or a coordinator can delete a comment');
       await manager.getRepository(SectionComment).delete({ id: commentId });
       await this.activity.record(manager, {
         actorId: actor.id,
@@ -183,11 +208,22 @@ export class CommentsService {
   }
 
   /** Mentioned users who exist and may read the submission; others are left out, never told about it. */
-  private async mentionable(manager: EntityManager, actor: User, submissionId: string, dto: Pick<CreateCommentDto, 'body' | 'mentionedUserIds'>): Promise<string[]> {
+  private async mentionable(
+    manager: EntityManager,
+    actor: User,
+    submissionId: string,
+    dto: Pick<CreateCommentDto, 'body' | 'mentionedUserIds'>,
+  ): Promise<string[]> {
     const emails = mentionedEmails(dto.body);
-    const byId = dto.mentionedUserIds?.length ? await manager.getRepository(User).findBy({ id: In(dto.mentionedUserIds) }) : [];
+    const byId = dto.mentionedUserIds?.length
+      ? await manager.getRepository(User).findBy({ id: In(dto.mentionedUserIds) })
+      : [];
     const byEmail = emails.length
-      ? await manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) IN (:...emails)', { emails }).getMany()
+      ? await manager
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .where('lower(u.email) IN (:...emails)', { emails })
+          .getMany()
       : [];
     const candidates = [...byId, ...byEmail].filter((u) => u.id !== actor.id && u.status !== 'disabled');
     const result: string[] = [];
@@ -204,7 +240,12 @@ export class CommentsService {
   }
 
   /** A comment to change: its submission must not be archived (409). */
-  private async find(manager: EntityManager, submissionId: string, sectionId: string, commentId: string): Promise<SectionComment> {
+  private async find(
+    manager: EntityManager,
+    submissionId: string,
+    sectionId: string,
+    commentId: string,
+  ): Promise<SectionComment> {
     await lockSubmission(manager, submissionId, 'share');
     await findSection(manager, submissionId, sectionId);
     const comment = await manager.getRepository(SectionComment).findOneBy({ id: commentId, sectionId });

@@ -14,7 +14,11 @@ import { ApiCreated, ApiOk, ApiOkContent, PageOf } from '../common/openapi.js';
 import { DocumentResponse, SnapshotDetailResponse, SnapshotResponse } from './submission.response.js';
 
 export class DocumentQuery {
-  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, enumName: 'DocumentFormat', description: 'Default from the Accept header, else md' })
+  @ApiPropertyOptional({
+    enum: DOCUMENT_FORMATS,
+    enumName: 'DocumentFormat',
+    description: 'Default from the Accept header, else md',
+  })
   @IsOptional()
   @IsIn(DOCUMENT_FORMATS)
   format?: DocumentFormat;
@@ -27,7 +31,9 @@ export class DocumentController {
 
   @Get('document')
   @ApiProduces('text/markdown', DOCX_TYPE, 'application/json')
-  @ApiOperation({ summary: 'The assembled text (title, sections in order, signatories); the frozen final text once submitted' })
+  @ApiOperation({
+    summary: 'The assembled text (title, sections in order, signatories); the frozen final text once submitted',
+  })
   @ApiOkContent({ 'text/markdown': 'file', [DOCX_TYPE]: 'file', 'application/json': DocumentResponse })
   async document(
     @CurrentUser() user: User,

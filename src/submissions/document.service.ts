@@ -32,7 +32,9 @@ export class DocumentService {
   ) {}
 
   async assemble(manager: EntityManager, submission: Submission): Promise<AssembledDocument> {
-    const sections = await manager.getRepository(Section).find({ where: { submissionId: submission.id }, order: { position: 'ASC' } });
+    const sections = await manager
+      .getRepository(Section)
+      .find({ where: { submissionId: submission.id }, order: { position: 'ASC' } });
     const endorsements = await activeEndorsements(manager, submission.id);
     return {
       title: submission.title,
@@ -93,7 +95,10 @@ export class DocumentService {
       take: window.limit,
       skip: window.offset,
     });
-    const names = await userNames(this.db.manager, items.map((s) => s.createdById));
+    const names = await userNames(
+      this.db.manager,
+      items.map((s) => s.createdById),
+    );
     return toPage(
       items.map((s) => this.view(s, names, false)),
       total,
@@ -108,7 +113,13 @@ export class DocumentService {
     return this.view(snapshot, await userNames(this.db.manager, [snapshot.createdById]), true);
   }
 
-  private async writeSnapshot(manager: EntityManager, actor: User, submission: Submission, name: string, kind: 'named' | 'final') {
+  private async writeSnapshot(
+    manager: EntityManager,
+    actor: User,
+    submission: Submission,
+    name: string,
+    kind: 'named' | 'final',
+  ) {
     const document = await this.assemble(manager, submission);
     const repo = manager.getRepository(SubmissionSnapshot);
     return repo.save(

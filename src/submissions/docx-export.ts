@@ -9,7 +9,9 @@ export async function renderDocx(doc: AssembledDocument): Promise<Buffer> {
   const children: Paragraph[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE })];
   children.push(new Paragraph({ children: [new TextRun({ text: `Submitted to: ${doc.targetBody}`, italics: true })] }));
   if (doc.sessionReference) {
-    children.push(new Paragraph({ children: [new TextRun({ text: `Reference: ${doc.sessionReference}`, italics: true })] }));
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: `Reference: ${doc.sessionReference}`, italics: true })] }),
+    );
   }
   for (const section of doc.sections) {
     children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }));
@@ -46,7 +48,9 @@ export function markdownParagraphs(markdown: string): Paragraph[] {
       flush();
     } else if (heading) {
       flush();
-      paragraphs.push(new Paragraph({ children: inlineRuns(heading[2]), heading: HEADINGS[Math.min(heading[1].length, 3) - 1] }));
+      paragraphs.push(
+        new Paragraph({ children: inlineRuns(heading[2]), heading: HEADINGS[Math.min(heading[1].length, 3) - 1] }),
+      );
     } else if (bullet) {
       flush();
       paragraphs.push(new Paragraph({ children: inlineRuns(bullet[1]), bullet: { level: 0 } }));

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -37,14 +43,17 @@ export class EndorsementsService {
     await this.access.requireAccess(actor, 'submission', submissionId, 'read');
     if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot sign on for an organisation');
     const organizationId = dto.organizationId ?? actor.organizationId;
-    if (!organizationId) throw new BadRequestException('organizationId: you belong to no organisation; say which one signs on');
+    if (!organizationId)
+      throw new BadRequestException('organizationId: you belong to no organisation; say which one signs on');
     if (organizationId !== actor.organizationId && !isCoordinator(actor.role)) {
       throw new ForbiddenException('You can sign on for your own organisation only');
     }
     const saved = await this.db.transaction(async (manager) => {
       const submission = await lockSubmission(manager, submissionId, 'share');
       if (isFrozen(submission.status) || submission.status === 'withdrawn') {
-        throw new ConflictException(`The submission is ${label(submission.status)}: the list of signatories can no longer change`);
+        throw new ConflictException(
+          `The submission is ${label(submission.status)}: the list of signatories can no longer change`,
+        );
       }
       const org = await manager.getRepository(Organization).findOneBy({ id: organizationId });
       if (!org) throw new BadRequestException('organizationId: no such organisation');
@@ -83,11 +92,15 @@ export class EndorsementsService {
       const endorsement = await repo.findOneBy({ id: endorsementId, submissionId });
       if (!endorsement) throw new NotFoundException('Endorsement not found');
       if (endorsement.organizationId !== actor.organizationId && !isCoordinator(actor.role)) {
-        throw new ForbiddenException('Only staff of the signing organisation or a coordinator can withdraw its endorsement');
+        throw new ForbiddenException(
+          'Only staff of the signing organisation or a coordinator can withdraw its endorsement',
+        );
       }
       if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot withdraw an endorsement');
       if (isFrozen(submission.status)) {
-        throw new ConflictException(`The submission is already ${label(submission.status)}: its signatories can no longer be withdrawn`);
+        throw new ConflictException(
+          `The submission is already ${label(submission.status)}: its signatories can no longer be withdrawn`,
+        );
       }
       if (endorsement.withdrawnAt) return endorsement;
       endorsement.withdrawnAt = this.clock.now();

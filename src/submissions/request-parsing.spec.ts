@@ -19,10 +19,9 @@ describe('parseIfMatch', () => {
 
 describe('mentionedEmails', () => {
   it('finds @e-mail mentions, once each, lower-cased', () => {
-    expect(mentionedEmails('@Dara@LAC.example please check; cc @yan.lay@crc-cambodia.example. And @dara@lac.example again')).toEqual([
-      'dara@lac.example',
-      'yan.lay@crc-cambodia.example',
-    ]);
+    expect(
+      mentionedEmails('@Dara@LAC.example please check; cc @yan.lay@crc-cambodia.example. And @dara@lac.example again'),
+    ).toEqual(['dara@lac.example', 'yan.lay@crc-cambodia.example']);
   });
 
   it('ignores plain e-mail addresses and bare handles', () => {

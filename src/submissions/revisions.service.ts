@@ -32,7 +32,12 @@ export class RevisionsService {
     private readonly access: AccessService,
   ) {}
 
-  async list(user: User, submissionId: string, sectionId: string, query: PageQuery): Promise<Page<ReturnType<typeof revisionView>>> {
+  async list(
+    user: User,
+    submissionId: string,
+    sectionId: string,
+    query: PageQuery,
+  ): Promise<Page<ReturnType<typeof revisionView>>> {
     await this.readSection(user, submissionId, sectionId);
     const window = pageWindow(query);
     const [items, total] = await this.db.getRepository(SectionRevision).findAndCount({
@@ -41,7 +46,10 @@ export class RevisionsService {
       take: window.limit,
       skip: window.offset,
     });
-    const names = await userNames(this.db.manager, items.map((r) => r.authorId));
+    const names = await userNames(
+      this.db.manager,
+      items.map((r) => r.authorId),
+    );
     return toPage(
       items.map((r) => revisionView(r, names)),
       total,
@@ -61,10 +69,18 @@ export class RevisionsService {
     const from = await this.find(sectionId, fromVersion);
     const to = toVersion
       ? await this.find(sectionId, toVersion)
-      : await this.db.getRepository(SectionRevision).findOneOrFail({ where: { sectionId }, order: { version: 'DESC' } });
+      : await this.db
+          .getRepository(SectionRevision)
+          .findOneOrFail({ where: { sectionId }, order: { version: 'DESC' } });
     const names = await userNames(this.db.manager, [from.authorId, to.authorId]);
     const lines = diffLines(from.body, to.body);
-    const summary = (r: SectionRevision) => ({ version: r.version, title: r.title, status: r.status, author: person(names, r.authorId), createdAt: r.createdAt });
+    const summary = (r: SectionRevision) => ({
+      version: r.version,
+      title: r.title,
+      status: r.status,
+      author: person(names, r.authorId),
+      createdAt: r.createdAt,
+    });
     return {
       sectionId,
       from: summary(from),
@@ -75,7 +91,12 @@ export class RevisionsService {
       linesRemoved: lines.filter((c) => c.removed).reduce((n, c) => n + (c.count ?? 0), 0),
       wordsBefore: countWords(from.body),
       wordsAfter: countWords(to.body),
-      patch: createTwoFilesPatch(`version ${from.version}`, `version ${to.version}`, ensureNewline(from.body), ensureNewline(to.body)),
+      patch: createTwoFilesPatch(
+        `version ${from.version}`,
+        `version ${to.version}`,
+        ensureNewline(from.body),
+        ensureNewline(to.body),
+      ),
       changes: diffWords(from.body, to.body).map((c) => ({ value: c.value, added: !!c.added, removed: !!c.removed })),
     };
   }

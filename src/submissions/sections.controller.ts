@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators.js';
@@ -55,8 +69,14 @@ export class SectionsController {
   }
 
   @Patch(':sectionId')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version edited, e.g. "3" (or send `version` in the body)' })
-  @ApiOperation({ summary: 'Save an edit made on `version`; 409 with the current text and who saved it when someone saved first' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version edited, e.g. "3" (or send `version` in the body)',
+  })
+  @ApiOperation({
+    summary: 'Save an edit made on `version`; 409 with the current text and who saved it when someone saved first',
+  })
   @ApiOk(SectionResponse, 428)
   async update(
     @CurrentUser() user: User,
@@ -75,7 +95,11 @@ export class SectionsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a section (its revisions go with it)' })
   @ApiNoContent()
-  remove(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Param('sectionId', ParseUUIDPipe) sectionId: string) {
+  remove(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sectionId', ParseUUIDPipe) sectionId: string,
+  ) {
     return this.sections.remove(user, id, sectionId);
   }
 

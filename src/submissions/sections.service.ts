@@ -6,7 +6,15 @@ import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { User } from '../users/user.entity.js';
 import type { CreateSectionDto, ReorderSectionsDto, UpdateSectionDto } from './dto/section.dto.js';
-import { assertTextEditable, findSection, lockSubmission, makeRoomAt, person, renumberSections, userNames } from './submissions.repository.js';
+import {
+  assertTextEditable,
+  findSection,
+  lockSubmission,
+  makeRoomAt,
+  person,
+  renumberSections,
+  userNames,
+} from './submissions.repository.js';
 import { Section, SectionRevision } from './section.entity.js';
 import { requireLead, requireSectionEdit } from './submission-roles.js';
 import { countWords } from './word-count.js';
@@ -105,7 +113,13 @@ export class SectionsService {
    * Saves an edit made on the version sent in the body or in If-Match (`ifMatchVersion`). The conditional
    * UPDATE is the concurrency check: of many saves on the same version exactly one matches; the others get 409 with the current text.
    */
-  async update(actor: User, submissionId: string, sectionId: string, dto: UpdateSectionDto, ifMatchVersion?: number): Promise<SectionView> {
+  async update(
+    actor: User,
+    submissionId: string,
+    sectionId: string,
+    dto: UpdateSectionDto,
+    ifMatchVersion?: number,
+  ): Promise<SectionView> {
     await this.access.requireAccess(actor, 'submission', submissionId, 'write');
     if (ifMatchVersion !== undefined && dto.version !== undefined && ifMatchVersion !== dto.version) {
       throw new BadRequestException('If-Match and version disagree; send one of them');
@@ -119,12 +133,15 @@ export class SectionsService {
       const submission = await lockSubmission(manager, submissionId, position !== undefined ? 'update' : 'share');
       const current = await findSection(manager, submissionId, sectionId);
       const changed = [
-        ...(Object.keys(fields) as (keyof typeof fields)[]).filter((f) => fields[f] !== undefined && fields[f] !== current[f]),
+        ...(Object.keys(fields) as (keyof typeof fields)[]).filter(
+          (f) => fields[f] !== undefined && fields[f] !== current[f],
+        ),
         ...(position !== undefined && position !== current.position ? ['position'] : []),
       ];
       requireSectionEdit(actor, submission, current, await this.organizationOf(manager, current.assigneeId), changed);
       assertTextEditable(submission);
-      if (fields.assigneeId && changed.includes('assigneeId')) await this.assertAssignee(submissionId, fields.assigneeId);
+      if (fields.assigneeId && changed.includes('assigneeId'))
+        await this.assertAssignee(submissionId, fields.assigneeId);
       const now = this.clock.now();
       const result = await manager
         .createQueryBuilder()
@@ -139,7 +156,9 @@ export class SectionsService {
       const changes: Record<string, unknown> = before ? diffFields(before, fields) : {};
       if (changes.body) changes.body = [`${countWords(before!.body)} words`, `${countWords(saved.body)} words`];
       if (position !== undefined && position !== saved.position) {
-        const order = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
+        const order = await manager
+          .getRepository(Section)
+          .find({ where: { submissionId }, order: { position: 'ASC' } });
         const ids = order.map((s) => s.id).filter((id) => id !== sectionId);
         ids.splice(Math.min(position, ids.length + 1) - 1, 0, sectionId);
         await renumberSections(manager, submissionId, ids);
@@ -164,7 +183,9 @@ export class SectionsService {
       const submission = await lockSubmission(manager, submissionId, 'update');
       requireLead(actor, submission, 'reorder sections');
       assertTextEditable(submission, 'the order of sections');
-      const current = await manager.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
+      const current = await manager
+        .getRepository(Section)
+        .find({ where: { submissionId }, order: { position: 'ASC' } });
       const known = new Set(current.map((s) => s.id));
       if (dto.sectionIds.length !== current.length || dto.sectionIds.some((id) => !known.has(id))) {
         throw new BadRequestException('sectionIds: list every section of this submission exactly once');
@@ -237,7 +258,10 @@ export class SectionsService {
   /** The organisation of a section's assignee: its staff may write the section too. */
   private async organizationOf(manager: EntityManager, userId: string | null): Promise<string | null> {
     if (!userId) return null;
-    return (await manager.getRepository(User).findOne({ select: { id: true, organizationId: true }, where: { id: userId } }))?.organizationId ?? null;
+    return (
+      (await manager.getRepository(User).findOne({ select: { id: true, organizationId: true }, where: { id: userId } }))
+        ?.organizationId ?? null
+    );
   }
 
   /** An assignee must be able to edit the submission (coordinator, or staff of the lead or a partner). */
@@ -246,7 +270,9 @@ export class SectionsService {
     if (!assignee) throw new BadRequestException('assigneeId: no such user');
     const allowed = await this.access.allowedIds(assignee, 'submission', [submissionId], 'write');
     if (!allowed.has(submissionId)) {
-      throw new BadRequestException('assigneeId: the assignee must belong to the lead or a partner organisation, or be a coordinator');
+      throw new BadRequestException(
+        'assigneeId: the assignee must belong to the lead or a partner organisation, or be a coordinator',
+      );
     }
   }
 

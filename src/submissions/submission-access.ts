@@ -39,15 +39,21 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
   }
 
   async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
-    const rows: { id: string; title: string; owner_id: string | null; lead: string; partners: string[]; telegram_chat_id: string | null }[] =
-      await this.db.query(
-        `SELECT s.id, s.title, s.lead_organization_id AS lead, s.telegram_chat_id,
+    const rows: {
+      id: string;
+      title: string;
+      owner_id: string | null;
+      lead: string;
+      partners: string[];
+      telegram_chat_id: string | null;
+    }[] = await this.db.query(
+      `SELECT s.id, s.title, s.lead_organization_id AS lead, s.telegram_chat_id,
                 (SELECT u.id FROM users u WHERE u.id = s.owner_id AND ${READER_SQL}) AS owner_id,
                 COALESCE(array_agg(p.organization_id) FILTER (WHERE p.organization_id IS NOT NULL), '{}') AS partners
          FROM submissions s LEFT JOIN submission_partners p ON p.submission_id = s.id
          WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
-        [ids],
-      );
+      [ids],
+    );
     return new Map(
       rows.map((r) => [
         r.id,
@@ -89,12 +95,13 @@ export class SectionAccessPolicy implements AccessPolicy {
   }
 
   async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
-    const rows: { id: string; title: string; submission_id: string; assignee_id: string | null }[] = await this.db.query(
-      `SELECT sec.id, sec.title, sec.submission_id,
+    const rows: { id: string; title: string; submission_id: string; assignee_id: string | null }[] =
+      await this.db.query(
+        `SELECT sec.id, sec.title, sec.submission_id,
               (SELECT u.id FROM users u JOIN submissions s ON s.id = sec.submission_id WHERE u.id = sec.assignee_id AND ${READER_SQL}) AS assignee_id
          FROM submission_sections sec WHERE sec.id = ANY($1::uuid[])`,
-      [ids],
-    );
+        [ids],
+      );
     const parents = await this.submissions.describe([...new Set(rows.map((r) => r.submission_id))]);
     const result = new Map<string, SubjectInfo>();
     for (const r of rows) {

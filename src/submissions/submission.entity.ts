@@ -1,7 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission.workflow.js';
 
-export const SUBMISSION_KINDS = ['alternative_report', 'general_comment', 'consultation_response', 'list_of_issues', 'other'] as const;
+export const SUBMISSION_KINDS = [
+  'alternative_report',
+  'general_comment',
+  'consultation_response',
+  'list_of_issues',
+  'other',
+] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 export const CONFIDENTIALITY = ['publish', 'confidential'] as const;

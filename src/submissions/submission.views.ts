@@ -32,12 +32,19 @@ export class SubmissionViews {
   async many(manager: EntityManager, submissions: Submission[]): Promise<SubmissionView[]> {
     if (!submissions.length) return [];
     const ids = submissions.map((s) => s.id);
-    const partners = await manager.getRepository(SubmissionPartner).createQueryBuilder('p').where('p.submission_id IN (:...ids)', { ids }).getMany();
+    const partners = await manager
+      .getRepository(SubmissionPartner)
+      .createQueryBuilder('p')
+      .where('p.submission_id IN (:...ids)', { ids })
+      .getMany();
     const endorsements = await manager.getRepository(Endorsement).find({
       select: { submissionId: true, organizationId: true },
       where: { submissionId: In(ids), withdrawnAt: IsNull() },
     });
-    const orgById = await this.organizations.refsByIds([...submissions.map((s) => s.leadOrganizationId), ...partners.map((p) => p.organizationId)]);
+    const orgById = await this.organizations.refsByIds([
+      ...submissions.map((s) => s.leadOrganizationId),
+      ...partners.map((p) => p.organizationId),
+    ]);
     const endorsed = new Set(endorsements.map((e) => `${e.submissionId}/${e.organizationId}`));
     return submissions.map((s) => {
       const own: PartnerView[] = partners
@@ -68,7 +75,9 @@ export class SubmissionViews {
   /** One submission with its word count against the limits and its final snapshot, if frozen. */
   async one(manager: EntityManager, submission: Submission): Promise<SubmissionView> {
     const [view] = await this.many(manager, [submission]);
-    const sections = await manager.getRepository(Section).find({ where: { submissionId: submission.id }, order: { position: 'ASC' } });
+    const sections = await manager
+      .getRepository(Section)
+      .find({ where: { submissionId: submission.id }, order: { position: 'ASC' } });
     const final = await manager.getRepository(SubmissionSnapshot).findOne({
       where: { submissionId: submission.id, kind: 'final' },
       select: { id: true },
@@ -83,5 +92,7 @@ export class SubmissionViews {
 
 /** The endorsements in force, oldest first: the list of signatories. */
 export async function activeEndorsements(manager: EntityManager, submissionId: string): Promise<Endorsement[]> {
-  return manager.getRepository(Endorsement).find({ where: { submissionId, withdrawnAt: IsNull() }, order: { endorsedAt: 'ASC' } });
+  return manager
+    .getRepository(Endorsement)
+    .find({ where: { submissionId, withdrawnAt: IsNull() }, order: { endorsedAt: 'ASC' } });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkTransition, isFrozen, SUBMISSION_STATUSES, SUBMISSION_TRANSITIONS, type TransitionFacts } from './submission.workflow.js';
+import {
+  checkTransition,
+  isFrozen,
+  SUBMISSION_STATUSES,
+  SUBMISSION_TRANSITIONS,
+  type TransitionFacts,
+} from './submission.workflow.js';
 
 const none: TransitionFacts = { sections: [], requiredSigners: [], endorsedOrganizationIds: [] };
 const readySections: TransitionFacts = {
@@ -87,7 +93,9 @@ describe('submission workflow', () => {
     };
     const check = checkTransition('sign_off', 'submitted', facts);
     expect(check.blockers).toEqual(['Required signers have not endorsed: Legal Aid of Cambodia']);
-    expect(checkTransition('sign_off', 'submitted', { ...facts, endorsedOrganizationIds: ['a', 'b'] }).blockers).toEqual([]);
+    expect(
+      checkTransition('sign_off', 'submitted', { ...facts, endorsedOrganizationIds: ['a', 'b'] }).blockers,
+    ).toEqual([]);
   });
 
   it('the text is frozen once submitted or published', () => {

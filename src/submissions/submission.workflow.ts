@@ -2,7 +2,15 @@
  * The submission workflow as data: which moves exist, and which conditions a move needs.
  * Pure functions only, so the rules are tested without a database.
  */
-export const SUBMISSION_STATUSES = ['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published', 'withdrawn'] as const;
+export const SUBMISSION_STATUSES = [
+  'planned',
+  'drafting',
+  'review',
+  'sign_off',
+  'submitted',
+  'published',
+  'withdrawn',
+] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** From each status, where it may go. Going back a step (review → drafting) is allowed for another round. */
@@ -47,8 +55,14 @@ export function checkTransition(from: SubmissionStatus, to: SubmissionStatus, fa
   if (from === to) return { allowed: false, reason: `The submission is already ${label(to)}`, blockers: [] };
   if (!SUBMISSION_TRANSITIONS[from].includes(to)) {
     const options = SUBMISSION_TRANSITIONS[from];
-    const next = options.length ? `; from ${label(from)} it can go to ${options.map(label).join(', ')}` : '; it is final';
-    return { allowed: false, reason: `A submission cannot move from ${label(from)} to ${label(to)}${next}`, blockers: [] };
+    const next = options.length
+      ? `; from ${label(from)} it can go to ${options.map(label).join(', ')}`
+      : '; it is final';
+    return {
+      allowed: false,
+      reason: `A submission cannot move from ${label(from)} to ${label(to)}${next}`,
+      blockers: [],
+    };
   }
   return { allowed: true, blockers: guardBlockers(from, to, facts) };
 }
@@ -60,7 +74,9 @@ function guardBlockers(from: SubmissionStatus, to: SubmissionStatus, facts: Tran
     if (facts.sections.length === 0) blockers.push('The submission has no sections yet');
     const notReady = facts.sections.filter((s) => !READY_SECTION_STATUSES.includes(s.status));
     if (notReady.length) {
-      blockers.push(`Every section must be marked ready before review; not ready: ${notReady.map((s) => `"${s.title}"`).join(', ')}`);
+      blockers.push(
+        `Every section must be marked ready before review; not ready: ${notReady.map((s) => `"${s.title}"`).join(', ')}`,
+      );
     }
   }
   if (to === 'submitted') {

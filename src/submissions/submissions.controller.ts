@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
-import { CreateSubmissionDto, SubmissionQuery, SubmissionTransitionDto, UpdateSubmissionDto } from './dto/submission.dto.js';
+import {
+  CreateSubmissionDto,
+  SubmissionQuery,
+  SubmissionTransitionDto,
+  UpdateSubmissionDto,
+} from './dto/submission.dto.js';
 import { SubmissionsService } from './submissions.service.js';
 import { TransitionsService } from './transitions.service.js';
 import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
@@ -17,7 +22,9 @@ export class SubmissionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Policy submissions you may see; filters: status, kind, targetBody, leadOrganizationId, organizationId, q' })
+  @ApiOperation({
+    summary: 'Policy submissions you may see; filters: status, kind, targetBody, leadOrganizationId, organizationId, q',
+  })
   @ApiOk(PageOf(SubmissionResponse))
   list(@CurrentUser() user: User, @Query() query: SubmissionQuery) {
     return this.submissions.list(user, query);
@@ -46,7 +53,9 @@ export class SubmissionsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a submission (its lead organisation and coordinators); only some fields once submitted' })
+  @ApiOperation({
+    summary: 'Change a submission (its lead organisation and coordinators); only some fields once submitted',
+  })
   @ApiOk(SubmissionDetailResponse)
   update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSubmissionDto) {
     return this.submissions.update(user, id, dto);
@@ -63,7 +72,8 @@ export class SubmissionsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Move through planned → drafting → review → sign_off → submitted → published (or withdrawn); 409 with the reason when not allowed',
+    summary:
+      'Move through planned → drafting → review → sign_off → submitted → published (or withdrawn); 409 with the reason when not allowed',
   })
   @ApiOk(SubmissionDetailResponse)
   transition(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmissionTransitionDto) {

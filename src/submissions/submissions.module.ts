@@ -20,7 +20,13 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 /** Policy submissions: co-drafted sections with revisions, comments, endorsements and the assembled text. */
 @Module({
   imports: [NotificationsModule, OrganizationsModule],
-  controllers: [SubmissionsController, SectionsController, CommentsController, EndorsementsController, DocumentController],
+  controllers: [
+    SubmissionsController,
+    SectionsController,
+    CommentsController,
+    EndorsementsController,
+    DocumentController,
+  ],
   providers: [
     SubmissionAccessPolicy,
     SubmissionViews,

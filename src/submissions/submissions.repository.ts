@@ -10,7 +10,12 @@ import { isFrozen, label } from './submission.workflow.js';
  * (many at once), `update` for workflow moves (one at a time, waits for edits in flight).
  * An archived submission is read-only: every change is a 409 (archiving again passes `allowArchived`).
  */
-export async function lockSubmission(manager: EntityManager, id: string, mode: 'share' | 'update', allowArchived = false): Promise<Submission> {
+export async function lockSubmission(
+  manager: EntityManager,
+  id: string,
+  mode: 'share' | 'update',
+  allowArchived = false,
+): Promise<Submission> {
   const submission = await manager
     .getRepository(Submission)
     .createQueryBuilder('s')
@@ -27,7 +32,9 @@ export async function lockSubmission(manager: EntityManager, id: string, mode: '
 /** Refuses changes to the text once it is frozen by submission. */
 export function assertTextEditable(submission: Submission, what = 'its text'): void {
   if (isFrozen(submission.status)) {
-    throw new ConflictException(`The submission is ${label(submission.status)}: ${what} is frozen and can no longer be changed`);
+    throw new ConflictException(
+      `The submission is ${label(submission.status)}: ${what} is frozen and can no longer be changed`,
+    );
   }
 }
 
@@ -39,7 +46,10 @@ export async function findSection(manager: EntityManager, submissionId: string, 
 
 /** Moves the sections at `position` and after one place down, to insert one there. */
 export async function makeRoomAt(manager: EntityManager, submissionId: string, position: number): Promise<void> {
-  await manager.query(`UPDATE submission_sections SET position = position + 1 WHERE submission_id = $1 AND position >= $2`, [submissionId, position]);
+  await manager.query(
+    `UPDATE submission_sections SET position = position + 1 WHERE submission_id = $1 AND position >= $2`,
+    [submissionId, position],
+  );
 }
 
 /** Positions 1..n in the given order (the unique constraint is checked at commit). */

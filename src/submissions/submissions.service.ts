@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -58,7 +64,12 @@ export class SubmissionsService {
         { q: `%${escapeLike(query.q)}%` },
       );
     }
-    const [items, total] = await qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id').take(window.limit).skip(window.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
     return toPage(await this.views.many(this.db.manager, items), total, window);
   }
 
@@ -85,11 +96,25 @@ export class SubmissionsService {
     const { partnerOrganizationIds, partners, ...fields } = dto;
     const partnerList = this.partnerList(dto.leadOrganizationId, partnerOrganizationIds, partners);
     const id = await this.db.transaction(async (manager) => {
-      await this.assertOrganizations(manager, [dto.leadOrganizationId, ...(partnerList ?? []).map((p) => p.organizationId)]);
-      if (dto.ownerId) await this.assertOwner(manager, dto.ownerId, dto.leadOrganizationId, (partnerList ?? []).map((p) => p.organizationId));
+      await this.assertOrganizations(manager, [
+        dto.leadOrganizationId,
+        ...(partnerList ?? []).map((p) => p.organizationId),
+      ]);
+      if (dto.ownerId)
+        await this.assertOwner(
+          manager,
+          dto.ownerId,
+          dto.leadOrganizationId,
+          (partnerList ?? []).map((p) => p.organizationId),
+        );
       const repo = manager.getRepository(Submission);
       const submission = await repo.save(
-        repo.create({ ...fields, ownerId: dto.ownerId ?? actor.id, visibility: dto.visibility ?? 'participants', status: 'planned' }),
+        repo.create({
+          ...fields,
+          ownerId: dto.ownerId ?? actor.id,
+          visibility: dto.visibility ?? 'participants',
+          status: 'planned',
+        }),
       );
       await this.replacePartners(manager, submission.id, partnerList ?? []);
       await this.activity.record(manager, {
@@ -112,9 +137,15 @@ export class SubmissionsService {
       requireLead(actor, submission, 'change the title, details or partners of a submission');
       const { partnerOrganizationIds, partners, ...fields } = dto;
       const changes = diffFields(submission, fields);
-      const partnerList = this.partnerList(dto.leadOrganizationId ?? submission.leadOrganizationId, partnerOrganizationIds, partners);
+      const partnerList = this.partnerList(
+        dto.leadOrganizationId ?? submission.leadOrganizationId,
+        partnerOrganizationIds,
+        partners,
+      );
       if (isFrozen(submission.status)) {
-        const frozen = Object.keys(changes).filter((f) => !(FIELDS_EDITABLE_WHEN_FROZEN as readonly string[]).includes(f));
+        const frozen = Object.keys(changes).filter(
+          (f) => !(FIELDS_EDITABLE_WHEN_FROZEN as readonly string[]).includes(f),
+        );
         if (frozen.length || partnerList) {
           throw new ConflictException(
             `The submission is ${label(submission.status)}: ${[...frozen, ...(partnerList ? ['partners'] : [])].join(', ')} can no longer be changed`,
@@ -131,18 +162,30 @@ export class SubmissionsService {
         ]);
       }
       if (!partnerList && changes.leadOrganizationId) {
-        const clash = await manager.getRepository(SubmissionPartner).existsBy({ submissionId: id, organizationId: dto.leadOrganizationId! });
-        if (clash) throw new BadRequestException('leadOrganizationId: this organisation is a co-drafting partner; remove it from the partners first');
+        const clash = await manager
+          .getRepository(SubmissionPartner)
+          .existsBy({ submissionId: id, organizationId: dto.leadOrganizationId! });
+        if (clash)
+          throw new BadRequestException(
+            'leadOrganizationId: this organisation is a co-drafting partner; remove it from the partners first',
+          );
       }
       if (dto.ownerId && changes.ownerId) {
         const partnerOrgs = partnerList
           ? partnerList.map((p) => p.organizationId)
           : (await manager.getRepository(SubmissionPartner).findBy({ submissionId: id })).map((p) => p.organizationId);
-        await this.assertOwner(manager, dto.ownerId, dto.leadOrganizationId ?? submission.leadOrganizationId, partnerOrgs);
+        await this.assertOwner(
+          manager,
+          dto.ownerId,
+          dto.leadOrganizationId ?? submission.leadOrganizationId,
+          partnerOrgs,
+        );
       }
       if (Object.keys(changes).length) await manager.getRepository(Submission).update(id, fields);
       if (partnerList) {
-        const before = await manager.getRepository(SubmissionPartner).find({ where: { submissionId: id }, order: { organizationId: 'ASC' } });
+        const before = await manager
+          .getRepository(SubmissionPartner)
+          .find({ where: { submissionId: id }, order: { organizationId: 'ASC' } });
         const after = [...partnerList].sort((a, b) => a.organizationId.localeCompare(b.organizationId));
         const summarize = (list: { organizationId: string; requiredSigner?: boolean }[]) =>
           list.map((p) => `${p.organizationId}${p.requiredSigner ? ' (required signer)' : ''}`);
@@ -184,11 +227,16 @@ export class SubmissionsService {
   }
 
   /** `partners` wins over `partnerOrganizationIds`; undefined means "leave the partners as they are". */
-  private partnerList(leadId: string, ids: string[] | undefined, partners: PartnerDto[] | undefined): PartnerDto[] | undefined {
+  private partnerList(
+    leadId: string,
+    ids: string[] | undefined,
+    partners: PartnerDto[] | undefined,
+  ): PartnerDto[] | undefined {
     if (ids && partners) throw new BadRequestException('Send either partnerOrganizationIds or partners, not both');
     const list = partners ?? ids?.map((organizationId) => ({ organizationId, requiredSigner: false }));
     if (!list) return undefined;
-    if (new Set(list.map((p) => p.organizationId)).size !== list.length) throw new BadRequestException('partners: an organisation is listed twice');
+    if (new Set(list.map((p) => p.organizationId)).size !== list.length)
+      throw new BadRequestException('partners: an organisation is listed twice');
     if (list.some((p) => p.organizationId === leadId)) {
       throw new BadRequestException('partners: the lead organisation is not also a co-drafting partner');
     }
@@ -199,23 +247,40 @@ export class SubmissionsService {
     const repo = manager.getRepository(SubmissionPartner);
     await repo.delete({ submissionId });
     if (partners.length) {
-      await repo.insert(partners.map((p) => ({ submissionId, organizationId: p.organizationId, requiredSigner: p.requiredSigner ?? false })));
+      await repo.insert(
+        partners.map((p) => ({
+          submissionId,
+          organizationId: p.organizationId,
+          requiredSigner: p.requiredSigner ?? false,
+        })),
+      );
     }
   }
 
   private async assertOrganizations(manager: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = await manager.getRepository(Organization).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getCount();
+    const found = await manager
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids })
+      .getCount();
     if (found !== new Set(ids).size) throw new BadRequestException('leadOrganizationId/partners: no such organisation');
   }
 
   /** The owner gets the submission's reminders, so must be able to work on it: a coordinator, or staff (not a viewer) of the lead or a partner. */
-  private async assertOwner(manager: EntityManager, id: string, leadId: string, partnerOrgIds: string[]): Promise<void> {
+  private async assertOwner(
+    manager: EntityManager,
+    id: string,
+    leadId: string,
+    partnerOrgIds: string[],
+  ): Promise<void> {
     const owner = await manager.getRepository(User).findOneBy({ id });
     if (!owner || owner.status === 'disabled') throw new BadRequestException('ownerId: no such (active) user');
     const participant = !!owner.organizationId && [leadId, ...partnerOrgIds].includes(owner.organizationId);
     if (!isCoordinator(owner.role) && !(participant && hasRole(owner.role, 'member'))) {
-      throw new BadRequestException('ownerId: the owner must be a coordinator or staff of the lead or a partner organisation');
+      throw new BadRequestException(
+        'ownerId: the owner must be a coordinator or staff of the lead or a partner organisation',
+      );
     }
   }
 }

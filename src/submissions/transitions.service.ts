@@ -36,7 +36,9 @@ export class TransitionsService {
       // FOR UPDATE waits for section saves in flight (they hold FOR SHARE) and blocks new ones.
       const submission = await lockSubmission(manager, id, 'update');
       requireLead(actor, submission, 'move a submission through its workflow');
-      const sections = await manager.getRepository(Section).find({ where: { submissionId: id }, order: { position: 'ASC' } });
+      const sections = await manager
+        .getRepository(Section)
+        .find({ where: { submissionId: id }, order: { position: 'ASC' } });
       const requiredSigners = await this.requiredSigners(manager, id);
       const endorsements = await activeEndorsements(manager, id);
       const from = submission.status;
@@ -48,7 +50,8 @@ export class TransitionsService {
       if (!check.allowed) throw new ConflictException(check.reason);
       const overriding = check.blockers.length > 0;
       if (overriding) {
-        if (dto.override && !isCoordinator(actor.role)) throw new ForbiddenException('Only a coordinator can override the conditions of a move');
+        if (dto.override && !isCoordinator(actor.role))
+          throw new ForbiddenException('Only a coordinator can override the conditions of a move');
         if (!isCoordinator(actor.role) || !dto.reason || dto.override === false) {
           throw new ConflictException({
             message: `Cannot move to ${label(dto.to)}: ${check.blockers.join('; ')}`,
@@ -73,7 +76,11 @@ export class TransitionsService {
         subjectId: id,
         summary:
           `Moved "${submission.title}" from ${label(from)} to ${label(dto.to)}` +
-          (overriding ? ` overriding: ${check.blockers.join('; ')} (reason: ${dto.reason})` : dto.reason ? ` (${dto.reason})` : ''),
+          (overriding
+            ? ` overriding: ${check.blockers.join('; ')} (reason: ${dto.reason})`
+            : dto.reason
+              ? ` (${dto.reason})`
+              : ''),
         changes: {
           status: [from, dto.to],
           reason: dto.reason ?? null,
@@ -86,7 +93,10 @@ export class TransitionsService {
   }
 
   /** The partners that must endorse before submission, by name. */
-  private async requiredSigners(manager: EntityManager, submissionId: string): Promise<{ organizationId: string; name: string }[]> {
+  private async requiredSigners(
+    manager: EntityManager,
+    submissionId: string,
+  ): Promise<{ organizationId: string; name: string }[]> {
     const partners = await manager.getRepository(SubmissionPartner).findBy({ submissionId, requiredSigner: true });
     const names = await this.organizations.namesByIds(partners.map((p) => p.organizationId));
     return partners

@@ -9,9 +9,11 @@ describe('countWords', () => {
   });
 
   it('ignores Markdown markup and link targets', () => {
-    expect(countWords('## Access to justice\n\n- **Legal aid** for _every_ child\n- See [the draft](https://www.ohchr.org/en/gc26)')).toBe(
-      11,
-    );
+    expect(
+      countWords(
+        '## Access to justice\n\n- **Legal aid** for _every_ child\n- See [the draft](https://www.ohchr.org/en/gc26)',
+      ),
+    ).toBe(11);
     expect(countWords('1. First point\n2) Second point')).toBe(4);
     expect(countWords('> A quoted line')).toBe(3);
     expect(countWords('<br/>one <em>two</em>')).toBe(2);

@@ -39,7 +39,8 @@ export function summarizeWords(
   const overWordLimit = limits.wordLimit !== null && total > limits.wordLimit;
   const overPageLimit = limits.pageLimit !== null && pageEstimate > limits.pageLimit;
   const warnings: string[] = [];
-  if (overWordLimit) warnings.push(`${total} words is ${total - limits.wordLimit!} over the limit of ${limits.wordLimit}`);
+  if (overWordLimit)
+    warnings.push(`${total} words is ${total - limits.wordLimit!} over the limit of ${limits.wordLimit}`);
   if (overPageLimit) warnings.push(`about ${pageEstimate} pages is over the limit of ${limits.pageLimit}`);
   return {
     total,

@@ -27,7 +27,10 @@ export class CurrentPasswordLimiter {
     if (used && used.consumedPoints >= CURRENT_PASSWORD_FAILURES) {
       const retryAfter = Math.max(1, Math.ceil(used.msBeforeNext / 1000));
       throw new HttpException(
-        { message: `Too many wrong current passwords; try again in ${Math.ceil(retryAfter / 60)} minute(s)`, details: { retryAfter } },
+        {
+          message: `Too many wrong current passwords; try again in ${Math.ceil(retryAfter / 60)} minute(s)`,
+          details: { retryAfter },
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

@@ -21,7 +21,12 @@ export class FirstAdminService implements OnApplicationBootstrap {
     if (!adminEmail || !adminPassword || !this.config.runsApi) return;
     if (await this.db.getRepository(User).existsBy({ role: 'admin' })) return;
     try {
-      await this.users.create(null, { email: adminEmail, password: adminPassword, name: 'Administrator', role: 'admin' });
+      await this.users.create(null, {
+        email: adminEmail,
+        password: adminPassword,
+        name: 'Administrator',
+        role: 'admin',
+      });
       this.logger.log(`Created the first admin ${adminEmail}`);
     } catch (error) {
       // Another replica starting at the same moment may have won the race; that is fine.

@@ -30,7 +30,11 @@ export class InvitationsService {
 
   async invite(user: User): Promise<InvitationOutcome> {
     if (this.config.emailEnabled) {
-      await this.queue.add('invitation', { userId: user.id }, { jobId: `invitation-${user.id}-${this.clock.now().getTime()}` });
+      await this.queue.add(
+        'invitation',
+        { userId: user.id },
+        { jobId: `invitation-${user.id}-${this.clock.now().getTime()}` },
+      );
       return { delivery: 'email' };
     }
     return { delivery: 'link', url: await this.issueLink(user.id) };
@@ -50,10 +54,15 @@ export class InvitationsService {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({
-        where: { invitationTokenHash: sha256(token), status: 'invited', invitationExpiresAt: MoreThan(this.clock.now()) },
+        where: {
+          invitationTokenHash: sha256(token),
+          status: 'invited',
+          invitationExpiresAt: MoreThan(this.clock.now()),
+        },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) throw new BadRequestException('This invitation link is invalid or has expired; ask an admin for a new one');
+      if (!user)
+        throw new BadRequestException('This invitation link is invalid or has expired; ask an admin for a new one');
       await repo.update(user.id, {
         passwordHash: await hashPassword(password),
         status: 'active',

@@ -39,7 +39,11 @@ export class UserDirectory {
 
   /** Whether every id is an existing user who is not disabled. */
   async allEnabled(ids: string[]): Promise<boolean> {
-    const found = await this.users.createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).andWhere("u.status <> 'disabled'").getCount();
+    const found = await this.users
+      .createQueryBuilder('u')
+      .where('u.id = ANY(:ids)', { ids })
+      .andWhere("u.status <> 'disabled'")
+      .getCount();
     return found === ids.length;
   }
 
@@ -64,7 +68,9 @@ export class UserDirectory {
   async linkTelegram(manager: EntityManager, user: User, chatId: string): Promise<void> {
     const prefs = user.notificationPreferences;
     const channels = prefs.channels.includes('telegram') ? prefs.channels : [...prefs.channels, 'telegram' as const];
-    await manager.getRepository(User).update(user.id, { telegramChatId: chatId, notificationPreferences: { ...prefs, channels } });
+    await manager
+      .getRepository(User)
+      .update(user.id, { telegramChatId: chatId, notificationPreferences: { ...prefs, channels } });
   }
 
   async unlinkTelegram(manager: EntityManager, userId: string): Promise<void> {

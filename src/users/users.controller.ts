@@ -16,12 +16,16 @@ export class UsersController {
   @Get()
   @ApiOperation({
     summary: 'People of the network (to assign sections, mention, invite)',
-    description: 'email and lastLoginAt only for people who share an organisation or a record with the caller (everyone for coordinators and admins)',
+    description:
+      'email and lastLoginAt only for people who share an organisation or a record with the caller (everyone for coordinators and admins)',
   })
   @ApiOk(PageOf(UserResponse))
   async list(@CurrentUser() viewer: User, @Query() query: UserQuery) {
     const page = await this.users.list(viewer, query);
-    const visible = await this.users.contactsVisibleTo(viewer, page.items.map((u) => u.id));
+    const visible = await this.users.contactsVisibleTo(
+      viewer,
+      page.items.map((u) => u.id),
+    );
     return { ...page, items: page.items.map((u) => userViewFor(u, visible.has(u.id))) };
   }
 

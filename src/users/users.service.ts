@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
@@ -52,9 +58,18 @@ export class UsersService {
     if (query.q) {
       const q = `%${escapeLike(query.q)}%`;
       if (isCoordinator(viewer.role)) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q });
-      else qb.andWhere(`(u.name ILIKE :q OR (u.email ILIKE :q AND ${CONTACT_VISIBLE_SQL}))`, { q, ...this.viewerParams(viewer) });
+      else
+        qb.andWhere(`(u.name ILIKE :q OR (u.email ILIKE :q AND ${CONTACT_VISIBLE_SQL}))`, {
+          q,
+          ...this.viewerParams(viewer),
+        });
     }
-    const [items, total] = await qb.orderBy('u.name').addOrderBy('u.id').take(window.limit).skip(window.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('u.name')
+      .addOrderBy('u.id')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
     return toPage(items, total, window);
   }
 
@@ -117,10 +132,13 @@ export class UsersService {
       if (actor.id === id && ((dto.role && dto.role !== 'admin') || dto.status === 'disabled')) {
         throw new ForbiddenException('Admins cannot demote or disable themselves; ask another admin');
       }
-      if (dto.email && dto.email.toLowerCase() !== user.email.toLowerCase()) await this.assertEmailFree(manager, dto.email);
+      if (dto.email && dto.email.toLowerCase() !== user.email.toLowerCase())
+        await this.assertEmailFree(manager, dto.email);
       await this.assertOrganization(dto.organizationId);
       if (dto.status === 'active' && user.status === 'invited') {
-        throw new BadRequestException('An invited user becomes active by accepting the invitation or being given a password');
+        throw new BadRequestException(
+          'An invited user becomes active by accepting the invitation or being given a password',
+        );
       }
       const { password, ...fields } = dto;
       const changes = diffFields(user, fields);
@@ -151,7 +169,11 @@ export class UsersService {
   async updateMe(me: User, dto: UpdateMeDto, sessionId?: string): Promise<User> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: me.id }).getOneOrFail();
+      const user = await repo
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: me.id })
+        .getOneOrFail();
       const { currentPassword, newPassword, ...fields } = dto;
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
@@ -197,7 +219,12 @@ export class UsersService {
 
   /** The user with this e-mail (any case), with their password hash, for signing in. */
   async findForSignIn(email: string): Promise<User | null> {
-    return this.db.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
   }
 
   /** An active user, for resolving a session or token; null when unknown or not active. */
@@ -220,11 +247,17 @@ export class UsersService {
     options: { manager?: EntityManager; ifChatId?: string } = {},
   ): Promise<boolean> {
     const repo = (options.manager ?? this.db.manager).getRepository(User);
-    const user = await repo.findOneBy({ id: userId, ...(options.ifChatId ? { telegramChatId: options.ifChatId } : {}) });
+    const user = await repo.findOneBy({
+      id: userId,
+      ...(options.ifChatId ? { telegramChatId: options.ifChatId } : {}),
+    });
     if (!user) return false;
     const channels = user.notificationPreferences.channels;
     const withTelegram = chatId && !channels.includes('telegram') ? [...channels, 'telegram' as const] : channels;
-    await repo.update(userId, { telegramChatId: chatId, notificationPreferences: { ...user.notificationPreferences, channels: withTelegram } });
+    await repo.update(userId, {
+      telegramChatId: chatId,
+      notificationPreferences: { ...user.notificationPreferences, channels: withTelegram },
+    });
     return true;
   }
 

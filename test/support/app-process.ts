@@ -20,7 +20,10 @@ export interface AppProcess {
 }
 
 /** Runs the built app (`node dist/src/main.js`) as its own process, as `npm start` and workers do. */
-export function startAppProcess(env: Record<string, string>, options: { script?: string; args?: string[]; cwd?: string } = {}): AppProcess {
+export function startAppProcess(
+  env: Record<string, string>,
+  options: { script?: string; args?: string[]; cwd?: string } = {},
+): AppProcess {
   const script = resolve(options.script ?? 'dist/src/main.js');
   const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
     cwd: options.cwd,

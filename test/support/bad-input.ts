@@ -96,17 +96,31 @@ export function problemCollector() {
   return {
     problems,
     expectClientError(res: request.Response, label: string) {
-      const shaped = typeof res.body?.message === 'string' && res.body.statusCode === res.status && typeof res.body.error === 'string';
+      const shaped =
+        typeof res.body?.message === 'string' &&
+        res.body.statusCode === res.status &&
+        typeof res.body.error === 'string';
       const ok = res.status < 500 && (res.status < 400 || shaped);
       if (!ok) problems.push(`${label} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
     },
     expectPage(res: request.Response, label: string) {
-      if (res.status >= 500 || !String(res.headers['content-type']).startsWith('text/html')) problems.push(`${label} → ${res.status} ${res.headers['content-type']}`);
+      if (res.status >= 500 || !String(res.headers['content-type']).startsWith('text/html'))
+        problems.push(`${label} → ${res.status} ${res.headers['content-type']}`);
     },
   };
 }
 
 /** Calendar and signed-link tokens that are malformed, unknown or forged (`knownId`: a real id of another kind). */
 export function badTokens(knownId: string): string[] {
-  return ['x', '%00', 'a'.repeat(5000), `${MISSING}.${'a'.repeat(32)}`, `${knownId}.${'a'.repeat(32)}`, `${MISSING}`, '..', 'a.b.c', `${'g'.repeat(36)}.${'a'.repeat(32)}`];
+  return [
+    'x',
+    '%00',
+    'a'.repeat(5000),
+    `${MISSING}.${'a'.repeat(32)}`,
+    `${knownId}.${'a'.repeat(32)}`,
+    `${MISSING}`,
+    '..',
+    'a.b.c',
+    `${'g'.repeat(36)}.${'a'.repeat(32)}`,
+  ];
 }

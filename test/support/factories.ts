@@ -11,9 +11,14 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 const unique = () => randomBytes(4).toString('hex');
 
-export async function makeOrganization(t: TestApp, fields: { name?: string; kind?: OrganizationKind } = {}): Promise<Organization> {
+export async function makeOrganization(
+  t: TestApp,
+  fields: { name?: string; kind?: OrganizationKind } = {},
+): Promise<Organization> {
   const admin = { id: null } as unknown as User;
-  return t.app.get(OrganizationsService).create(admin, { name: fields.name ?? `Org ${unique()}`, kind: fields.kind ?? 'cso' });
+  return t.app
+    .get(OrganizationsService)
+    .create(admin, { name: fields.name ?? `Org ${unique()}`, kind: fields.kind ?? 'cso' });
 }
 
 export interface Actor {

@@ -4,6 +4,8 @@ import { dropDatabase, onServer, TEMPLATE_ENV } from '../../dist/test/support/da
 export default async function globalTeardown() {
   const template = process.env[TEMPLATE_ENV];
   if (!template) return;
-  const leftovers = await onServer((c) => c.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${template}%`]));
+  const leftovers = await onServer((c) =>
+    c.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${template}%`]),
+  );
   for (const { datname } of leftovers.rows) await dropDatabase(datname);
 }

@@ -47,7 +47,9 @@ export async function addItem(
   opportunityId: string,
   fields: { title: string; partnerId?: string; required?: boolean; status?: string },
 ) {
-  const res = await coordinator.as.post(`/api/v1/opportunities/${opportunityId}/checklist`).send({ required: true, ...fields });
+  const res = await coordinator.as
+    .post(`/api/v1/opportunities/${opportunityId}/checklist`)
+    .send({ required: true, ...fields });
   if (res.status !== 201) throw new Error(`addItem: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string };
 }

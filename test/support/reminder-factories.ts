@@ -46,7 +46,12 @@ export function fromNow(ms: number): string {
 export async function setNotificationPrefs(
   t: TestApp,
   userId: string,
-  prefs: { channels?: string[]; quietHours?: { start: string; end: string } | null; digest?: string; telegramChatId?: string | null },
+  prefs: {
+    channels?: string[];
+    quietHours?: { start: string; end: string } | null;
+    digest?: string;
+    telegramChatId?: string | null;
+  },
 ): Promise<void> {
   const { telegramChatId, ...rest } = prefs;
   await t.db.query(
@@ -66,7 +71,10 @@ export interface IcsEvent {
 /** A small RFC 5545 reader: unfolds lines and returns the VEVENTs with their properties and alarms. */
 export function parseIcs(text: string): { calendar: Record<string, string>; events: IcsEvent[] } {
   if (!text.startsWith('BEGIN:VCALENDAR')) throw new Error('not an iCalendar document');
-  const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n/).filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split(/\r\n/)
+    .filter(Boolean);
   const calendar: Record<string, string> = {};
   const events: IcsEvent[] = [];
   const stack: string[] = [];
@@ -76,7 +84,10 @@ export function parseIcs(text: string): { calendar: Record<string, string>; even
     const colon = line.indexOf(':');
     if (colon < 0) throw new Error(`malformed line: ${line}`);
     const key = line.slice(0, colon);
-    const value = line.slice(colon + 1).replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+    const value = line
+      .slice(colon + 1)
+      .replace(/\\n/g, '\n')
+      .replace(/\\([,;\\])/g, '$1');
     if (key === 'BEGIN') {
       stack.push(value);
       if (value === 'VEVENT') event = { props: {}, raw: {}, alarms: [] };

@@ -10,14 +10,12 @@ export async function makeSubmission(
   actor: Actor,
   fields: { leadOrganizationId: string } & Record<string, unknown>,
 ): Promise<{ id: string; [key: string]: unknown }> {
-  const res = await actor.as
-    .post('/api/v1/submissions')
-    .send({
-      title: 'Comment on draft General Comment No. 26',
-      targetBody: 'UN Committee on the Rights of the Child',
-      kind: 'general_comment',
-      ...fields,
-    });
+  const res = await actor.as.post('/api/v1/submissions').send({
+    title: 'Comment on draft General Comment No. 26',
+    targetBody: 'UN Committee on the Rights of the Child',
+    kind: 'general_comment',
+    ...fields,
+  });
   if (res.status !== 201) throw new Error(`makeSubmission: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -27,7 +25,9 @@ export async function makeSection(
   submissionId: string,
   fields: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number; [key: string]: unknown }> {
-  const res = await actor.as.post(`/api/v1/submissions/${submissionId}/sections`).send({ title: 'Introduction', ...fields });
+  const res = await actor.as
+    .post(`/api/v1/submissions/${submissionId}/sections`)
+    .send({ title: 'Introduction', ...fields });
   if (res.status !== 201) throw new Error(`makeSection: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

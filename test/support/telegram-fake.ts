@@ -49,7 +49,13 @@ export class TelegramFake {
 
   /** The next `times` messages to `chatId` get 429 Too Many Requests with retry_after. */
   tooManyRequests(chatId: string, retryAfter: number, times = 1): void {
-    this.rules.push({ chatId, times, status: 429, description: `Too Many Requests: retry after ${retryAfter}`, retryAfter });
+    this.rules.push({
+      chatId,
+      times,
+      status: 429,
+      description: `Too Many Requests: retry after ${retryAfter}`,
+      retryAfter,
+    });
   }
 
   /** Every message to `chatId` gets 403: the user blocked the bot. */
@@ -59,7 +65,10 @@ export class TelegramFake {
 
   /** Messages that Telegram accepted. */
   sent(chatId?: string): TelegramCall[] {
-    return this.calls.filter((c) => c.method === 'sendMessage' && c.status === 200 && (chatId === undefined || String(c.body.chat_id) === chatId));
+    return this.calls.filter(
+      (c) =>
+        c.method === 'sendMessage' && c.status === 200 && (chatId === undefined || String(c.body.chat_id) === chatId),
+    );
   }
 
   async waitForSent(chatId: string, count = 1, timeoutMs = 10_000): Promise<TelegramCall[]> {
@@ -68,7 +77,9 @@ export class TelegramFake {
       if (this.sent(chatId).length >= count) return this.sent(chatId);
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error(`Telegram: fewer than ${count} messages to ${chatId} within ${timeoutMs} ms (calls: ${JSON.stringify(this.calls.map((c) => [c.method, c.body.chat_id, c.status]))})`);
+    throw new Error(
+      `Telegram: fewer than ${count} messages to ${chatId} within ${timeoutMs} ms (calls: ${JSON.stringify(this.calls.map((c) => [c.method, c.body.chat_id, c.status]))})`,
+    );
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
@@ -81,14 +92,22 @@ export class TelegramFake {
     } catch {
       return { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' } };
     }
-    const call: TelegramCall = { method: match?.[2] ?? '?', token: match?.[1] ?? '', body, at: Date.now(), status: 200 };
+    const call: TelegramCall = {
+      method: match?.[2] ?? '?',
+      token: match?.[1] ?? '',
+      body,
+      at: Date.now(),
+      status: 200,
+    };
     this.calls.push(call);
     const answer = (status: number, payload: unknown) => {
       call.status = status;
       return { status, body: payload };
     };
-    if (!match || call.token !== this.token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    if (call.method === 'getMe') return answer(200, { ok: true, result: { id: 1, is_bot: true, first_name: 'CJN', username: 'cjn_test_bot' } });
+    if (!match || call.token !== this.token)
+      return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (call.method === 'getMe')
+      return answer(200, { ok: true, result: { id: 1, is_bot: true, first_name: 'CJN', username: 'cjn_test_bot' } });
     if (call.method !== 'sendMessage') return answer(200, { ok: true, result: true });
     const chatId = String(body.chat_id);
     const rule = this.rules.find((r) => r.chatId === chatId && r.times > 0);
@@ -101,6 +120,9 @@ export class TelegramFake {
         ...(rule.retryAfter ? { parameters: { retry_after: rule.retryAfter } } : {}),
       });
     }
-    return answer(200, { ok: true, result: { message_id: this.nextId++, chat: { id: Number(chatId) }, text: body.text } });
+    return answer(200, {
+      ok: true,
+      result: { message_id: this.nextId++, chat: { id: Number(chatId) }, text: body.text },
+    });
   }
 }

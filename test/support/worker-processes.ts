@@ -44,7 +44,11 @@ export async function stopWorkers(workers: AppProcess[]): Promise<void> {
 }
 
 /** Polls `probe` until it returns a truthy value (bounded); returns it. */
-export async function waitUntil<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -39,7 +39,10 @@ export class CreateApiTokenDto {
   @ApiPropertyOptional({ format: 'date-time', example: '2027-06-30T17:00:00+07:00' })
   @IsOptional()
   @IsString()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'expiresAt must be a real date and time in ISO 8601, e.g. 2027-06-30T17:00:00+07:00' })
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'expiresAt must be a real date and time in ISO 8601, e.g. 2027-06-30T17:00:00+07:00' },
+  )
   @Matches(/T/, { message: 'expiresAt must include a time, e.g. 2027-06-30T17:00:00+07:00' })
   expiresAt?: string;
 }

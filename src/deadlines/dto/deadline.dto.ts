@@ -24,8 +24,12 @@ import { DEADLINE_TEMPLATES } from '../deadline-templates.js';
 import { canonicalZone, DEADLINE_KINDS, type DeadlineKind, isValidOffset, MAX_OFFSETS } from '../reminder-times.js';
 import { OptionalNotNull, Trim } from '../../common/validators.js';
 
-
-function custom(name: string, message: string, validate: (v: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+function custom(
+  name: string,
+  message: string,
+  validate: (v: unknown) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -37,9 +41,19 @@ function custom(name: string, message: string, validate: (v: unknown) => boolean
 }
 
 /** An IANA zone (Europe/Geneva accepted as the name people use for Zurich time). */
-const IsDeadlineZone = () => custom('isDeadlineZone', '$property must be an IANA time zone such as Europe/Geneva or Asia/Phnom_Penh', (v) => canonicalZone(v) !== null);
+const IsDeadlineZone = () =>
+  custom(
+    'isDeadlineZone',
+    '$property must be an IANA time zone such as Europe/Geneva or Asia/Phnom_Penh',
+    (v) => canonicalZone(v) !== null,
+  );
 const IsOffset = () =>
-  custom('isReminderOffset', 'each value in $property must be a positive ISO 8601 duration of at most a year, e.g. P14D, P1W or PT2H', isValidOffset, { each: true });
+  custom(
+    'isReminderOffset',
+    'each value in $property must be a positive ISO 8601 duration of at most a year, e.g. P14D, P1W or PT2H',
+    isValidOffset,
+    { each: true },
+  );
 
 export class CreateDeadlineDto {
   @ApiProperty({ enum: DEADLINE_SUBJECT_TYPES, enumName: 'DeadlineSubjectType' })
@@ -63,7 +77,11 @@ export class CreateDeadlineDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind', description: 'external: set by the funder or body; internal: ours' })
+  @ApiProperty({
+    enum: DEADLINE_KINDS,
+    enumName: 'DeadlineKind',
+    description: 'external: set by the funder or body; internal: ours',
+  })
   @IsIn(DEADLINE_KINDS)
   kind: DeadlineKind;
 
@@ -113,8 +131,14 @@ export class CreateDeadlineDto {
 
 export const SETTABLE_STATUSES = ['open', 'done', 'cancelled'] as const;
 
-export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, ['subjectType', 'subjectId'] as const), { skipNullProperties: false }) {
-  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, enumName: 'SettableDeadlineStatus', description: 'missed is set by the system when an open deadline passes' })
+export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, ['subjectType', 'subjectId'] as const), {
+  skipNullProperties: false,
+}) {
+  @ApiPropertyOptional({
+    enum: SETTABLE_STATUSES,
+    enumName: 'SettableDeadlineStatus',
+    description: 'missed is set by the system when an open deadline passes',
+  })
   @OptionalNotNull()
   @IsIn(SETTABLE_STATUSES)
   status?: Exclude<DeadlineStatus, 'missed'>;
@@ -142,7 +166,11 @@ export class DeadlineQuery extends PageQuery {
   @IsIn(DEADLINE_STATUSES)
   status?: DeadlineStatus;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], enumName: 'BooleanString', description: 'Only deadlines assigned to me' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    enumName: 'BooleanString',
+    description: 'Only deadlines assigned to me',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   mine?: 'true' | 'false';

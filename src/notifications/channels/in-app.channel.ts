@@ -8,9 +8,7 @@ import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError } fro
 export class InAppChannel implements DeliveryChannel {
   readonly name = 'inApp' as const;
 
-  constructor(
-    private readonly notifications: NotificationsService,
-  ) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   available(): boolean {
     return true;

@@ -77,7 +77,9 @@ export class TelegramChannel implements DeliveryChannel {
   }
 
   private async disableChat(chatId: string, userId: string | null, reason: string): Promise<void> {
-    this.logger.warn(`Telegram chat ${chatId} is unreachable (${reason}); no more messages go there until it is linked again`);
+    this.logger.warn(
+      `Telegram chat ${chatId} is unreachable (${reason}); no more messages go there until it is linked again`,
+    );
     await this.blockedChats.block(chatId, reason);
     if (userId) await this.users.forgetTelegramChat(userId, chatId);
   }

@@ -6,8 +6,14 @@ export const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 
 export function IsAmount(): PropertyDecorator {
   return (target, key) => {
-    Transform(({ value }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value))(target, key);
-    Matches(AMOUNT, { message: '$property must be a non-negative amount with at most 2 decimals, e.g. 25000.00' })(target, key);
+    Transform(({ value }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value))(
+      target,
+      key,
+    );
+    Matches(AMOUNT, { message: '$property must be a non-negative amount with at most 2 decimals, e.g. 25000.00' })(
+      target,
+      key,
+    );
   };
 }
 

@@ -56,7 +56,10 @@ export class CreateOpportunityDto {
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, { each: true, message: 'each tag must be 1-50 letters, digits, spaces, _ or -' })
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u, {
+    each: true,
+    message: 'each tag must be 1-50 letters, digits, spaces, _ or -',
+  })
   tags?: string[];
 
   @ApiPropertyOptional({ example: '150000.00', description: 'Decimal string or number' })
@@ -74,7 +77,10 @@ export class CreateOpportunityDto {
   @IsCurrency()
   currency?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-03-31T17:00:00+01:00', description: "When the call closes (the funder's date)" })
+  @ApiPropertyOptional({
+    example: '2026-03-31T17:00:00+01:00',
+    description: "When the call closes (the funder's date)",
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   closesAt?: string | null;
@@ -84,27 +90,60 @@ export class CreateOpportunityDto {
   @IsUUID()
   ownerId?: string | null;
 
-  @ApiProperty({ enum: VISIBILITIES, enumName: 'Visibility', description: 'network: every signed-in user; participants: coordinators and partner organisations' })
+  @ApiProperty({
+    enum: VISIBILITIES,
+    enumName: 'Visibility',
+    description: 'network: every signed-in user; participants: coordinators and partner organisations',
+  })
   @IsIn(VISIBILITIES)
   visibility: Visibility;
 
-  @ApiPropertyOptional({ example: '-1001234567890', description: 'Telegram group chat of the consortium, for reminders' })
+  @ApiPropertyOptional({
+    example: '-1001234567890',
+    description: 'Telegram group chat of the consortium, for reminders',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/, { message: 'telegramChatId must be a numeric chat id or @channelname' })
+  @Matches(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/, {
+    message: 'telegramChatId must be a numeric chat id or @channelname',
+  })
   telegramChatId?: string | null;
 }
 
 export class UpdateOpportunityDto extends PartialType(CreateOpportunityDto, { skipNullProperties: false }) {}
 
-export const SORTS = ['updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'title', '-title', 'closesAt', '-closesAt', 'stage', '-stage'] as const;
+export const SORTS = [
+  'updatedAt',
+  '-updatedAt',
+  'createdAt',
+  '-createdAt',
+  'title',
+  '-title',
+  'closesAt',
+  '-closesAt',
+  'stage',
+  '-stage',
+] as const;
 export type Sort = (typeof SORTS)[number];
 
 const csvList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : Array.isArray(value) ? value : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : Array.isArray(value)
+      ? value
+      : value;
 
 export class OpportunityQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STAGES, enumName: 'OpportunityStage', isArray: true, description: 'One stage or several (repeated, or comma-separated)', example: ['screening', 'preparing'] })
+  @ApiPropertyOptional({
+    enum: STAGES,
+    enumName: 'OpportunityStage',
+    isArray: true,
+    description: 'One stage or several (repeated, or comma-separated)',
+    example: ['screening', 'preparing'],
+  })
   @IsOptional()
   @Transform(csvList)
   @IsArray()
@@ -154,7 +193,11 @@ export class OpportunityQuery extends PageQuery {
   @IsISO8601({ strict: true })
   closesTo?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], enumName: 'BooleanString', description: 'Include archived (deleted) opportunities' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    enumName: 'BooleanString',
+    description: 'Include archived (deleted) opportunities',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';

@@ -24,13 +24,18 @@ export class CreatePartnerDto {
   @IsAmount()
   budgetAmount?: string | null;
 
-  @ApiPropertyOptional({ example: 'USD', description: 'May differ from the call currency; shown as such, never converted' })
+  @ApiPropertyOptional({
+    example: 'USD',
+    description: 'May differ from the call currency; shown as such, never converted',
+  })
   @IsOptional()
   @IsCurrency()
   budgetCurrency?: string | null;
 }
 
 /** Coordinators change everything; a partner organisation's members change only `status`. */
-export class UpdatePartnerDto extends PartialType(OmitType(CreatePartnerDto, ['organizationId'] as const), { skipNullProperties: false }) {}
+export class UpdatePartnerDto extends PartialType(OmitType(CreatePartnerDto, ['organizationId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class PartnerQuery extends PageQuery {}

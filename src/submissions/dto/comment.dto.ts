@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { Trim } from '../../common/validators.js';
 
-
 export class CreateCommentDto {
-  @ApiProperty({ example: '@sophea@cjn.org could you add the 2022 figures here?', description: 'Markdown; @e-mail mentions a user' })
+  @ApiProperty({
+    example: '@sophea@cjn.org could you add the 2022 figures here?',
+    description: 'Markdown; @e-mail mentions a user',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()

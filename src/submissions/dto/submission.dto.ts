@@ -97,12 +97,21 @@ export class CreateSubmissionDto {
   @MaxLength(200)
   sessionReference?: string | null;
 
-  @ApiPropertyOptional({ enum: CONFIDENTIALITY, enumName: 'Confidentiality', default: 'publish', description: 'Whether the body may publish the text' })
+  @ApiPropertyOptional({
+    enum: CONFIDENTIALITY,
+    enumName: 'Confidentiality',
+    default: 'publish',
+    description: 'Whether the body may publish the text',
+  })
   @OptionalNotNull()
   @IsIn(CONFIDENTIALITY)
   confidentiality?: Confidentiality;
 
-  @ApiPropertyOptional({ enum: SUBMISSION_CHANNELS, enumName: 'SubmissionChannel', description: 'How the text is sent' })
+  @ApiPropertyOptional({
+    enum: SUBMISSION_CHANNELS,
+    enumName: 'SubmissionChannel',
+    description: 'How the text is sent',
+  })
   @IsOptional()
   @IsIn(SUBMISSION_CHANNELS)
   channel?: SubmissionChannel | null;
@@ -125,7 +134,10 @@ export class CreateSubmissionDto {
   @IsUUID('all', { each: true })
   partnerOrganizationIds?: string[];
 
-  @ApiPropertyOptional({ type: [PartnerDto], description: 'Partners with their required-signer flag (instead of partnerOrganizationIds)' })
+  @ApiPropertyOptional({
+    type: [PartnerDto],
+    description: 'Partners with their required-signer flag (instead of partnerOrganizationIds)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -169,7 +181,9 @@ export class CreateSubmissionDto {
 
   @ApiPropertyOptional({ example: '-1001234567890', description: 'Telegram group chat for reminders' })
   @IsOptional()
-  @Matches(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/, { message: 'telegramChatId must be a numeric chat id or @channel name' })
+  @Matches(/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/, {
+    message: 'telegramChatId must be a numeric chat id or @channel name',
+  })
   telegramChatId?: string | null;
 }
 

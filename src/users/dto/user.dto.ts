@@ -16,8 +16,16 @@ import {
 import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-policy.js';
 import { PageQuery } from '../../common/pagination.js';
 import { IsTimeZone, OptionalNotNull, TIME_OF_DAY, Trim } from '../../common/validators.js';
-import { CHANNELS, type Channel, DIGEST_MODES, type DigestMode, ROLES, type Role, USER_STATUSES, type UserStatus } from '../user.entity.js';
-
+import {
+  CHANNELS,
+  type Channel,
+  DIGEST_MODES,
+  type DigestMode,
+  ROLES,
+  type Role,
+  USER_STATUSES,
+  type UserStatus,
+} from '../user.entity.js';
 
 export class QuietHoursDto {
   @ApiProperty({ example: '21:00', description: 'HH:mm in the user’s time zone' })
@@ -70,7 +78,11 @@ export class CreateUserDto {
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ description: 'Without it an invitation is e-mailed', minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @ApiPropertyOptional({
+    description: 'Without it an invitation is e-mailed',
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+  })
   @IsOptional()
   @AcceptablePassword()
   password?: string;
@@ -105,9 +117,12 @@ export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperti
 }
 
 /** What anyone may change about themselves: not their role, organisation or e-mail. */
-export class UpdateMeDto extends PartialType(PickType(CreateUserDto, ['name', 'timeZone', 'language', 'notificationPreferences'] as const), {
-  skipNullProperties: false,
-}) {
+export class UpdateMeDto extends PartialType(
+  PickType(CreateUserDto, ['name', 'timeZone', 'language', 'notificationPreferences'] as const),
+  {
+    skipNullProperties: false,
+  },
+) {
   @ApiPropertyOptional({ description: 'Required to set a new password' })
   @IsOptional()
   @IsString()
