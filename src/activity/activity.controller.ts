@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { MinRole } from '../auth/auth.decorators.js';
+import { MinRole } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { ActivityService } from './activity.service.js';
 import { ApiOk, PageOf } from '../common/openapi.js';

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ApiToken } from './api-token.entity.js';
-import { randomToken, sha256 } from './secrets.js';
+import { randomToken, sha256 } from '../common/secrets.js';
 
 export const API_TOKEN_PREFIX = 'cjn_';
 

@@ -5,7 +5,7 @@ import { ApiNoContent, ApiOk } from '../common/openapi.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserResponse } from '../users/user.response.js';
 import { userView } from '../users/user.view.js';
-import { type AuthenticatedRequest, Public } from './auth.decorators.js';
+import { type AuthenticatedRequest, Public } from '../common/auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/auth.dto.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, SessionsService } from './sessions.service.js';

@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { hasRole } from '../access/roles.js';
 import type { Role } from '../users/user.entity.js';
-import { type AuthenticatedRequest, IS_PUBLIC, MIN_ROLE } from './auth.decorators.js';
+import { type AuthenticatedRequest, IS_PUBLIC, MIN_ROLE } from '../common/auth.decorators.js';
 import { Authenticator } from './authenticator.js';
 
 /** Signs the caller in from a bearer token or the session cookie, then checks the route's role. */

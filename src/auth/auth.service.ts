@@ -6,7 +6,7 @@ import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginLimiter } from './login-limiter.js';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './secrets.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../users/passwords.js';
 import { SessionsService } from './sessions.service.js';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';

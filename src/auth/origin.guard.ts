@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable
 import type { Request } from 'express';
 import { Reflector } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.js';
-import { SIGNED_REQUEST } from './auth.decorators.js';
+import { SIGNED_REQUEST } from '../common/auth.decorators.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
-import type { AuthenticatedRequest } from './auth.decorators.js';
+import type { AuthenticatedRequest } from '../common/auth.decorators.js';
 
 /** For routes a person must do signed in: a leaked API token cannot make itself more tokens. */
 @Injectable()

@@ -4,7 +4,7 @@ import { DataSource, MoreThan, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { randomToken, sha256 } from './secrets.js';
+import { randomToken, sha256 } from '../common/secrets.js';
 import { Session } from './session.entity.js';
 
 export const SESSION_COOKIE = 'cjn_session';

@@ -4,7 +4,7 @@ import type { User } from '../users/user.entity.js';
 import { ApiCreated, ApiNoContent, ApiOk, ListOf } from '../common/openapi.js';
 import { ApiTokenResponse, CreatedApiTokenResponse } from './api-token.response.js';
 import { ApiTokensService } from './api-tokens.service.js';
-import { CurrentUser } from './auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import { CreateApiTokenDto } from './dto/auth.dto.js';
 import { SessionOnlyGuard } from './session-only.guard.js';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentUser, Public } from '../auth/auth.decorators.js';
+import { CurrentUser, Public } from '../common/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CalendarService, FEED_SCOPES } from './calendar.service.js';
 import { ApiCreated, ApiFile, ApiOk } from '../common/openapi.js';

@@ -12,7 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../auth/password-policy.js';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../users/password-policy.js';
 
 export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];

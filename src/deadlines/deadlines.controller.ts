@@ -12,7 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import { CurrentUser, MinRole } from '../common/auth.decorators.js';
 import { editedVersion } from '../common/if-match.js';
 import type { User } from '../users/user.entity.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';

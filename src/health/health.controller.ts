@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { type AuthenticatedRequest, Public } from '../auth/auth.decorators.js';
+import { type AuthenticatedRequest, Public } from '../common/auth.decorators.js';
 import { REDIS } from '../redis/redis.module.js';
 import { WorkerHealth } from '../reminders/worker-health.js';
 import { check, CHECK_TIMEOUT_MS, ServiceChecks } from './service-checks.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { NotificationsService } from './notifications.service.js';

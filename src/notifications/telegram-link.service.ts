@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
 import { hmac } from '../auth/hmac.js';
-import { randomToken, sha256 } from '../auth/secrets.js';
+import { randomToken, sha256 } from '../common/secrets.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { User } from '../users/user.entity.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, ForbiddenException, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, MinRole, Public, SignedRequest } from '../auth/auth.decorators.js';
+import { CurrentUser, MinRole, Public, SignedRequest } from '../common/auth.decorators.js';
 import { safeEqual } from '../auth/hmac.js';
 import type { User } from '../users/user.entity.js';
 import { TelegramLinkService } from './telegram-link.service.js';

@@ -15,7 +15,7 @@ import {
 import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import { CurrentUser, MinRole } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import type { Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';

@@ -12,7 +12,7 @@ import {
   UploadedFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import { fileResponse } from '../files/file-response.js';
 import type { Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreatePartnerDto, PartnerQuery, UpdatePartnerDto } from './dto/partner.dto.js';
 import { PartnersService } from './partners.service.js';

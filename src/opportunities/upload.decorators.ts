@@ -11,7 +11,7 @@ import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service.js';
-import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
+import type { AuthenticatedRequest } from '../common/auth.decorators.js';
 import { ACCEPTED_TYPES } from '../files/file-type.js';
 
 const UPLOAD_TARGET = 'uploadTarget';

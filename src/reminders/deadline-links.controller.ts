@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, SignedRequest } from '../auth/auth.decorators.js';
+import { Public, SignedRequest } from '../common/auth.decorators.js';
 import { escapeHtml } from '../mail/mail.service.js';
 import { DeadlineLinksService } from './deadline-links.service.js';
 import { ApiHtmlPage } from '../common/openapi.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import type { Reminder } from '../deadlines/reminder.entity.js';

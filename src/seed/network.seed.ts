@@ -1,4 +1,4 @@
-import { hashPassword } from '../auth/secrets.js';
+import { hashPassword } from '../users/passwords.js';
 import { Organization, type OrganizationKind } from '../organizations/organization.entity.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type Role, User } from '../users/user.entity.js';
 import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';

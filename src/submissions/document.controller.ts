@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res 
 import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { fileSlug } from './assembly.js';

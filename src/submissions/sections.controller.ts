@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSectionDto, DiffQuery, ReorderSectionsDto, RevisionQuery, UpdateSectionDto } from './dto/section.dto.js';
 import { RevisionsService } from './revisions.service.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators.js';
-import { AcceptInvitationDto } from '../auth/dto/auth.dto.js';
+import { Public } from '../common/auth.decorators.js';
+import { AcceptInvitationDto } from './dto/invitation.dto.js';
 import { ApiOk } from '../common/openapi.js';
 import { InvitationsService } from './invitations.service.js';
 import { UserResponse } from './user.response.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedRequest, CurrentUser } from '../auth/auth.decorators.js';
+import { type AuthenticatedRequest, CurrentUser } from '../common/auth.decorators.js';
 import { UpdateMeDto } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
 import { userView } from './user.view.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, MinRole } from '../auth/auth.decorators.js';
+import { CurrentUser, MinRole } from '../common/auth.decorators.js';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import type { User } from './user.entity.js';
 import { userView, userViewFor } from './user.view.js';

@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
-import { hashPassword, verifyPassword } from '../auth/secrets.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { escapeLike } from '../common/sql.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../common/validators.js';
-import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
+import { PASSWORD_MAX } from '../../users/password-policy.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@cjn.example' })
@@ -14,18 +14,6 @@ export class LoginDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX)
-  password: string;
-}
-
-export class AcceptInvitationDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  token: string;
-
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @AcceptablePassword()
   password: string;
 }
 

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password-policy.js';
+import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
 import { PageQuery } from '../../common/pagination.js';
 import { IsTimeZone, OptionalNotNull, TIME_OF_DAY, Trim } from '../../common/validators.js';
 import {

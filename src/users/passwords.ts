@@ -1,10 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 /** OWASP minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
-export { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);
@@ -20,13 +18,3 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 /** A hash that no password matches, verified against unknown e-mails so timing does not reveal accounts. */
 export const DUMMY_PASSWORD_HASH = await hashPassword(randomBytes(16).toString('hex'));
-
-/** A random, URL-safe secret with an optional readable prefix. */
-export function randomToken(prefix = ''): string {
-  return prefix + randomBytes(32).toString('base64url');
-}
-
-/** Tokens are random and long, so a fast hash is enough to store them safely. */
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
