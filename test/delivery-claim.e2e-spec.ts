@@ -29,20 +29,26 @@ describe('delivery claims', () => {
     await smtp.stop();
   });
 
-  async function firedReminder() {
+  /** A member of a participating organisation, with these channels, and a deadline a year out on its opportunity. */
+  async function memberWithDeadline(channels: ('email' | 'inApp')[], reminderOffsets: string[]) {
     const org = await makeOrganization(t);
     const coordinator = await makeUser(t, { role: 'coordinator' });
     await setNotificationPrefs(t, coordinator.user.id, { channels: [] });
     const member = await makeUser(t, { organizationId: org.id });
-    await setNotificationPrefs(t, member.user.id, { channels: ['email', 'inApp'] });
+    await setNotificationPrefs(t, member.user.id, { channels });
     const opp = await makeOpportunity(coordinator, { visibility: 'participants' });
     await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead' });
     const d = await makeDeadline(coordinator, {
       subjectType: 'opportunity',
       subjectId: opp.id,
-      dueAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
-      reminderOffsets: ['P1D'],
+      dueAt: inAYear(),
+      reminderOffsets,
     });
+    return { member, d };
+  }
+
+  async function firedReminder() {
+    const { member, d } = await memberWithDeadline(['email', 'inApp'], ['P1D']);
     // Its time has come (as far as the database is concerned).
     const [reminder] = await t.db
       .query(`UPDATE reminders SET fire_at = now() WHERE deadline_id = $1 RETURNING id, version`, [d.id])
@@ -89,18 +95,7 @@ describe('delivery claims', () => {
   });
 
   it('a message the provider accepted is not sent again when recording it fails for a moment', async () => {
-    const org = await makeOrganization(t);
-    const c = await makeUser(t, { role: 'coordinator' });
-    const member = await makeUser(t, { organizationId: org.id });
-    await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
-    const opp = await makeOpportunity(c, { visibility: 'participants' });
-    await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
-    const d = await makeDeadline(c, {
-      subjectType: 'opportunity',
-      subjectId: opp.id,
-      dueAt: inAYear(),
-      reminderOffsets: ['P1D'],
-    });
+    const { member, d } = await memberWithDeadline(['email'], ['P1D']);
     const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
     // A delivery row as firing writes it (no queue job, so only this test sends it).
     const [delivery] = await t.db.query(
@@ -135,18 +130,7 @@ describe('delivery claims', () => {
   });
 
   it('a reminder deferred past its deadline (quiet hours) is not sent late', async () => {
-    const org = await makeOrganization(t);
-    const c = await makeUser(t, { role: 'coordinator' });
-    const member = await makeUser(t, { organizationId: org.id });
-    await setNotificationPrefs(t, member.user.id, { channels: ['email'] });
-    const opp = await makeOpportunity(c, { visibility: 'participants' });
-    await addPartner(c, opp.id, { organizationId: org.id, role: 'lead' });
-    const d = await makeDeadline(c, {
-      subjectType: 'opportunity',
-      subjectId: opp.id,
-      dueAt: inAYear(),
-      reminderOffsets: ['PT2H'],
-    });
+    const { member, d } = await memberWithDeadline(['email'], ['PT2H']);
     const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
     // The reminder fired at 22:00 and its e-mail waited for the end of quiet hours; the deadline (still open) passed meanwhile.
     await t.db.query(`UPDATE deadlines SET due_at = now() - interval '1 hour' WHERE id = $1`, [d.id]);

@@ -124,3 +124,13 @@ export function badTokens(knownId: string): string[] {
     `${'g'.repeat(36)}.${'a'.repeat(32)}`,
   ];
 }
+
+/** Bodies no route can take, each with its label and content type: malformed JSON, a type no route reads, a form, null, an array, broken multipart. */
+export const MALFORMED_BODIES: [label: string, contentType: string, body: string][] = [
+  ['malformed', 'application/json', '{"title":'],
+  ['text/plain', 'text/plain', 'title=x'],
+  ['form', 'application/x-www-form-urlencoded', 'title=x&title=y'],
+  ['null', 'application/json', 'null'],
+  ['array', 'application/json', '[1,2]'],
+  ['multipart', 'multipart/form-data; boundary=x', '--x\r\nbroken'],
+];
