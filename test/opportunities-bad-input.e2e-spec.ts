@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { badQueries, bodies, clientErrorChecker, MISSING, NUL, MALFORMED_BODIES } from './support/bad-input.js';
+import {
+  badQueries,
+  bodies,
+  clientErrorChecker,
+  MISSING,
+  NUL,
+  MALFORMED_BODIES,
+  requestsWithIds,
+} from './support/bad-input.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity, PDF_BYTES, tempUploadDir } from './support/opportunity-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
@@ -79,14 +87,7 @@ describe('opportunities: bad input never answers 500', () => {
       `/api/v1/notifications/ID/read`,
     ];
     const values = ['nope', MISSING, ids.sub, ids.opp, ids.section, '%00', '1e400', '-1', '0'];
-    for (const p of paths) {
-      for (const v of values) {
-        const path = p.replace('ID', v);
-        for (const method of ['get', 'patch', 'delete', 'post'] as const) {
-          expectClientError(await c.as[method](path).send({}), `${method.toUpperCase()} ${path}`);
-        }
-      }
-    }
+    for (const [label, request] of requestsWithIds(c, paths, values)) expectClientError(await request, label);
   });
 
   it('opportunity routes survive bad bodies', async () => {

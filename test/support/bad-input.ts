@@ -134,3 +134,19 @@ export const MALFORMED_BODIES: [label: string, contentType: string, body: string
   ['array', 'application/json', '[1,2]'],
   ['multipart', 'multipart/form-data; boundary=x', '--x\r\nbroken'],
 ];
+
+/** Every path template (its `ID` replaced by each value) called with GET, PATCH, DELETE and POST, labelled. */
+export function* requestsWithIds(
+  actor: { as: Record<'get' | 'patch' | 'delete' | 'post', (url: string) => request.Test> },
+  paths: string[],
+  values: string[],
+): Generator<[string, request.Test]> {
+  for (const template of paths) {
+    for (const value of values) {
+      const path = template.replace('ID', value);
+      for (const method of ['get', 'patch', 'delete', 'post'] as const) {
+        yield [`${method.toUpperCase()} ${path}`, actor.as[method](path).send({})];
+      }
+    }
+  }
+}
