@@ -1,8 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 type Catalogue = { [key: string]: string | Catalogue };
-const load = (language: string): Catalogue => JSON.parse(readFileSync(`web/src/i18n/${language}.json`, 'utf8'));
+/** A language's catalogue: one file per area, `web/src/i18n/<language>/<area>.json`, read as `<area>.<key>`. */
+function load(language: string): Catalogue {
+  const folder = `web/src/i18n/${language}`;
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [
+        file.slice(0, -'.json'.length),
+        JSON.parse(readFileSync(`${folder}/${file}`, 'utf8')) as Catalogue,
+      ]),
+  );
+}
 
 function entries(catalogue: Catalogue, prefix = ''): [string, string][] {
   return Object.entries(catalogue).flatMap(([key, value]) =>

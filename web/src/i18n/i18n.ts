@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import km from './km.json';
 
 export const LANGUAGES = ['en', 'km'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,8 +23,20 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+type Catalogue = { [key: string]: string | Catalogue };
+
+/** Each area keeps its strings in `<language>/<area>.json`; its keys are read as `<area>.<key>`. */
+function catalogue(language: Language): Catalogue {
+  const files = import.meta.glob<Catalogue>('./*/*.json', { eager: true, import: 'default' });
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([path]) => path.startsWith(`./${language}/`))
+      .map(([path, strings]) => [path.slice(language.length + 3, -'.json'.length), strings]),
+  );
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, km: { translation: km } },
+  resources: { en: { translation: catalogue('en') }, km: { translation: catalogue('km') } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
