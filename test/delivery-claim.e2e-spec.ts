@@ -29,7 +29,7 @@ describe('delivery claims', () => {
     await smtp.stop();
   });
 
-  /** A member of a participating organisation, with these channels, and a deadline a year out on its opportunity. */
+  /** A participating organisation's contact, with these channels, and a deadline a year out on its opportunity. */
   async function memberWithDeadline(channels: ('email' | 'inApp')[], reminderOffsets: string[]) {
     const org = await makeOrganization(t);
     const coordinator = await makeUser(t, { role: 'coordinator' });
@@ -37,7 +37,7 @@ describe('delivery claims', () => {
     const member = await makeUser(t, { organizationId: org.id });
     await setNotificationPrefs(t, member.user.id, { channels });
     const opp = await makeOpportunity(coordinator, { visibility: 'participants' });
-    await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead' });
+    await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead', contactUserIds: [member.user.id] });
     const d = await makeDeadline(coordinator, {
       subjectType: 'opportunity',
       subjectId: opp.id,

@@ -36,7 +36,11 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
       .post('/api/v1/opportunities')
       .send({ title: 'Race', visibility: 'participants' })
       .expect(201);
-    await addPartner(coordinator, opp.body.id, { organizationId: org.id, role: 'lead' });
+    await addPartner(coordinator, opp.body.id, {
+      organizationId: org.id,
+      role: 'lead',
+      contactUserIds: [member.user.id],
+    });
 
     // Created to fire far ahead, then all moved to fire within the same couple of seconds once set-up is over,
     // so a slow set-up on a busy machine cannot start the race early.

@@ -125,6 +125,10 @@ export class PartnerResponse {
 
   confirmedAt: Date | null;
 
+  /** People of the organisation who get the call's reminders; empty: whoever confirmed its participation */
+  @ApiProperty({ type: [String], format: 'uuid' })
+  contactUserIds: string[];
+
   createdAt: Date;
 
   updatedAt: Date;
