@@ -40,7 +40,10 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
       <p className="card-meta">
         {coordinator ? (
           <>
-            <label htmlFor={`role-${p.id}`}>{t('consortium.role')}</label>{' '}
+            <label htmlFor={`role-${p.id}`}>
+              {t('consortium.role')}
+              <span className="visually-hidden" translate="no">{` (${name})`}</span>
+            </label>{' '}
             <select
               id={`role-${p.id}`}
               value={p.role}
