@@ -90,9 +90,13 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await checklist.getByRole('button', { name: /Add item\W+CRC-Cambodia/ }).click();
 
     const registration = checklist.getByRole('listitem').filter({ hasText: 'Registration certificate of CRC' });
+    const upload = registration.getByLabel(/Upload a file\W+Registration certificate of CRC/);
+    await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a PDF') });
     await registration
-      .getByLabel(/Upload a file\W+Registration certificate of CRC/)
-      .setInputFiles(pdfFile('crc-registration.pdf'));
+      .getByRole('alert')
+      .getByText(/file type is not accepted/)
+      .waitFor();
+    await upload.setInputFiles(pdfFile('crc-registration.pdf'));
     await registration.getByRole('link', { name: 'crc-registration.pdf' }).waitFor();
 
     const accounts = checklist.getByRole('listitem').filter({ hasText: 'Audited accounts 2025' });
