@@ -78,8 +78,7 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await card.getByLabel('Budget share', { exact: true }).fill('80000');
     await card.getByLabel('Currency').fill('USD');
     await card.getByRole('button', { name: 'Save budget share' }).click();
-    const usdTotal = consortium.getByTestId('total-USD');
-    await usdTotal.getByText('Total in USD').waitFor();
+    const usdTotal = consortium.getByRole('row', { name: /Total in USD/ });
     await expect(usdTotal.textContent()).resolves.toMatch(/80,000/);
 
     const checklist = page.getByRole('region', { name: 'Checklist' });
@@ -120,7 +119,7 @@ describe('the web app: building a consortium on the opportunity page', () => {
       .waitFor();
 
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'opportunity-en-desktop');
+    await screenshot(page, 'opportunity-page-en-desktop');
     await page.context().close();
   });
 
@@ -142,21 +141,21 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await lac.getByRole('button', { name: 'ផ្ទុកឯកសារឡើង' }).click();
     await lac.getByRole('link', { name: 'Audited financial statements 2025' }).waitFor();
 
-    await screenshot(page, 'opportunity-km-phone');
+    await screenshot(page, 'opportunity-page-km-phone');
     // The full page is long at 360 px: each part on its own, to look at.
     await page
       .getByRole('region', { name: 'ព័ត៌មានលម្អិត' })
-      .screenshot({ path: 'test-artifacts/opportunity-km-phone-details.png' });
-    await consortium.screenshot({ path: 'test-artifacts/opportunity-km-phone-consortium.png' });
+      .screenshot({ path: 'test-artifacts/opportunity-page-km-phone-details.png' });
+    await consortium.screenshot({ path: 'test-artifacts/opportunity-page-km-phone-consortium.png' });
     await page
       .getByRole('region', { name: /បញ្ជីត្រួតពិនិត្យ/ })
-      .screenshot({ path: 'test-artifacts/opportunity-km-phone-checklist.png' });
+      .screenshot({ path: 'test-artifacts/opportunity-page-km-phone-checklist.png' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The network's own name, currency codes and signs (US$), and file formats' names read the same in Khmer.
     const sameInKhmer = ['CJN', 'USD', 'EUR', 'US', 'PDF', 'Word', 'Excel', 'OpenDocument'];
     expect((await latinWordsOutsideData(page)).filter((word) => !sameInKhmer.includes(word))).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'opportunity-km-phone');
+    await screenshot(page, 'opportunity-page-km-phone');
     await page.context().close();
   });
 });

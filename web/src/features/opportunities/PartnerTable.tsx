@@ -32,21 +32,21 @@ export function PartnerTable({ opportunityId, canEdit }: { opportunityId: string
             </ul>
           )}
           {partners.data.budget.length > 0 && (
-            <div className="budget-totals" aria-labelledby="budget-totals">
-              <h3 id="budget-totals">{t('consortium.budgetTotals')}</h3>
-              <dl className="facts">
+            <table className="budget-totals">
+              <caption>{t('consortium.budgetTotals')}</caption>
+              <tbody>
                 {partners.data.budget.map((total) => (
-                  <div key={total.currency} data-testid={`total-${total.currency}`}>
-                    <dt>{t('opportunities.totalIn', { currency: total.currency })}</dt>
-                    <dd>
-                      {format.money(total.amount, total.currency)}{' '}
+                  <tr key={total.currency}>
+                    <th scope="row">{t('opportunities.totalIn', { currency: total.currency })}</th>
+                    <td>
+                      <strong className="number">{format.money(total.amount, total.currency)}</strong>{' '}
                       <span className="muted">{t('consortium.partnerCount', { count: total.partners })}</span>
                       {!total.callCurrency && <span className="muted"> · {t('consortium.notCallCurrency')}</span>}
-                    </dd>
-                  </div>
+                    </td>
+                  </tr>
                 ))}
-              </dl>
-            </div>
+              </tbody>
+            </table>
           )}
           {canEdit && (
             <AddPartnerForm opportunityId={opportunityId} taken={partners.data.items.map((p) => p.organizationId)} />
