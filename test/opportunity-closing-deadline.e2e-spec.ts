@@ -101,6 +101,27 @@ describe("an opportunity's closing date is its external deadline", () => {
     expect(reopened[0]).toMatchObject({ id: deadline.id, status: 'open', dueAt: again });
   });
 
+  it('importing calls from CSV sets the closing deadline of each call that has a closing date', async () => {
+    const csv = [
+      'title,closesAt,visibility',
+      'Imported call with a date,2031-04-30T17:00:00+02:00,network',
+      'Imported call without a date,,network',
+    ].join('\n');
+    const res = await coordinator.as
+      .post('/api/v1/opportunities/import?dryRun=false')
+      .attach('file', Buffer.from(csv, 'utf8'), 'calls.csv')
+      .expect(200);
+    const [dated, undated] = res.body.created as string[];
+    const [deadline, ...others] = await deadlinesOf(dated);
+    expect(others).toEqual([]);
+    expect(deadline).toMatchObject({
+      kind: 'external',
+      dueAt: '2031-04-30T15:00:00.000Z',
+      templateId: 'opportunity.closesAt',
+    });
+    expect(await deadlinesOf(undated)).toEqual([]);
+  });
+
   it('changing other fields leaves the deadline alone', async () => {
     const closesAt = fromNow(15 * DAY);
     const o = await makeOpportunity(coordinator, { closesAt });

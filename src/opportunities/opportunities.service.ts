@@ -50,7 +50,8 @@ export class OpportunitiesService {
     this.closingDateHooks.push(hook);
   }
 
-  private async closingDateChanged(manager: EntityManager, actor: User, opportunity: Opportunity) {
+  /** Runs the closing-date hooks in the caller's transaction; call what it returns after commit. */
+  async closingDateChanged(manager: EntityManager, actor: User, opportunity: Opportunity) {
     const afterCommit: (() => Promise<void>)[] = [];
     for (const hook of this.closingDateHooks) afterCommit.push(await hook(manager, actor, opportunity));
     return () => Promise.all(afterCommit.map((run) => run())).then(() => undefined);
