@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
+import { CurrencyInput } from './CurrencyInput';
 import { type Opportunity, type OpportunityChanges, useUpdateOpportunity } from './opportunity-hooks';
 import { isoToZoned, zonedToIso } from './zoned-time';
 
@@ -55,17 +56,7 @@ export function OpportunityDetailsForm(props: { opportunity: Opportunity; zone: 
           <label htmlFor="o-max">{t('consortium.amountMax')}</label>
           <input id="o-max" inputMode="decimal" value={amountMax} onChange={(e) => setAmountMax(e.target.value)} />
         </div>
-        <div>
-          <label htmlFor="o-currency">{t('consortium.currency')}</label>
-          <input
-            id="o-currency"
-            maxLength={3}
-            size={4}
-            translate="no"
-            value={currency}
-            onChange={(e) => setCurrency(e.target.value)}
-          />
-        </div>
+        <CurrencyInput id="o-currency" value={currency} onChange={setCurrency} />
       </div>
       <label htmlFor="o-closes">{t('consortium.closesAt', { zone })}</label>
       <input

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
+import { CurrencyInput } from './CurrencyInput';
 import { useFormat } from '../../i18n/format';
 import { useMe } from '../auth/session-hooks';
 import { OrganizationDocuments } from './OrganizationDocuments';
@@ -101,17 +102,7 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
               onChange={(e) => setAmount(e.target.value)}
             />
           </div>
-          <div>
-            <label htmlFor={`currency-${p.id}`}>{t('consortium.currency')}</label>
-            <input
-              id={`currency-${p.id}`}
-              maxLength={3}
-              size={4}
-              translate="no"
-              value={currency}
-              onChange={(e) => setCurrency(e.target.value)}
-            />
-          </div>
+          <CurrencyInput id={`currency-${p.id}`} value={currency} onChange={setCurrency} />
           <button type="submit" className="button-secondary" disabled={update.isPending}>
             {t('consortium.saveBudget')}
           </button>
