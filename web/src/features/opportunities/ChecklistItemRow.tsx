@@ -117,7 +117,13 @@ export function ChecklistItemRow(props: {
           waive={(waiveReason) =>
             update.mutate(
               { itemId: item.id, body: { status: 'waived', waiveReason } },
-              { onSuccess: () => setWaiving(false) },
+              {
+                onSuccess: () => {
+                  setWaiving(false);
+                  // The form that had focus is gone: keep the keyboard on the item it waived.
+                  document.getElementById(`checklist-${item.id}`)?.focus();
+                },
+              },
             )
           }
         />
