@@ -215,6 +215,9 @@ export class ChecklistItemResponse {
 
   url: string | null;
 
+  /** Why a coordinator waived it; null unless waived */
+  waiveReason: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   fileId: string | null;
 

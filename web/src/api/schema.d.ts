@@ -2539,6 +2539,8 @@ export interface components {
             title: string;
             required: boolean;
             url: string | null;
+            /** @description Why a coordinator waived it; null unless waived */
+            waiveReason: string | null;
             position: number;
             /** Format: date-time */
             createdAt: string;
@@ -2602,6 +2604,8 @@ export interface components {
              */
             documentId?: string | null;
             position?: number;
+            /** @description Why the item is waived; required with status waived (coordinators) */
+            waiveReason?: string;
         };
         DocumentFileResponse: {
             /** Format: uuid */
