@@ -2447,6 +2447,8 @@ export interface components {
             status: components["schemas"]["PartnerStatus"];
             /** Format: uuid */
             confirmedBy: string | null;
+            /** @description People of the organisation who get the call's reminders; empty: whoever confirmed its participation */
+            contactUserIds: string[];
             organization: components["schemas"]["OrganizationRefResponse"] | null;
             /** @description False when the share is in another currency than the call; null when either is unset */
             inCallCurrency: boolean | null;
@@ -2484,6 +2486,8 @@ export interface components {
              * @example USD
              */
             budgetCurrency?: string | null;
+            /** @description People of this organisation who get the call's reminders (besides each deadline's assignees); empty: whoever confirmed its participation */
+            contactUserIds?: string[];
         };
         UpdatePartnerDto: {
             role?: components["schemas"]["PartnerRole"];
@@ -2497,6 +2501,8 @@ export interface components {
              * @example USD
              */
             budgetCurrency?: string | null;
+            /** @description People of this organisation who get the call's reminders (besides each deadline's assignees); empty: whoever confirmed its participation */
+            contactUserIds?: string[];
         };
         /** @enum {string} */
         ChecklistStatus: "todo" | "done" | "waived";
