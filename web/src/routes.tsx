@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from './components/states';
 import { AcceptInvitationPage, InvitationLinkRedirect } from './features/auth/AcceptInvitationPage';
 import { RequireSession } from './features/auth/RequireSession';
@@ -37,6 +37,11 @@ export const router = createBrowserRouter([
         path: 'deadlines',
         element: page(() => import('./features/deadlines/DeadlinesPage').then((m) => m.DeadlinesPage)),
       },
+      {
+        path: 'deadlines/new',
+        element: page(() => import('./features/deadlines/NewDeadlinePage').then((m) => m.NewDeadlinePage)),
+      },
+      { path: 'calendar', element: <Navigate to="/deadlines?view=month" replace /> },
       {
         path: 'deadlines/:id',
         element: page(() => import('./features/deadlines/DeadlinePage').then((m) => m.DeadlinePage)),

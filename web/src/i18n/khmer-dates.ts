@@ -3,8 +3,9 @@
  * The numbers still come from Intl in the right zone; only the month and weekday names and the
  * relative phrases are written here, as CLDR's Khmer data has them.
  */
-const MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
-const WEEKDAYS: Record<string, string> = {
+export const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+/** Keyed by the English short weekday Intl writes (`Mon`). */
+export const KHMER_WEEKDAYS: Record<string, string> = {
   Sun: 'អាទិត្យ',
   Mon: 'ច័ន្ទ',
   Tue: 'អង្គារ',
@@ -31,12 +32,12 @@ function parts(date: Date, timeZone: string | undefined, withTime: boolean) {
 /** e.g. `សុក្រ 27 វិច្ឆិកា 2026, 23:59`, as Intl writes it where it knows Khmer. */
 export function khmerDateTime(date: Date, timeZone: string): string {
   const p = parts(date, timeZone, true);
-  return `${WEEKDAYS[p.weekday]} ${p.day} ${MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
+  return `${KHMER_WEEKDAYS[p.weekday]} ${p.day} ${KHMER_MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 export function khmerDate(date: Date, timeZone?: string): string {
   const p = parts(date, timeZone, false);
-  return `${p.day} ${MONTHS[Number(p.month) - 1]} ${p.year}`;
+  return `${p.day} ${KHMER_MONTHS[Number(p.month) - 1]} ${p.year}`;
 }
 
 /** `GMT+1` → `ម៉ោងសកល +1`. */

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorState, FormError, LoadingState } from '../../components/states';
 import { useMe } from '../auth/session-hooks';
 import { useDeadline, useSetDeadlineStatus } from './deadline-hooks';
+import { DeadlineEditForm } from './DeadlineEditForm';
 import { DeadlineTimes } from './DeadlineTimes';
 import { ReminderList } from './ReminderList';
 
@@ -13,6 +15,9 @@ export function DeadlinePage() {
   const me = useMe().data!;
   const deadline = useDeadline(id);
   const setStatus = useSetDeadlineStatus(id);
+  const [editing, setEditing] = useState(false);
+  // Remounted after a reload, so the form starts again from what the server now holds.
+  const [formKey, setFormKey] = useState(0);
 
   if (deadline.isPending) return <LoadingState />;
   if (deadline.error) return <ErrorState error={deadline.error} retry={() => void deadline.refetch()} />;
@@ -58,7 +63,20 @@ export function DeadlinePage() {
             {t('deadlines.reopen')}
           </button>
         )}
+        {canChange && !editing && (
+          <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+            {t('deadline-form.edit')}
+          </button>
+        )}
         <FormError error={setStatus.error} />
+        {editing && (
+          <DeadlineEditForm
+            key={`${d.version}-${formKey}`}
+            deadline={d}
+            reload={() => void deadline.refetch().then(() => setFormKey((k) => k + 1))}
+            done={() => setEditing(false)}
+          />
+        )}
       </section>
       <ReminderList deadlineId={d.id} readerZone={me.timeZone} />
     </article>

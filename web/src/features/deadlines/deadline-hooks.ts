@@ -1,27 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 
 export type SubjectType = 'opportunity' | 'partner' | 'checklistItem' | 'submission' | 'section';
 export type DeadlineStatus = 'open' | 'done' | 'missed' | 'cancelled';
 
-/** A deadline as the API returns it (fields read here; the OpenAPI document has no response schema yet). */
-export interface Deadline {
-  id: string;
-  subjectType: SubjectType;
-  subjectId: string;
-  subject: { title: string; path: string } | null;
-  title: string;
-  description: string | null;
-  kind: 'external' | 'internal';
-  dueAt: string;
-  timeZone: string;
-  dateOnly: boolean;
-  status: DeadlineStatus;
-  assigneeIds: string[];
-  reminderOffsets: string[];
-  completedAt: string | null;
-}
+export type Deadline = components['schemas']['DeadlineResponse'];
 
 export interface Reminder {
   id: string;

@@ -1,0 +1,44 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../components/states';
+import { bodyOf, type DeadlineDraft, draftOf } from './deadline-draft';
+import { type DeadlineResponse, fieldProblems, isConflict, useUpdateDeadline } from './deadline-form-hooks';
+import { DeadlineFields } from './DeadlineFields';
+
+/** Changes a deadline on the version it was read at; someone else's change meanwhile is a 409, shown plainly. */
+export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: () => void; done: () => void }) {
+  const { deadline, reload, done } = props;
+  const { t } = useTranslation();
+  const update = useUpdateDeadline(deadline.id);
+  const [draft, setDraft] = useState<DeadlineDraft>(() => draftOf(deadline));
+  const change = (changes: Partial<DeadlineDraft>) => setDraft((d) => ({ ...d, ...changes }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ ...bodyOf(draft), version: deadline.version }, { onSuccess: done });
+  };
+  const conflict = isConflict(update.error);
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby="edit-deadline">
+      <h3 id="edit-deadline">{t('deadline-form.editTitle')}</h3>
+      <DeadlineFields draft={draft} change={change} problems={fieldProblems(update.error)} />
+      {conflict ? (
+        <div className="form-error" role="alert">
+          <p>{t('deadline-form.conflict')}</p>
+          <button type="button" className="button-secondary" onClick={reload}>
+            {t('deadline-form.reload')}
+          </button>
+        </div>
+      ) : (
+        <FormError error={update.error} />
+      )}
+      <div className="toolbar">
+        <button type="submit" disabled={update.isPending}>
+          {update.isPending ? t('deadline-form.saving') : t('deadline-form.save')}
+        </button>
+        <button type="button" className="button-secondary" onClick={done}>
+          {t('deadline-form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
