@@ -3,7 +3,20 @@
  * The numbers still come from Intl in the right zone; only the month and weekday names and the
  * relative phrases are written here, as CLDR's Khmer data has them.
  */
-export const KHMER_MONTHS = ['មករា', 'កុម្ភៈ', 'មីនា', 'មេសា', 'ឧសភា', 'មិថុនា', 'កក្កដា', 'សីហា', 'កញ្ញា', 'តុលា', 'វិច្ឆិកា', 'ធ្នូ'];
+export const KHMER_MONTHS = [
+  'មករា',
+  'កុម្ភៈ',
+  'មីនា',
+  'មេសា',
+  'ឧសភា',
+  'មិថុនា',
+  'កក្កដា',
+  'សីហា',
+  'កញ្ញា',
+  'តុលា',
+  'វិច្ឆិកា',
+  'ធ្នូ',
+];
 /** Keyed by the English short weekday Intl writes (`Mon`). */
 export const KHMER_WEEKDAYS: Record<string, string> = {
   Sun: 'អាទិត្យ',

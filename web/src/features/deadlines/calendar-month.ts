@@ -34,7 +34,8 @@ export function monthWeeks(month: string): string[][] {
 }
 
 /** The day a deadline falls on: its own date when it is a whole day, else its date on the reader's clock. */
-export const deadlineDay = (d: Deadline, readerZone: string) => d.dueDate ?? isoToZoned(d.dueAt, readerZone).slice(0, 10);
+export const deadlineDay = (d: Deadline, readerZone: string) =>
+  d.dueDate ?? isoToZoned(d.dueAt, readerZone).slice(0, 10);
 
 export function byDay(deadlines: Deadline[], readerZone: string): Map<string, Deadline[]> {
   const days = new Map<string, Deadline[]>();
@@ -63,8 +64,7 @@ export function calendarNames(locale: string) {
   const khmerMonth = (day: string) => KHMER_MONTHS[Number(day.slice(5, 7)) - 1];
   const khmerWeekday = (day: string) => KHMER_WEEKDAYS[weekdayShort(day)];
   return {
-    month: (month: string) =>
-      byHand ? `${khmerMonth(`${month}-01`)} ${month.slice(0, 4)}` : monthYear(`${month}-01`),
+    month: (month: string) => (byHand ? `${khmerMonth(`${month}-01`)} ${month.slice(0, 4)}` : monthYear(`${month}-01`)),
     weekdayShort: byHand ? khmerWeekday : weekdayShort,
     weekdayLong: byHand ? khmerWeekday : weekdayLong,
     day: (day: string) =>

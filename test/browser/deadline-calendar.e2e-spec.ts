@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import {
+  accessibilityProblems,
+  DESKTOP,
+  latinWordsOutsideData,
+  openPage,
+  PHONE,
+  screenshot,
+  signIn,
+  startWebApp,
+  type WebApp,
+} from './web-app.js';
+
+const OAK = 'Oak Foundation: ending the detention of children in Cambodia';
+const TITLE = 'Oak full proposal to the funder';
+
+/** `YYYY-MM-DD`, `days` from today (UTC). */
+const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+async function opportunityId(page: Page, title: string): Promise<string> {
+  const res = await page.request.get(`/api/v1/opportunities?q=${encodeURIComponent(title)}`);
+  const body = (await res.json()) as { items: { id: string; title: string }[] };
+  return body.items.find((o) => o.title === title)!.id;
+}
+
+describe('the web app: adding a deadline and finding it on the month calendar', () => {
+  let web: WebApp;
+  const due = dayFromToday(40);
+  const month = due.slice(0, 7);
+  beforeAll(async () => {
+    web = await startWebApp();
+  });
+  afterAll(() => web?.close());
+
+  it('adds a deadline from a template on an opportunity, sees it and its steps on the month, edits it', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    await page.goto(`/opportunities/${await opportunityId(page, OAK)}`);
+    await page.getByRole('link', { name: 'Add a deadline for this call' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New deadline' }).waitFor();
+
+    await page.getByLabel('Template (optional)').selectOption({ label: 'Grant application (consortium)' });
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe("The funder's submission deadline");
+    await page.getByLabel('Title').fill(TITLE);
+    await page.getByLabel('Date').fill(due);
+    await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Asia/Phnom_Penh');
+    await page.getByLabel('2 hours before').check();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-new-en-desktop');
+    await page.getByRole('button', { name: 'Create deadline' }).click();
+    await page.waitForURL(/\/deadlines\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+
+    await page.goto('/calendar');
+    await page.waitForURL(/\/deadlines\?view=month/);
+    await page.goto(`/deadlines?view=month&month=${month}`);
+    const grid = page.getByRole('grid');
+    const dueCell = grid.locator(`[data-day="${due}"]`);
+    await dueCell.getByRole('link', { name: TITLE }).waitFor();
+    // The template's last step, a day before.
+    await grid
+      .locator(`[data-day="${dayBefore(due)}"]`)
+      .getByRole('link', { name: 'Final check and upload to the funder portal' })
+      .waitFor();
+    await dueCell.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-day'))).resolves.toBe(dayBefore(due));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-calendar-en-desktop');
+
+    await dueCell.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('button', { name: 'Change' }).click();
+    await page.getByLabel('Title').fill(`${TITLE} (revised)`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: `${TITLE} (revised)` }).waitFor();
+
+    // Someone else changes it while this form is open: saving says so and offers a reload.
+    await page.getByRole('button', { name: 'Change' }).click();
+    const id = page.url().split('/').pop()!;
+    const current = (await (await page.request.get(`/api/v1/deadlines/${id}`)).json()) as { version: number };
+    const meanwhile = await page.request.patch(`/api/v1/deadlines/${id}`, {
+      data: { title: `${TITLE} (theirs)`, version: current.version },
+    });
+    expect(meanwhile.status()).toBe(200);
+    await page.getByLabel('Title').fill(`${TITLE} (mine)`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'changed by someone else meanwhile' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-conflict-en-desktop');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    // The form starts again from their change.
+    await page.waitForFunction(
+      (title) => (document.querySelector<HTMLInputElement>('#df-title')?.value ?? '') === title,
+      `${TITLE} (theirs)`,
+    );
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('in Khmer at 360 px the month shows an agenda of days, without English outside the records', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'coordinator@cjn.example', 'ខ្មែរ');
+    await page.goto(`/deadlines?view=month&month=${month}`);
+    await page.getByRole('heading', { level: 2, name: /\d{4}/ }).waitFor();
+    const agenda = page.locator('ol.agenda');
+    await agenda.getByRole('link', { name: /Final check and upload to the funder portal/ }).waitFor();
+    await expect(page.getByRole('grid').count()).resolves.toBe(0);
+    expect((await latinWordsOutsideData(page)).filter((word) => word !== 'CJN')).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-calendar-km-phone');
+    await page.getByRole('button', { name: 'ខែមុន' }).click();
+    await page.waitForURL(/month=\d{4}-\d{2}/);
+    await screenshot(page, 'deadline-calendar-km-phone-previous');
+    await page.context().close();
+  });
+});
