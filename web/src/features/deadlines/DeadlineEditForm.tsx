@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
 import { bodyOf, type DeadlineDraft, draftOf } from './deadline-draft';
@@ -11,6 +11,9 @@ export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: ()
   const { t } = useTranslation();
   const update = useUpdateDeadline(deadline.id);
   const [draft, setDraft] = useState<DeadlineDraft>(() => draftOf(deadline));
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening the form (or reloading it) takes the keyboard and screen reader to it.
+  useEffect(() => heading.current?.focus(), []);
   const change = (changes: Partial<DeadlineDraft>) => setDraft((d) => ({ ...d, ...changes }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -19,10 +22,12 @@ export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: ()
   const conflict = isConflict(update.error);
   return (
     <form className="form" onSubmit={submit} aria-labelledby="edit-deadline">
-      <h3 id="edit-deadline">{t('deadline-form.editTitle')}</h3>
+      <h2 id="edit-deadline" ref={heading} tabIndex={-1}>
+        {t('deadline-form.editTitle')}
+      </h2>
       <DeadlineFields draft={draft} change={change} problems={fieldProblems(update.error)} />
       {conflict ? (
-        <div className="form-error" role="alert">
+        <div className="form-error conflict" role="alert">
           <p>{t('deadline-form.conflict')}</p>
           <button type="button" className="button-secondary" onClick={reload}>
             {t('deadline-form.reload')}

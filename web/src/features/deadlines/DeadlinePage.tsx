@@ -69,15 +69,17 @@ export function DeadlinePage() {
           </button>
         )}
         <FormError error={setStatus.error} />
-        {editing && (
+      </section>
+      {editing && (
+        <section className="panel">
           <DeadlineEditForm
             key={`${d.version}-${formKey}`}
             deadline={d}
             reload={() => void deadline.refetch().then(() => setFormKey((k) => k + 1))}
             done={() => setEditing(false)}
           />
-        )}
-      </section>
+        </section>
+      )}
       <ReminderList deadlineId={d.id} readerZone={me.timeZone} />
     </article>
   );

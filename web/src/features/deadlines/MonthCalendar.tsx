@@ -43,7 +43,7 @@ export function MonthCalendar(props: { month: string; setMonth: (month: string) 
         </h2>
         <div className="calendar-nav">
           <button type="button" className="button-secondary" onClick={() => go(addMonths(month, -1))}>
-            <span aria-hidden="true">‹ </span>
+            <span aria-hidden="true">‹</span>
             {t('deadline-form.previousMonth')}
           </button>
           <button type="button" className="button-secondary" onClick={() => go(monthOfDay(today))}>
@@ -51,7 +51,7 @@ export function MonthCalendar(props: { month: string; setMonth: (month: string) 
           </button>
           <button type="button" className="button-secondary" onClick={() => go(addMonths(month, 1))}>
             {t('deadline-form.nextMonth')}
-            <span aria-hidden="true"> ›</span>
+            <span aria-hidden="true">›</span>
           </button>
         </div>
       </div>

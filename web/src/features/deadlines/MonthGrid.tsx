@@ -1,7 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { addDays, addMonths, byDay, calendarNames, monthOfDay, monthWeeks } from './calendar-month';
 import { CalendarDeadlineLink } from './CalendarDeadlineLink';
-import type { Deadline } from './deadline-hooks';
 
 const MOVES: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
