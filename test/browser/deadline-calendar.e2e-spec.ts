@@ -47,11 +47,19 @@ describe('the web app: adding a deadline and finding it on the month calendar', 
     await page.getByLabel('Date').fill(due);
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Asia/Phnom_Penh');
     await page.getByLabel('2 hours before').check();
+    await page.getByRole('group', { name: 'Assignees (optional)' }).getByLabel('Sophea Lim').check();
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'deadline-new-en-desktop');
     await page.getByRole('button', { name: 'Create deadline' }).click();
     await page.waitForURL(/\/deadlines\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const created = (await (await page.request.get(`/api/v1/deadlines/${page.url().split('/').pop()}`)).json()) as {
+      reminderOffsets: string[];
+      assigneeIds: string[];
+      dueDate: string;
+    };
+    expect(created).toMatchObject({ dueDate: due, reminderOffsets: ['P14D', 'P7D', 'P1D', 'PT2H'] });
+    expect(created.assigneeIds).toHaveLength(1);
 
     await page.goto('/calendar');
     await page.waitForURL(/\/deadlines\?view=month/);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AssigneeFields } from './AssigneeFields';
 import { COMMON_OFFSETS, type DeadlineDraft } from './deadline-draft';
 import './calendar.css';
 
@@ -131,6 +132,11 @@ export function DeadlineFields(props: {
           {t('deadline-form.overdueReminder')}
         </label>
       </fieldset>
+      <AssigneeFields
+        value={draft.assigneeIds}
+        change={(assigneeIds) => change({ assigneeIds })}
+        problem={problems.assigneeIds}
+      />
     </>
   );
 }

@@ -15,6 +15,7 @@ export interface DeadlineDraft {
   timeZone: string;
   reminderOffsets: string[];
   overdueReminder: boolean;
+  assigneeIds: string[];
 }
 
 export const emptyDraft = (timeZone: string): DeadlineDraft => ({
@@ -26,6 +27,7 @@ export const emptyDraft = (timeZone: string): DeadlineDraft => ({
   timeZone,
   reminderOffsets: ['P14D', 'P7D', 'P1D'],
   overdueReminder: false,
+  assigneeIds: [],
 });
 
 export function draftOf(d: DeadlineResponse): DeadlineDraft {
@@ -39,6 +41,7 @@ export function draftOf(d: DeadlineResponse): DeadlineDraft {
     timeZone: d.timeZone,
     reminderOffsets: d.reminderOffsets,
     overdueReminder: d.overdueReminder,
+    assigneeIds: d.assigneeIds,
   };
 }
 
@@ -51,5 +54,6 @@ export function bodyOf(draft: DeadlineDraft): Omit<CreateDeadlineBody, 'subjectT
     timeZone: draft.timeZone,
     reminderOffsets: draft.reminderOffsets,
     overdueReminder: draft.overdueReminder,
+    assigneeIds: draft.assigneeIds,
   };
 }

@@ -10,6 +10,15 @@ export type UpdateDeadlineBody = Schemas['UpdateDeadlineDto'];
 export type DeadlineTemplate = Schemas['DeadlineTemplateResponse'];
 export type TemplateId = Schemas['ApplyTemplateDto']['templateId'];
 
+/** The people a deadline can be assigned to (the network is small: one page of active people). */
+export function useAssignablePeople() {
+  return useQuery({
+    queryKey: ['users', 'assignable'],
+    queryFn: () => unwrap<Schemas['UserPage']>(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
+    select: (page) => page.items.filter((user) => user.status === 'active'),
+  });
+}
+
 export function useDeadlineTemplates() {
   return useQuery({
     queryKey: [...queryKeys.deadlines.all, 'templates'],
