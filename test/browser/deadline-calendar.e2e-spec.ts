@@ -122,6 +122,14 @@ describe('the web app: adding a deadline and finding it on the month calendar', 
     await page.getByRole('button', { name: 'ខែមុន' }).click();
     await page.waitForURL(/month=\d{4}-\d{2}/);
     await screenshot(page, 'deadline-calendar-km-phone-previous');
+
+    await page.goto(`/deadlines/new?subjectType=opportunity&subjectId=${await opportunityId(page, OAK)}`);
+    await page.getByRole('heading', { level: 1, name: 'ថ្ងៃផុតកំណត់ថ្មី' }).waitFor();
+    await page.getByLabel('ម៉ោងកំណត់').check();
+    await page.getByLabel('ម៉ោង', { exact: true }).waitFor();
+    expect((await latinWordsOutsideData(page)).filter((word) => word !== 'CJN')).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-new-km-phone');
     await page.context().close();
   });
 });

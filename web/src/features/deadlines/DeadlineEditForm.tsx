@@ -21,7 +21,7 @@ export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: ()
   };
   const conflict = isConflict(update.error);
   return (
-    <form className="form" onSubmit={submit} aria-labelledby="edit-deadline">
+    <form className="form deadline-fields" onSubmit={submit} aria-labelledby="edit-deadline">
       <h2 id="edit-deadline" ref={heading} tabIndex={-1}>
         {t('deadline-form.editTitle')}
       </h2>

@@ -54,7 +54,7 @@ export function NewDeadlinePage() {
           <Link to={`${back}${subjectId}`}>{t('deadline-form.backToRecord')}</Link>
         </p>
       )}
-      <form className="form panel" onSubmit={submit} noValidate={false}>
+      <form className="form panel deadline-fields" onSubmit={submit}>
         <label htmlFor="df-template">{t('deadline-form.template')}</label>
         <select
           id="df-template"
