@@ -4,6 +4,10 @@ import { FormError } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
 import { useImportCsv, type ImportReport } from './board-hooks';
 
+/** The columns the server reads (src/opportunities/opportunity-csv.ts): names in the file, not interface text. */
+const IMPORT_COLUMNS =
+  'title, funder, callReference, url, description, tags, amountMin, amountMax, currency, closesAt, owner, visibility, stage';
+
 /** Upload → dry-run preview of every row's problems → confirm → the import, all or nothing, on the server. */
 export function CsvImport() {
   const { t } = useTranslation();
@@ -34,7 +38,7 @@ export function CsvImport() {
     <section className="panel" aria-labelledby="import-title">
       <h2 id="import-title">{t('board.importTitle')}</h2>
       <p className="hint" id={`${inputId}-hint`}>
-        {t('board.importHint')} <code translate="no">{t('board.importColumns')}</code>
+        {t('board.importHint')} <code translate="no">{IMPORT_COLUMNS}</code>
       </p>
       <label htmlFor={inputId}>{t('board.importFile')}</label>
       <input
