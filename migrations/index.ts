@@ -3,6 +3,9 @@ import { Opportunities1763900100000 } from './1763900100000-opportunities.js';
 import { Submissions1763900200000 } from './1763900200000-submissions.js';
 import { DeadlinesReminders1763900300000 } from './1763900300000-deadlines-reminders.js';
 import { BackupRuns1764000000000 } from './1764000000000-backup-runs.js';
+import { ChecklistWaiveReason1764010500000 } from './1764010500000-checklist-waive-reason.js';
+import { DeliveriesPerReminderVersion1764100000000 } from './1764100000000-deliveries-per-reminder-version.js';
+import { PartnerContacts1764100100000 } from './1764100100000-partner-contacts.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -11,4 +14,7 @@ export const MIGRATIONS = [
   Submissions1763900200000,
   DeadlinesReminders1763900300000,
   BackupRuns1764000000000,
+  ChecklistWaiveReason1764010500000,
+  DeliveriesPerReminderVersion1764100000000,
+  PartnerContacts1764100100000,
 ];

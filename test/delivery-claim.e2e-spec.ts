@@ -29,7 +29,7 @@ describe('delivery claims', () => {
     await smtp.stop();
   });
 
-  /** A member of a participating organisation, with these channels, and a deadline a year out on its opportunity. */
+  /** A participating organisation's contact, with these channels, and a deadline a year out on its opportunity. */
   async function memberWithDeadline(channels: ('email' | 'inApp')[], reminderOffsets: string[]) {
     const org = await makeOrganization(t);
     const coordinator = await makeUser(t, { role: 'coordinator' });
@@ -37,7 +37,7 @@ describe('delivery claims', () => {
     const member = await makeUser(t, { organizationId: org.id });
     await setNotificationPrefs(t, member.user.id, { channels });
     const opp = await makeOpportunity(coordinator, { visibility: 'participants' });
-    await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead' });
+    await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'lead', contactUserIds: [member.user.id] });
     const d = await makeDeadline(coordinator, {
       subjectType: 'opportunity',
       subjectId: opp.id,
@@ -99,8 +99,8 @@ describe('delivery claims', () => {
     const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
     // A delivery row as firing writes it (no queue job, so only this test sends it).
     const [delivery] = await t.db.query(
-      `INSERT INTO deliveries (reminder_id, recipient, user_id, channel, address, not_before)
-       VALUES ($1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
+      `INSERT INTO deliveries (reminder_id, reminder_version, recipient, user_id, channel, address, not_before)
+       VALUES ($1, 1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
       [reminder.id, member.user.id, member.user.email],
     );
     // Postgres refuses the first "sent" update (a failover, a dropped connection …), then recovers.
@@ -135,8 +135,8 @@ describe('delivery claims', () => {
     // The reminder fired at 22:00 and its e-mail waited for the end of quiet hours; the deadline (still open) passed meanwhile.
     await t.db.query(`UPDATE deadlines SET due_at = now() - interval '1 hour' WHERE id = $1`, [d.id]);
     const [delivery] = await t.db.query(
-      `INSERT INTO deliveries (reminder_id, recipient, user_id, channel, address, not_before)
-       VALUES ($1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
+      `INSERT INTO deliveries (reminder_id, reminder_version, recipient, user_id, channel, address, not_before)
+       VALUES ($1, 1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
       [reminder.id, member.user.id, member.user.email],
     );
     const outcome = await t.app.get(DeliverySender).deliver(delivery.id, false);

@@ -36,10 +36,15 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
       .post('/api/v1/opportunities')
       .send({ title: 'Race', visibility: 'participants' })
       .expect(201);
-    await addPartner(coordinator, opp.body.id, { organizationId: org.id, role: 'lead' });
+    await addPartner(coordinator, opp.body.id, {
+      organizationId: org.id,
+      role: 'lead',
+      contactUserIds: [member.user.id],
+    });
 
-    // All 500 fire within the same couple of seconds, once they are all created.
-    const fireAt = Date.now() + 25_000;
+    // Created to fire far ahead, then all moved to fire within the same couple of seconds once set-up is over,
+    // so a slow set-up on a busy machine cannot start the race early.
+    const fireAt = Date.now() + 3_600_000;
     const ids: string[] = [];
     for (let i = 0; i < COUNT; i += 25) {
       const batch = await Promise.all(
@@ -56,6 +61,9 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
       ids.push(...batch.map((d) => d.id));
     }
     expect(Date.now()).toBeLessThan(fireAt); // the race starts after set-up, not during it
+    const shift = `${fireAt - (Date.now() + 3_000)} milliseconds`;
+    await t.db.query(`UPDATE deadlines SET due_at = due_at - $2::interval WHERE id = ANY($1)`, [ids, shift]);
+    await t.db.query(`UPDATE reminders SET fire_at = fire_at - $2::interval WHERE deadline_id = ANY($1)`, [ids, shift]);
 
     // Half the jobs go missing, as if Redis lost them: the reconciler must put them back while the workers run.
     // The other half get a twin job (as a retry or a second scheduler would), so both workers fire the same reminder.
@@ -67,13 +75,17 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
       [ids],
     );
     for (const [i, r] of reminders.entries()) {
-      if (i % 2 === 0) await queue.remove(`reminder-${r.id}-v${r.version}`);
-      else
-        await queue.add(
-          'fire',
-          { reminderId: r.id, version: r.version },
-          { jobId: `twin-${r.id}`, delay: r.fire_at.getTime() - Date.now() },
-        );
+      const jobId = `reminder-${r.id}-v${r.version}`;
+      if (i % 2 === 0) {
+        await queue.remove(jobId);
+        continue;
+      }
+      await (await queue.getJob(jobId))?.changeDelay(Math.max(0, r.fire_at.getTime() - Date.now()));
+      await queue.add(
+        'fire',
+        { reminderId: r.id, version: r.version },
+        { jobId: `twin-${r.id}`, delay: r.fire_at.getTime() - Date.now() },
+      );
     }
     // And every delivery gets twin jobs while the race runs, so claims really compete across processes.
     const twinned = new Set<string>();

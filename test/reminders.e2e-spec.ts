@@ -170,6 +170,50 @@ describe('reminders (real worker processes, SMTP and Telegram)', () => {
     expect(mailsAbout('Budget narrative (moved)', m.user.email)).toHaveLength(1);
   });
 
+  it('a deadline moved later after its reminder went out sends that reminder again before the new time, once', async () => {
+    const m = await member({ channels: ['email', 'inApp'] });
+    const title = 'Partner budget lines (postponed)';
+    const d = await makeDeadline(coordinator, {
+      subjectType: 'opportunity',
+      subjectId: opportunityId,
+      title,
+      dueAt: fromNow(4_000),
+      reminderOffsets: ['PT2S'],
+      assigneeIds: [m.user.id],
+    });
+    await smtp.waitFor(m.user.email, 15_000);
+    await waitUntil(async () => (await deliveries(d.id, m.user.id)).every((x) => x.status === 'sent'), 5_000);
+
+    // The funder extends the call: the 2-seconds-before reminder is owed again, 2 seconds before the new time.
+    const moved = await coordinator.as
+      .patch(`/api/v1/deadlines/${d.id}`)
+      .send({ dueAt: fromNow(6_000) })
+      .expect(200);
+    const rows = await waitUntil(
+      async () => {
+        const r: { channel: string; status: string; reminder_version: number }[] = await t.db.query(
+          `SELECT d.channel, d.status, d.reminder_version FROM deliveries d JOIN reminders r ON r.id = d.reminder_id
+            WHERE r.deadline_id = $1 AND d.recipient = $2 ORDER BY d.reminder_version, d.channel`,
+          [d.id, `user:${m.user.id}`],
+        );
+        return r.length === 4 && r.every((x) => x.status === 'sent') && r;
+      },
+      15_000,
+      'the re-armed reminder sent',
+    );
+    expect(rows.map((r) => [r.reminder_version, r.channel])).toEqual([
+      [1, 'email'],
+      [1, 'inApp'],
+      [2, 'email'],
+      [2, 'inApp'],
+    ]);
+    await sleep(1_500); // a twin job or a reconciler pass would show up as a third e-mail
+    expect(mailsAbout(title, m.user.email)).toHaveLength(2);
+    const [reminder] = await t.db.query(`SELECT status, fire_at FROM reminders WHERE deadline_id = $1`, [d.id]);
+    expect(reminder.status).toBe('sent');
+    expect(reminder.fire_at.getTime()).toBe(new Date(moved.body.dueAt).getTime() - 2_000);
+  });
+
   it('the reconciler marks a passed deadline missed and sends its overdue reminder, even when its job was lost', async () => {
     const m = await member({ channels: ['email', 'inApp'] });
     const d = await makeDeadline(coordinator, {

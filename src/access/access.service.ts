@@ -14,6 +14,11 @@ export interface SubjectInfo {
   ownerUserIds: string[];
   /** Organisations taking part (consortium partners, lead and co-drafting organisations). */
   organizationIds: string[];
+  /**
+   * The people those organisations name to hear about the record's deadlines: a consortium partner's
+   * contacts (or whoever confirmed its participation), a submission's section assignees.
+   */
+  contactUserIds: string[];
   /** A Telegram group chat set on the record (or on its parent opportunity/submission). */
   telegramChatId: string | null;
 }

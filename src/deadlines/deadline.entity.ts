@@ -6,6 +6,9 @@ import type { DeadlineKind } from './reminder-times.js';
 export const DEADLINE_SUBJECT_TYPES = ['opportunity', 'partner', 'checklistItem', 'submission', 'section'] as const;
 export type DeadlineSubjectType = (typeof DEADLINE_SUBJECT_TYPES)[number];
 
+/** `templateId` of an opportunity's closing-date deadline: its due time follows the opportunity's `closesAt`. */
+export const CLOSING_DATE_TEMPLATE = 'opportunity.closesAt';
+
 @Entity('deadlines')
 export class Deadline {
   @PrimaryGeneratedColumn('uuid')

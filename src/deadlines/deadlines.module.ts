@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ClosingDeadline } from './closing-deadline.service.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import { DeadlineMissed } from './deadline-missed.service.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
@@ -12,9 +14,16 @@ import { ReminderScheduler } from './reminder-scheduler.service.js';
 
 /** Deadlines, their status (missed included) and their reminder rows with the jobs that fire them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]), UsersModule],
+  imports: [TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]), UsersModule, OpportunitiesModule],
   controllers: [DeadlinesController],
-  providers: [DeadlinesService, DeadlineVisibility, DeadlineTemplatesService, ReminderScheduler, DeadlineMissed],
+  providers: [
+    ClosingDeadline,
+    DeadlinesService,
+    DeadlineVisibility,
+    DeadlineTemplatesService,
+    ReminderScheduler,
+    DeadlineMissed,
+  ],
   exports: [DeadlinesService, DeadlineVisibility, ReminderScheduler, DeadlineMissed],
 })
 export class DeadlinesModule {}

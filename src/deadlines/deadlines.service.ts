@@ -8,7 +8,7 @@ import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
-import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+import { CLOSING_DATE_TEMPLATE, Deadline, DeadlineAssignee } from './deadline.entity.js';
 import { type DeadlineSubject, deadlineView } from './deadline.view.js';
 import { nextStatus } from './deadline-status.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
@@ -165,6 +165,12 @@ export class DeadlinesService {
       dto.status === 'done' && Object.keys(dto).every((field) => field === 'status' || field === 'version');
     if (!onlyCompletes || !(await this.visibility.mayComplete(user, current))) {
       await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
+    }
+    if (current.templateId === CLOSING_DATE_TEMPLATE && movesDue(dto, current)) {
+      throw new ConflictException({
+        message: `This deadline is the call's closing date: change closesAt on the opportunity to move it`,
+        details: { code: 'deadline.drivenByClosingDate', opportunityId: current.subjectId },
+      });
     }
     if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
     let work: QueueWork = NO_QUEUE_WORK;
@@ -323,6 +329,13 @@ export class DeadlinesService {
 
 export function offsetsFor(kind: DeadlineKind, given: string[] | undefined): string[] {
   return normalizeOffsets(given ?? DEFAULT_OFFSETS[kind]);
+}
+
+/** Whether the change moves the deadline (a field sent unchanged is not a change). */
+function movesDue(dto: UpdateDeadlineDto, d: Deadline): boolean {
+  if (dto.dueDate !== undefined) return true;
+  if (dto.dueAt !== undefined && new Date(dto.dueAt).getTime() !== d.dueAt.getTime()) return true;
+  return dto.timeZone !== undefined && canonicalZone(dto.timeZone) !== d.timeZone;
 }
 
 /** `from`/`to` may be dates (whole days, UTC) or instants. */

@@ -41,7 +41,7 @@ describe('planReminders', () => {
     expect(changes[0].fireAt).toEqual(deadline().dueAt);
   });
 
-  it('moving the deadline gives every unsent reminder a new version and fire time; sent ones stay sent', () => {
+  it('moving the deadline gives every reminder a new version and fire time, re-arming one already sent', () => {
     const rows = asRows(planReminders(deadline(), [], now));
     rows[0].status = 'sent';
     const moved = planReminders(
@@ -50,10 +50,25 @@ describe('planReminders', () => {
       now,
     );
     expect(moved.map((c) => [c.offset, c.status, c.version, c.removeJobVersion, c.addJob])).toEqual([
+      ['P14D', 'scheduled', 2, null, true], // sent for 1 March: due again 14 days before 8 March
       ['P7D', 'scheduled', 2, 1, true],
       ['P2D', 'scheduled', 2, 1, true],
       ['P1D', 'scheduled', 2, 1, true],
     ]);
+    expect(moved[0].fireAt.toISOString()).toBe('2026-02-22T16:00:00.000Z');
+  });
+
+  it('a sent reminder stays sent when its new time is already past, or when the deadline is no longer open', () => {
+    const rows = asRows(planReminders(deadline(), [], now));
+    rows[0].status = 'sent';
+    const later = new Date('2026-02-21T00:00:00Z'); // after 15 and 20 February
+    const movedSlightly = deadline({ dueAt: resolveDueAt({ dueAt: '2026-03-06T17:00', timeZone: 'Europe/Geneva' }) });
+    expect(planReminders(movedSlightly, rows, later).find((c) => c.offset === 'P14D')).toBeUndefined();
+    const done = deadline({
+      status: 'done',
+      dueAt: resolveDueAt({ dueAt: '2026-03-08T17:00', timeZone: 'Europe/Geneva' }),
+    });
+    expect(planReminders(done, rows, now).find((c) => c.offset === 'P14D')).toBeUndefined();
   });
 
   it('an unchanged deadline changes nothing', () => {

@@ -46,7 +46,8 @@ const key = (kind: ReminderKind, offset: string | null) => `${kind}:${offset ?? 
  *
  * - one `before` reminder per offset, firing at dueAt − offset; one `overdue` at dueAt when asked for;
  * - an offset already in the past is `skipped`, never sent late;
- * - a move reschedules what has not been sent (a new version, so the old job does nothing);
+ * - a move reschedules what has not been sent (a new version, so the old job does nothing), and re-arms what
+ *   was sent for the old date when its new fire time is still ahead;
  * - a deadline done or cancelled cancels what is still scheduled; a sent reminder stays sent.
  */
 export function planReminders(deadline: DeadlineTiming, existing: ExistingReminder[], now: Date): ReminderChange[] {
@@ -67,8 +68,21 @@ export function planReminders(deadline: DeadlineTiming, existing: ExistingRemind
     const old = byKey.get(k);
     const live = deadline.status === 'open' || (deadline.status === 'missed' && want.kind === 'overdue');
     let status: ReminderStatus;
-    if (old?.status === 'sent' || old?.status === 'failed') continue; // history stays as it was
     const moved = old !== undefined && old.fireAt.getTime() !== want.fireAt.getTime();
+    if (old?.status === 'sent' || old?.status === 'failed') {
+      // Fired for the old date: due again before the new one (a new version, so the ledger sends it once more,
+      // once); a fire time that is already past, or a deadline no longer open, leaves the history as it was.
+      if (!live || !moved || want.fireAt.getTime() <= now.getTime()) continue;
+      changes.push({
+        id: old.id,
+        ...want,
+        status: 'scheduled',
+        version: old.version + 1,
+        removeJobVersion: null,
+        addJob: true,
+      });
+      continue;
+    }
     if (!live) status = 'cancelled';
     else if (old?.status === 'scheduled' && !moved)
       continue; // unchanged and still owed, even if its time is now

@@ -24,7 +24,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'My in-app inbox, unread first (with the unread count)' })
   @ApiOk(NotificationPageResponse)
   list(@CurrentUser() user: User, @Query() query: NotificationQuery) {
-    return this.notifications.list(user.id, query);
+    return this.notifications.list(user, query);
   }
 
   @Post('read-all')
@@ -32,7 +32,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark every notification of mine read' })
   @ApiOk(MarkedReadResponse)
   readAll(@CurrentUser() user: User) {
-    return this.notifications.markAllRead(user.id);
+    return this.notifications.markAllRead(user);
   }
 
   @Post(':id/read')
@@ -40,6 +40,6 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark one notification read' })
   @ApiOk(NotificationResponse)
   read(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
-    return this.notifications.markRead(user.id, id);
+    return this.notifications.markRead(user, id);
   }
 }

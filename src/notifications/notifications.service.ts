@@ -1,8 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, IsNull, Repository } from 'typeorm';
+import { Brackets, type EntityManager, type SelectQueryBuilder, Repository } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
+import type { User } from '../users/user.entity.js';
 import { Notification } from './notification.entity.js';
 
 export interface NewNotification {
@@ -21,6 +23,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   /** One inbox entry per user, written in the caller's transaction. */
@@ -46,38 +49,89 @@ export class NotificationsService {
     return created;
   }
 
-  /** Unread first, then newest first. */
+  /** Unread first, then newest first; only notices about records the reader may still see. */
   async list(
-    userId: string,
+    user: User,
     query: PageQuery & { unread?: 'true' | 'false' },
   ): Promise<Page<Notification> & { unread: number }> {
     const window = pageWindow(query);
-    const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
+    const qb = await this.readable(user);
+    const unread = await qb.clone().andWhere('n.read_at IS NULL').getCount();
     if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');
     const [items, total] = await qb
       .orderBy('(n.read_at IS NULL)', 'DESC')
       .addOrderBy('n.created_at', 'DESC')
       .addOrderBy('n.id', 'DESC')
-      .take(window.limit)
-      .skip(window.offset)
+      .limit(window.limit) // the join matches at most one deadline: no row multiplication to page around
+      .offset(window.offset)
       .getManyAndCount();
-    const unread = await this.notifications.countBy({ userId, readAt: IsNull() });
     return { ...toPage(items, total, window), unread };
   }
 
-  async markRead(userId: string, id: string): Promise<Notification> {
-    const repo = this.notifications;
-    const found = await repo.findOneBy({ id, userId });
+  async markRead(user: User, id: string): Promise<Notification> {
+    const found = await (await this.readable(user)).andWhere('n.id = :id', { id }).getOne();
     if (!found) throw new NotFoundException('Notification not found');
     if (!found.readAt) {
       found.readAt = this.clock.now();
-      await repo.update({ id, userId }, { readAt: found.readAt });
+      await this.notifications.update({ id, userId: user.id }, { readAt: found.readAt });
     }
     return found;
   }
 
-  async markAllRead(userId: string): Promise<{ updated: number }> {
-    const result = await this.notifications.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+  async markAllRead(user: User): Promise<{ updated: number }> {
+    const ids = (await (await this.readable(user)).andWhere('n.read_at IS NULL').select('n.id').getMany()).map(
+      (n) => n.id,
+    );
+    if (!ids.length) return { updated: 0 };
+    const result = await this.notifications
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: this.clock.now() })
+      .where('id = ANY(:ids) AND read_at IS NULL', { ids })
+      .execute();
     return { updated: result.affected ?? 0 };
+  }
+
+  /**
+   * The user's notices that they may still read: a notice about a record (or about a deadline, through its
+   * record) is kept only while the record is visible to them, so a declined or removed partner's inbox no
+   * longer names what it can no longer open. Notices about no record, or a kind of record no module
+   * serves, stay.
+   */
+  private async readable(user: User): Promise<SelectQueryBuilder<Notification>> {
+    const qb = this.notifications
+      .createQueryBuilder('n')
+      .leftJoin('deadlines', 'd', "n.subject_type = 'deadline' AND d.id = n.subject_id")
+      .where('n.user_id = :userId', { userId: user.id });
+    const subjects: { type: string; id: string }[] = await qb
+      .clone()
+      .select('DISTINCT coalesce(d.subject_type, n.subject_type)', 'type')
+      .addSelect('coalesce(d.subject_id, n.subject_id)', 'id')
+      .andWhere('n.subject_id IS NOT NULL')
+      .getRawMany();
+    const hidden: string[] = [];
+    const byType = new Map<string, string[]>();
+    for (const s of subjects) byType.set(s.type, [...(byType.get(s.type) ?? []), s.id]);
+    for (const [type, ids] of byType) {
+      if (!this.access.knows(type)) {
+        if (type === 'deadline') hidden.push(...ids.map((id) => `${type}:${id}`)); // the deadline itself is gone
+        continue;
+      }
+      const visible = await this.access.allowedIds(user, type, ids, 'read');
+      hidden.push(...ids.filter((id) => !visible.has(id)).map((id) => `${type}:${id}`));
+    }
+    if (hidden.length) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('n.subject_id IS NULL')
+            .orWhere(
+              "coalesce(d.subject_type, n.subject_type) || ':' || coalesce(d.subject_id, n.subject_id) <> ALL(:hidden)",
+              { hidden },
+            ),
+        ),
+      );
+    }
+    return qb;
   }
 }

@@ -27,6 +27,10 @@ export class ChecklistItem {
   @Column({ type: 'varchar', nullable: true })
   url: string | null;
 
+  /** Why a coordinator waived it; null unless waived. */
+  @Column({ name: 'waive_reason', type: 'text', nullable: true })
+  waiveReason: string | null;
+
   @Column({ name: 'file_id', type: 'uuid', nullable: true })
   fileId: string | null;
 

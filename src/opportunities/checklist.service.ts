@@ -90,14 +90,15 @@ export class ChecklistService {
       const partnerId = dto.partnerId !== undefined ? dto.partnerId : item.partnerId;
       const documentId = dto.documentId !== undefined ? dto.documentId : item.documentId;
       await this.checkLinks(manager, opportunityId, partnerId, documentId);
-      const changes = diffFields(item, dto as Partial<ChecklistItem>);
+      const patch = { ...dto, ...waiverOf(item, dto) } as Partial<ChecklistItem>;
+      const changes = diffFields(item, patch);
       if (!Object.keys(changes).length) return (await this.views(actor, [item], manager))[0];
-      const saved = await repo.save(repo.merge(item, dto as Partial<ChecklistItem>));
+      const saved = await repo.save(repo.merge(item, patch));
       await recordEvent(this.activity, manager, actor, opportunityId, {
         action: changes.status ? `checklistItem.${saved.status}` : 'checklistItem.updated',
         subjectType: 'checklistItem',
         subjectId: id,
-        summary: `${changes.status ? `Marked "${saved.title}" ${saved.status}` : `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`} on "${opportunity.title}"`,
+        summary: `${changes.status ? `Marked "${saved.title}" ${saved.status}` : `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`} on "${opportunity.title}"${saved.status === 'waived' && changes.waiveReason ? `: ${saved.waiveReason}` : ''}`,
         changes,
       });
       return (await this.views(actor, [saved], manager))[0];
@@ -304,4 +305,17 @@ export class ChecklistService {
       };
     });
   }
+}
+
+/** A waiver needs its reason; an item leaving `waived` loses it. */
+function waiverOf(item: ChecklistItem, dto: UpdateChecklistItemDto): Pick<ChecklistItem, 'waiveReason'> {
+  const status = dto.status ?? item.status;
+  if (status !== 'waived') {
+    if (dto.waiveReason !== undefined) throw new BadRequestException('waiveReason: only a waived item has a reason');
+    return { waiveReason: null };
+  }
+  const reason = dto.waiveReason ?? item.waiveReason;
+  if (item.status !== 'waived' && !dto.waiveReason)
+    throw new BadRequestException('waiveReason: say why this item is waived');
+  return { waiveReason: reason };
 }

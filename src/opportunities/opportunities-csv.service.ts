@@ -147,6 +147,7 @@ export class OpportunitiesCsvService {
         details: report,
       });
     }
+    const afterCommit: (() => Promise<void>)[] = [];
     report.created = await this.db.transaction(async (manager) => {
       const repo = manager.getRepository(Opportunity);
       const ids: string[] = [];
@@ -163,10 +164,12 @@ export class OpportunitiesCsvService {
           action: 'opportunity.imported',
           summary: `Imported opportunity "${saved.title}" (${saved.stage}) from CSV`,
         });
+        if (saved.closesAt) afterCommit.push(await this.opportunities.closingDateChanged(manager, actor, saved));
         ids.push(saved.id);
       }
       return ids;
     });
+    for (const run of afterCommit) await run();
     return report;
   }
 }

@@ -29,8 +29,17 @@ const SORT_COLUMNS = {
   stage: 'o.stage',
 };
 
+/** Runs in the transaction that sets or clears `closesAt`; what it returns runs after commit. */
+export type ClosingDateHook = (
+  manager: EntityManager,
+  actor: User,
+  opportunity: Opportunity,
+) => Promise<() => Promise<void>>;
+
 @Injectable()
 export class OpportunitiesService {
+  private readonly closingDateHooks: ClosingDateHook[] = [];
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
@@ -38,6 +47,18 @@ export class OpportunitiesService {
     private readonly readiness: ReadinessService,
     private readonly clock: Clock,
   ) {}
+
+  /** The deadlines module keeps the closing-date deadline in step (it imports this module, not the reverse). */
+  onClosingDateChanged(hook: ClosingDateHook): void {
+    this.closingDateHooks.push(hook);
+  }
+
+  /** Runs the closing-date hooks in the caller's transaction; call what it returns after commit. */
+  async closingDateChanged(manager: EntityManager, actor: User, opportunity: Opportunity) {
+    const afterCommit: (() => Promise<void>)[] = [];
+    for (const hook of this.closingDateHooks) afterCommit.push(await hook(manager, actor, opportunity));
+    return () => Promise.all(afterCommit.map((run) => run())).then(() => undefined);
+  }
 
   /** The opportunities this user may see, filtered and sorted. */
   listQuery(user: User, query: OpportunityQuery) {
@@ -98,7 +119,8 @@ export class OpportunitiesService {
   }
 
   async create(actor: User, dto: CreateOpportunityDto): Promise<Opportunity> {
-    return this.db.transaction(async (manager) => {
+    let afterCommit = async () => {};
+    const created = await this.db.transaction(async (manager) => {
       await this.checkReferences(manager, dto);
       const repo = manager.getRepository(Opportunity);
       const opportunity = await repo.save(
@@ -116,13 +138,17 @@ export class OpportunitiesService {
         action: 'opportunity.created',
         summary: `Recorded opportunity "${opportunity.title}"`,
       });
+      if (opportunity.closesAt) afterCommit = await this.closingDateChanged(manager, actor, opportunity);
       return opportunity;
     });
+    await afterCommit();
+    return created;
   }
 
   async update(actor: User, id: string, dto: UpdateOpportunityDto): Promise<Opportunity> {
     await this.access.requireAccess(actor, 'opportunity', id, 'write');
-    return this.db.transaction(async (manager) => {
+    let afterCommit = async () => {};
+    const updated = await this.db.transaction(async (manager) => {
       const opportunity = await this.find(manager, id, true);
       await this.checkReferences(manager, { ...opportunity, ...dto } as CreateOpportunityDto, dto);
       const patch: Partial<Opportunity> = {
@@ -140,8 +166,11 @@ export class OpportunitiesService {
         summary: `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`,
         changes,
       });
+      if ('closesAt' in changes) afterCommit = await this.closingDateChanged(manager, actor, saved);
       return saved;
     });
+    await afterCommit();
+    return updated;
   }
 
   /** Archives (hides from the pipeline); its history, partners and files stay. */

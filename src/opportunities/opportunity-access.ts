@@ -71,7 +71,8 @@ export class OpportunityAccess implements OnModuleInit {
         const rows = await this.db.query(
           `SELECT o.id, o.title,
                   (SELECT u.id FROM users u WHERE u.id = o.owner_id AND ${OWNER_READS}) AS owner_id, o.telegram_chat_id,
-                  coalesce(array_agg(p.organization_id) FILTER (WHERE p.status <> 'declined'), '{}') AS orgs
+                  coalesce(array_agg(p.organization_id) FILTER (WHERE p.status <> 'declined'), '{}') AS orgs,
+                  ${CONTACTS_OF_PARTNERS('o.id')} AS contacts
              FROM opportunities o LEFT JOIN opportunity_partners p ON p.opportunity_id = o.id
             WHERE o.id = ANY($1) GROUP BY o.id`,
           [ids],
@@ -79,7 +80,7 @@ export class OpportunityAccess implements OnModuleInit {
         return new Map(
           rows.map((r: Row) => [
             r.id,
-            info('opportunity', r.id, r.title, path(r.id), r.owner_id, r.orgs, r.telegram_chat_id),
+            info('opportunity', r.id, r.title, path(r.id), r.owner_id, r.orgs, r.contacts, r.telegram_chat_id),
           ]),
         );
       },
@@ -106,7 +107,7 @@ export class OpportunityAccess implements OnModuleInit {
         const rows = await this.db.query(
           `SELECT p.id, o.id AS opportunity_id, org.name || ' on ' || o.title AS title,
                   (SELECT u.id FROM users u WHERE u.id = o.owner_id AND ${OWNER_READS}) AS owner_id, o.telegram_chat_id,
-                  ARRAY[p.organization_id] AS orgs
+                  ARRAY[p.organization_id] AS orgs, ${PARTNER_CONTACTS} AS contacts
              FROM opportunity_partners p JOIN opportunities o ON o.id = p.opportunity_id
              JOIN organizations org ON org.id = p.organization_id
             WHERE p.id = ANY($1)`,
@@ -122,6 +123,7 @@ export class OpportunityAccess implements OnModuleInit {
               `${path(r.opportunity_id)}/partners/${r.id}`,
               r.owner_id,
               r.orgs,
+              r.contacts,
               r.telegram_chat_id,
             ),
           ]),
@@ -155,7 +157,8 @@ export class OpportunityAccess implements OnModuleInit {
                   (SELECT u.id FROM users u WHERE u.id = o.owner_id AND ${OWNER_READS}) AS owner_id, o.telegram_chat_id,
                   CASE WHEN p.id IS NOT NULL THEN ARRAY[p.organization_id]
                        ELSE coalesce((SELECT array_agg(ap.organization_id) FROM opportunity_partners ap
-                                       WHERE ap.opportunity_id = o.id AND ap.status <> 'declined'), '{}') END AS orgs
+                                       WHERE ap.opportunity_id = o.id AND ap.status <> 'declined'), '{}') END AS orgs,
+                  CASE WHEN p.id IS NOT NULL THEN ${PARTNER_CONTACTS} ELSE ${CONTACTS_OF_PARTNERS('o.id')} END AS contacts
              FROM checklist_items c JOIN opportunities o ON o.id = c.opportunity_id
              LEFT JOIN opportunity_partners p ON p.id = c.partner_id
             WHERE c.id = ANY($1)`,
@@ -171,6 +174,7 @@ export class OpportunityAccess implements OnModuleInit {
               `${path(r.opportunity_id)}/checklist/${r.id}`,
               r.owner_id,
               r.orgs,
+              r.contacts,
               r.telegram_chat_id,
             ),
           ]),
@@ -187,7 +191,18 @@ interface Row {
   owner_id: string | null;
   telegram_chat_id: string | null;
   orgs: string[];
+  contacts: string[];
 }
+
+/** A partner row `p`'s contacts: the people it named, else whoever confirmed its participation. */
+const PARTNER_CONTACTS = `(CASE WHEN p.status = 'declined' THEN '{}'::uuid[]
+  WHEN cardinality(p.contact_user_ids) > 0 THEN p.contact_user_ids
+  ELSE array_remove(ARRAY[p.confirmed_by], NULL) END)`;
+
+/** The contacts of every partner (not declined) of the opportunity `opportunityId` (an SQL expression). */
+const CONTACTS_OF_PARTNERS = (opportunityId: string) => `coalesce((
+  SELECT array_agg(DISTINCT c) FROM opportunity_partners p, unnest(${PARTNER_CONTACTS}) AS c
+   WHERE p.opportunity_id = ${opportunityId}), '{}')`;
 
 function info(
   type: string,
@@ -196,6 +211,7 @@ function info(
   webPath: string,
   ownerId: string | null,
   orgs: string[],
+  contacts: string[],
   telegramChatId: string | null,
 ): SubjectInfo {
   return {
@@ -205,6 +221,7 @@ function info(
     path: webPath,
     ownerUserIds: ownerId ? [ownerId] : [],
     organizationIds: orgs,
+    contactUserIds: contacts,
     telegramChatId,
   };
 }

@@ -135,6 +135,10 @@ export class PartnerResponse {
 
   confirmedAt: Date | null;
 
+  /** People of the organisation who get the call's reminders; empty: whoever confirmed its participation */
+  @ApiProperty({ type: [String], format: 'uuid' })
+  contactUserIds: string[];
+
   createdAt: Date;
 
   updatedAt: Date;
@@ -220,6 +224,9 @@ export class ChecklistItemResponse {
   status: ChecklistStatus;
 
   url: string | null;
+
+  /** Why a coordinator waived it; null unless waived */
+  waiveReason: string | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   fileId: string | null;

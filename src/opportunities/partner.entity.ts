@@ -36,6 +36,10 @@ export class Partner {
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 
+  /** Who hears about the call's deadlines for this organisation; empty: whoever confirmed its participation. */
+  @Column({ name: 'contact_user_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  contactUserIds: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -23,7 +23,7 @@ import { checkPartnerStatus } from './opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { Partner } from './partner.entity.js';
 
-const MEMBER_FIELDS = new Set(['status']);
+const MEMBER_FIELDS = new Set(['status', 'contactUserIds']);
 
 @Injectable()
 export class PartnersService {
@@ -85,6 +85,7 @@ export class PartnersService {
       }
       if (dto.role === 'lead') await this.assertNoOtherLead(manager, opportunityId);
       const budget = this.budget(dto, opportunity);
+      if (dto.contactUserIds) await this.assertContacts(manager, org.id, dto.contactUserIds);
       const status = dto.status ?? 'invited';
       const partner = await repo.save(
         repo.create({
@@ -93,6 +94,7 @@ export class PartnersService {
           role: dto.role,
           status,
           ...budget,
+          contactUserIds: dto.contactUserIds ?? [],
           ...(status === 'confirmed' ? { confirmedBy: actor.id, confirmedAt: this.clock.now() } : {}),
         }),
       );
@@ -114,7 +116,7 @@ export class PartnersService {
     await this.access.requireAccess(actor, 'partner', id, 'write');
     const fields = Object.keys(dto).filter((k) => dto[k as keyof UpdatePartnerDto] !== undefined);
     if (!isCoordinator(actor.role) && fields.some((f) => !MEMBER_FIELDS.has(f))) {
-      throw new ForbiddenException("Members may change only their organisation's participation status");
+      throw new ForbiddenException("Members may change only their organisation's participation status and contacts");
     }
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
@@ -125,6 +127,7 @@ export class PartnersService {
         if (!verdict.allowed) throw new ConflictException(verdict.reason);
       }
       if (dto.role === 'lead' && partner.role !== 'lead') await this.assertNoOtherLead(manager, opportunityId, id);
+      if (dto.contactUserIds) await this.assertContacts(manager, partner.organizationId, dto.contactUserIds);
       const patch: Partial<Partner> = { ...(dto as Partial<Partner>) };
       if (dto.budgetAmount !== undefined || dto.budgetCurrency !== undefined) {
         const budgetAmount = dto.budgetAmount !== undefined ? dto.budgetAmount : partner.budgetAmount;
@@ -191,6 +194,19 @@ export class PartnersService {
     if (budgetAmount !== null && !budgetCurrency)
       throw new BadRequestException('budgetCurrency: needed when the call has no currency');
     return { budgetAmount, budgetCurrency };
+  }
+
+  /** A partner's contacts are active people of that organisation. */
+  private async assertContacts(manager: EntityManager, organizationId: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[]) AND organization_id = $2 AND status = 'active'`,
+      [ids, organizationId],
+    );
+    if (n !== ids.length)
+      throw new BadRequestException(
+        'contactUserIds: every contact must be an active person of the partner organisation',
+      );
   }
 
   private async assertNoOtherLead(manager: EntityManager, opportunityId: string, exceptId?: string): Promise<void> {

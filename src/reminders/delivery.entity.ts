@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { Channel } from '../users/user.entity.js';
 import type { DeliveryStatus } from '../common/outbox.js';
 
-/** One message of one reminder to one recipient on one channel; (reminder, recipient, channel) is unique. */
+/** One message of one version of a reminder to one recipient on one channel; (reminder, version, recipient, channel) is unique. */
 @Entity('deliveries')
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
@@ -10,6 +10,10 @@ export class Delivery {
 
   @Column({ name: 'reminder_id', type: 'uuid' })
   reminderId: string;
+
+  /** The reminder's version that fired: a reminder re-armed by a moved deadline is sent again as a new version. */
+  @Column({ name: 'reminder_version', type: 'int' })
+  reminderVersion: number;
 
   /** `user:<uuid>` or `chat:<telegram chat id>` for a group. */
   @Column()

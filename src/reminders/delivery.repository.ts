@@ -36,14 +36,28 @@ export class DeliveryRepository {
     return this.deliveries.findOneBy({ id });
   }
 
-  /** Records the planned deliveries of a reminder; (reminder, recipient, channel) is unique, so a second run adds nothing. */
-  async insertPlanned(manager: EntityManager, reminderId: string, planned: PlannedDelivery[]): Promise<void> {
+  /**
+   * Records the planned deliveries of one version of a reminder; (reminder, version, recipient, channel) is
+   * unique, so a second run adds nothing.
+   */
+  async insertPlanned(
+    manager: EntityManager,
+    reminder: { id: string; version: number },
+    planned: PlannedDelivery[],
+  ): Promise<void> {
     if (!planned.length) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(Delivery)
-      .values(planned.map((p) => ({ ...p, reminderId, status: 'pending' as const })))
+      .values(
+        planned.map((p) => ({
+          ...p,
+          reminderId: reminder.id,
+          reminderVersion: reminder.version,
+          status: 'pending' as const,
+        })),
+      )
       .orIgnore()
       .execute();
   }

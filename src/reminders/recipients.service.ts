@@ -12,9 +12,9 @@ export interface Recipients {
 }
 
 /**
- * Who hears about a deadline: its assignees, the subject's owners and the active
- * members of the organisations taking part — each only if they may see the record —
- * and the record's Telegram group.
+ * Who hears about a deadline: its assignees, the record's owners and the contacts its participating
+ * organisations name for it (not every member of those organisations) — each only if active and still
+ * allowed to see the record — and the record's Telegram group.
  */
 @Injectable()
 export class RecipientsService {
@@ -33,8 +33,8 @@ export class RecipientsService {
     const subject = await this.subject(d);
     if (!subject) return { subject: null, users: [], groupChatId: null };
     const assignees = (await this.visibility.assigneesOf([d.id])).get(d.id) ?? [];
-    const ids = [...new Set([...assignees, ...subject.ownerUserIds])];
-    const candidates = await this.users.activeAmong(ids, subject.organizationIds);
+    const ids = [...new Set([...assignees, ...subject.ownerUserIds, ...subject.contactUserIds])];
+    const candidates = await this.users.activeAmong(ids);
     const users: User[] = [];
     for (const user of candidates) {
       if ((await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) users.push(user);

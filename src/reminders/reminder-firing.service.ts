@@ -78,7 +78,7 @@ export class ReminderFiring {
         { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats: blocked },
         now,
       );
-      await this.ledger.insertPlanned(manager, reminder.id, planned);
+      await this.ledger.insertPlanned(manager, reminder, planned);
       return finish('sent', `${planned.length} deliveries`);
     });
     await this.enqueueDeliveries(reminderId);

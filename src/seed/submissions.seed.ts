@@ -1,3 +1,4 @@
+import { AccessService } from '../access/access.service.js';
 import { Endorsement } from '../submissions/endorsement.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -217,7 +218,7 @@ async function seedOne(ctx: SeedContext, seed: SubmissionSeed): Promise<void> {
           updatedAt: now,
         }),
       );
-      await new NotificationsService(ctx.db.getRepository(Notification), ctx.clock).notify(
+      await new NotificationsService(ctx.db.getRepository(Notification), ctx.clock, new AccessService()).notify(
         manager,
         [user(c.mention).id],
         {

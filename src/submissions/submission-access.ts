@@ -45,10 +45,13 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
       owner_id: string | null;
       lead: string;
       partners: string[];
+      contacts: string[];
       telegram_chat_id: string | null;
     }[] = await this.db.query(
       `SELECT s.id, s.title, s.lead_organization_id AS lead, s.telegram_chat_id,
                 (SELECT u.id FROM users u WHERE u.id = s.owner_id AND ${READER_SQL}) AS owner_id,
+                coalesce((SELECT array_agg(DISTINCT sec.assignee_id) FROM submission_sections sec
+                           WHERE sec.submission_id = s.id AND sec.assignee_id IS NOT NULL), '{}') AS contacts,
                 COALESCE(array_agg(p.organization_id) FILTER (WHERE p.organization_id IS NOT NULL), '{}') AS partners
          FROM submissions s LEFT JOIN submission_partners p ON p.submission_id = s.id
          WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
@@ -64,6 +67,8 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
           path: `/submissions/${r.id}`,
           ownerUserIds: r.owner_id ? [r.owner_id] : [],
           organizationIds: [r.lead, ...r.partners],
+          // Each organisation's staff with a role on it: the people its sections are assigned to.
+          contactUserIds: r.contacts,
           telegramChatId: r.telegram_chat_id,
         },
       ]),
@@ -114,6 +119,7 @@ export class SectionAccessPolicy implements AccessPolicy {
         path: `/submissions/${r.submission_id}/sections/${r.id}`,
         ownerUserIds: [...new Set([...(r.assignee_id ? [r.assignee_id] : []), ...parent.ownerUserIds])],
         organizationIds: parent.organizationIds,
+        contactUserIds: [], // its assignee and the submission's owner (above) are who a section's deadline concerns
         telegramChatId: parent.telegramChatId,
       });
     }

@@ -16,15 +16,15 @@ export class UserDirectory {
     return manager.getRepository(User).findOneBy({ id, status: 'active' });
   }
 
-  /** Active users who are among `ids` or work for one of `organizationIds`, by id. */
-  activeAmong(ids: string[], organizationIds: string[]): Promise<User[]> {
-    const qb = this.users.createQueryBuilder('u').where("u.status = 'active'");
-    if (organizationIds.length) {
-      qb.andWhere('(u.id = ANY(:ids) OR u.organization_id = ANY(:orgs))', { ids, orgs: organizationIds });
-    } else {
-      qb.andWhere('u.id = ANY(:ids)', { ids });
-    }
-    return qb.orderBy('u.id').getMany();
+  /** The active users among `ids`, by id. */
+  activeAmong(ids: string[]): Promise<User[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.users
+      .createQueryBuilder('u')
+      .where("u.status = 'active'")
+      .andWhere('u.id = ANY(:ids)', { ids })
+      .orderBy('u.id')
+      .getMany();
   }
 
   /** Active users who chose a daily or weekly digest and e-mail. */

@@ -35,7 +35,14 @@ export async function makeOpportunity(coordinator: Actor, fields: OpportunityFie
 export async function addPartner(
   coordinator: Actor,
   opportunityId: string,
-  fields: { organizationId: string; role: string; status?: string; budgetAmount?: string; budgetCurrency?: string },
+  fields: {
+    organizationId: string;
+    role: string;
+    status?: string;
+    budgetAmount?: string;
+    budgetCurrency?: string;
+    contactUserIds?: string[];
+  },
 ) {
   const res = await coordinator.as.post(`/api/v1/opportunities/${opportunityId}/partners`).send(fields);
   if (res.status !== 201) throw new Error(`addPartner: ${res.status} ${JSON.stringify(res.body)}`);

@@ -58,7 +58,15 @@ export class CreateChecklistItemDto {
 }
 
 /** Members of the owing organisation may change status (not to waived), url, documentId; coordinators all. */
-export class UpdateChecklistItemDto extends PartialType(CreateChecklistItemDto, { skipNullProperties: false }) {}
+export class UpdateChecklistItemDto extends PartialType(CreateChecklistItemDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ description: 'Why the item is waived; required with status waived (coordinators)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  waiveReason?: string;
+}
 
 export class ChecklistQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { PARTNER_ROLES, PARTNER_STATUSES, type PartnerRole, type PartnerStatus } from '../partner.entity.js';
 import { OptionalNotNull } from '../../common/validators.js';
@@ -31,9 +31,22 @@ export class CreatePartnerDto {
   @IsOptional()
   @IsCurrency()
   budgetCurrency?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      "People of this organisation who get the call's reminders (besides each deadline's assignees); empty: whoever confirmed its participation",
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactUserIds?: string[];
 }
 
-/** Coordinators change everything; a partner organisation's members change only `status`. */
+/** Coordinators change everything; a partner organisation's members change only `status` and `contactUserIds`. */
 export class UpdatePartnerDto extends PartialType(OmitType(CreatePartnerDto, ['organizationId'] as const), {
   skipNullProperties: false,
 }) {}

@@ -13,8 +13,11 @@ export const queryKeys = {
     detail: (id: string) => ['opportunities', id] as const,
     partners: (id: string) => ['opportunities', id, 'partners'] as const,
     checklist: (id: string) => ['opportunities', id, 'checklist'] as const,
+    activity: (id: string) => ['opportunities', id, 'activity'] as const,
   },
   organization: (id: string) => ['organizations', id] as const,
+  organizations: (q: string) => ['organizations', 'list', q] as const,
+  organizationDocuments: (id: string) => ['organizations', id, 'documents'] as const,
   submissions: {
     detail: (id: string) => ['submissions', id] as const,
     sections: (id: string) => ['submissions', id, 'sections'] as const,

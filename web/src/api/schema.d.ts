@@ -2492,6 +2492,8 @@ export interface components {
             status: components["schemas"]["PartnerStatus"];
             /** Format: uuid */
             confirmedBy: string | null;
+            /** @description People of the organisation who get the call's reminders; empty: whoever confirmed its participation */
+            contactUserIds: string[];
             organization: components["schemas"]["OrganizationRefResponse"] | null;
             /** @description False when the share is in another currency than the call; null when either is unset */
             inCallCurrency: boolean | null;
@@ -2529,6 +2531,8 @@ export interface components {
              * @example USD
              */
             budgetCurrency?: string | null;
+            /** @description People of this organisation who get the call's reminders (besides each deadline's assignees); empty: whoever confirmed its participation */
+            contactUserIds?: string[];
         };
         UpdatePartnerDto: {
             role?: components["schemas"]["PartnerRole"];
@@ -2542,6 +2546,8 @@ export interface components {
              * @example USD
              */
             budgetCurrency?: string | null;
+            /** @description People of this organisation who get the call's reminders (besides each deadline's assignees); empty: whoever confirmed its participation */
+            contactUserIds?: string[];
         };
         /** @enum {string} */
         ChecklistStatus: "todo" | "done" | "waived";
@@ -2584,6 +2590,8 @@ export interface components {
             title: string;
             required: boolean;
             url: string | null;
+            /** @description Why a coordinator waived it; null unless waived */
+            waiveReason: string | null;
             position: number;
             /** Format: date-time */
             createdAt: string;
@@ -2647,6 +2655,8 @@ export interface components {
              */
             documentId?: string | null;
             position?: number;
+            /** @description Why the item is waived; required with status waived (coordinators) */
+            waiveReason?: string;
         };
         DocumentFileResponse: {
             /** Format: uuid */

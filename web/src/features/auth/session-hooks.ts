@@ -2,24 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 import { isLanguage, setLanguage } from '../../i18n/i18n';
 
-/** The signed-in user as GET /api/v1/me returns it (fields this app reads; the document has no response schema yet). */
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'coordinator' | 'member' | 'viewer';
-  organizationId: string | null;
-  timeZone: string;
-  language: string;
-  notificationPreferences: {
-    channels: ('email' | 'telegram' | 'inApp')[];
-    quietHours: { start: string; end: string } | null;
-    digest: 'off' | 'daily' | 'weekly';
-  };
-  telegramLinked: boolean;
-}
+/** The signed-in user as GET /api/v1/me returns it. */
+export type Me = components['schemas']['UserResponse'];
 
 export function useMe() {
   return useQuery({
@@ -67,6 +54,6 @@ export function useSignOut() {
 export function useAcceptInvitation() {
   return useMutation({
     mutationFn: (input: { token: string; password: string }) =>
-      unwrap<unknown>(api.POST('/api/v1/auth/invitations/accept', { body: input })),
+      unwrap<Me>(api.POST('/api/v1/auth/invitations/accept', { body: input })),
   });
 }

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useFormat } from '../../i18n/format';
+import { ActivityList } from '../../components/ActivityList';
 import { useRecentActivity } from './activity-hooks';
 
 export function RecentActivity() {
   const { t } = useTranslation();
-  const format = useFormat();
   const activity = useRecentActivity(10, true);
   return (
     <section aria-labelledby="recent-activity" className="panel">
@@ -17,16 +16,7 @@ export function RecentActivity() {
       ) : activity.data.items.length === 0 ? (
         <EmptyState>{t('dashboard.noActivity')}</EmptyState>
       ) : (
-        <ul className="activity-list">
-          {activity.data.items.map((entry) => (
-            <li key={entry.id}>
-              <span translate="no">{entry.summary}</span>{' '}
-              <time className="muted" dateTime={entry.createdAt}>
-                {format.relative(entry.createdAt)}
-              </time>
-            </li>
-          ))}
-        </ul>
+        <ActivityList items={activity.data.items} />
       )}
     </section>
   );

@@ -1,23 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 
-/** An in-app notice (fields read here; the OpenAPI document has no response schema yet). `url` is a path in this app. */
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  url: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+/** An in-app notice; `url` is a path in this app. */
+export type Notification = components['schemas']['NotificationResponse'];
 
 export function useNotifications() {
   return useQuery({
     queryKey: queryKeys.notifications,
     queryFn: () =>
-      unwrap<{ items: Notification[]; unread: number }>(
+      unwrap<components['schemas']['NotificationPageResponse']>(
         api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }),
       ),
     refetchInterval: 60_000,
@@ -38,7 +31,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap<unknown>(api.POST('/api/v1/notifications/read-all')),
+    mutationFn: () => unwrap<components['schemas']['MarkedReadResponse']>(api.POST('/api/v1/notifications/read-all')),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
 }

@@ -1,15 +1,25 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
-import { type ChecklistItem, useSetChecklistStatus, useUploadChecklistFile } from './opportunity-hooks';
+import { type ChecklistItem, useUpdateChecklistItem, useUploadChecklistFile } from './checklist-hooks';
+import { ReuseDocument } from './ReuseDocument';
+import { UploadProgress } from './UploadProgress';
+import { WaiveForm } from './WaiveForm';
 
-/** One thing a partner owes: its state, its document or link, and (for those who may) mark done or upload. */
-export function ChecklistItemRow(props: { opportunityId: string; item: ChecklistItem; current: boolean }) {
-  const { opportunityId, item, current } = props;
+/** One thing a partner owes: its state, its document or link, and (for those who may) mark done, upload or waive. */
+export function ChecklistItemRow(props: {
+  opportunityId: string;
+  item: ChecklistItem;
+  current: boolean;
+  coordinator: boolean;
+  organizationId: string | null;
+}) {
+  const { opportunityId, item, current, coordinator, organizationId } = props;
   const { t } = useTranslation();
   const inputId = useId();
-  const setStatus = useSetChecklistStatus(opportunityId);
-  const upload = useUploadChecklistFile(opportunityId);
+  const update = useUpdateChecklistItem(opportunityId);
+  const upload = useUploadChecklistFile(opportunityId, item.id);
+  const [waiving, setWaiving] = useState(false);
   return (
     <li
       id={`checklist-${item.id}`}
@@ -39,22 +49,27 @@ export function ChecklistItemRow(props: { opportunityId: string; item: Checklist
             </a>
           </>
         )}
-        {item.downloadPath && item.file && (
+        {item.downloadPath && (
           <>
             {' · '}
             <a href={item.downloadPath} translate="no">
-              {item.file.name}
+              {item.file?.name ?? item.document?.title ?? t('consortium.download')}
             </a>
           </>
         )}
       </p>
+      {item.status === 'waived' && item.waiveReason && (
+        <p className="waive-reason">
+          {t('consortium.waivedBecause')} <q translate="no">{item.waiveReason}</q>
+        </p>
+      )}
       {item.canEdit && (
         <div className="item-actions">
-          {item.status !== 'done' ? (
+          {item.status === 'todo' ? (
             <button
               type="button"
-              onClick={() => setStatus.mutate({ itemId: item.id, status: 'done' })}
-              disabled={setStatus.isPending}
+              onClick={() => update.mutate({ itemId: item.id, body: { status: 'done' } })}
+              disabled={update.isPending}
             >
               {t('opportunities.markDone')}
               <ItemName title={item.title} />
@@ -63,8 +78,8 @@ export function ChecklistItemRow(props: { opportunityId: string; item: Checklist
             <button
               type="button"
               className="button-secondary"
-              onClick={() => setStatus.mutate({ itemId: item.id, status: 'todo' })}
-              disabled={setStatus.isPending}
+              onClick={() => update.mutate({ itemId: item.id, body: { status: 'todo' } })}
+              disabled={update.isPending}
             >
               {t('opportunities.markTodo')}
               <ItemName title={item.title} />
@@ -81,19 +96,54 @@ export function ChecklistItemRow(props: { opportunityId: string; item: Checklist
             accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg"
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) upload.mutate({ itemId: item.id, file });
+              if (file) upload.mutate(file);
               event.target.value = '';
             }}
           />
+          {coordinator && item.status !== 'waived' && !waiving && (
+            <button type="button" className="button-secondary" onClick={() => setWaiving(true)}>
+              {t('consortium.waive')}
+              <ItemName title={item.title} />
+            </button>
+          )}
         </div>
       )}
-      <FormError error={setStatus.error ?? upload.error} />
+      {upload.isPending && <UploadProgress fraction={upload.progress} />}
+      {waiving && (
+        <WaiveForm
+          itemTitle={item.title}
+          pending={update.isPending}
+          cancel={() => setWaiving(false)}
+          waive={(waiveReason) =>
+            update.mutate(
+              { itemId: item.id, body: { status: 'waived', waiveReason } },
+              {
+                onSuccess: () => {
+                  setWaiving(false);
+                  // The form that had focus is gone: keep the keyboard on the item it waived.
+                  document.getElementById(`checklist-${item.id}`)?.focus();
+                },
+              },
+            )
+          }
+        />
+      )}
+      {item.canEdit && organizationId && (
+        <ReuseDocument
+          organizationId={organizationId}
+          currentId={item.documentId}
+          itemTitle={item.title}
+          pending={update.isPending}
+          choose={(documentId) => update.mutate({ itemId: item.id, body: { documentId } })}
+        />
+      )}
+      <FormError error={update.error ?? upload.error} />
     </li>
   );
 }
 
 /** The item's title after a button's text, for screen readers: which item the button acts on. */
-function ItemName({ title }: { title: string }) {
+export function ItemName({ title }: { title: string }) {
   return (
     <span className="visually-hidden" translate="no">
       {`: ${title}`}

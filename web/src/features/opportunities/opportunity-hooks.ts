@@ -1,65 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 
-// Response fields this feature reads; the OpenAPI document declares no response schemas yet.
-
-export type Stage =
-  | 'identified'
-  | 'screening'
-  | 'preparing'
-  | 'submitted'
-  | 'awarded'
-  | 'reporting'
-  | 'closed'
-  | 'no_go'
-  | 'declined'
-  | 'withdrawn';
-
-export interface BudgetTotal {
-  currency: string;
-  amount: string;
-  partners: number;
-}
-
-export interface Opportunity {
-  id: string;
-  title: string;
-  funderId: string | null;
-  callReference: string | null;
-  url: string | null;
-  description: string | null;
-  tags: string[];
-  amountMin: string | null;
-  amountMax: string | null;
-  currency: string | null;
-  closesAt: string | null;
-  stage: Stage;
-  readiness?: { readyToSubmit: boolean; blockers: string[] };
-}
-
-export interface Partner {
-  id: string;
-  organizationId: string;
-  role: 'lead' | 'co_applicant' | 'associate' | 'subgrantee';
-  status: 'invited' | 'confirmed' | 'declined';
-  budgetAmount: string | null;
-  budgetCurrency: string | null;
-  organization: { name: string; acronym: string | null };
-}
-
-export interface ChecklistItem {
-  id: string;
-  partnerId: string | null;
-  title: string;
-  required: boolean;
-  status: 'todo' | 'done' | 'waived';
-  url: string | null;
-  file: { name: string } | null;
-  document: { title: string; expiresOn: string | null; expired: boolean } | null;
-  downloadPath: string | null;
-  canEdit: boolean;
-}
+type Schemas = components['schemas'];
+export type Opportunity = Schemas['OpportunityDetailResponse'];
+export type OpportunityChanges = Schemas['UpdateOpportunityDto'];
+export type Stage = Schemas['OpportunityStage'];
+export type BudgetTotal = Schemas['CurrencyTotalResponse'];
+export type ActivityEntry = Schemas['ActivityResponse'];
 
 export function useOpportunity(id: string) {
   return useQuery({
@@ -71,69 +20,41 @@ export function useOpportunity(id: string) {
 export function useFunder(id: string | null) {
   return useQuery({
     queryKey: queryKeys.organization(id ?? ''),
-    queryFn: () => unwrap<{ name: string }>(api.GET('/api/v1/organizations/{id}', { params: { path: { id: id! } } })),
+    queryFn: () =>
+      unwrap<Schemas['OrganizationResponse']>(api.GET('/api/v1/organizations/{id}', { params: { path: { id: id! } } })),
     enabled: id !== null,
   });
 }
 
-export function usePartners(id: string) {
-  return useQuery({
-    queryKey: queryKeys.opportunities.partners(id),
-    queryFn: () =>
-      unwrap<{ items: Partner[]; budget: BudgetTotal[] }>(
-        api.GET('/api/v1/opportunities/{id}/partners', { params: { path: { id }, query: { limit: 100 } } }),
-      ),
-  });
-}
-
-export function useChecklist(id: string) {
-  return useQuery({
-    queryKey: queryKeys.opportunities.checklist(id),
-    queryFn: () =>
-      unwrap<{ items: ChecklistItem[] }>(
-        api.GET('/api/v1/opportunities/{id}/checklist', { params: { path: { id }, query: { limit: 100 } } }),
-      ),
-  });
-}
-
-/** Whatever changes a checklist also changes the opportunity's readiness to submit. */
-function useInvalidateChecklist(id: string) {
+/** Everything under the opportunity (partners, checklist, budget, readiness, activity) and its deadlines. */
+export function useInvalidateOpportunity(id: string) {
   const client = useQueryClient();
   return () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: queryKeys.opportunities.checklist(id) }),
       client.invalidateQueries({ queryKey: queryKeys.opportunities.detail(id) }),
+      client.invalidateQueries({ queryKey: queryKeys.deadlines.all }),
     ]);
 }
 
-export function useSetChecklistStatus(id: string) {
-  const invalidate = useInvalidateChecklist(id);
+/** Saves changed details; a new closing date moves the call's external deadline on the server. */
+export function useUpdateOpportunity(id: string) {
+  const invalidate = useInvalidateOpportunity(id);
   return useMutation({
-    mutationFn: ({ itemId, status }: { itemId: string; status: ChecklistItem['status'] }) =>
-      unwrap<ChecklistItem>(
-        api.PATCH('/api/v1/opportunities/{id}/checklist/{itemId}', {
-          params: { path: { id, itemId } },
-          body: { status },
-        }),
+    mutationFn: (body: OpportunityChanges) =>
+      unwrap<Schemas['OpportunityResponse']>(
+        api.PATCH('/api/v1/opportunities/{id}', { params: { path: { id } }, body }),
       ),
     onSuccess: invalidate,
   });
 }
 
-export function useUploadChecklistFile(id: string) {
-  const invalidate = useInvalidateChecklist(id);
-  return useMutation({
-    mutationFn: ({ itemId, file }: { itemId: string; file: File }) => {
-      const form = new FormData();
-      form.append('file', file);
-      return unwrap<ChecklistItem>(
-        api.POST('/api/v1/opportunities/{id}/checklist/{itemId}/file', {
-          params: { path: { id, itemId } },
-          body: form as unknown as { file: string },
-          bodySerializer: (body) => body as unknown as FormData,
-        }),
-      );
-    },
-    onSuccess: invalidate,
+/** The opportunity's own history and that of its partners, checklist and closing deadline, newest first. */
+export function useOpportunityActivity(id: string) {
+  return useQuery({
+    queryKey: queryKeys.opportunities.activity(id),
+    queryFn: () =>
+      unwrap<Schemas['ActivityPage']>(
+        api.GET('/api/v1/opportunities/{id}/activity', { params: { path: { id }, query: { limit: 20 } } }),
+      ),
   });
 }

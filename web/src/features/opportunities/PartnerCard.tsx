@@ -1,0 +1,128 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../components/states';
+import { CurrencyInput } from './CurrencyInput';
+import { useFormat } from '../../i18n/format';
+import { useMe } from '../auth/session-hooks';
+import { OrganizationDocuments } from './OrganizationDocuments';
+import { PARTNER_ROLES, type Partner, type PartnerRole, useRemovePartner, useUpdatePartner } from './partner-hooks';
+
+/** One consortium partner: role, participation (confirm / decline), budget share, its organisation's documents. */
+export function PartnerCard(props: { opportunityId: string; partner: Partner; coordinator: boolean }) {
+  const { opportunityId, partner: p, coordinator } = props;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe().data!;
+  const update = useUpdatePartner(opportunityId);
+  const remove = useRemovePartner(opportunityId);
+  const [amount, setAmount] = useState(p.budgetAmount ?? '');
+  const [currency, setCurrency] = useState(p.budgetCurrency ?? '');
+  const name = p.organization?.acronym ?? p.organization?.name ?? '—';
+  const nameId = `partner-name-${p.id}`;
+  const ownStaff = me.organizationId === p.organizationId;
+
+  const saveBudget = (event: FormEvent) => {
+    event.preventDefault();
+    const body = amount.trim()
+      ? { budgetAmount: amount.trim(), budgetCurrency: currency.trim().toUpperCase() || null }
+      : { budgetAmount: null, budgetCurrency: null };
+    update.mutate({ partnerId: p.id, body });
+  };
+  const setStatus = (status: Partner['status']) => update.mutate({ partnerId: p.id, body: { status } });
+
+  return (
+    <li className="partner-card" id={`partner-row-${p.id}`} aria-labelledby={nameId}>
+      <div className="card-head">
+        <h3 id={nameId} className="card-title" translate="no" title={p.organization?.name}>
+          {name}
+        </h3>
+        <span className={`badge badge-${p.status}`}>{t(`opportunities.partnerStatus.${p.status}`)}</span>
+      </div>
+      <p className="card-meta">
+        {coordinator ? (
+          <>
+            <label htmlFor={`role-${p.id}`}>
+              {t('consortium.role')}
+              <span className="visually-hidden" translate="no">{` (${name})`}</span>
+            </label>{' '}
+            <select
+              id={`role-${p.id}`}
+              value={p.role}
+              disabled={update.isPending}
+              onChange={(e) => update.mutate({ partnerId: p.id, body: { role: e.target.value as PartnerRole } })}
+            >
+              {PARTNER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`opportunities.partnerRole.${r}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          t(`opportunities.partnerRole.${p.role}`)
+        )}
+        {' · '}
+        {t('opportunities.budget')}:{' '}
+        {p.budgetAmount && p.budgetCurrency ? format.money(p.budgetAmount, p.budgetCurrency) : '—'}
+        {p.inCallCurrency === false && <span className="muted"> ({t('consortium.notCallCurrency')})</span>}
+      </p>
+      {p.canEdit && (
+        <div className="item-actions">
+          {p.status !== 'confirmed' && (
+            <button type="button" onClick={() => setStatus('confirmed')} disabled={update.isPending}>
+              {t('consortium.confirm')}
+              <span className="visually-hidden" translate="no">{`: ${name}`}</span>
+            </button>
+          )}
+          {p.status !== 'declined' && (
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setStatus('declined')}
+              disabled={update.isPending}
+            >
+              {t('consortium.decline')}
+              <span className="visually-hidden" translate="no">{`: ${name}`}</span>
+            </button>
+          )}
+        </div>
+      )}
+      {coordinator && (
+        <form
+          className="inline-fields budget-form"
+          onSubmit={saveBudget}
+          aria-label={t('consortium.budgetOf', { name })}
+        >
+          <div>
+            <label htmlFor={`amount-${p.id}`}>{t('consortium.budgetAmount')}</label>
+            <input
+              id={`amount-${p.id}`}
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          </div>
+          <CurrencyInput id={`currency-${p.id}`} value={currency} onChange={setCurrency} />
+          <button type="submit" className="button-secondary" disabled={update.isPending}>
+            {t('consortium.saveBudget')}
+          </button>
+        </form>
+      )}
+      <FormError error={update.error ?? remove.error} />
+      {(coordinator || ownStaff) && <OrganizationDocuments organizationId={p.organizationId} name={name} />}
+      {coordinator && (
+        <button
+          type="button"
+          className="button-link danger"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (window.confirm(t('consortium.removeConfirm', { name }))) remove.mutate(p.id);
+          }}
+        >
+          {t('consortium.removePartner')}
+          <span className="visually-hidden" translate="no">{`: ${name}`}</span>
+        </button>
+      )}
+    </li>
+  );
+}
