@@ -88,9 +88,17 @@ describe('the web app: the opportunities board', () => {
       expect(await page.getByRole('button', { name: 'Override with a reason…' }).count()).toBe(0);
       await screenshot(page, `board-refused-en-${suffix}`);
 
-      // The "Move to" menu (phones, keyboard) moves it on; submitting is refused until the checks pass.
-      await screening.getByLabel(`Move “${title}” to`).selectOption('preparing');
+      // With the keyboard on a desktop (Space, arrow, Space, announced to screen readers), with the "Move to"
+      // menu on a phone; submitting is then refused until the checks pass.
       const preparing = column(page, 'Preparing').getByRole('listitem').filter({ hasText: title });
+      if (suffix === 'desktop') {
+        await screening.getByRole('button', { name: `Move “${title}”` }).focus();
+        await page.keyboard.press('Space');
+        await page.locator('.board-card.dragging').waitFor();
+        await page.keyboard.press('ArrowRight');
+        await page.getByText(`“${title}” is over Preparing.`).waitFor({ state: 'attached' });
+        await page.keyboard.press('Space');
+      } else await screening.getByLabel(`Move “${title}” to`).selectOption('preparing');
       await preparing.waitFor();
       await settle(page);
       await preparing.getByLabel(`Move “${title}” to`).selectOption('submitted');

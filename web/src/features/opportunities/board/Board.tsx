@@ -7,6 +7,7 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,17 @@ import {
   type Opportunity,
   type Stage,
 } from './board-hooks';
+
+/** Left and right arrows carry a picked-up card to the previous or next stage's column (not 25 pixels). */
+const columnByColumn: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
+  const step = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
+  if (step === 0) return undefined;
+  event.preventDefault();
+  const lefts = [...context.droppableRects.values()].map((rect) => rect.left).sort((a, b) => a - b);
+  const here = lefts.findLastIndex((left) => left <= currentCoordinates.x + 1);
+  const next = lefts[here + step];
+  return next === undefined ? currentCoordinates : { x: next + 8, y: currentCoordinates.y };
+};
 
 interface Refusal {
   opportunity: Opportunity;
@@ -40,7 +52,7 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
   const [overriding, setOverriding] = useState<Refusal | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: columnByColumn }),
   );
   if (list.isPending) return <LoadingState />;
   if (list.isError) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
