@@ -137,6 +137,7 @@ describe('the web app: the opportunities board', () => {
       expect(filtered).toBeGreaterThan(1);
       expect(filtered).toBeLessThan(all);
       await page.reload();
+      await settle(page);
       expect(await page.getByLabel('Funder').locator('option:checked').textContent()).toBe(
         'European Union Delegation to Cambodia',
       );
