@@ -47,6 +47,10 @@ export const router = createBrowserRouter([
           import('./features/opportunities/board/OpportunitiesPage').then((m) => m.OpportunitiesPage),
         ),
       },
+      {
+        path: 'opportunities/new',
+        element: page(() => import('./features/opportunities/board/NewCallPage').then((m) => m.NewCallPage)),
+      },
       { path: 'opportunities/:id', element: opportunityPage },
       // A partner's or a checklist item's reminder links to its opportunity's page, at that partner or item.
       { path: 'opportunities/:id/partners/:partnerId', element: opportunityPage },

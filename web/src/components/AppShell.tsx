@@ -44,7 +44,7 @@ export function AppShell({ userName }: { userName: string }) {
               </NavLink>
             </li>
             <li>
-              <NavLink to="/opportunities">{t('nav.opportunities')}</NavLink>
+              <NavLink to="/opportunities">{t('board.title')}</NavLink>
             </li>
             <li>
               <NavLink to="/deadlines">{t('nav.deadlines')}</NavLink>

@@ -1,121 +1,113 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../../api/query-keys';
-import { uploadFile } from '../../../api/upload';
 import { FormError } from '../../../components/states';
-import type { ImportReport } from './pipeline-hooks';
+import { useFormat } from '../../../i18n/format';
+import { useImportCsv, type ImportReport } from './board-hooks';
 
-const IMPORT = '/api/v1/opportunities/import';
+/** The columns the server reads (src/opportunities/opportunity-csv.ts): names in the file, not interface text. */
+const IMPORT_COLUMNS =
+  'title, funder, callReference, url, description, tags, amountMin, amountMax, currency, closesAt, owner, visibility, stage';
 
-/**
- * A funder list from CSV, all or nothing: a dry run first shows every row's problems; only a clean file
- * can then be imported. Progress shows while the file goes up.
- */
+/** Upload → dry-run preview of every row's problems → confirm → the import, all or nothing, on the server. */
 export function CsvImport() {
   const { t } = useTranslation();
-  const client = useQueryClient();
+  const format = useFormat();
+  const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const send = async (dryRun: boolean) => {
-    if (!file) return;
-    setError(null);
-    setProgress(0);
-    try {
-      const result = await uploadFile<ImportReport>(`${IMPORT}?dryRun=${dryRun}`, file, setProgress);
-      setReport(result);
-      if (!dryRun) await client.invalidateQueries({ queryKey: queryKeys.opportunities.lists });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setProgress(null);
-    }
+  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [result, setResult] = useState<ImportReport | null>(null);
+  const importCsv = useImportCsv();
+  const check = (chosen: File) => {
+    setFile(chosen);
+    setPreview(null);
+    setResult(null);
+    importCsv.mutate({ file: chosen, dryRun: true }, { onSuccess: setPreview });
   };
-
+  const confirm = () =>
+    file &&
+    importCsv.mutate(
+      { file, dryRun: false },
+      {
+        onSuccess: (report) => {
+          setResult(report);
+          setPreview(null);
+        },
+      },
+    );
   return (
-    <section className="panel csv-import" aria-labelledby="import-title">
+    <section className="panel" aria-labelledby="import-title">
       <h2 id="import-title">{t('board.importTitle')}</h2>
-      <p className="hint">{t('board.importHint')}</p>
-      <label htmlFor="import-file">{t('board.importFile')}</label>
+      <p className="hint" id={`${inputId}-hint`}>
+        {t('board.importHint')} <code translate="no">{IMPORT_COLUMNS}</code>
+      </p>
+      <label htmlFor={inputId}>{t('board.importFile')}</label>
       <input
-        id="import-file"
+        id={inputId}
         type="file"
         accept=".csv,text/csv"
-        onChange={(e) => {
-          setFile(e.target.files?.[0] ?? null);
-          setReport(null);
-        }}
+        aria-describedby={`${inputId}-hint`}
+        onChange={(e) => e.target.files?.[0] && check(e.target.files[0])}
       />
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={!file || progress !== null}
-          onClick={() => send(true)}
-        >
-          {t('board.preview')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!file || progress !== null || !report?.dryRun || report.errors.length > 0}
-          onClick={() => send(false)}
-        >
-          {t('board.import')}
-        </button>
-      </div>
-      {progress !== null && (
-        <p role="status">
-          <progress max={1} value={progress} aria-label={t('board.uploading')} /> {t('board.uploading')}
+      {importCsv.isPending && (
+        <div className="import-progress" role="status">
+          <progress aria-label={t('board.importRunning')} />
+          <span>
+            {preview
+              ? t('board.importingRows', { count: preview.valid, rows: format.number(preview.valid) })
+              : t('board.checking')}
+          </span>
+        </div>
+      )}
+      <FormError error={importCsv.error} />
+      {preview && (
+        <div className="import-preview" aria-live="polite">
+          <h3>{t('board.previewTitle')}</h3>
+          <p>
+            {t('board.previewSummary', {
+              rows: format.number(preview.rows),
+              valid: format.number(preview.valid),
+              bad: format.number(preview.rows - preview.valid),
+            })}
+          </p>
+          {preview.errors.length > 0 && (
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption>{t('board.rowErrors')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('board.line')}</th>
+                    <th scope="col">{t('board.field')}</th>
+                    <th scope="col">{t('board.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.errors.map((problem, index) => (
+                    <tr key={index}>
+                      <td>{format.number(problem.line)}</td>
+                      <td translate="no">{problem.field ?? '—'}</td>
+                      <td lang="en">{problem.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {preview.errors.length > 0 ? (
+            <p className="form-error" role="alert">
+              {t('board.fixFirst')}
+            </p>
+          ) : (
+            <button type="button" onClick={confirm} disabled={importCsv.isPending}>
+              {t('board.confirmImport', { count: preview.valid, rows: format.number(preview.valid) })}
+            </button>
+          )}
+        </div>
+      )}
+      {result && (
+        <p className="success" role="status">
+          {t('board.imported', { count: result.created.length, rows: format.number(result.created.length) })}
         </p>
       )}
-      <FormError error={error} />
-      {report && <ImportResult report={report} />}
     </section>
-  );
-}
-
-function ImportResult({ report }: { report: ImportReport }) {
-  const { t } = useTranslation();
-  if (!report.dryRun)
-    return (
-      <p className="success" role="status">
-        {t('board.imported', { count: report.created.length })}
-      </p>
-    );
-  if (!report.errors.length)
-    return (
-      <p className="success" role="status">
-        {t('board.previewClean', { count: report.valid })}
-      </p>
-    );
-  return (
-    <div role="status">
-      <p className="warning">{t('board.previewProblems', { count: report.errors.length, rows: report.rows })}</p>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{t('board.problemsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.line')}</th>
-              <th scope="col">{t('board.field')}</th>
-              <th scope="col">{t('board.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.errors.map((problem, i) => (
-              <tr key={i}>
-                <td className="number">{problem.line}</td>
-                <td translate="no">{problem.field ?? ''}</td>
-                <td translate="no">{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
   );
 }

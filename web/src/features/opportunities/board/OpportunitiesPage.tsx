@@ -1,97 +1,55 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { ApiError } from '../../../api/client';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useMe } from '../../auth/session-hooks';
+import { Board } from './Board';
 import { CsvImport } from './CsvImport';
-import { NewCallForm } from './NewCallForm';
-import { PipelineBoard } from './PipelineBoard';
-import { PipelineList } from './PipelineList';
-import { type PipelineItem, type Stage, useMoveStage, usePipeline } from './pipeline-hooks';
-import { type Refusal, RefusedMove } from './RefusedMove';
+import { OpportunityList } from './OpportunityList';
+import './board.css';
 
-/** The pipeline of grant calls, as a board to drag calls along or as a list to filter, import and export. */
+/** The pipeline as a board of stages or as a filtered list; the view is kept in the URL (`?view=list`). */
 export function OpportunitiesPage() {
   const { t } = useTranslation();
-  const me = useMe().data;
+  const me = useMe().data!;
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'list' ? 'list' : 'board';
-  const [panel, setPanel] = useState<'none' | 'new' | 'import'>('none');
-  const isCoordinator = me?.role === 'coordinator' || me?.role === 'admin';
-  const pipeline = usePipeline();
-  const move = useMoveStage();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-
-  const onMove = (item: PipelineItem, to: Stage, override?: { reason: string }) => {
-    move.mutate(
-      { id: item.id, to, ...(override ? { override: true, reason: override.reason } : {}) },
-      {
-        onSuccess: () => setRefusal(null),
-        onError: (error) => {
-          if (error instanceof ApiError && error.status < 500) setRefusal({ item, to, reason: error.message });
-        },
+  const isCoordinator = me.role === 'coordinator' || me.role === 'admin';
+  const setView = (next: 'board' | 'list') =>
+    setParams(
+      (current) => {
+        const copy = new URLSearchParams(current);
+        if (next === 'list') copy.set('view', 'list');
+        else copy.delete('view');
+        return copy;
       },
+      { replace: true },
     );
-  };
-
   return (
-    <div className="opportunities-page">
+    <>
       <PageTitle>{t('board.title')}</PageTitle>
-      <div className="view-toolbar" role="group" aria-label={t('board.viewLabel')}>
-        {(['board', 'list'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            className={view === v ? 'button' : 'button-secondary'}
-            aria-pressed={view === v}
-            onClick={() => setParams(v === 'list' ? { view: 'list' } : {})}
-          >
-            {t(`board.view.${v}`)}
+      <div className="toolbar">
+        <div role="group" aria-label={t('board.view')} className="segmented">
+          <button type="button" aria-pressed={view === 'board'} onClick={() => setView('board')}>
+            {t('board.boardView')}
           </button>
-        ))}
+          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+            {t('board.listView')}
+          </button>
+        </div>
         {isCoordinator && (
-          <>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => setPanel(panel === 'new' ? 'none' : 'new')}
-            >
-              {t('board.newCall')}
-            </button>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => setPanel(panel === 'import' ? 'none' : 'import')}
-            >
-              {t('board.importTitle')}
-            </button>
-          </>
+          <Link className="button" to="/opportunities/new">
+            {t('board.newCall')}
+          </Link>
         )}
       </div>
-      {panel === 'new' && <NewCallForm onCancel={() => setPanel('none')} />}
-      {panel === 'import' && <CsvImport />}
-      {refusal && (
-        <RefusedMove
-          refusal={refusal}
-          mayOverride={isCoordinator && refusal.item.stage === 'preparing' && refusal.to === 'submitted'}
-          overriding={move.isPending}
-          onOverride={(reason) => onMove(refusal.item, refusal.to, { reason })}
-          onDismiss={() => setRefusal(null)}
-        />
-      )}
-      {view === 'list' ? (
-        <PipelineList />
-      ) : pipeline.isPending ? (
-        <LoadingState />
-      ) : pipeline.isError ? (
-        <ErrorState error={pipeline.error} retry={() => void pipeline.refetch()} />
-      ) : pipeline.data.items.length === 0 ? (
-        <EmptyState>{t('board.empty')}</EmptyState>
+      {view === 'board' ? (
+        <Board isCoordinator={isCoordinator} />
       ) : (
-        <PipelineBoard items={pipeline.data.items} canMove={isCoordinator} onMove={(item, to) => onMove(item, to)} />
+        <>
+          <OpportunityList organizationId={me.organizationId} />
+          {isCoordinator && <CsvImport />}
+        </>
       )}
-    </div>
+    </>
   );
 }
