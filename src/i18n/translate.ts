@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
+import { displayTimes } from '../deadlines/reminder-times.js';
 import { canonicalZone } from '../common/validators.js';
 import { khmerDateTime, khmerOffset } from '../../web/src/i18n/khmer-dates.js';
 import { en } from './en.catalogue.js';
@@ -36,4 +37,19 @@ export function dateTimeIn(language: string | null | undefined, at: Date, zone: 
 /** "in 2 days" / "2 ថ្ងៃទៀត". */
 export function relativeIn(language: string | null | undefined, at: Date, now: Date): string {
   return DateTime.fromJSDate(at).toRelative({ base: DateTime.fromJSDate(now), locale: languageOf(language) }) ?? '';
+}
+
+/** The deadline in its own zone, the reader's and Phnom Penh's, each "<date time> (<zone>)" in the language. */
+export function timesIn(language: string | null | undefined, at: Date, deadlineZone: string, readerZone: string) {
+  return displayTimes(at, deadlineZone, readerZone).map((row) => ({
+    ...row,
+    text: `${dateTimeIn(language, at, row.zone)} (${row.zone})`,
+  }));
+}
+
+/** A reminder offset: `P2D` as is in English (as people typed it), "2 ថ្ងៃ" in Khmer. */
+export function offsetIn(language: string | null | undefined, iso: string): string {
+  if (languageOf(language) === 'en') return iso;
+  const duration = Duration.fromISO(iso.toUpperCase());
+  return duration.isValid ? duration.reconfigure({ locale: 'km' }).toHuman({ unitDisplay: 'long' }) : iso;
 }

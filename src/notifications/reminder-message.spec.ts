@@ -46,7 +46,11 @@ describe('reminder messages', () => {
 });
 
 describe('reminder messages in Khmer', () => {
-  const khmer = content({ language: 'km', deadlineTitle: 'Full proposal', doneUrl: 'https://cjn.example/api/v1/links/d' });
+  const khmer = content({
+    language: 'km',
+    deadlineTitle: 'Full proposal',
+    doneUrl: 'https://cjn.example/api/v1/links/d',
+  });
   const ENGLISH_WORD = /\b(?!CJN\b|Tracker\b|https?\b)[A-Za-z]{3,}\b/;
   const withoutUrlsAndNames = (text: string) =>
     text

@@ -1,5 +1,4 @@
-import { displayTimes } from '../deadlines/reminder-times.js';
-import { dateTimeIn, relativeIn, t, tOr } from '../i18n/translate.js';
+import { relativeIn, t, timesIn, tOr } from '../i18n/translate.js';
 import { escapeHtml } from '../mail/mail.service.js';
 
 /** Everything a reminder says, before a channel formats it. Built per recipient (their zone, their links). */
@@ -39,9 +38,9 @@ export function headline(c: ReminderContent): string {
 }
 
 function zoneLines(c: ReminderContent): { label: string; text: string }[] {
-  return displayTimes(c.dueAt, c.deadlineZone, c.readerZone).map((row) => ({
+  return timesIn(c.language, c.dueAt, c.deadlineZone, c.readerZone).map((row) => ({
     label: t(c.language, `zone.${row.label}`),
-    text: `${dateTimeIn(c.language, c.dueAt, row.zone)} (${row.zone})`,
+    text: row.text,
   }));
 }
 
