@@ -41,6 +41,12 @@ export const router = createBrowserRouter([
         path: 'deadlines/:id',
         element: page(() => import('./features/deadlines/DeadlinePage').then((m) => m.DeadlinePage)),
       },
+      {
+        path: 'opportunities',
+        element: page(() =>
+          import('./features/opportunities/board/OpportunitiesPage').then((m) => m.OpportunitiesPage),
+        ),
+      },
       { path: 'opportunities/:id', element: opportunityPage },
       // A partner's or a checklist item's reminder links to its opportunity's page, at that partner or item.
       { path: 'opportunities/:id/partners/:partnerId', element: opportunityPage },

@@ -10,6 +10,8 @@ export const queryKeys = {
   },
   activity: (limit: number) => ['activity', limit] as const,
   opportunities: {
+    lists: ['opportunities', 'list'] as const,
+    list: (query: Record<string, unknown>) => ['opportunities', 'list', query] as const,
     detail: (id: string) => ['opportunities', id] as const,
     partners: (id: string) => ['opportunities', id, 'partners'] as const,
     checklist: (id: string) => ['opportunities', id, 'checklist'] as const,

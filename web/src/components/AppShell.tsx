@@ -44,6 +44,9 @@ export function AppShell({ userName }: { userName: string }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/opportunities">{t('nav.opportunities')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/deadlines">{t('nav.deadlines')}</NavLink>
             </li>
             <li>
