@@ -49,4 +49,12 @@ export const en = {
   'calendar.external': 'External deadline for {{label}} "{{subject}}"',
   'calendar.internal': 'Internal deadline for {{label}} "{{subject}}"',
   'calendar.alarm': '{{title}} ({{offset}} before)',
+  'digest.subject.daily': 'Your daily deadlines: {{upcoming}} in the next 14 days',
+  'digest.subject.weekly': 'Your weekly deadlines: {{upcoming}} in the next 14 days',
+  'digest.subjectOverdue': ', {{overdue}} overdue',
+  'digest.overdue': 'Overdue',
+  'digest.next': 'Next 14 days',
+  'digest.nothing': 'Nothing due',
+  'digest.all': 'All deadlines',
+  'digest.stop': 'Stop these e-mails',
 };

@@ -51,4 +51,12 @@ export const km: Record<keyof typeof en, string> = {
   'calendar.external': 'កាលកំណត់របស់ម្ចាស់ជំនួយសម្រាប់{{label}} «{{subject}}»',
   'calendar.internal': 'កាលកំណត់ផ្ទៃក្នុងសម្រាប់{{label}} «{{subject}}»',
   'calendar.alarm': '{{title}} (មុន {{offset}})',
+  'digest.subject.daily': 'កាលកំណត់ប្រចាំថ្ងៃរបស់អ្នក៖ {{upcoming}} ក្នុងរយៈពេល ១៤ ថ្ងៃខាងមុខ',
+  'digest.subject.weekly': 'កាលកំណត់ប្រចាំសប្ដាហ៍របស់អ្នក៖ {{upcoming}} ក្នុងរយៈពេល ១៤ ថ្ងៃខាងមុខ',
+  'digest.subjectOverdue': ' និង {{overdue}} ហួសកាលកំណត់',
+  'digest.overdue': 'ហួសកាលកំណត់',
+  'digest.next': '១៤ ថ្ងៃខាងមុខ',
+  'digest.nothing': 'គ្មានអ្វីដល់កាលកំណត់ទេ',
+  'digest.all': 'កាលកំណត់ទាំងអស់',
+  'digest.stop': 'ឈប់ទទួលអ៊ីមែលទាំងនេះ',
 };
