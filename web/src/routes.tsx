@@ -64,6 +64,14 @@ export const router = createBrowserRouter([
         element: page(() => import('./features/submissions/SectionPage').then((m) => m.SectionPage)),
       },
       { path: 'inbox', element: page(() => import('./features/inbox/InboxPage').then((m) => m.InboxPage)) },
+      {
+        path: 'admin/users',
+        element: page(() => import('./features/admin/AdminUsersPage').then((m) => m.AdminUsersPage)),
+      },
+      {
+        path: 'admin/organizations',
+        element: page(() => import('./features/admin/AdminOrganizationsPage').then((m) => m.AdminOrganizationsPage)),
+      },
       { path: 'profile', element: page(() => import('./features/profile/ProfilePage').then((m) => m.ProfilePage)) },
     ],
   },
