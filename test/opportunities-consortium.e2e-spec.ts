@@ -423,6 +423,27 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect((await coordinator.as.get('/api/v1/opportunities?sort=evil')).status).toBe(400);
     });
 
+    it('lists each call with its lead organisation and how many partners have not declined', async () => {
+      const opp = await makeOpportunity(coordinator, { title: `Board card ${randomUUID()}` });
+      const listed = async () =>
+        (
+          await coordinator.as.get(`/api/v1/opportunities?q=${encodeURIComponent(opp.title)}`).expect(200)
+        ).body.items.map((o: { leadOrganization: string | null; partnerCount: number }) => [
+          o.leadOrganization,
+          o.partnerCount,
+        ]);
+      expect(await listed()).toEqual([[null, 0]]);
+      await addPartner(coordinator, opp.id, { organizationId: unicef.id, role: 'associate' });
+      await addPartner(coordinator, opp.id, { organizationId: lac.id, role: 'lead' });
+      const cjnPartner = await addPartner(coordinator, opp.id, { organizationId: cjn.id, role: 'co_applicant' });
+      expect(await listed()).toEqual([[lac.name, 3]]);
+      await coordinator.as
+        .patch(`/api/v1/opportunities/${opp.id}/partners/${cjnPartner.id}`)
+        .send({ status: 'declined' })
+        .expect(200);
+      expect(await listed()).toEqual([[lac.name, 2]]);
+    });
+
     it('archives on DELETE: gone from the pipeline, history kept', async () => {
       const opp = await makeOpportunity(coordinator, { title: 'Duplicate entry' });
       await coordinator.as.delete(`/api/v1/opportunities/${opp.id}`).expect(204);

@@ -41,4 +41,26 @@ describe('npm run seed', () => {
       .expect(200);
     expect(res.body.role).toBe('coordinator');
   });
+
+  it('seeds a partner who reads Khmer, with reminder notices in Khmer that link to their records', async () => {
+    await seed(t.config.databaseUrl, () => undefined);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'dara@lac.example', password: DEMO_PASSWORD })
+      .expect(200);
+    const cookie = login.headers['set-cookie'];
+    const me = await t.http().get('/api/v1/me').set('Cookie', cookie).expect(200);
+    expect(me.body.language).toBe('km');
+    const inbox = await t.http().get('/api/v1/notifications').set('Cookie', cookie).expect(200);
+    const reminders = inbox.body.items.filter((n: { kind: string }) => n.kind === 'reminder');
+    expect(reminders.length).toBeGreaterThanOrEqual(1);
+    for (const notice of reminders) {
+      expect(notice.title).toMatch(/[\u1780-\u17FF]/);
+      expect(notice.url).toMatch(/^\/(opportunities|submissions)\//);
+    }
+    await seed(t.config.databaseUrl, () => undefined);
+    const again = await t.http().get('/api/v1/notifications').set('Cookie', cookie).expect(200);
+    expect(again.body.items.length).toBe(inbox.body.items.length);
+  });
 });

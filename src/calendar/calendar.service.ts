@@ -6,6 +6,7 @@ import { hmac, safeEqual } from '../auth/hmac.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
+import { t } from '../i18n/translate.js';
 import type { User } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
@@ -69,7 +70,7 @@ export class CalendarService {
     const now = this.clock.now();
     await this.feeds.update(feed.id, { lastFetchedAt: now });
     let entries = await this.entries(user, now);
-    let name = 'CJN deadlines';
+    let name = t(user.language, 'calendar.name');
     if (feed.scopeType !== 'all' && feed.scopeId) {
       const visible =
         this.access.knows(feed.scopeType) &&
@@ -78,9 +79,11 @@ export class CalendarService {
         ? (await this.access.describe(feed.scopeType, [feed.scopeId])).get(feed.scopeId)
         : undefined;
       entries = scope ? entries.filter((e) => e.within(scope)) : [];
-      name = scope ? `CJN: ${scope.title}` : 'CJN deadlines';
+      name = scope
+        ? t(user.language, 'calendar.scopedName', { title: scope.title })
+        : t(user.language, 'calendar.name');
     }
-    return buildCalendar(name, entries, user.timeZone, now);
+    return buildCalendar(name, entries, user.timeZone, now, user.language);
   }
 
   private async entries(user: User, now: Date): Promise<(FeedEntry & { within: (scope: SubjectInfo) => boolean })[]> {
@@ -107,6 +110,7 @@ export class CalendarService {
           dueDate: d.dueDate,
           timeZone: d.timeZone,
           reminderOffsets: d.reminderOffsets,
+          subjectType: d.subjectType,
           subjectLabel: this.access.label(d.subjectType),
           subjectTitle: s.title,
           url: this.config.link(s.path),

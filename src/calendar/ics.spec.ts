@@ -7,6 +7,7 @@ describe('buildCalendar', () => {
     kind: 'external',
     status: 'open',
     reminderOffsets: ['P7D', 'PT2H'],
+    subjectType: 'opportunity',
     subjectLabel: 'Opportunity',
     subjectTitle: 'EU call',
     url: 'https://cjn.example/opportunities/1',
@@ -26,6 +27,22 @@ describe('buildCalendar', () => {
     expect(ics).toContain('URL;VALUE=URI:https://cjn.example/opportunities/1');
     expect(ics).toContain('TRIGGER:-P7D');
     expect(ics).toContain('TRIGGER:-PT2H');
+  });
+
+  it("writes a Khmer reader's event text in Khmer, with Khmer dates", () => {
+    const dueAt = resolveDueAt({ dueAt: '2026-03-01T17:00', timeZone: 'Europe/Geneva' });
+    const ics = buildCalendar(
+      'CJN',
+      [{ ...base, id: 'd1', title: 'Full proposal', dueAt, dueDate: null, timeZone: 'Europe/Zurich' }],
+      'Asia/Phnom_Penh',
+      new Date('2026-02-01T00:00:00Z'),
+      'km',
+    );
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('DESCRIPTION:កាលកំណត់របស់ម្ចាស់ជំនួយសម្រាប់ឱកាសមូលនិធិ «EU call»');
+    expect(unfolded).toContain('អាទិត្យ 1 មីនា 2026\\, 23:00 ម៉ោងសកល +7 (Asia/Phnom_Penh)');
+    expect(unfolded).toContain('DESCRIPTION:Full proposal (មុន 7 ថ្ងៃ)');
+    expect(unfolded).not.toMatch(/External|deadline for|before/);
   });
 
   it('defines every zone it uses with a VTIMEZONE, daylight-saving rules included', () => {

@@ -1,7 +1,8 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { displayTimes, parseOffset } from '../deadlines/reminder-times.js';
+import { parseOffset } from '../deadlines/reminder-times.js';
+import { offsetIn, t, timesIn, tOr } from '../i18n/translate.js';
 
 export interface FeedEntry {
   id: string;
@@ -12,6 +13,7 @@ export interface FeedEntry {
   dueDate: string | null;
   timeZone: string;
   reminderOffsets: string[];
+  subjectType: string;
   subjectLabel: string;
   subjectTitle: string;
   url: string;
@@ -20,24 +22,34 @@ export interface FeedEntry {
 /**
  * An iCalendar feed of deadlines: each in the zone it was set in (TZID, with its VTIMEZONE
  * definition so strict RFC 5545 readers agree), a whole-day event for date-only ones, the
- * link to the record, and one alarm per reminder offset.
+ * link to the record, and one alarm per reminder offset. Its text is in the feed user's language.
  */
-export function buildCalendar(name: string, entries: FeedEntry[], readerZone: string, now: Date): string {
+export function buildCalendar(
+  name: string,
+  entries: FeedEntry[],
+  readerZone: string,
+  now: Date,
+  language = 'en',
+): string {
   const calendar = ical({
     name,
-    prodId: { company: 'Child Justice Network', product: 'CJN Tracker', language: 'EN' },
+    prodId: { company: 'Child Justice Network', product: 'CJN Tracker', language: language === 'km' ? 'KM' : 'EN' },
     ttl: 15 * 60,
     timezone: { name: readerZone, generator: getVtimezoneComponent },
   });
   for (const e of entries) {
-    const zones = [...new Set(displayTimes(e.dueAt, e.timeZone, readerZone).map((z) => z.text))];
-    const prefix = e.status === 'done' ? '✓ ' : e.status === 'missed' ? 'Missed: ' : '';
+    const zones = [...new Set(timesIn(language, e.dueAt, e.timeZone, readerZone).map((z) => z.text))];
+    const prefix = e.status === 'done' ? '✓ ' : e.status === 'missed' ? t(language, 'calendar.missedPrefix') : '';
+    const label = tOr(language, `subject.${e.subjectType}`, e.subjectLabel);
     const event = calendar.createEvent({
       id: `${e.id}@cjn-tracker`,
       stamp: now,
       summary: `${prefix}${e.title} — ${e.subjectTitle}`,
       description: [
-        `${e.kind === 'external' ? 'External' : 'Internal'} deadline for ${e.subjectLabel.toLowerCase()} "${e.subjectTitle}"`,
+        t(language, e.kind === 'external' ? 'calendar.external' : 'calendar.internal', {
+          label: language === 'km' ? label : label.toLowerCase(),
+          subject: e.subjectTitle,
+        }),
         ...zones,
         e.url,
       ].join('\n'),
@@ -58,7 +70,7 @@ export function buildCalendar(name: string, entries: FeedEntry[], readerZone: st
           event.createAlarm({
             type: ICalAlarmType.display,
             trigger: seconds,
-            description: `${e.title} (${offset} before)`,
+            description: t(language, 'calendar.alarm', { title: e.title, offset: offsetIn(language, offset) }),
           });
       }
     }

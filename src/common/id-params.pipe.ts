@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { INT4_MAX } from './validators.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_PARAM = /^(id|[a-z]+Id)$/;
@@ -16,6 +17,20 @@ export class IdParamsPipe implements PipeTransform {
     throw new BadRequestException({
       message: `${metadata.data} must be a UUID (got "${String(value).slice(0, 60)}")`,
       details: [{ field: metadata.data, problems: ['must be a UUID'] }],
+    });
+  }
+}
+
+/** A whole-number path parameter (a revision's version) that fits its integer column; else a 400 naming it. */
+@Injectable()
+export class VersionParamPipe implements PipeTransform<string, number> {
+  transform(value: string, metadata: ArgumentMetadata): number {
+    const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (n >= 1 && n <= INT4_MAX) return n;
+    const name = metadata.data ?? 'version';
+    throw new BadRequestException({
+      message: `${name} must be a whole number from 1 to ${INT4_MAX} (got "${String(value).slice(0, 60)}")`,
+      details: [{ field: name, problems: [`must be a whole number from 1 to ${INT4_MAX}`] }],
     });
   }
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { INT4_MAX } from './validators.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -19,6 +20,7 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(INT4_MAX)
   offset?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page (`nextCursor`)' })

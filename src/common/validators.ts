@@ -71,3 +71,6 @@ export const MUST_NOT_BE_NULL = 'must not be null';
 export function Trim(): PropertyDecorator {
   return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 }
+
+/** The largest value a PostgreSQL `integer` column holds: integer inputs stop here, so the database never refuses one. */
+export const INT4_MAX = 2_147_483_647;

@@ -73,10 +73,14 @@ export class DigestService {
       const unsubscribe = this.config.link(
         `/api/v1/unsubscribe/${signLink(this.config.sessionSecret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`,
       );
-      const message = renderDigest(frequency, user.timeZone, overdue, upcoming, {
-        app: this.config.link('/deadlines'),
-        unsubscribe,
-      });
+      const message = renderDigest(
+        frequency,
+        user.timeZone,
+        overdue,
+        upcoming,
+        { app: this.config.link('/deadlines'), unsubscribe },
+        user.language,
+      );
       messageId = await this.mail.send({
         to: user.email,
         ...message,

@@ -44,3 +44,34 @@ describe('reminder messages', () => {
     expect(text).toContain('<a href="https://cjn.example/opportunities/1">');
   });
 });
+
+describe('reminder messages in Khmer', () => {
+  const khmer = content({
+    language: 'km',
+    deadlineTitle: 'Full proposal',
+    doneUrl: 'https://cjn.example/api/v1/links/d',
+  });
+  const ENGLISH_WORD = /\b(?!CJN\b|Tracker\b|https?\b)[A-Za-z]{3,}\b/;
+  const withoutUrlsAndNames = (text: string) =>
+    text
+      .replace(/https?:\/\/\S+/g, '')
+      .replace(/\([A-Za-z_]+\/[A-Za-z_]+\)/g, '')
+      .replace(/Full proposal|EU child justice call/g, '');
+
+  it('e-mail subject, text and HTML are Khmer, with Khmer dates in the three zones', () => {
+    const mail = renderEmail(khmer);
+    expect(mail.subject).toBe('[CJN] ដល់កាលកំណត់ក្នុងរយៈពេល 2 ថ្ងៃទៀត៖ Full proposal');
+    expect(mail.text).toContain('ម៉ោងភ្នំពេញ: អាទិត្យ 1 មីនា 2026, 23:00 ម៉ោងសកល +7 (Asia/Phnom_Penh)');
+    expect(mail.text).toContain('សម្គាល់ថាធ្វើរួចហើយ (មិនចាំបាច់ចូលគណនី)៖ https://cjn.example/api/v1/links/d');
+    expect(withoutUrlsAndNames(mail.text)).not.toMatch(ENGLISH_WORD);
+    expect(mail.html).toContain('<html lang="km">');
+    expect(withoutUrlsAndNames(mail.html.replace(/<[^>]*>/g, ' '))).not.toMatch(ENGLISH_WORD);
+  });
+
+  it('Telegram and in-app notices are Khmer too', () => {
+    expect(withoutUrlsAndNames(renderTelegram(khmer).replace(/<[^>]*>/g, ' '))).not.toMatch(ENGLISH_WORD);
+    const notice = renderInApp({ ...khmer, kind: 'overdue', now: new Date('2026-03-02T00:00:00Z') });
+    expect(notice.title).toBe('ហួសកាលកំណត់៖ Full proposal');
+    expect(withoutUrlsAndNames(notice.body)).not.toMatch(ENGLISH_WORD);
+  });
+});

@@ -1,10 +1,11 @@
-import { DateTime } from 'luxon';
-import { displayTimes } from '../deadlines/reminder-times.js';
+import { relativeIn, t, timesIn, tOr } from '../i18n/translate.js';
 import { escapeHtml } from '../mail/mail.service.js';
 
 /** Everything a reminder says, before a channel formats it. Built per recipient (their zone, their links). */
 export interface ReminderContent {
   kind: 'before' | 'overdue';
+  /** The reader's language (`en` or `km`); group chats get English. */
+  language?: string;
   deadlineId: string;
   deadlineTitle: string;
   deadlineKind: 'external' | 'internal';
@@ -25,23 +26,27 @@ export interface ReminderContent {
   unsubscribeUrl?: string;
 }
 
-/** "in 2 days", "in 5 hours", "2 days ago". */
-export function relative(dueAt: Date, now: Date): string {
-  const rel = DateTime.fromJSDate(dueAt).toRelative({ base: DateTime.fromJSDate(now), locale: 'en' });
-  return rel ?? '';
+/** "in 2 days", "in 5 hours", "2 days ago" (or their Khmer). */
+export function relative(dueAt: Date, now: Date, language = 'en'): string {
+  return relativeIn(language, dueAt, now);
 }
 
 export function headline(c: ReminderContent): string {
-  return c.kind === 'overdue' ? `Overdue: ${c.deadlineTitle}` : `Due ${relative(c.dueAt, c.now)}: ${c.deadlineTitle}`;
+  return c.kind === 'overdue'
+    ? t(c.language, 'reminder.overdue', { title: c.deadlineTitle })
+    : t(c.language, 'reminder.due', { when: relative(c.dueAt, c.now, c.language), title: c.deadlineTitle });
 }
 
 function zoneLines(c: ReminderContent): { label: string; text: string }[] {
-  const names = { deadline: 'Deadline time', you: 'Your time', phnomPenh: 'Phnom Penh' } as const;
-  return displayTimes(c.dueAt, c.deadlineZone, c.readerZone).map((row) => ({
-    label: names[row.label],
+  return timesIn(c.language, c.dueAt, c.deadlineZone, c.readerZone).map((row) => ({
+    label: t(c.language, `zone.${row.label}`),
     text: row.text,
   }));
 }
+
+const subjectLabel = (c: ReminderContent) => tOr(c.language, `subject.${c.subjectType}`, c.subjectLabel);
+const deadlineLine = (c: ReminderContent) =>
+  t(c.language, 'reminder.deadline', { kind: t(c.language, `deadlineKind.${c.deadlineKind}`), title: c.deadlineTitle });
 
 export function renderEmail(c: ReminderContent): { subject: string; text: string; html: string } {
   const subject = `[CJN] ${headline(c)}`;
@@ -49,23 +54,23 @@ export function renderEmail(c: ReminderContent): { subject: string; text: string
   const text = [
     headline(c),
     '',
-    `${c.subjectLabel}: ${c.subjectTitle}`,
-    `Deadline (${c.deadlineKind}): ${c.deadlineTitle}`,
+    `${subjectLabel(c)}: ${c.subjectTitle}`,
+    deadlineLine(c),
     ...zones.map((z) => `${z.label}: ${z.text}`),
     '',
-    `Open it: ${c.recordUrl}`,
-    ...(c.doneUrl ? [`Mark it done (no sign-in needed): ${c.doneUrl}`] : []),
-    ...(c.ackUrl ? [`Acknowledge (no sign-in needed): ${c.ackUrl}`] : []),
+    t(c.language, 'reminder.openText', { url: c.recordUrl }),
+    ...(c.doneUrl ? [t(c.language, 'reminder.markDoneText', { url: c.doneUrl })] : []),
+    ...(c.ackUrl ? [t(c.language, 'reminder.ackText', { url: c.ackUrl })] : []),
     '',
-    c.unsubscribeUrl ? `Stop reminder e-mails: ${c.unsubscribeUrl}` : '',
+    c.unsubscribeUrl ? t(c.language, 'reminder.unsubscribeText', { url: c.unsubscribeUrl }) : '',
   ].join('\n');
   const e = escapeHtml;
-  const html = `<!doctype html><html><body style="font-family:sans-serif">
+  const html = `<!doctype html><html lang="${e(c.language === 'km' ? 'km' : 'en')}"><body style="font-family:sans-serif">
 <h2 style="margin:0 0 8px">${e(headline(c))}</h2>
-<p>${e(c.subjectLabel)}: <a href="${e(c.recordUrl)}">${e(c.subjectTitle)}</a><br>Deadline (${e(c.deadlineKind)}): <strong>${e(c.deadlineTitle)}</strong></p>
+<p>${e(subjectLabel(c))}: <a href="${e(c.recordUrl)}">${e(c.subjectTitle)}</a><br>${e(deadlineLine(c))}</p>
 <table cellpadding="4">${zones.map((z) => `<tr><td>${e(z.label)}</td><td>${e(z.text)}</td></tr>`).join('')}</table>
-<p><a href="${e(c.recordUrl)}">Open in CJN Tracker</a>${c.doneUrl ? ` · <a href="${e(c.doneUrl)}">Mark done</a>` : ''}${c.ackUrl ? ` · <a href="${e(c.ackUrl)}">Acknowledge</a>` : ''}</p>
-${c.unsubscribeUrl ? `<p style="color:#666;font-size:12px"><a href="${e(c.unsubscribeUrl)}">Stop reminder e-mails</a></p>` : ''}
+<p>${actionLinks(c, e)}</p>
+${c.unsubscribeUrl ? `<p style="color:#666;font-size:12px"><a href="${e(c.unsubscribeUrl)}">${e(t(c.language, 'reminder.unsubscribe'))}</a></p>` : ''}
 </body></html>`;
   return { subject, text, html };
 }
@@ -75,16 +80,27 @@ export function renderTelegram(c: ReminderContent): string {
   const e = escapeTelegram;
   return [
     `<b>${e(headline(c))}</b>`,
-    `${e(c.subjectLabel)}: ${e(c.subjectTitle)}`,
+    `${e(subjectLabel(c))}: ${e(c.subjectTitle)}`,
     ...zoneLines(c).map((z) => `${e(z.label)}: ${e(z.text)}`),
-    `<a href="${e(c.recordUrl)}">Open in CJN Tracker</a>${c.doneUrl ? ` · <a href="${e(c.doneUrl)}">Mark done</a>` : ''}`,
+    actionLinks({ ...c, ackUrl: undefined }, e),
   ].join('\n');
+}
+
+/** "Open · Mark done · Acknowledge", each only when the reader was given its link. */
+function actionLinks(c: ReminderContent, e: (text: string) => string): string {
+  const link = (url: string, key: 'reminder.open' | 'reminder.markDone' | 'reminder.acknowledge') =>
+    `<a href="${e(url)}">${e(t(c.language, key))}</a>`;
+  return [
+    link(c.recordUrl, 'reminder.open'),
+    ...(c.doneUrl ? [link(c.doneUrl, 'reminder.markDone')] : []),
+    ...(c.ackUrl ? [link(c.ackUrl, 'reminder.acknowledge')] : []),
+  ].join(' · ');
 }
 
 export function renderInApp(c: ReminderContent): { title: string; body: string } {
   return {
     title: headline(c),
-    body: `${c.subjectLabel}: ${c.subjectTitle}\n${zoneLines(c)
+    body: `${subjectLabel(c)}: ${c.subjectTitle}\n${zoneLines(c)
       .map((z) => `${z.label}: ${z.text}`)
       .join('\n')}`,
   };

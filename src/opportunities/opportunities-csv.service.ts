@@ -19,7 +19,7 @@ import {
   safeCell,
 } from './opportunity-csv.js';
 import { Opportunity } from './opportunity.entity.js';
-import { exportLabels, importLookups, partnersForExport } from './opportunities.repository.js';
+import { exportLabels, importLookups, partnersOf } from './opportunities.repository.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { HOME_ZONE } from './readiness.service.js';
 
@@ -47,7 +47,7 @@ export class OpportunitiesCsvService {
   async export(user: User, query: OpportunityQuery): Promise<string> {
     const items = await this.opportunities.listQuery(user, query).take(MAX_EXPORT_ROWS).getMany();
     const ids = items.map((o) => o.id);
-    const partners = await partnersForExport(this.db.manager, ids);
+    const partners = await partnersOf(this.db.manager, ids);
     const label = await exportLabels(
       this.db.manager,
       items.flatMap((o) => (o.funderId ? [o.funderId] : [])),

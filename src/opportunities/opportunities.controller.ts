@@ -31,7 +31,12 @@ import { TransitionsService } from './transitions.service.js';
 import { FileUpload } from './upload.decorators.js';
 import { ActivityResponse } from '../activity/activity.response.js';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
-import { ImportReportResponse, OpportunityDetailResponse, OpportunityResponse } from './opportunity.response.js';
+import {
+  ImportReportResponse,
+  OpportunityDetailResponse,
+  OpportunityListItemResponse,
+  OpportunityResponse,
+} from './opportunity.response.js';
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -56,7 +61,7 @@ export class OpportunitiesController {
 
   @Get()
   @ApiOperation({ summary: 'The pipeline: opportunities I may see, filtered and sorted' })
-  @ApiOk(PageOf(OpportunityResponse))
+  @ApiOk(PageOf(OpportunityListItemResponse))
   list(@CurrentUser() user: User, @Query() query: OpportunityQuery) {
     return this.opportunities.list(user, query);
   }

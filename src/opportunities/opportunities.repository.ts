@@ -12,8 +12,8 @@ export interface ExportPartnerRow {
   budget_currency: string | null;
 }
 
-/** The partners of these opportunities, lead first, named by acronym (else name). */
-export async function partnersForExport(manager: EntityManager, opportunityIds: string[]): Promise<ExportPartnerRow[]> {
+/** The partners of these opportunities, lead first, named by acronym (else name): for the export and the list. */
+export async function partnersOf(manager: EntityManager, opportunityIds: string[]): Promise<ExportPartnerRow[]> {
   if (!opportunityIds.length) return [];
   return manager.query(
     `SELECT p.opportunity_id, coalesce(org.acronym, org.name) AS name, p.role, p.status, p.budget_amount, p.budget_currency

@@ -16,6 +16,9 @@ import { visibleTo } from './opportunity-access.js';
 import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { Partner } from './partner.entity.js';
+import { partnersOf } from './opportunities.repository.js';
+
+type ListedOpportunity = Opportunity & { leadOrganization: string | null; partnerCount: number };
 import { ReadinessService } from './readiness.service.js';
 
 const SORT_COLUMNS = {
@@ -85,10 +88,21 @@ export class OpportunitiesService {
     return qb;
   }
 
-  async list(user: User, query: OpportunityQuery): Promise<Page<Opportunity>> {
+  async list(user: User, query: OpportunityQuery): Promise<Page<ListedOpportunity>> {
     const window = pageWindow(query);
     const [items, total] = await this.listQuery(user, query).take(window.limit).skip(window.offset).getManyAndCount();
-    return toPage(items, total, window);
+    const partners = await partnersOf(
+      this.db.manager,
+      items.map((o) => o.id),
+    );
+    return toPage(
+      items.map((o) => {
+        const own = partners.filter((p) => p.opportunity_id === o.id && p.status !== 'declined');
+        return { ...o, leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null, partnerCount: own.length };
+      }),
+      total,
+      window,
+    );
   }
 
   async get(user: User, id: string) {

@@ -65,6 +65,16 @@ export class OpportunityResponse {
   updatedAt: Date;
 }
 
+/** An opportunity as the pipeline lists it, with its consortium at a glance (for the board's cards). */
+export class OpportunityListItemResponse extends OpportunityResponse {
+  /** The lead partner's acronym, else its name; null while the consortium has no lead */
+  @ApiProperty({ type: String, nullable: true })
+  leadOrganization: string | null;
+
+  /** Organisations in the consortium that have not declined */
+  partnerCount: number;
+}
+
 /** Budget shares summed per currency, never converted. */
 export class CurrencyTotalResponse {
   /** ISO 4217 */

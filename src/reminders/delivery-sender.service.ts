@@ -123,6 +123,7 @@ export class DeliverySender {
       : [false, false];
     return {
       kind: reminder.kind,
+      language: user?.language ?? 'en',
       deadlineId: d.id,
       deadlineTitle: d.title,
       deadlineKind: d.kind,

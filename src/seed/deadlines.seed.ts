@@ -33,6 +33,27 @@ const DEMO: DemoDeadline[] = [
     template: 'grant-application',
     overdueReminder: true,
   },
+  // Two already late, so a fresh install's dashboard shows what is overdue (marked missed when the app starts).
+  {
+    subject: { table: 'checklist_items', type: 'checklistItem', title: 'Detailed budget (Annex III)' },
+    title: 'CRC-Cambodia detailed budget (Annex III) to the lead',
+    kind: 'internal',
+    inDays: -2,
+    timeZone: 'Asia/Phnom_Penh',
+    assignees: ['coordinator'],
+  },
+  {
+    subject: {
+      table: 'submissions',
+      type: 'submission',
+      title: 'Response to the OECD Draft Recommendation on Access to Justice and People-centred Justice Systems',
+    },
+    title: 'Partners’ answers to the consultation questions',
+    kind: 'internal',
+    inDays: -1,
+    timeZone: 'Asia/Phnom_Penh',
+    assignees: ['coordinator'],
+  },
   {
     subject: { table: 'checklist_items', type: 'checklistItem', title: 'Audited accounts (last 2 years)' },
     title: 'LAC audited accounts uploaded',

@@ -164,7 +164,16 @@ const ORGANIZATIONS: OrgSeed[] = [
   },
 ];
 
-const USERS: { key: string; email: string; name: string; role: Role; org: string; timeZone?: string }[] = [
+const USERS: {
+  key: string;
+  email: string;
+  name: string;
+  role: Role;
+  org: string;
+  timeZone?: string;
+  /** A partner who reads the tracker in Khmer. */
+  language?: 'km';
+}[] = [
   { key: 'admin', email: 'admin@cjn.example', name: 'Network Administrator', role: 'admin', org: 'CJN' },
   { key: 'coordinator', email: 'coordinator@cjn.example', name: 'Sophea Lim', role: 'coordinator', org: 'CJN' },
   {
@@ -175,7 +184,7 @@ const USERS: { key: string; email: string; name: string; role: Role; org: string
     org: 'CRC-Cambodia',
   },
   { key: 'crcMember', email: 'yan.lay@crc-cambodia.example', name: 'Yan Lay', role: 'member', org: 'CRC-Cambodia' },
-  { key: 'lacMember', email: 'dara@lac.example', name: 'Dara Sok', role: 'member', org: 'LAC' },
+  { key: 'lacMember', email: 'dara@lac.example', name: 'Dara Sok', role: 'member', org: 'LAC', language: 'km' },
   { key: 'tlcMember', email: 'sreymom@tlc.example', name: 'Sreymom Chan', role: 'member', org: 'TLC' },
   { key: 'fiMember', email: 'vannak@fi.example', name: 'Vannak Heng', role: 'member', org: 'FI' },
   { key: 'tdhMember', email: 'bopha@tdh-nl.example', name: 'Bopha Kim', role: 'member', org: 'TdH-NL' },
@@ -231,6 +240,7 @@ export async function seedNetwork(ctx: SeedContext): Promise<void> {
           role: seed.role,
           organizationId: ctx.orgs[seed.org].id,
           timeZone: seed.timeZone ?? 'Asia/Phnom_Penh',
+          language: seed.language ?? 'en',
           notificationPreferences: DEFAULT_NOTIFICATION_PREFERENCES,
           passwordHash,
           status: 'active',

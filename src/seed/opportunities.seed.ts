@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { SeedContext } from './seed-context.js';
 import type { EntityManager } from 'typeorm';
 import { isCoordinator } from '../access/roles.js';
@@ -277,7 +278,26 @@ async function coordinatorId(manager: EntityManager, ctx: SeedContext): Promise<
  * Demo pipeline: an opportunity at every stage, with consortia, budget shares (one in another
  * currency), checklists and organisation documents. Idempotent: opportunities are found by title.
  */
+/**
+ * The dates below are written as seen on this day; seeding moves them by as many days as today is past it,
+ * so a fresh install always has calls closing soon, one just submitted and documents about to expire
+ * (the seeded deadlines, in days from today, line up with them).
+ */
+const WRITTEN_ON = '2026-03-01';
+
+function daysSinceWritten(now: Date): number {
+  const today = DateTime.fromJSDate(now, { zone: 'Asia/Phnom_Penh' }).startOf('day');
+  return Math.round(today.diff(DateTime.fromISO(WRITTEN_ON, { zone: 'Asia/Phnom_Penh' }), 'days').days);
+}
+
+/** An instant or a date from the lists above, moved to today's calendar (same local time, same offset). */
+function moved(iso: string, days: number): string {
+  const at = DateTime.fromISO(iso, { setZone: true }).plus({ days });
+  return iso.length === 10 ? at.toISODate()! : at.toISO()!;
+}
+
 export async function seedOpportunities(ctx: SeedContext): Promise<Record<string, Opportunity>> {
+  const days = daysSinceWritten(ctx.clock.now());
   return ctx.db.transaction(async (manager) => {
     const ownerId = await coordinatorId(manager, ctx);
     const docRepo = manager.getRepository(OrganizationDocument);
@@ -293,7 +313,7 @@ export async function seedOpportunities(ctx: SeedContext): Promise<Record<string
               organizationId: org.id,
               kind: d.kind,
               title: d.title,
-              expiresOn: d.expiresOn,
+              expiresOn: d.expiresOn === null ? null : moved(d.expiresOn, days),
               createdBy: ownerId,
             }),
           )),
@@ -320,7 +340,7 @@ export async function seedOpportunities(ctx: SeedContext): Promise<Record<string
           amountMin: s.amount[0],
           amountMax: s.amount[1],
           currency: s.amount[2],
-          closesAt: new Date(s.closesAt),
+          closesAt: new Date(moved(s.closesAt, days)),
           ownerId,
           visibility: s.visibility,
           stage: s.stage,

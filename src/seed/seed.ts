@@ -9,6 +9,7 @@ import { seedNetwork } from './network.seed.js';
 import { seedOpportunities } from './opportunities.seed.js';
 import { seedSubmissions } from './submissions.seed.js';
 import { seedDeadlines } from './deadlines.seed.js';
+import { seedKhmerNotices } from './notices.seed.js';
 import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';
 
 /** Loads the demo network. Safe to run again: existing records are found by name and left alone. */
@@ -21,6 +22,7 @@ export async function seed(databaseUrl: string, log: (line: string) => void): Pr
     await seedOpportunities(ctx);
     await seedSubmissions(ctx);
     await seedDeadlines(ctx);
+    await seedKhmerNotices(ctx);
   } finally {
     await db.destroy();
   }

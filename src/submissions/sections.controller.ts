@@ -6,7 +6,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Patch,
   Post,
@@ -16,6 +15,7 @@ import {
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../common/auth.decorators.js';
+import { VersionParamPipe } from '../common/id-params.pipe.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSectionDto, DiffQuery, ReorderSectionsDto, RevisionQuery, UpdateSectionDto } from './dto/section.dto.js';
 import { RevisionsService } from './revisions.service.js';
@@ -134,7 +134,7 @@ export class SectionsController {
     @CurrentUser() user: User,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('sectionId', ParseUUIDPipe) sectionId: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', VersionParamPipe) version: number,
   ) {
     return this.revisions.get(user, id, sectionId, version);
   }

@@ -1,17 +1,21 @@
+import { t } from '../i18n/translate.js';
 import { escapeHtml } from '../mail/mail.service.js';
 
-export function invitationEmail(name: string, url: string) {
-  const subject = 'You are invited to CJN Tracker';
+/** The invitation in the invited user's language. */
+export function invitationEmail(name: string, url: string, language = 'en') {
+  const subject = t(language, 'invitation.subject');
   const text = [
-    `Hello ${name},`,
+    t(language, 'invitation.greeting', { name }),
     '',
-    'You have been invited to CJN Tracker, where the Child Justice Network follows its grant',
-    'applications, joint submissions and their deadlines.',
+    t(language, 'invitation.about'),
     '',
-    `Choose your password here (the link works for 7 days): ${url}`,
+    t(language, 'invitation.linkText', { url }),
   ].join('\n');
-  const html = `<p>Hello ${escapeHtml(name)},</p>
-<p>You have been invited to CJN Tracker, where the Child Justice Network follows its grant applications, joint submissions and their deadlines.</p>
-<p><a href="${escapeHtml(url)}">Choose your password</a> (the link works for 7 days).</p>`;
+  const e = escapeHtml;
+  const html = `<!doctype html><html lang="${language === 'km' ? 'km' : 'en'}"><body>
+<p>${e(t(language, 'invitation.greeting', { name }))}</p>
+<p>${e(t(language, 'invitation.about'))}</p>
+<p><a href="${e(url)}">${e(t(language, 'invitation.link'))}</a> ${e(t(language, 'invitation.linkValidity'))}</p>
+</body></html>`;
   return { subject, text, html };
 }

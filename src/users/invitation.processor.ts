@@ -23,7 +23,7 @@ export class InvitationProcessor extends WorkerHost {
     const user = await this.db.getRepository(User).findOneBy({ id: job.data.userId });
     if (!user || user.status !== 'invited') return 'skipped: no longer invited';
     const url = await this.invitations.issueLink(user.id);
-    await this.mail.send({ to: user.email, ...invitationEmail(user.name, url) });
+    await this.mail.send({ to: user.email, ...invitationEmail(user.name, url, user.language) });
     return 'sent';
   }
 }

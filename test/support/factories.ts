@@ -37,7 +37,14 @@ export interface Actor {
 /** A user with a password (TEST_PASSWORD) and a personal API token. */
 export async function makeUser(
   t: TestApp,
-  fields: { role?: Role; organizationId?: string; email?: string; name?: string; timeZone?: string } = {},
+  fields: {
+    role?: Role;
+    organizationId?: string;
+    email?: string;
+    name?: string;
+    timeZone?: string;
+    language?: string;
+  } = {},
 ): Promise<Actor> {
   const { user } = await t.app.get(UsersService).create(null, {
     email: fields.email ?? `user-${unique()}@example.org`,
@@ -45,6 +52,7 @@ export async function makeUser(
     role: fields.role ?? 'member',
     organizationId: fields.organizationId,
     timeZone: fields.timeZone,
+    language: fields.language,
     password: TEST_PASSWORD,
   });
   const { token } = await t.app.get(ApiTokensService).create(user, 'tests');

@@ -78,3 +78,34 @@ export function decodeQuotedPrintable(raw: string): string {
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
+
+/** A received message read as a mail client would: decoded subject, text and HTML parts (UTF-8). */
+export function readMail(raw: string): { subject: string; text: string; html: string } {
+  const unfold = (headers: string) => headers.replace(/\r?\n[ \t]+/g, ' ');
+  const header = (headers: string, name: string) =>
+    new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(unfold(headers))?.[1]?.trim() ?? '';
+  const words = (value: string) =>
+    value
+      .replace(/\?=\s+=\?/g, '?==?')
+      .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
+        encoding.toLowerCase() === 'b'
+          ? Buffer.from(data, 'base64').toString('utf8')
+          : Buffer.from(decodeQuotedPrintable(data.replace(/_/g, ' ')), 'latin1').toString('utf8'),
+      );
+  const body = (headers: string, content: string) =>
+    /base64/i.test(header(headers, 'Content-Transfer-Encoding'))
+      ? Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : Buffer.from(decodeQuotedPrintable(content), 'latin1').toString('utf8');
+  const [top] = raw.split(/\r?\n\r?\n/);
+  const parts = { text: '', html: '' };
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(unfold(top))?.[1];
+  const chunks = boundary ? raw.split(`--${boundary}`).slice(1, -1) : [raw];
+  for (const chunk of chunks) {
+    const at = chunk.search(/\r?\n\r?\n/);
+    const [headers, content] = [chunk.slice(0, at), chunk.slice(at).trim()];
+    const type = header(headers, 'Content-Type');
+    if (/text\/html/i.test(type)) parts.html = body(headers, content);
+    else if (/text\/plain/i.test(type)) parts.text = body(headers, content);
+  }
+  return { subject: words(header(top, 'Subject')), ...parts };
+}

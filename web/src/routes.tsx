@@ -46,6 +46,16 @@ export const router = createBrowserRouter([
         path: 'deadlines/:id',
         element: page(() => import('./features/deadlines/DeadlinePage').then((m) => m.DeadlinePage)),
       },
+      {
+        path: 'opportunities',
+        element: page(() =>
+          import('./features/opportunities/board/OpportunitiesPage').then((m) => m.OpportunitiesPage),
+        ),
+      },
+      {
+        path: 'opportunities/new',
+        element: page(() => import('./features/opportunities/board/NewCallPage').then((m) => m.NewCallPage)),
+      },
       { path: 'opportunities/:id', element: opportunityPage },
       // A partner's or a checklist item's reminder links to its opportunity's page, at that partner or item.
       { path: 'opportunities/:id/partners/:partnerId', element: opportunityPage },
@@ -59,6 +69,14 @@ export const router = createBrowserRouter([
         element: page(() => import('./features/submissions/SectionPage').then((m) => m.SectionPage)),
       },
       { path: 'inbox', element: page(() => import('./features/inbox/InboxPage').then((m) => m.InboxPage)) },
+      {
+        path: 'admin/users',
+        element: page(() => import('./features/admin/AdminUsersPage').then((m) => m.AdminUsersPage)),
+      },
+      {
+        path: 'admin/organizations',
+        element: page(() => import('./features/admin/AdminOrganizationsPage').then((m) => m.AdminOrganizationsPage)),
+      },
       { path: 'profile', element: page(() => import('./features/profile/ProfilePage').then((m) => m.ProfilePage)) },
     ],
   },

@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Max,
   IsUUID,
   Matches,
   MaxLength,
@@ -22,7 +23,7 @@ import { DEADLINE_STATUSES, type DeadlineStatus } from '../deadline-status.js';
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from '../deadline.entity.js';
 import { DEADLINE_TEMPLATES } from '../deadline-templates.js';
 import { canonicalZone, DEADLINE_KINDS, type DeadlineKind, isValidOffset, MAX_OFFSETS } from '../reminder-times.js';
-import { OptionalNotNull, Trim } from '../../common/validators.js';
+import { INT4_MAX, OptionalNotNull, Trim } from '../../common/validators.js';
 
 function custom(
   name: string,
@@ -147,6 +148,7 @@ export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, [
   @OptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   version?: number;
 }
 

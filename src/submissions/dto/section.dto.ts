@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
 import { SECTION_STATUSES, type SectionStatus } from '../section.entity.js';
-import { OptionalNotNull, Trim } from '../../common/validators.js';
+import { INT4_MAX, OptionalNotNull, Trim } from '../../common/validators.js';
 
 export const MAX_BODY = 200_000;
 
@@ -57,6 +57,7 @@ export class UpdateSectionDto extends PartialType(CreateSectionDto, { skipNullPr
   @OptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   version?: number;
 }
 
@@ -74,6 +75,7 @@ export class DiffQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   from: number;
 
   @ApiPropertyOptional({ description: 'Newer revision (version number); default the current one' })
@@ -81,6 +83,7 @@ export class DiffQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   to?: number;
 }
 

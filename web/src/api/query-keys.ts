@@ -2,6 +2,7 @@
 export const queryKeys = {
   me: ['me'] as const,
   calendarFeed: ['me', 'calendar'] as const,
+  apiTokens: ['me', 'tokens'] as const,
   deadlines: {
     all: ['deadlines'] as const,
     list: (filter: Record<string, string>) => ['deadlines', 'list', filter] as const,
@@ -26,4 +27,8 @@ export const queryKeys = {
     endorsements: (id: string) => ['submissions', id, 'endorsements'] as const,
   },
   notifications: ['notifications'] as const,
+  admin: {
+    allUsers: ['admin', 'users'] as const,
+    users: (q: string) => ['admin', 'users', q] as const,
+  },
 };

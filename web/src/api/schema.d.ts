@@ -2184,7 +2184,7 @@ export interface components {
         OpportunityStage: "identified" | "screening" | "preparing" | "submitted" | "awarded" | "reporting" | "closed" | "no_go" | "declined" | "withdrawn";
         /** @enum {string} */
         OpportunitySort: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "title" | "-title" | "closesAt" | "-closesAt" | "stage" | "-stage";
-        OpportunityResponse: {
+        OpportunityListItemResponse: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2195,6 +2195,10 @@ export interface components {
             stage: components["schemas"]["OpportunityStage"];
             /** Format: uuid */
             createdBy: string | null;
+            /** @description The lead partner's acronym, else its name; null while the consortium has no lead */
+            leadOrganization: string | null;
+            /** @description Organisations in the consortium that have not declined */
+            partnerCount: number;
             title: string;
             callReference: string | null;
             url: string | null;
@@ -2225,8 +2229,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        OpportunityPage: {
-            items: components["schemas"]["OpportunityResponse"][];
+        OpportunityListItemPage: {
+            items: components["schemas"]["OpportunityListItemResponse"][];
             /** @description How many match, across every page */
             total: number;
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -2299,6 +2303,47 @@ export interface components {
              * @example -1001234567890
              */
             telegramChatId?: string | null;
+        };
+        OpportunityResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            funderId: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            visibility: components["schemas"]["Visibility"];
+            stage: components["schemas"]["OpportunityStage"];
+            /** Format: uuid */
+            createdBy: string | null;
+            title: string;
+            callReference: string | null;
+            url: string | null;
+            description: string | null;
+            tags: string[];
+            /** @description Decimal as a string, e.g. "250000.00" */
+            amountMin: string | null;
+            /** @description Decimal as a string */
+            amountMax: string | null;
+            /** @description ISO 4217 */
+            currency: string | null;
+            /**
+             * Format: date-time
+             * @description When the call closes (the funder's date)
+             */
+            closesAt: string | null;
+            /** Format: date-time */
+            stageChangedAt: string;
+            /** @description Decimal as a string, once awarded */
+            awardedAmount: string | null;
+            awardedCurrency: string | null;
+            /** @description A Telegram group chat of the consortium, for reminders */
+            telegramChatId: string | null;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CurrencyTotalResponse: {
             /** @description ISO 4217 */
@@ -6652,7 +6697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpportunityPage"];
+                    "application/json": components["schemas"]["OpportunityListItemPage"];
                 };
             };
             /** @description Bad Request */

@@ -5,7 +5,7 @@ import { useSignOut } from '../features/auth/session-hooks';
 import { useUnreadCount } from '../features/inbox/inbox-hooks';
 
 /** Header with the navigation (a menu button on phones), a skip link, and the page below. */
-export function AppShell({ userName }: { userName: string }) {
+export function AppShell({ userName, isAdmin }: { userName: string; isAdmin: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const location = useLocation();
@@ -44,6 +44,9 @@ export function AppShell({ userName }: { userName: string }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/opportunities">{t('board.title')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/deadlines">{t('nav.deadlines')}</NavLink>
             </li>
             <li>
@@ -59,6 +62,16 @@ export function AppShell({ userName }: { userName: string }) {
             <li>
               <NavLink to="/profile">{t('nav.profile')}</NavLink>
             </li>
+            {isAdmin && (
+              <>
+                <li>
+                  <NavLink to="/admin/users">{t('nav.people')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/organizations">{t('nav.organizations')}</NavLink>
+                </li>
+              </>
+            )}
           </ul>
           <div className="nav-user">
             <span translate="no">{userName}</span>

@@ -21,5 +21,5 @@ export function RequireSession() {
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.error) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
-  return <AppShell userName={me.data.name} />;
+  return <AppShell userName={me.data.name} isAdmin={me.data.role === 'admin'} />;
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
 import { useMe } from '../auth/session-hooks';
+import { ApiTokensPanel } from './ApiTokensPanel';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
+import { PasswordPanel } from './PasswordPanel';
 import { ProfileForm } from './ProfileForm';
 import { TelegramPanel } from './TelegramPanel';
 
@@ -19,6 +21,8 @@ export function ProfilePage() {
         <div>
           <TelegramPanel me={me} />
           <CalendarFeedPanel />
+          <PasswordPanel />
+          <ApiTokensPanel />
         </div>
       </div>
     </>

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  accessibilityProblems,
+  DESKTOP,
+  latinWordsOutsideData,
+  openPage,
+  PHONE,
+  screenshot,
+  signIn,
+  startWebApp,
+  type WebApp,
+} from './web-app.js';
+
+/** An admin's screens (people, organisations) and everyone's password and API tokens on the profile. */
+describe('the web app: administration and account', () => {
+  let web: WebApp;
+  beforeAll(async () => {
+    web = await startWebApp();
+  });
+  afterAll(() => web?.close());
+
+  it('an admin invites a partner in Khmer, changes a role, disables an account and adds an organisation', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'admin@cjn.example');
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+
+    const invite = page.getByRole('form', { name: 'Invite someone' });
+    await invite.getByLabel('Name').fill('Sokunthea Chan');
+    await invite.getByLabel('E-mail').fill('sokunthea@crc-cambodia.example');
+    await invite.getByLabel('Organisation').selectOption({ label: 'CRC-Cambodia · Child Rights Coalition Cambodia' });
+    await invite.getByLabel('Language of the invitation').selectOption('km');
+    await invite.getByRole('button', { name: 'Send the invitation' }).click();
+    await invite.getByText('Invitation sent to sokunthea@crc-cambodia.example.').waitFor();
+    const invited = page.getByRole('listitem').filter({ hasText: 'Sokunthea Chan' });
+    await invited.getByText('Invited').waitFor();
+
+    const observer = page.getByRole('listitem').filter({ hasText: 'Board Observer' });
+    await observer.getByLabel('Role of Board Observer').selectOption('member');
+    await observer.getByRole('button', { name: 'Disable Board Observer' }).click();
+    await observer.getByText('Disabled').waitFor();
+    await page.reload();
+    const again = page.getByRole('listitem').filter({ hasText: 'Board Observer' });
+    await again.getByText('Disabled').waitFor();
+    expect(await again.getByLabel('Role of Board Observer').inputValue()).toBe('member');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'admin-people-en-desktop');
+
+    await page.getByRole('link', { name: 'Organisations' }).click();
+    const add = page.getByRole('form', { name: 'Add an organisation' });
+    await add.getByLabel('Name').fill('Khmer Youth Association');
+    await add.getByLabel('Acronym').fill('KYA');
+    await add.getByRole('button', { name: 'Add the organisation' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Khmer Youth Association' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a partner creates an API token (shown once), revokes it, and is told why a new password is refused', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'dara@lac.example');
+    await page.goto('/profile');
+    const tokens = page
+      .getByRole('region', { name: /API/ })
+      .or(page.locator('section[aria-labelledby="tokens-title"]'));
+    await tokens.getByLabel(/What it is for|សម្រាប់អ្វី/).fill('weekly export');
+    await tokens.getByRole('button', { name: /Create token|បង្កើតសញ្ញាសម្គាល់/ }).click();
+    const secret = await tokens.locator('#new-token').inputValue();
+    expect(secret).toMatch(/^cjn_/);
+    const row = tokens.getByRole('listitem').filter({ hasText: 'weekly export' });
+    await row.waitFor();
+    await screenshot(page, 'profile-tokens-phone');
+    await row.getByRole('button').click();
+    await row.waitFor({ state: 'detached' });
+
+    const password = page.locator('section[aria-labelledby="password-title"]');
+    await password.getByLabel(/Current password|ពាក្យសម្ងាត់បច្ចុប្បន្ន/).fill('cjn-demo-password');
+    await password.getByLabel(/New password|ពាក្យសម្ងាត់ថ្មី/).fill('password123');
+    await password.getByRole('button').click();
+    await password.getByRole('alert').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('in Khmer at phone width, the people screen speaks Khmer', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'admin@cjn.example', 'ខ្មែរ');
+    await page.goto('/admin/users');
+    await page.getByRole('heading', { level: 1, name: 'មនុស្ស' }).waitFor();
+    await page.getByRole('listitem').first().waitFor();
+    expect((await latinWordsOutsideData(page)).filter((w) => w !== 'CJN')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'admin-people-km-phone');
+    await page.context().close();
+  });
+});

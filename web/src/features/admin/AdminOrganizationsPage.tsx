@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
+import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
+import { ORGANIZATION_KINDS, type OrganizationKind, useCreateOrganization, useOrganizationList } from './admin-hooks';
+
+/** The organisations of the network: member CSOs, UN agencies, funders; admins add them. */
+export function AdminOrganizationsPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const organizations = useOrganizationList(q);
+  return (
+    <>
+      <PageTitle>{t('admin.organizationsTitle')}</PageTitle>
+      <NewOrganizationForm />
+      <section aria-labelledby="orgs-title">
+        <h2 id="orgs-title">{t('admin.organizationsList')}</h2>
+        <label htmlFor="orgs-q">{t('admin.search')}</label>
+        <input id="orgs-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        {organizations.isPending ? (
+          <LoadingState />
+        ) : organizations.isError ? (
+          <ErrorState error={organizations.error} retry={() => void organizations.refetch()} />
+        ) : organizations.data.items.length === 0 ? (
+          <EmptyState>{t('admin.noOrganizations')}</EmptyState>
+        ) : (
+          <ul className="card-list">
+            {organizations.data.items.map((o) => (
+              <li key={o.id} className="card">
+                <div className="card-head">
+                  <span className="card-title" translate="no">
+                    {o.name}
+                  </span>
+                  {o.isMember && <span className="badge badge-confirmed">{t('admin.member')}</span>}
+                </div>
+                <p className="card-meta">
+                  {o.acronym && <span translate="no">{o.acronym} · </span>}
+                  {t(`admin.kind.${o.kind}`)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NewOrganizationForm() {
+  const { t } = useTranslation();
+  const create = useCreateOrganization();
+  const [name, setName] = useState('');
+  const [acronym, setAcronym] = useState('');
+  const [kind, setKind] = useState<OrganizationKind>('cso');
+  const [isMember, setIsMember] = useState(true);
+  return (
+    <form
+      className="panel"
+      aria-labelledby="new-org-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate(
+          { name: name.trim(), kind, isMember, ...(acronym.trim() ? { acronym: acronym.trim() } : {}) },
+          {
+            onSuccess: () => {
+              setName('');
+              setAcronym('');
+            },
+          },
+        );
+      }}
+    >
+      <h2 id="new-org-title">{t('admin.newOrganization')}</h2>
+      <div className="inline-fields">
+        <div>
+          <label htmlFor="org-name">{t('admin.name')}</label>
+          <input id="org-name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="org-acronym">{t('admin.acronym')}</label>
+          <input id="org-acronym" value={acronym} onChange={(e) => setAcronym(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="org-kind">{t('admin.kindLabel')}</label>
+          <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value as OrganizationKind)}>
+            {ORGANIZATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <label>
+        <input type="checkbox" checked={isMember} onChange={(e) => setIsMember(e.target.checked)} />{' '}
+        {t('admin.networkMember')}
+      </label>
+      <FormError error={create.error} />
+      <p role="status" className="success">
+        {create.isSuccess ? t('admin.organizationAdded', { name: create.data.name }) : ''}
+      </p>
+      <button type="submit" className="button" disabled={create.isPending}>
+        {t('admin.addOrganization')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+export type Person = Schemas['UserResponse'];
+export type Role = Schemas['Role'];
+export type Organization = Schemas['OrganizationResponse'];
+export type OrganizationKind = Schemas['OrganizationKind'];
+export const ROLES: Role[] = ['admin', 'coordinator', 'member', 'viewer'];
+export const ORGANIZATION_KINDS: OrganizationKind[] = ['cso', 'un_agency', 'government', 'funder', 'network', 'other'];
+
+export function usePeople(q: string) {
+  return useQuery({
+    queryKey: queryKeys.admin.users(q),
+    queryFn: () =>
+      unwrap<{ items: Person[]; total: number }>(
+        api.GET('/api/v1/users', { params: { query: { limit: 100, ...(q ? { q } : {}) } } }),
+      ),
+  });
+}
+
+/** Invites a person: the server e-mails them a link to set their password, in their language. */
+export function useInvite() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateUserDto']) => unwrap<Person>(api.POST('/api/v1/users', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
+  });
+}
+
+/** Changes a role, or disables / re-enables an account (the server ends that person's sessions). */
+export function useUpdatePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & Schemas['UpdateUserDto']) =>
+      unwrap<Person>(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
+  });
+}
+
+export function useOrganizationList(q: string) {
+  return useQuery({
+    queryKey: queryKeys.organizations(q),
+    queryFn: () =>
+      unwrap<{ items: Organization[]; total: number }>(
+        api.GET('/api/v1/organizations', { params: { query: { limit: 100, ...(q ? { q } : {}) } } }),
+      ),
+  });
+}
+
+export function useCreateOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateOrganizationDto']) =>
+      unwrap<Organization>(api.POST('/api/v1/organizations', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}

@@ -1,0 +1,185 @@
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { OpportunityCard } from './OpportunityCard';
+import { OverrideDialog } from './OverrideDialog';
+import {
+  STAGES,
+  useFunders,
+  useMoveOpportunity,
+  useOpportunityList,
+  type Opportunity,
+  type Stage,
+} from './board-hooks';
+
+/** Left and right arrows carry a picked-up card to the previous or next stage's column (not 25 pixels). */
+const columnByColumn: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
+  const step = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
+  if (step === 0) return undefined;
+  event.preventDefault();
+  const lefts = [...context.droppableRects.values()].map((rect) => rect.left).sort((a, b) => a - b);
+  const here = lefts.findLastIndex((left) => left <= currentCoordinates.x + 1);
+  const next = lefts[here + step];
+  return next === undefined ? currentCoordinates : { x: next + 8, y: currentCoordinates.y };
+};
+
+interface Refusal {
+  opportunity: Opportunity;
+  to: Stage;
+  message: string;
+  canOverride: boolean;
+}
+
+/** One column per stage; a card moves by drag and drop (pointer or keyboard) or by its "Move to" menu. */
+export function Board({ isCoordinator }: { isCoordinator: boolean }) {
+  const { t } = useTranslation();
+  const list = useOpportunityList({ limit: 100, sort: 'closesAt' });
+  const funders = useFunders();
+  const move = useMoveOpportunity();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [overriding, setOverriding] = useState<Refusal | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnByColumn }),
+  );
+  if (list.isPending) return <LoadingState />;
+  if (list.isError) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
+  const items = list.data.items;
+  const byId = new Map(items.map((o) => [o.id, o]));
+  const funderName = new Map((funders.data?.items ?? []).map((f) => [f.id, f.name]));
+  const title = (id: string | number) => byId.get(String(id))?.title ?? '';
+  const stageName = (id: string | number | undefined) => (id ? t(`opportunities.stage.${id}`) : '');
+
+  const moveTo = (opportunity: Opportunity, to: Stage, reason?: string) => {
+    if (opportunity.stage === to && !reason) return;
+    setRefusal(null);
+    move.mutate(
+      { opportunity, to, override: reason !== undefined, reason },
+      {
+        onError: (error) => {
+          const message = error instanceof ApiError && error.status < 500 ? error.message : t('board.moveFailed');
+          const refused = error instanceof ApiError && error.status === 409;
+          setRefusal({
+            opportunity,
+            to,
+            message,
+            canOverride: refused && isCoordinator && to === 'submitted' && opportunity.stage === 'preparing',
+          });
+        },
+      },
+    );
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const opportunity = byId.get(String(active.id));
+    if (opportunity && over) moveTo(opportunity, over.id as Stage);
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('board.announce.start', { title: title(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('board.announce.over', { title: title(active.id), stage: stageName(over.id) })
+        : t('board.announce.outside', { title: title(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('board.announce.dropped', { title: title(active.id), stage: stageName(over.id) })
+        : t('board.announce.cancelled', { title: title(active.id) }),
+    onDragCancel: ({ active }) => t('board.announce.cancelled', { title: title(active.id) }),
+  };
+
+  return (
+    <>
+      <p id="board-help" className="hint">
+        {t('board.help')}
+      </p>
+      {refusal && (
+        <div className="state state-error" role="alert">
+          <p>
+            {t('board.refused', { title: refusal.opportunity.title, stage: stageName(refusal.to) })}{' '}
+            <span lang="en">{refusal.message}</span>
+          </p>
+          {refusal.canOverride && (
+            <button type="button" className="button-secondary" onClick={() => setOverriding(refusal)}>
+              {t('board.override')}
+            </button>
+          )}
+        </div>
+      )}
+      {items.length === 0 && <EmptyState>{t('board.empty')}</EmptyState>}
+      <DndContext
+        sensors={sensors}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: { draggable: t('board.instructions') },
+        }}
+      >
+        <div className="board" aria-describedby="board-help">
+          {STAGES.map((stage) => (
+            <Column
+              key={stage}
+              stage={stage}
+              label={stageName(stage)}
+              items={items.filter((o) => o.stage === stage)}
+              render={(o) => (
+                <OpportunityCard
+                  key={o.id}
+                  opportunity={o}
+                  funderName={o.funderId ? funderName.get(o.funderId) : undefined}
+                  onMove={(to) => moveTo(o, to)}
+                />
+              )}
+            />
+          ))}
+        </div>
+      </DndContext>
+      {overriding && (
+        <OverrideDialog
+          title={overriding.opportunity.title}
+          refusal={overriding.message}
+          onCancel={() => setOverriding(null)}
+          onConfirm={(reason) => {
+            setOverriding(null);
+            moveTo(overriding.opportunity, overriding.to, reason);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+interface ColumnProps {
+  stage: Stage;
+  label: string;
+  items: Opportunity[];
+  render: (o: Opportunity) => React.ReactNode;
+}
+
+function Column({ stage, label, items, render }: ColumnProps) {
+  const { t } = useTranslation();
+  const { setNodeRef, isOver } = useDroppable({ id: stage });
+  return (
+    <section
+      ref={setNodeRef}
+      className={isOver ? 'board-column over' : 'board-column'}
+      aria-labelledby={`column-${stage}`}
+      data-stage={stage}
+    >
+      <h2 id={`column-${stage}`}>
+        {label} <span className="count">{items.length}</span>
+      </h2>
+      {items.length === 0 ? <p className="column-empty">{t('board.columnEmpty')}</p> : <ul>{items.map(render)}</ul>}
+    </section>
+  );
+}

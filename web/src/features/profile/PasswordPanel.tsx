@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../components/states';
+import { useChangePassword } from './account-hooks';
+
+/** Changing one's password, which signs out every other device and revokes API tokens (the form says so). */
+export function PasswordPanel() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  return (
+    <section className="panel" aria-labelledby="password-title">
+      <h2 id="password-title">{t('account.passwordTitle')}</h2>
+      <p className="hint">{t('account.passwordHint')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          change.mutate(
+            { currentPassword, newPassword },
+            {
+              onSuccess: () => {
+                setCurrent('');
+                setNew('');
+              },
+            },
+          );
+        }}
+      >
+        <label htmlFor="current-password">{t('account.currentPassword')}</label>
+        <input
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+        <label htmlFor="new-password">{t('account.newPassword')}</label>
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          aria-describedby="new-password-rule"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+        />
+        <p id="new-password-rule" className="hint">
+          {t('account.passwordRule')}
+        </p>
+        <FormError error={change.error} />
+        <p role="status" className="success">
+          {change.isSuccess ? t('account.passwordChanged') : ''}
+        </p>
+        <button type="submit" className="button" disabled={change.isPending}>
+          {t('account.changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}
