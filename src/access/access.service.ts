@@ -23,6 +23,18 @@ export interface SubjectInfo {
   telegramChatId: string | null;
 }
 
+/** A record by its kind and id, e.g. a deadline's subject. */
+export interface SubjectRef {
+  type: string;
+  id: string;
+}
+
+function groupByType(subjects: SubjectRef[]): Map<string, string[]> {
+  const byType = new Map<string, string[]>();
+  for (const s of subjects) byType.set(s.type, [...(byType.get(s.type) ?? []), s.id]);
+  return byType;
+}
+
 /**
  * How one kind of record decides who may see or change it. Each module that owns
  * records registers one; everything else asks the AccessService.
@@ -80,6 +92,23 @@ export class AccessService {
     const policy = this.policy(subjectType);
     if (!policy.describe || ids.length === 0) return new Map();
     return policy.describe([...new Set(ids)]);
+  }
+
+  /** For each kind of record some policy serves, the ids among `subjects` that `user` may read. */
+  async readableByType(user: User, subjects: SubjectRef[]): Promise<Map<string, Set<string>>> {
+    const readable = new Map<string, Set<string>>();
+    for (const [type, ids] of groupByType(subjects)) {
+      if (this.knows(type)) readable.set(type, await this.allowedIds(user, type, ids, 'read'));
+    }
+    return readable;
+  }
+
+  /** `describe` over records of several kinds at once, keyed `type:id`. */
+  async describeEach(subjects: SubjectRef[]): Promise<Map<string, SubjectInfo>> {
+    const described = new Map<string, SubjectInfo>();
+    for (const [type, ids] of groupByType(subjects))
+      for (const [id, info] of await this.describe(type, ids)) described.set(`${type}:${id}`, info);
+    return described;
   }
 
   private policy(subjectType: string): AccessPolicy {

@@ -92,11 +92,7 @@ export class CalendarService {
       from: new Date(now.getTime() - HISTORY_MS),
       limit: MAX_EVENTS,
     });
-    const subjects = new Map<string, SubjectInfo>();
-    const byType = new Map<string, string[]>();
-    for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
-    for (const [type, ids] of byType)
-      for (const [id, info] of await this.access.describe(type, ids)) subjects.set(`${type}:${id}`, info);
+    const subjects = await this.access.describeEach(deadlines.map((d) => ({ type: d.subjectType, id: d.subjectId })));
     return deadlines.flatMap((d) => {
       const s = subjects.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) return [];

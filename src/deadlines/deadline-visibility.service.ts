@@ -30,14 +30,10 @@ export class DeadlineVisibility {
       .skip(undefined)
       .take(undefined)
       .getRawMany();
-    const byType = new Map<string, string[]>();
-    for (const s of subjects) byType.set(s.type, [...(byType.get(s.type) ?? []), s.id]);
-    const allowed: [string, string[]][] = [];
-    for (const [type, ids] of byType) {
-      if (!this.access.knows(type)) continue; // a record type no module serves any more is nobody's to see
-      const visible = await this.access.allowedIds(user, type, ids, 'read');
-      if (visible.size) allowed.push([type, [...visible]]);
-    }
+    // A record type no module serves any more is nobody's to see.
+    const allowed = [...(await this.access.readableByType(user, subjects))]
+      .filter(([, visible]) => visible.size)
+      .map(([type, visible]): [string, string[]] => [type, [...visible]]);
     if (!allowed.length) return false;
     qb.andWhere(
       new Brackets((or) => {

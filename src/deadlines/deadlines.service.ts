@@ -251,14 +251,8 @@ export class DeadlinesService {
 
   /** Title and web-app path of each deadline's record, keyed `type:id`, so a client can link to it. */
   private async subjects(deadlines: Deadline[]): Promise<Map<string, DeadlineSubject>> {
-    const byType = new Map<string, string[]>();
-    for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
-    const subjects = new Map<string, DeadlineSubject>();
-    for (const [type, ids] of byType) {
-      for (const [id, info] of await this.access.describe(type, ids))
-        subjects.set(`${type}:${id}`, { title: info.title, path: info.path });
-    }
-    return subjects;
+    const described = await this.access.describeEach(deadlines.map((d) => ({ type: d.subjectType, id: d.subjectId })));
+    return new Map([...described].map(([key, info]) => [key, { title: info.title, path: info.path }]));
   }
 
   private async staleVersion(

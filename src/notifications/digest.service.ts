@@ -110,14 +110,7 @@ export class DigestService {
     });
     const assigned = await this.visibility.assigneesOf(deadlines.map((d) => d.id));
     const entries: (DigestEntry & { status: string })[] = [];
-    const byType = new Map<string, string[]>();
-    for (const d of deadlines) byType.set(d.subjectType, [...(byType.get(d.subjectType) ?? []), d.subjectId]);
-    const info = new Map<
-      string,
-      Awaited<ReturnType<AccessService['describe']>> extends Map<string, infer V> ? V : never
-    >();
-    for (const [type, ids] of byType)
-      for (const [id, s] of await this.access.describe(type, ids)) info.set(`${type}:${id}`, s);
+    const info = await this.access.describeEach(deadlines.map((d) => ({ type: d.subjectType, id: d.subjectId })));
     for (const d of deadlines) {
       const s = info.get(`${d.subjectType}:${d.subjectId}`);
       if (!s) continue;
