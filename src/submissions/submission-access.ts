@@ -14,7 +14,7 @@ export const PARTICIPANT_SQL = `(s.lead_organization_id = :viewerOrg OR EXISTS (
 export const VISIBLE_SQL = `(s.visibility = 'network' OR ${PARTICIPANT_SQL})`;
 
 /** SQL: the user `u` (an active account) may still read the submission `s` — else they get no reminders about it. */
-const READER_SQL = `u.status <> 'disabled' AND (u.role IN ('coordinator', 'admin') OR s.visibility = 'network'
+export const READER_SQL = `u.status <> 'disabled' AND (u.role IN ('coordinator', 'admin') OR s.visibility = 'network'
   OR u.organization_id = s.lead_organization_id
   OR EXISTS (SELECT 1 FROM submission_partners rp WHERE rp.submission_id = s.id AND rp.organization_id = u.organization_id))`;
 

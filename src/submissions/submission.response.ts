@@ -149,6 +149,9 @@ export class SubmissionResponse {
 
   @ApiProperty({ type: () => SignOffResponse })
   signOff: SignOffResponse;
+
+  @ApiProperty({ type: () => NextDeadlineResponse, nullable: true })
+  nextDeadline: NextDeadlineResponse | null;
 }
 
 /** One submission with its word count against the limits and its final snapshot, if frozen. */
@@ -416,4 +419,36 @@ export class SnapshotDetailResponse extends SnapshotResponse {
 
   @ApiProperty({ type: () => AssembledDocumentResponse })
   content: AssembledDocumentResponse;
+}
+
+/** Someone who has a section open in the editor. */
+export class PresenceResponse {
+  @ApiProperty({ type: () => PersonResponse })
+  user: PersonResponse;
+
+  /** When this presence lapses unless renewed */
+  expiresAt: Date;
+}
+
+/** Someone who can read the submission, and so can be @mentioned in its comments. */
+export class MentionCandidateResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  name: string;
+
+  @ApiProperty({ type: () => OrganizationRefResponse, nullable: true })
+  organization: OrganizationRefResponse | null;
+}
+
+/** The submission's earliest open deadline. */
+export class NextDeadlineResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  title: string;
+
+  dueAt: Date;
+
+  timeZone: string;
 }

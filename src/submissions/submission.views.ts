@@ -20,9 +20,17 @@ export type SubmissionView = Submission & {
   partnerOrganizationIds: string[];
   partners: PartnerView[];
   signOff: { requiredSigners: number; endorsed: number; missing: string[] };
+  nextDeadline: NextDeadline | null;
   finalSnapshotId?: string | null;
   wordCount?: WordCountSummary;
 };
+
+export interface NextDeadline {
+  id: string;
+  title: string;
+  dueAt: Date;
+  timeZone: string;
+}
 
 /** Shapes submissions for the API, loading partners and endorsements in batches. */
 @Injectable()
@@ -45,6 +53,7 @@ export class SubmissionViews {
       ...submissions.map((s) => s.leadOrganizationId),
       ...partners.map((p) => p.organizationId),
     ]);
+    const next = await this.nextDeadlines(manager, ids);
     const endorsed = new Set(endorsements.map((e) => `${e.submissionId}/${e.organizationId}`));
     return submissions.map((s) => {
       const own: PartnerView[] = partners
@@ -68,8 +77,23 @@ export class SubmissionViews {
           endorsed: required.filter((p) => p.endorsed).length,
           missing: required.filter((p) => !p.endorsed).map((p) => p.name),
         },
+        nextDeadline: next.get(s.id) ?? null,
       };
     });
+  }
+
+  /** Each submission's earliest open deadline. */
+  private async nextDeadlines(manager: EntityManager, ids: string[]): Promise<Map<string, NextDeadline>> {
+    const rows: { subject_id: string; id: string; title: string; due_at: Date; time_zone: string }[] =
+      await manager.query(
+        `SELECT DISTINCT ON (subject_id) subject_id, id, title, due_at, time_zone FROM deadlines
+          WHERE subject_type = 'submission' AND subject_id = ANY($1::uuid[]) AND status = 'open'
+          ORDER BY subject_id, due_at, id`,
+        [ids],
+      );
+    return new Map(
+      rows.map((r) => [r.subject_id, { id: r.id, title: r.title, dueAt: r.due_at, timeZone: r.time_zone }]),
+    );
   }
 
   /** One submission with its word count against the limits and its final snapshot, if frozen. */

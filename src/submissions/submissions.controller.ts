@@ -4,14 +4,20 @@ import { CurrentUser, MinRole } from '../common/auth.decorators.js';
 import type { User } from '../users/user.entity.js';
 import {
   CreateSubmissionDto,
+  MentionQuery,
   SubmissionQuery,
   SubmissionTransitionDto,
   UpdateSubmissionDto,
 } from './dto/submission.dto.js';
 import { SubmissionsService } from './submissions.service.js';
 import { TransitionsService } from './transitions.service.js';
-import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
-import { SubmissionDetailResponse, SubmissionResponse, WordCountResponse } from './submission.response.js';
+import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
+import {
+  MentionCandidateResponse,
+  SubmissionDetailResponse,
+  SubmissionResponse,
+  WordCountResponse,
+} from './submission.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions')
@@ -43,6 +49,15 @@ export class SubmissionsController {
   @ApiOk(SubmissionDetailResponse)
   get(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string) {
     return this.submissions.get(user, id);
+  }
+
+  @Get(':id/people')
+  @ApiOperation({
+    summary: 'People who can read the submission and so can be @mentioned (participants first, 20 at most)',
+  })
+  @ApiOk(ListOf(MentionCandidateResponse))
+  async people(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: MentionQuery) {
+    return { items: await this.submissions.mentionCandidates(user, id, query.q) };
   }
 
   @Get(':id/word-count')

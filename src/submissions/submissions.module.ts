@@ -1,3 +1,5 @@
+import { PresenceController } from './presence.controller.js';
+import { PresenceService } from './presence.service.js';
 import { Module } from '@nestjs/common';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
@@ -26,6 +28,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
     CommentsController,
     EndorsementsController,
     DocumentController,
+    PresenceController,
   ],
   providers: [
     SubmissionAccessPolicy,
@@ -37,6 +40,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
     CommentsService,
     EndorsementsService,
     DocumentService,
+    PresenceService,
   ],
   exports: [SubmissionsService, DocumentService],
 })

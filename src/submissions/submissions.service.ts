@@ -22,12 +22,18 @@ import {
   type SubmissionQuery,
   type UpdateSubmissionDto,
 } from './dto/submission.dto.js';
-import { VISIBLE_SQL } from './submission-access.js';
+import { READER_SQL, VISIBLE_SQL } from './submission-access.js';
 import { lockSubmission } from './submissions.repository.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
 import { requireLead } from './submission-roles.js';
 import { isFrozen, label } from './submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
+
+export interface MentionCandidate {
+  id: string;
+  name: string;
+  organization: { id: string; name: string; acronym: string | null } | null;
+}
 
 @Injectable()
 export class SubmissionsService {
@@ -64,18 +70,51 @@ export class SubmissionsService {
         { q: `%${escapeLike(query.q)}%` },
       );
     }
-    const [items, total] = await qb
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
+    if (query.dueBefore) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM deadlines dd WHERE dd.subject_type = 'submission' AND dd.subject_id = s.id
+                   AND dd.status = 'open' AND dd.due_at < :dueBefore)`,
+        { dueBefore: new Date(query.dueBefore) },
+      );
+    }
+    if (query.sort === 'deadline') {
+      qb.addSelect(
+        `(SELECT min(nd.due_at) FROM deadlines nd WHERE nd.subject_type = 'submission' AND nd.subject_id = s.id
+           AND nd.status = 'open')`,
+        'next_due',
+      ).orderBy('next_due', 'ASC', 'NULLS LAST');
+    } else {
+      qb.orderBy('s.created_at', 'DESC');
+    }
+    const [items, total] = await qb.addOrderBy('s.id').take(window.limit).skip(window.offset).getManyAndCount();
     return toPage(await this.views.many(this.db.manager, items), total, window);
   }
 
   async get(user: User, id: string): Promise<SubmissionView> {
     await this.access.requireAccess(user, 'submission', id, 'read');
     return this.view(id);
+  }
+
+  /** People who can read the submission, and so can be @mentioned in its comments: its participants first. */
+  async mentionCandidates(user: User, id: string, q: string | undefined): Promise<MentionCandidate[]> {
+    await this.access.requireAccess(user, 'submission', id, 'read');
+    const rows: { id: string; name: string; org_id: string | null; org_name: string | null; acronym: string | null }[] =
+      await this.db.query(
+        `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.acronym
+           FROM submissions s CROSS JOIN users u LEFT JOIN organizations o ON o.id = u.organization_id
+          WHERE s.id = $1 AND u.id <> $2 AND ${READER_SQL}
+            AND ($3::text IS NULL OR u.name ILIKE $3 OR u.email ILIKE $3)
+          ORDER BY (u.organization_id = s.lead_organization_id OR EXISTS (SELECT 1 FROM submission_partners mp
+                     WHERE mp.submission_id = s.id AND mp.organization_id = u.organization_id)) DESC NULLS LAST,
+                   u.name, u.id
+          LIMIT 20`,
+        [id, user.id, q ? `%${escapeLike(q)}%` : null],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      organization: r.org_id ? { id: r.org_id, name: r.org_name!, acronym: r.acronym } : null,
+    }));
   }
 
   async wordCount(user: User, id: string): Promise<SubmissionView['wordCount']> {

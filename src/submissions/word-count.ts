@@ -1,21 +1,9 @@
+import { countWords } from '../../web/src/shared/word-count.js';
+
+export { countWords };
+
 /** Words per page used for the page estimate: a single-spaced A4 page of 12-point text. */
 export const WORDS_PER_PAGE = 500;
-
-/**
- * Counts the words a reader sees in Markdown: markup, link targets and HTML tags do not count;
- * hyphenated and apostrophised words count once; numbers count as words.
- */
-export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/```[^\n]*\n?/g, ' ') // code fences (their content still counts)
-    .replace(/<[^>]+>/g, ' ') // HTML tags
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images: alt text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: their text
-    .replace(/^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, ' ') // headings, quotes, list markers
-    .replace(/[*_~`|]+/g, ' '); // emphasis, code, tables
-  const words = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
-  return words ? words.length : 0;
-}
 
 export interface WordCountSummary {
   total: number;

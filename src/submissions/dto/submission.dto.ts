@@ -202,6 +202,8 @@ export const FIELDS_EDITABLE_WHEN_FROZEN = [
   'channelAddress',
 ] as const;
 
+export const SUBMISSION_SORTS = ['created', 'deadline'] as const;
+
 export class SubmissionQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, enumName: 'SubmissionStatus' })
   @IsOptional()
@@ -239,6 +241,23 @@ export class SubmissionQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    example: '2026-12-31T23:59:59Z',
+    description: 'Only submissions with an open deadline due before this time',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({
+    enum: SUBMISSION_SORTS,
+    default: 'created',
+    description: 'Newest first, or the nearest open deadline first',
+  })
+  @IsOptional()
+  @IsIn(SUBMISSION_SORTS)
+  sort?: (typeof SUBMISSION_SORTS)[number];
 }
 
 export class SubmissionTransitionDto {
@@ -258,4 +277,12 @@ export class SubmissionTransitionDto {
   @IsOptional()
   @IsBoolean()
   override?: boolean;
+}
+
+export class MentionQuery {
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -252,6 +252,23 @@ export interface paths {
         patch: operations["Submissions_update"];
         trace?: never;
     };
+    "/api/v1/submissions/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who can read the submission and so can be @mentioned (participants first, 20 at most) */
+        get: operations["Submissions_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/submissions/{id}/word-count": {
         parameters: {
             query?: never;
@@ -543,6 +560,25 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/sections/{sectionId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who else has the section open in the editor (a hint, not a lock) */
+        get: operations["Presence_list"];
+        /** Say you have the section open (send every 15 s; it lapses after 45 s); answers who else has */
+        put: operations["Presence_beat"];
+        post?: never;
+        /** Say you closed the section */
+        delete: operations["Presence_leave"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1510,6 +1546,14 @@ export interface components {
             /** @description Names of the required signers that have not endorsed yet */
             missing: string[];
         };
+        NextDeadlineResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            dueAt: string;
+            timeZone: string;
+        };
         SubmissionResponse: {
             /** Format: uuid */
             id: string;
@@ -1531,6 +1575,7 @@ export interface components {
             partnerOrganizationIds: string[];
             partners: components["schemas"]["SubmissionPartnerResponse"][];
             signOff: components["schemas"]["SignOffResponse"];
+            nextDeadline: components["schemas"]["NextDeadlineResponse"] | null;
             title: string;
             /** @description e.g. "UN Committee on the Rights of the Child", "OECD", a special rapporteur */
             targetBody: string;
@@ -1680,6 +1725,7 @@ export interface components {
             partnerOrganizationIds: string[];
             partners: components["schemas"]["SubmissionPartnerResponse"][];
             signOff: components["schemas"]["SignOffResponse"];
+            nextDeadline: components["schemas"]["NextDeadlineResponse"] | null;
             /** Format: uuid */
             finalSnapshotId: string | null;
             wordCount: components["schemas"]["WordCountResponse"];
@@ -1705,6 +1751,15 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        MentionCandidateResponse: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["OrganizationRefResponse"] | null;
+            name: string;
+        };
+        MentionCandidateList: {
+            items: components["schemas"]["MentionCandidateResponse"][];
         };
         UpdateSubmissionDto: {
             /** @example Comment on the draft General Comment No. 26 */
@@ -2071,6 +2126,17 @@ export interface components {
             wordCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        PresenceResponse: {
+            user: components["schemas"]["PersonResponse"];
+            /**
+             * Format: date-time
+             * @description When this presence lapses unless renewed
+             */
+            expiresAt: string;
+        };
+        PresenceList: {
+            items: components["schemas"]["PresenceResponse"][];
         };
         QueueHealthResponse: {
             liveWorkers: number;
@@ -4238,6 +4304,10 @@ export interface operations {
                 q?: string;
                 /** @description Include archived submissions */
                 archived?: "true" | "false";
+                /** @description Only submissions with an open deadline due before this time */
+                dueBefore?: string;
+                /** @description Newest first, or the nearest open deadline first */
+                sort?: "created" | "deadline";
             };
             header?: never;
             path?: never;
@@ -4546,6 +4616,58 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Submissions_people: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or e-mail address */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionCandidateList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6187,6 +6309,190 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Presence_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Presence_beat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Presence_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8695,7 +9001,9 @@ export interface operations {
     DeadlineLinks_show: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 token: string;
             };
@@ -8726,7 +9034,9 @@ export interface operations {
     DeadlineLinks_act: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 token: string;
             };
@@ -8757,7 +9067,9 @@ export interface operations {
     DeadlineLinks_showUnsubscribe: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 token: string;
             };
@@ -8788,7 +9100,9 @@ export interface operations {
     DeadlineLinks_unsubscribe: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 token: string;
             };
