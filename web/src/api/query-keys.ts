@@ -25,6 +25,9 @@ export const queryKeys = {
     section: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId] as const,
     comments: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'comments'] as const,
     endorsements: (id: string) => ['submissions', id, 'endorsements'] as const,
+    presence: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'presence'] as const,
+    revisions: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'revisions'] as const,
+    people: (id: string, q: string) => ['submissions', id, 'people', q] as const,
   },
   notifications: ['notifications'] as const,
   admin: {

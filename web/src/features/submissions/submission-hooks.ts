@@ -16,6 +16,9 @@ export interface Submission {
   language: string | null;
   wordLimit: number | null;
   status: SubmissionStatus;
+  archivedAt: string | null;
+  leadOrganizationId: string;
+  partnerOrganizationIds: string[];
   leadOrganization: { name: string; acronym: string | null } | null;
   partners: {
     organizationId: string;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { keepBoth } from './keep-both.js';
+
+describe('keepBoth', () => {
+  it('keeps both versions of a paragraph both sides changed, theirs first', () => {
+    const base = 'Intro.\n\n';
+    expect(keepBoth(`${base}Coordinator line.`, `${base}FI line.`)).toBe(`${base}Coordinator line.\nFI line.`);
+  });
+
+  it('keeps lines only they added and lines only I added', () => {
+    expect(keepBoth('one\ntheirs\ntwo', 'one\ntwo\nmine')).toBe('one\ntheirs\ntwo\nmine');
+  });
+
+  it('gives my text back unchanged when nothing differs, and theirs when mine is empty', () => {
+    expect(keepBoth('same\ntext', 'same\ntext')).toBe('same\ntext');
+    expect(keepBoth('only theirs', '')).toBe('only theirs');
+  });
+
+  it('puts back a line I deleted that they kept', () => {
+    expect(keepBoth('a\nb\nc', 'a\nc')).toBe('a\nb\nc');
+  });
+});
