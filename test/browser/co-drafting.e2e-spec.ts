@@ -33,7 +33,9 @@ async function typeInto(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-async function sectionOf(page: Page): Promise<{ version: number; body: string; id: string; submissionId: string; wordCount: number }> {
+async function sectionOf(
+  page: Page,
+): Promise<{ version: number; body: string; id: string; submissionId: string; wordCount: number }> {
   const [, submissionId, sectionId] = /\/submissions\/([^/]+)\/sections\/([^/#?]+)/.exec(page.url())!;
   const res = await page.request.get(`/api/v1/submissions/${submissionId}/sections/${sectionId}`);
   return { ...(await res.json()), submissionId };
