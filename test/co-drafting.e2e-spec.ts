@@ -81,6 +81,18 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     await writer.as.get(`/api/v1/submissions/${submissionId}/people?q=${'x'.repeat(101)}`).expect(400);
   });
 
+  it('writes a mention in each reader’s own language', async () => {
+    const khmerReader = await makeUser(t, { organizationId: partner.id, name: 'Sokha Chea', language: 'km' });
+    await writer.as
+      .post(`/api/v1/submissions/${submissionId}/sections/${sectionId}/comments`)
+      .send({ body: 'Please check the figures', mentionedUserIds: [khmerReader.user.id, partnerWriter.user.id] })
+      .expect(201);
+    const [khmer] = (await khmerReader.as.get('/api/v1/notifications').expect(200)).body.items;
+    expect(khmer.title).toBe('Yan Lay បានលើកឡើងពីអ្នកនៅក្នុង «Diversion»');
+    const [english] = (await partnerWriter.as.get('/api/v1/notifications').expect(200)).body.items;
+    expect(english.title).toBe('Yan Lay mentioned you in "Diversion"');
+  });
+
   it('lists submissions by their nearest open deadline and filters by due time', async () => {
     const later = await makeSubmission(coordinator, { leadOrganizationId: lead.id, title: 'OECD response' });
     const sooner = await makeSubmission(coordinator, { leadOrganizationId: lead.id, title: 'CRC comment' });
