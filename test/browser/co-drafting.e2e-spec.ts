@@ -206,6 +206,42 @@ describe('the web app: co-drafting a joint submission', () => {
     await page.context().close();
   });
 
+  it('on a phone in Khmer, a save without a connection is kept, and a conflict is merged in one column', async () => {
+    const dara = await openPage(web, PHONE);
+    await signIn(dara, 'dara@lac.example', 'ខ្មែរ');
+    await openSection(dara, GC26, 'Access to justice for environmental harm');
+    await typeInto(dara, '\n\nសហគមន៍ត្រូវការព័ត៌មានអំពីផលប៉ះពាល់បរិស្ថាន។');
+
+    await dara.context().setOffline(true);
+    await dara.getByRole('button', { name: 'រក្សាទុក', exact: true }).click();
+    await dara.getByText(/^គ្មានការតភ្ជាប់៖ អត្ថបទរបស់អ្នកត្រូវបានរក្សាទុកនៅលើឧបករណ៍នេះ/).waitFor();
+
+    // Meanwhile the coordinator saves the same section.
+    const coordinator = await openPage(web, DESKTOP);
+    await signIn(coordinator, 'coordinator@cjn.example');
+    await openSection(coordinator, GC26, 'Access to justice for environmental harm');
+    await typeInto(coordinator, '\n\nSee also the CRC Committee’s General Comment No. 24.');
+    await coordinator.getByRole('button', { name: 'Save', exact: true }).click();
+    await coordinator.getByText(/^Saved as version/).waitFor();
+
+    // Back online, the waiting save goes out on its old version and meets the coordinator's.
+    await dara.context().setOffline(false);
+    await dara.getByRole('heading', { name: 'មាននរណាម្នាក់បានរក្សាទុកផ្នែកនេះ ខណៈពេលអ្នកកំពុងសរសេរ' }).waitFor();
+    await dara.locator('.merge-editor .cm-changedLine, .merge-editor .cm-deletedChunk').first().waitFor();
+    const width = await dara.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    expect(await accessibilityProblems(dara)).toEqual([]);
+    await screenshot(dara, 'section-conflict-km-phone');
+    await dara.getByRole('button', { name: 'រក្សាអត្ថបទទាំងពីរ' }).click();
+    await dara.getByRole('button', { name: 'រក្សាទុកអត្ថបទដែលបានបញ្ចូលគ្នា' }).click();
+    await dara.getByText(/^បានរក្សាទុកជាកំណែទី/).waitFor();
+    const saved = await sectionOf(dara);
+    expect(saved.body).toContain('សហគមន៍ត្រូវការព័ត៌មានអំពីផលប៉ះពាល់បរិស្ថាន។');
+    expect(saved.body).toContain('General Comment No. 24');
+    await dara.context().close();
+    await coordinator.context().close();
+  });
+
   it('once submitted, the text is frozen and the page says so', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'coordinator@cjn.example');

@@ -243,14 +243,16 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
         {over && <strong> {t('editor.overLimit', { over: format.number(total - wordLimit) })}</strong>}
       </p>
       <FormError error={save.error instanceof ApiError ? save.error : null} />
-      <p role="status" className={notice?.kind === 'offline' ? 'warning' : 'success'}>
-        {notice?.kind === 'saved'
-          ? t('editor.saved', { version: format.number(notice.version) })
-          : notice?.kind === 'offline'
-            ? t('editor.offline')
-            : dirty
-              ? t('editor.unsaved')
-              : ''}
+      <p role="status" className={notice?.kind === 'offline' || save.isPaused ? 'warning' : 'success'}>
+        {save.isPaused
+          ? t('editor.waitingForNetwork')
+          : notice?.kind === 'saved'
+            ? t('editor.saved', { version: format.number(notice.version) })
+            : notice?.kind === 'offline'
+              ? t('editor.offline')
+              : dirty
+                ? t('editor.unsaved')
+                : ''}
       </p>
       <div className="actions">
         <button
