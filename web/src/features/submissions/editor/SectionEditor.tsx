@@ -9,7 +9,7 @@ import { MarkdownText } from '../MarkdownText';
 import type { Section } from '../submission-hooks';
 import { clearDraft, loadDraft, storeDraft } from './drafts';
 import { keepBoth } from './keep-both';
-import { conflictOf, useSaveSection, useServerWordCount } from './editor-hooks';
+import { conflictOf, useRevisionBody, useSaveSection, useServerWordCount } from './editor-hooks';
 
 const MarkdownEditor = lazy(() => import('./MarkdownEditor'));
 const MergeEditor = lazy(() => import('./MergeEditor'));
@@ -45,6 +45,7 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [conflict, setConflict] = useState<Section | null>(null);
   const [merges, setMerges] = useState(0);
+  const base = useRevisionBody(submissionId, section.id, conflict ? baseVersion : null);
   const [notice, setNotice] = useState<Notice>(initial ? { kind: 'restored', at: initial.savedAt } : null);
   const dirty = body !== savedBody;
   const typed = useRef(body);
@@ -148,7 +149,7 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
             type="button"
             className="button-secondary"
             onClick={() => {
-              change(keepBoth(conflict.body, body));
+              change(keepBoth(conflict.body, body, base.data?.body));
               setMerges((n) => n + 1);
             }}
           >

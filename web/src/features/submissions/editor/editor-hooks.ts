@@ -150,3 +150,18 @@ export function useServerWordCount(text: string, enabled: boolean): number | nul
   });
   return enabled && settled === text && count.data ? count.data.words : null;
 }
+
+/** One saved version's text: the version a conflicting edit started from, for a three-way combine. */
+export function useRevisionBody(submissionId: string, sectionId: string, version: number | null) {
+  return useQuery({
+    queryKey: [...queryKeys.submissions.revisions(submissionId, sectionId), 'version', version],
+    queryFn: () =>
+      unwrap<{ body: string }>(
+        api.GET('/api/v1/submissions/{id}/sections/{sectionId}/revisions/{version}', {
+          params: { path: { id: submissionId, sectionId, version: version! } },
+        }),
+      ),
+    enabled: version !== null,
+    staleTime: Infinity,
+  });
+}

@@ -20,3 +20,26 @@ describe('keepBoth', () => {
     expect(keepBoth('a\nb\nc', 'a\nc')).toBe('a\nb\nc');
   });
 });
+
+describe('keepBoth with the text both started from', () => {
+  const base = 'Intro.\nOld point.\nClosing.';
+
+  it('applies each side’s changes, including a deletion made on one side only', () => {
+    const start = 'Intro.\nMiddle.\nOld point.\nClosing.';
+    const theirs = 'Intro, rewritten.\nMiddle.\nOld point.\nClosing.';
+    const mine = 'Intro.\nMiddle.\nClosing.\nMy new paragraph.';
+    expect(keepBoth(theirs, mine, start)).toBe('Intro, rewritten.\nMiddle.\nClosing.\nMy new paragraph.');
+  });
+
+  it('keeps both versions of a line both changed, theirs first', () => {
+    expect(keepBoth('Intro.\nTheir point.\nClosing.', 'Intro.\nMy point.\nClosing.', base)).toBe(
+      'Intro.\nTheir point.\nMy point.\nClosing.',
+    );
+  });
+
+  it('takes the same change once', () => {
+    expect(keepBoth('Intro.\nSame fix.\nClosing.', 'Intro.\nSame fix.\nClosing.', base)).toBe(
+      'Intro.\nSame fix.\nClosing.',
+    );
+  });
+});
