@@ -25,6 +25,11 @@ export const queryKeys = {
     section: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId] as const,
     comments: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'comments'] as const,
     endorsements: (id: string) => ['submissions', id, 'endorsements'] as const,
+    people: (id: string) => ['submissions', id, 'people'] as const,
+    document: (id: string) => ['submissions', id, 'document'] as const,
+    snapshots: (id: string) => ['submissions', id, 'snapshots'] as const,
+    snapshot: (id: string, snapshotId: string) => ['submissions', id, 'snapshots', snapshotId] as const,
+    activity: (id: string) => ['submissions', id, 'activity'] as const,
   },
   notifications: ['notifications'] as const,
   admin: {
