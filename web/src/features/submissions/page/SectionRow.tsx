@@ -133,18 +133,24 @@ export function SectionRow(props: Props) {
                 className="button-secondary"
                 disabled={index === 0 || busy}
                 onClick={() => onMove(index - 1)}
-                aria-label={t('submission-page.sections.moveUpLabel', { title: section.title })}
               >
                 <span aria-hidden="true">↑</span> {t('submission-page.sections.moveUp')}
+                <span className="visually-hidden" translate="no">
+                  {' '}
+                  “{section.title}”
+                </span>
               </button>
               <button
                 type="button"
                 className="button-secondary"
                 disabled={index === count - 1 || busy}
                 onClick={() => onMove(index + 1)}
-                aria-label={t('submission-page.sections.moveDownLabel', { title: section.title })}
               >
                 <span aria-hidden="true">↓</span> {t('submission-page.sections.moveDown')}
+                <span className="visually-hidden" translate="no">
+                  {' '}
+                  “{section.title}”
+                </span>
               </button>
               {confirming ? (
                 <span

@@ -70,7 +70,11 @@ export function SubmissionDetails({ submission: s, canRun }: { submission: Submi
           )}
           <div>
             <dt>{t('submission-page.fields.language')}</dt>
-            <dd>{languageName(s.language, format.locale)}</dd>
+            <dd>
+              {t(`submission-page.languageNames.${s.language}`, { defaultValue: '' }) || (
+                <span translate="no">{s.language}</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t('submission-page.fields.confidentiality')}</dt>
@@ -110,13 +114,4 @@ export function SubmissionDetails({ submission: s, canRun }: { submission: Submi
       )}
     </section>
   );
-}
-
-/** "English", "ភាសាខ្មែរ" for a language tag, in the interface language; the tag itself when unknown. */
-export function languageName(tag: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
