@@ -48,7 +48,7 @@ export function SubmissionPage() {
       <SubmissionDetails submission={s} canRun={canRun} />
       <SectionOutline submission={s} me={me} canRun={canRun} frozen={frozen} />
       <EndorsementPanel submission={s} me={me} canRun={canRun} />
-      <DocumentPanel submission={s} canSnapshot={me.role !== 'viewer'} />
+      <DocumentPanel submission={s} canSnapshot={me.role !== 'viewer' && !frozen} />
       <DeadlineSection
         id="submission-deadlines"
         title={t('submissions.deadlines')}

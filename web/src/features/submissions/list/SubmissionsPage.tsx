@@ -69,16 +69,16 @@ export function SubmissionsPage() {
         </div>
       )}
       <form
-        className="filters"
+        className="filters submission-filters"
         role="search"
         aria-label={t('submission-page.list.filters')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <label>
+        <label className="filter-wide">
           {t('submission-page.list.search')}
           <input type="search" value={params.get('q') ?? ''} onChange={(e) => set('q', e.target.value)} />
         </label>
-        <label>
+        <label className="filter-wide">
           {t('submission-page.list.targetBody')}
           <input
             type="search"

@@ -60,7 +60,7 @@ export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
         ))}
       </ol>
       {s.status === 'withdrawn' && <p className="warning">{t('submission-page.workflow.withdrawn')}</p>}
-      <p role="status" className="success">
+      <p role="status" className={moved ? 'success' : 'visually-hidden'}>
         {moved ? t('submission-page.workflow.moved', { status: statusName(moved) }) : ''}
       </p>
       {refusal && (
