@@ -111,7 +111,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByLabel('Submitted to').fill('UN Committee on the Rights of the Child');
       await page.getByLabel('Kind').selectOption({ label: 'Alternative report' });
       await page.getByLabel('Lead organisation').selectOption({ label: 'Child Justice Network' });
-      await page.getByRole('checkbox', { name: 'LAC' }).check();
+      await page.getByRole('checkbox', { name: 'Legal Aid of Cambodia (LAC)' }).check();
       await page.getByLabel('Word limit').fill('1500');
       await page.getByLabel('Link to the call').fill('https://www.ohchr.org/en/treaty-bodies/crc');
       expect(await accessibilityProblems(page)).toEqual([]);
@@ -160,6 +160,34 @@ describe('the web app: the submissions list and a submission’s page', () => {
         'Dara Sok (LAC)',
       );
       expect(await page.getByLabel('Status of “Introduction”').inputValue()).toBe('ready');
+
+      // Someone else saves “Findings” meanwhile: the stale change is refused, the list reloads, and the page says so.
+      const submissionId = /\/submissions\/([0-9a-f-]{36})$/.exec(page.url())![1];
+      const listed = (await (await page.request.get(`/api/v1/submissions/${submissionId}/sections`)).json()) as {
+        items: { id: string; title: string; version: number }[];
+      };
+      const findings = listed.items.find((section) => section.title === 'Findings')!;
+      const saved = await page.request.patch(`/api/v1/submissions/${submissionId}/sections/${findings.id}`, {
+        data: { status: 'drafting', version: findings.version },
+      });
+      expect(saved.status()).toBe(200);
+      await answered(page, 'PATCH', /\/sections\//, () =>
+        page.getByLabel('Status of “Findings”').selectOption({ label: 'Ready' }),
+      );
+      await page.getByRole('alert').filter({ hasText: '“Findings” was changed by someone else meanwhile' }).waitFor();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('select[aria-label="Status of “Findings”"]') as HTMLSelectElement)?.value ===
+          'drafting',
+      );
+
+      // A section added by mistake is deleted after a confirmation.
+      await page.getByLabel('Section title').fill('Annex');
+      await page.getByRole('button', { name: 'Add the section' }).click();
+      await page.locator('.outline .card-title', { hasText: 'Annex' }).waitFor();
+      await page.getByRole('button', { name: 'Delete “Annex”' }).click();
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await page.locator('.outline .card-title', { hasText: 'Annex' }).waitFor({ state: 'detached' });
 
       // Drafting, then review: refused while sections are not ready, with the reason; overridden with one.
       await page.getByRole('button', { name: 'Move to drafting' }).click();

@@ -45,7 +45,9 @@ export function NewSubmissionPage() {
         {problems[name]}
       </p>
     );
-  const choices = (organizations.data?.items ?? []).filter((o) => o.kind !== 'funder');
+  const choices = (organizations.data?.items ?? [])
+    .filter((o) => o.kind !== 'funder')
+    .sort((a, b) => a.name.localeCompare(b.name));
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -111,7 +113,7 @@ export function NewSubmissionPage() {
                     setPartners((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))
                   }
                 />
-                <span translate="no">{o.acronym ?? o.name}</span>
+                <span translate="no">{o.acronym ? `${o.name} (${o.acronym})` : o.name}</span>
               </label>
             ))}
         </fieldset>

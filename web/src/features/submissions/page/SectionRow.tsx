@@ -64,10 +64,12 @@ export function SectionRow(props: Props) {
         )}
         <div className="outline-body">
           <div className="card-head">
-            <span className="outline-number">{format.number(index + 1)}.</span>
-            <Link to={`/submissions/${submissionId}/sections/${section.id}`} className="card-title" translate="no">
-              {section.title}
-            </Link>
+            <span className="outline-title">
+              <span className="outline-number">{format.number(index + 1)}.</span>{' '}
+              <Link to={`/submissions/${submissionId}/sections/${section.id}`} className="card-title" translate="no">
+                {section.title}
+              </Link>
+            </span>
             {!canEditStatus || frozen ? (
               <span className={`badge badge-${section.status}`}>
                 {t(`submissions.sectionStatus.${section.status}`)}
