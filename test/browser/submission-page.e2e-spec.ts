@@ -294,6 +294,14 @@ describe('the web app: the submissions list and a submission’s page', () => {
     const docx = readFileSync((await download.path())!);
     expect(docx.length).toBeGreaterThan(1000);
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    const markdown = await page.request.get(
+      await page
+        .getByRole('link', { name: 'Download as Markdown (.md)' })
+        .getAttribute('href')
+        .then((href) => href!),
+    );
+    expect(markdown.status()).toBe(200);
+    expect(await markdown.text()).toMatch(/^# Comment on the first draft of General Comment No\. 26/);
 
     // The details form keeps the frozen fields read-only.
     await page.getByRole('button', { name: 'Edit details' }).click();

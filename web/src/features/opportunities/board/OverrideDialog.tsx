@@ -31,7 +31,9 @@ export function OverrideDialog({ title, refusal, onConfirm, onCancel, heading, r
       >
         <h2 id="override-title">{heading ?? t('board.overrideTitle')}</h2>
         <p translate="no">{title}</p>
-        <p className="form-error">{refusal}</p>
+        <p className="form-error" lang="en">
+          {refusal}
+        </p>
         <label htmlFor="override-reason">{reasonLabel ?? t('board.overrideReason')}</label>
         <textarea id="override-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
         <div className="form-actions">

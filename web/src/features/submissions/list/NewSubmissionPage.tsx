@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
-import { FormError } from '../../../components/states';
+import { ErrorState, FormError, LoadingState } from '../../../components/states';
 import { useMe } from '../../auth/session-hooks';
 import { fieldProblems } from '../page/field-problems';
 import {
@@ -99,6 +99,8 @@ export function NewSubmissionPage() {
           ))}
         </select>
         {!isCoordinator && <p className="hint">{t('submission-page.new.leadIsYours')}</p>}
+        {organizations.isPending && <LoadingState />}
+        {organizations.isError && <ErrorState error={organizations.error} retry={() => void organizations.refetch()} />}
         {problem('leadOrganizationId')}
         <fieldset className="partner-picks">
           <legend>{t('submission-page.new.partners')}</legend>
