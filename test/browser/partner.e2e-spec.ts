@@ -39,7 +39,10 @@ describe('the web app: a partner’s day on a phone', () => {
       .click();
     await page.waitForURL(/\/submissions\/[^/]+\/sections\/[^/#]+#comment-/);
     await page.getByRole('heading', { level: 1, name: 'Children as users of justice services' }).waitFor();
-    await page.locator('.code-editor').getByText(/Legal needs surveys rarely ask children/).waitFor();
+    await page
+      .locator('.code-editor')
+      .getByText(/Legal needs surveys rarely ask children/)
+      .waitFor();
     // The mention itself, in the section's comments, is the one the link points at.
     await page
       .locator('.comment.current')

@@ -61,6 +61,14 @@ export const router = createBrowserRouter([
       { path: 'opportunities/:id/partners/:partnerId', element: opportunityPage },
       { path: 'opportunities/:id/checklist/:itemId', element: opportunityPage },
       {
+        path: 'submissions',
+        element: page(() => import('./features/submissions/list/SubmissionsPage').then((m) => m.SubmissionsPage)),
+      },
+      {
+        path: 'submissions/new',
+        element: page(() => import('./features/submissions/list/NewSubmissionPage').then((m) => m.NewSubmissionPage)),
+      },
+      {
         path: 'submissions/:id',
         element: page(() => import('./features/submissions/SubmissionPage').then((m) => m.SubmissionPage)),
       },

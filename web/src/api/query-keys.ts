@@ -27,7 +27,11 @@ export const queryKeys = {
     endorsements: (id: string) => ['submissions', id, 'endorsements'] as const,
     presence: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'presence'] as const,
     revisions: (id: string, sectionId: string) => ['submissions', id, 'sections', sectionId, 'revisions'] as const,
-    people: (id: string, q: string) => ['submissions', id, 'people', q] as const,
+    people: (id: string, q = '') => ['submissions', id, 'people', q] as const,
+    document: (id: string) => ['submissions', id, 'document'] as const,
+    snapshots: (id: string) => ['submissions', id, 'snapshots'] as const,
+    snapshot: (id: string, snapshotId: string) => ['submissions', id, 'snapshots', snapshotId] as const,
+    activity: (id: string) => ['submissions', id, 'activity'] as const,
   },
   notifications: ['notifications'] as const,
   admin: {

@@ -47,6 +47,9 @@ export function AppShell({ userName, isAdmin }: { userName: string; isAdmin: boo
               <NavLink to="/opportunities">{t('board.title')}</NavLink>
             </li>
             <li>
+              <NavLink to="/submissions">{t('submission-page.list.title')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/deadlines">{t('nav.deadlines')}</NavLink>
             </li>
             <li>

@@ -1,111 +1,54 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useFormat } from '../../i18n/format';
+import { ErrorState, LoadingState } from '../../components/states';
 import { useMe } from '../auth/session-hooks';
 import { DeadlineSection } from '../deadlines/DeadlineSection';
-import { EndorsementList } from './EndorsementList';
-import { useSections, useSubmission } from './submission-hooks';
+import { AcknowledgementPanel, FrozenNotice } from './page/AcknowledgementPanel';
+import { DocumentPanel } from './page/DocumentPanel';
+import { EndorsementPanel } from './page/EndorsementPanel';
+import { isFrozen, useSubmissionDetail } from './page/page-hooks';
+import { SectionOutline } from './page/SectionOutline';
+import { SubmissionActivity } from './page/SubmissionActivity';
+import { SubmissionDetails } from './page/SubmissionDetails';
+import { WorkflowPanel } from './page/WorkflowPanel';
+import './page/submission-page.css';
 
-/** A joint submission, read-only: what it is, its sections with status and assignee, and who signed on. */
+/**
+ * A joint submission: its workflow, details, sections outline, sign-on, the assembled document and
+ * snapshots, deadlines and activity. Coordinators and the lead organisation's staff run it.
+ */
 export function SubmissionPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { id = '' } = useParams();
   const me = useMe().data!;
-  const submission = useSubmission(id);
-  const sections = useSections(id);
+  const submission = useSubmissionDetail(id);
 
   if (submission.isPending) return <LoadingState />;
   if (submission.error) return <ErrorState error={submission.error} retry={() => void submission.refetch()} />;
   const s = submission.data;
+  const isCoordinator = me.role === 'coordinator' || me.role === 'admin';
+  const canRun =
+    isCoordinator || (me.role === 'member' && !!me.organizationId && me.organizationId === s.leadOrganizationId);
+  const frozen = isFrozen(s.status);
   return (
-    <article className="record">
+    <article className="record submission-page">
+      <p className="breadcrumb">
+        <Link to="/submissions">{t('submission-page.list.title')}</Link>
+      </p>
       <PageTitle eyebrow={t('submissions.eyebrow')} isData>
         {s.title}
       </PageTitle>
       <p>
         <span className={`badge stage stage-${s.status}`}>{t(`submissions.status.${s.status}`)}</span>
       </p>
-      <section className="panel" aria-labelledby="about">
-        <h2 id="about">{t('submissions.about')}</h2>
-        <dl className="facts">
-          <div>
-            <dt>{t('submissions.targetBody')}</dt>
-            <dd translate="no">{s.targetBody}</dd>
-          </div>
-          <div>
-            <dt>{t('submissions.kind')}</dt>
-            <dd>{t(`submissions.kinds.${s.kind}`)}</dd>
-          </div>
-          {s.leadOrganization && (
-            <div>
-              <dt>{t('submissions.lead')}</dt>
-              <dd translate="no">{s.leadOrganization.name}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('submissions.words')}</dt>
-            <dd className={s.wordCount.overWordLimit ? 'warning' : undefined}>
-              {s.wordCount.wordLimit
-                ? t('submissions.wordsOfLimit', {
-                    count: s.wordCount.total,
-                    words: format.number(s.wordCount.total),
-                    limit: format.number(s.wordCount.wordLimit),
-                  })
-                : format.number(s.wordCount.total)}
-            </dd>
-          </div>
-          {s.callUrl && (
-            <div>
-              <dt>{t('submissions.call')}</dt>
-              <dd>
-                <a href={s.callUrl} target="_blank" rel="noreferrer">
-                  {t('submissions.openCall')}
-                </a>
-              </dd>
-            </div>
-          )}
-        </dl>
-      </section>
-      <section className="panel" aria-labelledby="sections">
-        <h2 id="sections">{t('submissions.sections')}</h2>
-        {sections.isPending ? (
-          <LoadingState />
-        ) : sections.error ? (
-          <ErrorState error={sections.error} retry={() => void sections.refetch()} />
-        ) : sections.data.items.length === 0 ? (
-          <EmptyState>{t('submissions.noSections')}</EmptyState>
-        ) : (
-          <ol className="card-list">
-            {sections.data.items.map((section) => (
-              <li key={section.id} className="card">
-                <div className="card-head">
-                  <Link to={`/submissions/${s.id}/sections/${section.id}`} className="card-title" translate="no">
-                    {section.title}
-                  </Link>
-                  <span className={`badge badge-${section.status}`}>
-                    {t(`submissions.sectionStatus.${section.status}`)}
-                  </span>
-                </div>
-                <p className="card-meta">
-                  {section.assignee ? (
-                    <>
-                      {t('submissions.assignedTo')} <span translate="no">{section.assignee.name}</span>
-                    </>
-                  ) : (
-                    t('submissions.unassigned')
-                  )}
-                  {' · '}
-                  {t('submissions.wordCount', { count: section.wordCount, words: format.number(section.wordCount) })}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-      <EndorsementList submission={s} />
+      {frozen && <FrozenNotice submission={s} />}
+      <WorkflowPanel submission={s} canRun={canRun} isCoordinator={isCoordinator} />
+      {frozen && <AcknowledgementPanel submission={s} canRun={canRun} />}
+      <SubmissionDetails submission={s} canRun={canRun} />
+      <SectionOutline submission={s} me={me} canRun={canRun} frozen={frozen} />
+      <EndorsementPanel submission={s} me={me} canRun={canRun} />
+      <DocumentPanel submission={s} canSnapshot={me.role !== 'viewer' && !frozen} />
       <DeadlineSection
         id="submission-deadlines"
         title={t('submissions.deadlines')}
@@ -113,6 +56,12 @@ export function SubmissionPage() {
         filter={{ subjectType: 'submission', subjectId: s.id }}
         readerZone={me.timeZone}
       />
+      {canRun && (
+        <p className="section-link">
+          <Link to={`/deadlines/new?subjectType=submission&subjectId=${s.id}`}>{t('submission-page.addDeadline')}</Link>
+        </p>
+      )}
+      {isCoordinator && <SubmissionActivity submissionId={s.id} />}
     </article>
   );
 }

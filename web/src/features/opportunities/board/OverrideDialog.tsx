@@ -6,10 +6,13 @@ interface Props {
   refusal: string;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
+  /** The dialog's heading and the reason's label, when not the board's "submit although…". */
+  heading?: string;
+  reasonLabel?: string;
 }
 
 /** A coordinator's override of a refused submit: the server keeps the reason in the activity log. */
-export function OverrideDialog({ title, refusal, onConfirm, onCancel }: Props) {
+export function OverrideDialog({ title, refusal, onConfirm, onCancel, heading, reasonLabel }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -26,10 +29,12 @@ export function OverrideDialog({ title, refusal, onConfirm, onCancel }: Props) {
           if (reason.trim()) onConfirm(reason.trim());
         }}
       >
-        <h2 id="override-title">{t('board.overrideTitle')}</h2>
+        <h2 id="override-title">{heading ?? t('board.overrideTitle')}</h2>
         <p translate="no">{title}</p>
-        <p className="form-error">{refusal}</p>
-        <label htmlFor="override-reason">{t('board.overrideReason')}</label>
+        <p className="form-error" lang="en">
+          {refusal}
+        </p>
+        <label htmlFor="override-reason">{reasonLabel ?? t('board.overrideReason')}</label>
         <textarea id="override-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
         <div className="form-actions">
           <button type="submit">{t('board.overrideConfirm')}</button>

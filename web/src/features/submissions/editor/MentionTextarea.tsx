@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/session-hooks';
 import { type MentionCandidate, useMentionCandidates } from './editor-hooks';
 
 interface Props {
@@ -29,7 +30,8 @@ export function MentionTextarea({ submissionId, id, value, onChange, onMention, 
   const [query, setQuery] = useState<{ start: number; q: string } | null>(null);
   const [active, setActive] = useState(0);
   const people = useMentionCandidates(submissionId, query?.q ?? null);
-  const options = query ? (people.data?.items ?? []) : [];
+  const me = useMe().data;
+  const options = query ? (people.data?.items ?? []).filter((person) => person.id !== me?.id) : [];
   const open = query !== null && options.length > 0;
 
   const follow = (text: string, caret: number) => {

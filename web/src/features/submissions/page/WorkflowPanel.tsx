@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client';
+import { OverrideDialog } from '../../opportunities/board/OverrideDialog';
+import { NEXT_STATUSES, useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
+import '../../opportunities/board/board.css';
+
+interface Refusal {
+  to: SubmissionStatus;
+  message: string;
+  blockers: string[];
+}
+
+/** The server's refusal of a move: its unmet conditions (`details.blockers`) or its message. */
+function refusalOf(error: unknown, to: SubmissionStatus, fallback: string): Refusal {
+  if (!(error instanceof ApiError) || error.status >= 500) return { to, message: fallback, blockers: [] };
+  const details = error.details as { blockers?: unknown } | undefined;
+  const blockers = Array.isArray(details?.blockers) ? details.blockers.map(String) : [];
+  return { to, message: error.message, blockers };
+}
+
+interface Props {
+  submission: SubmissionDetail;
+  canRun: boolean;
+  isCoordinator: boolean;
+}
+
+/** The moves the workflow allows from here; a refused move shows why, and a coordinator may override it. */
+export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
+  const { t } = useTranslation();
+  const transition = useTransition(s.id);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [overriding, setOverriding] = useState<Refusal | null>(null);
+  const [confirming, setConfirming] = useState<SubmissionStatus | null>(null);
+  const [moved, setMoved] = useState<SubmissionStatus | null>(null);
+  const next = NEXT_STATUSES[s.status];
+  const statusName = (status: SubmissionStatus) => t(`submissions.status.${status}`);
+
+  const move = (to: SubmissionStatus, reason?: string) => {
+    setRefusal(null);
+    setMoved(null);
+    setConfirming(null);
+    transition.mutate(
+      { to, ...(reason ? { reason, override: true } : {}) },
+      {
+        onSuccess: () => setMoved(to),
+        onError: (error) => setRefusal(refusalOf(error, to, t('submission-page.workflow.failed'))),
+      },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="workflow">
+      <h2 id="workflow">{t('submission-page.workflow.title')}</h2>
+      <ol className="workflow-steps" aria-label={t('submission-page.workflow.steps')}>
+        {(['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published'] as const).map((status) => (
+          <li key={status} aria-current={status === s.status ? 'step' : undefined}>
+            {statusName(status)}
+          </li>
+        ))}
+      </ol>
+      {s.status === 'withdrawn' && <p className="warning">{t('submission-page.workflow.withdrawn')}</p>}
+      <p role="status" className={moved ? 'success' : 'visually-hidden'}>
+        {moved ? t('submission-page.workflow.moved', { status: statusName(moved) }) : ''}
+      </p>
+      {refusal && (
+        <div className="state state-error" role="alert">
+          <p>{t('submission-page.workflow.refused', { status: statusName(refusal.to) })}</p>
+          {refusal.blockers.length > 0 ? (
+            <ul lang="en">
+              {refusal.blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          ) : (
+            <p lang="en">{refusal.message}</p>
+          )}
+          {refusal.blockers.length > 0 &&
+            (isCoordinator ? (
+              <button type="button" className="button-secondary" onClick={() => setOverriding(refusal)}>
+                {t('submission-page.workflow.override')}
+              </button>
+            ) : (
+              <p>{t('submission-page.workflow.askCoordinator')}</p>
+            ))}
+        </div>
+      )}
+      {!canRun ? (
+        <p className="hint">{t('submission-page.workflow.leadOnly')}</p>
+      ) : next.length === 0 ? (
+        <p className="hint">{t('submission-page.workflow.final')}</p>
+      ) : confirming ? (
+        <div className="confirm-box" role="group" aria-labelledby="confirm-submit">
+          <p id="confirm-submit">{t('submission-page.workflow.confirmSubmit')}</p>
+          <div className="toolbar">
+            <button type="button" disabled={transition.isPending} onClick={() => move(confirming)}>
+              {t('submission-page.workflow.confirmSubmitYes')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(null)}>
+              {t('submission-page.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="toolbar" role="group" aria-label={t('submission-page.workflow.moves')}>
+          {next.map((to) => (
+            <button
+              key={to}
+              type="button"
+              className={to === 'withdrawn' || isBackward(s.status, to) ? 'button-secondary' : undefined}
+              disabled={transition.isPending}
+              onClick={() => (to === 'submitted' ? setConfirming(to) : move(to))}
+            >
+              {t(`submission-page.workflow.to.${to}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {overriding && (
+        <OverrideDialog
+          title={s.title}
+          heading={t('submission-page.workflow.overrideTitle', { status: statusName(overriding.to) })}
+          reasonLabel={t('submission-page.workflow.overrideReason')}
+          refusal={overriding.blockers.join('; ') || overriding.message}
+          onCancel={() => setOverriding(null)}
+          onConfirm={(reason) => {
+            setOverriding(null);
+            move(overriding.to, reason);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+const ORDER: readonly SubmissionStatus[] = ['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published'];
+const isBackward = (from: SubmissionStatus, to: SubmissionStatus) => ORDER.indexOf(to) < ORDER.indexOf(from);

@@ -1,0 +1,326 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
+import type { components, operations } from '../../../api/schema';
+
+type Schemas = components['schemas'];
+export type SubmissionItem = Schemas['SubmissionResponse'];
+export type SubmissionDetail = Schemas['SubmissionDetailResponse'];
+export type SubmissionStatus = Schemas['SubmissionStatus'];
+export type SubmissionKind = Schemas['SubmissionKind'];
+export type SectionItem = Schemas['SectionResponse'];
+export type SectionStatus = SectionItem['status'];
+export type EndorsementItem = Schemas['EndorsementResponse'];
+export type Snapshot = Schemas['SnapshotResponse'];
+export type SnapshotDetail = Schemas['SnapshotDetailResponse'];
+export type DocumentView = Schemas['DocumentResponse'];
+export type Person = Schemas['MentionCandidateResponse'];
+export type ListFilter = NonNullable<operations['Submissions_list']['parameters']['query']>;
+export type CreateSubmission = Schemas['CreateSubmissionDto'];
+export type SubmissionChanges = Schemas['UpdateSubmissionDto'];
+type Organization = Schemas['OrganizationResponse'];
+
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
+  'planned',
+  'drafting',
+  'review',
+  'sign_off',
+  'submitted',
+  'published',
+  'withdrawn',
+];
+export const SUBMISSION_KINDS: readonly SubmissionKind[] = [
+  'alternative_report',
+  'general_comment',
+  'consultation_response',
+  'list_of_issues',
+  'other',
+];
+export const SECTION_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready', 'approved'];
+
+/** Where each status may go, as the server's workflow table says (src/submissions/submission.workflow.ts). */
+export const NEXT_STATUSES: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
+  planned: ['drafting', 'withdrawn'],
+  drafting: ['planned', 'review', 'withdrawn'],
+  review: ['drafting', 'sign_off', 'withdrawn'],
+  sign_off: ['drafting', 'review', 'submitted', 'withdrawn'],
+  submitted: ['published'],
+  published: [],
+  withdrawn: ['planned', 'drafting'],
+};
+
+/** Once submitted the text is frozen; only these fields may still change (the server's FIELDS_EDITABLE_WHEN_FROZEN). */
+export const isFrozen = (status: SubmissionStatus) => status === 'submitted' || status === 'published';
+
+interface Page<T> {
+  items: T[];
+  total?: number;
+}
+
+const listKey = ['submissions', 'list'] as const;
+
+export function useSubmissionList(filter: ListFilter) {
+  return useQuery({
+    queryKey: [...listKey, filter],
+    queryFn: () => unwrap<Page<SubmissionItem>>(api.GET('/api/v1/submissions', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSubmissionDetail(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.detail(id),
+    queryFn: () => unwrap<SubmissionDetail>(api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useSectionList(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.sections(id),
+    queryFn: () =>
+      unwrap<{ items: SectionItem[] }>(api.GET('/api/v1/submissions/{id}/sections', { params: { path: { id } } })),
+  });
+}
+
+export function useOrganizationChoices() {
+  return useQuery({
+    queryKey: ['organizations', 'list', 'all'],
+    queryFn: () => unwrap<Page<Organization>>(api.GET('/api/v1/organizations', { params: { query: { limit: 100 } } })),
+    staleTime: 60_000,
+  });
+}
+
+/** People who can work on the submission: the choices for a section's assignee. */
+export function usePeople(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.people(id),
+    queryFn: () =>
+      unwrap<{ items: Person[] }>(api.GET('/api/v1/submissions/{id}/people', { params: { path: { id } } })),
+    staleTime: 60_000,
+  });
+}
+
+/** The submission and everything that hangs on its status: sections, sign-on, document, deadlines, activity. */
+function useInvalidate(id: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: queryKeys.submissions.detail(id) }),
+      client.invalidateQueries({ queryKey: listKey }),
+      client.invalidateQueries({ queryKey: queryKeys.deadlines.all }),
+    ]);
+}
+
+export function useCreateSubmission() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSubmission) => unwrap<SubmissionDetail>(api.POST('/api/v1/submissions', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: listKey }),
+  });
+}
+
+export function useUpdateSubmission(id: string) {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (body: SubmissionChanges) =>
+      unwrap<SubmissionDetail>(api.PATCH('/api/v1/submissions/{id}', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export interface Transition {
+  to: SubmissionStatus;
+  reason?: string;
+  override?: boolean;
+}
+
+export function useTransition(id: string) {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (body: Transition) =>
+      unwrap<SubmissionDetail>(api.POST('/api/v1/submissions/{id}/transitions', { params: { path: { id } }, body })),
+    onSettled: invalidate,
+  });
+}
+
+function useInvalidateSections(id: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: queryKeys.submissions.sections(id) }),
+      client.invalidateQueries({ queryKey: queryKeys.submissions.detail(id) }),
+      client.invalidateQueries({ queryKey: queryKeys.submissions.document(id) }),
+    ]);
+}
+
+export function useAddSection(id: string) {
+  const invalidate = useInvalidateSections(id);
+  return useMutation({
+    mutationFn: (body: { title: string; assigneeId?: string }) =>
+      unwrap<SectionItem>(api.POST('/api/v1/submissions/{id}/sections', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export interface SectionChange {
+  section: SectionItem;
+  status?: SectionStatus;
+  assigneeId?: string | null;
+}
+
+/** Saves a section's status or assignee with the version it was read at; a 409 means someone saved first. */
+export function useUpdateSection(id: string) {
+  const invalidate = useInvalidateSections(id);
+  return useMutation({
+    mutationFn: ({ section, ...changes }: SectionChange) =>
+      unwrap<SectionItem>(
+        api.PATCH('/api/v1/submissions/{id}/sections/{sectionId}', {
+          params: { path: { id, sectionId: section.id } },
+          body: { ...changes, version: section.version },
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+export function useDeleteSection(id: string) {
+  const invalidate = useInvalidateSections(id);
+  return useMutation({
+    mutationFn: (sectionId: string) =>
+      unwrap<unknown>(
+        api.DELETE('/api/v1/submissions/{id}/sections/{sectionId}', { params: { path: { id, sectionId } } }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+/** Puts the sections in the new order at once and back again when the server refuses. */
+export function useReorderSections(id: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateSections(id);
+  const key = queryKeys.submissions.sections(id);
+  return useMutation({
+    mutationFn: (sectionIds: string[]) =>
+      unwrap<SectionItem[]>(
+        api.POST('/api/v1/submissions/{id}/sections/reorder', { params: { path: { id } }, body: { sectionIds } }),
+      ),
+    onMutate: async (sectionIds) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<{ items: SectionItem[] }>(key);
+      if (before) {
+        const byId = new Map(before.items.map((s) => [s.id, s]));
+        const items = sectionIds.map((sid, index) => ({ ...byId.get(sid)!, position: index + 1 }));
+        client.setQueryData(key, { ...before, items });
+      }
+      return { before };
+    },
+    onError: (_error, _ids, context) => {
+      if (context?.before) client.setQueryData(key, context.before);
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useEndorsementList(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.endorsements(id),
+    queryFn: () =>
+      unwrap<{ items: EndorsementItem[] }>(
+        api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } }),
+      ),
+  });
+}
+
+function useInvalidateEndorsements(id: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: queryKeys.submissions.endorsements(id) }),
+      client.invalidateQueries({ queryKey: queryKeys.submissions.detail(id) }),
+      client.invalidateQueries({ queryKey: queryKeys.submissions.document(id) }),
+    ]);
+}
+
+export function useEndorse(id: string) {
+  const invalidate = useInvalidateEndorsements(id);
+  return useMutation({
+    mutationFn: (body: { displayName?: string; organizationId?: string }) =>
+      unwrap<EndorsementItem>(api.POST('/api/v1/submissions/{id}/endorsements', { params: { path: { id } }, body })),
+    onSettled: invalidate,
+  });
+}
+
+export function useWithdrawEndorsement(id: string) {
+  const invalidate = useInvalidateEndorsements(id);
+  return useMutation({
+    mutationFn: (endorsementId: string) =>
+      unwrap<EndorsementItem>(
+        api.DELETE('/api/v1/submissions/{id}/endorsements/{endorsementId}', {
+          params: { path: { id, endorsementId } },
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+/** The assembled text as it stands (the frozen final text once submitted). */
+export function useDocument(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.submissions.document(id),
+    queryFn: () =>
+      unwrap<DocumentView>(
+        api.GET('/api/v1/submissions/{id}/document', { params: { path: { id }, query: { format: 'json' } } }),
+      ),
+    enabled,
+  });
+}
+
+/** The document's download address (the browser sends the session cookie). */
+export const documentUrl = (id: string, format: 'md' | 'docx') =>
+  `/api/v1/submissions/${encodeURIComponent(id)}/document?format=${format}`;
+
+export function useSnapshots(id: string) {
+  return useQuery({
+    queryKey: queryKeys.submissions.snapshots(id),
+    queryFn: () =>
+      unwrap<Page<Snapshot>>(
+        api.GET('/api/v1/submissions/{id}/snapshots', { params: { path: { id }, query: { limit: 50 } } }),
+      ),
+  });
+}
+
+export function useSnapshot(id: string, snapshotId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.submissions.snapshot(id, snapshotId ?? ''),
+    queryFn: () =>
+      unwrap<SnapshotDetail>(
+        api.GET('/api/v1/submissions/{id}/snapshots/{snapshotId}', {
+          params: { path: { id, snapshotId: snapshotId! } },
+        }),
+      ),
+    enabled: !!snapshotId,
+  });
+}
+
+export function useCreateSnapshot(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      unwrap<Snapshot>(api.POST('/api/v1/submissions/{id}/snapshots', { params: { path: { id } }, body: { name } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.submissions.snapshots(id) }),
+  });
+}
+
+/** The submission's activity log (coordinators and admins may read it). */
+export function useSubmissionActivity(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.submissions.activity(id),
+    queryFn: () =>
+      unwrap<Schemas['ActivityPage']>(
+        api.GET('/api/v1/activity', {
+          params: { query: { subjectType: 'submission', subjectId: id, limit: 20 } },
+        }),
+      ),
+    enabled,
+  });
+}
