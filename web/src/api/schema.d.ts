@@ -259,7 +259,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People who can read the submission and so can be @mentioned (participants first, 20 at most) */
+        /** People who can read the submission: to assign a section or @mention (participants first, 50 at most) */
         get: operations["Submissions_people"];
         put?: never;
         post?: never;
