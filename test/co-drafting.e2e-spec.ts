@@ -81,6 +81,22 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     await writer.as.get(`/api/v1/submissions/${submissionId}/people?q=${'x'.repeat(101)}`).expect(400);
   });
 
+  it('tells each reader whether they may save a section’s text', async () => {
+    const section = await makeSection(writer, submissionId, { title: 'Findings' });
+    const url = `/api/v1/submissions/${submissionId}/sections/${section.id}`;
+    const may = async (actor: Actor) => (await actor.as.get(url).expect(200)).body.canEditText;
+    expect(await may(writer)).toBe(true); // the lead's staff
+    expect(await may(coordinator)).toBe(true);
+    expect(await may(partnerWriter)).toBe(false); // a partner, before the section is theirs
+    await writer.as.patch(url).send({ assigneeId: partnerWriter.user.id, version: 1 }).expect(200);
+    expect(await may(partnerWriter)).toBe(true);
+    const list = await partnerWriter.as.get(`/api/v1/submissions/${submissionId}/sections`).expect(200);
+    const flags = Object.fromEntries(
+      list.body.items.map((s: { title: string; canEditText: boolean }) => [s.title, s.canEditText]),
+    );
+    expect(flags).toMatchObject({ Findings: true, Diversion: false });
+  });
+
   it('writes a mention in each reader’s own language', async () => {
     const khmerReader = await makeUser(t, { organizationId: partner.id, name: 'Sokha Chea', language: 'km' });
     await writer.as

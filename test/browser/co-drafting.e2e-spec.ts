@@ -177,6 +177,9 @@ describe('the web app: co-drafting a joint submission', () => {
       .locator('.comment.current')
       .getByText(/Could you check the figures/)
       .waitFor();
+    // The section is FI's: Dara reads and comments, and the page says why there is no editor.
+    await dara.getByText(/^This section is not assigned to you or your organisation/).waitFor();
+    expect(await dara.locator('.code-editor').count()).toBe(0);
     await dara.getByRole('button', { name: 'Reply' }).click();
     await dara.getByRole('combobox', { name: 'Your reply' }).fill('Yes, the 2022 figures are in.');
     await dara.getByRole('button', { name: 'Send reply' }).click();

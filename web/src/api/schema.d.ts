@@ -1873,6 +1873,8 @@ export interface components {
             assigneeId: string | null;
             assignee: components["schemas"]["PersonResponse"] | null;
             status: components["schemas"]["SectionStatus"];
+            /** @description Whether the caller may save this section's text and status (a coordinator, the lead's staff, or its assignee's organisation); absent in a 409's copy */
+            canEditText?: boolean;
             updatedBy: components["schemas"]["PersonResponse"] | null;
             position: number;
             title: string;

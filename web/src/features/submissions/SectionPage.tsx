@@ -35,8 +35,8 @@ export function SectionPage() {
   const section = useSection(id, sectionId);
   const frozen = !!submission.data && (FROZEN.includes(submission.data.status) || !!submission.data.archivedAt);
   const canWrite = !!submission.data && mayWrite(me, submission.data);
-  const editing = canWrite && !frozen;
-  const presence = usePresence(id, sectionId, editing && section.isSuccess);
+  const editing = !frozen && !!section.data?.canEditText;
+  const presence = usePresence(id, sectionId, editing);
 
   if (section.isPending || submission.isPending) return <LoadingState />;
   if (section.error) return <ErrorState error={section.error} retry={() => void section.refetch()} />;
@@ -81,10 +81,17 @@ export function SectionPage() {
       </p>
       <div className="section-layout">
         <div>
-          {frozen && (
+          {frozen ? (
             <p className="notice" role="note">
               {t('editor.frozen', { status: t(`submissions.status.${submission.data.status}`) })}
             </p>
+          ) : (
+            !editing &&
+            canWrite && (
+              <p className="notice" role="note">
+                {t('editor.notYours')}
+              </p>
+            )
           )}
           {editing ? (
             <SectionEditor

@@ -39,6 +39,8 @@ export interface Section {
   status: SectionStatus;
   version: number;
   wordCount: number;
+  /** Whether the reader may save its text and status. */
+  canEditText?: boolean;
   updatedBy: { name: string } | null;
   updatedAt: string;
 }
