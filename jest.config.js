@@ -1,16 +1,13 @@
 /**
- * Jest runs the tests as ES modules (NestJS 12 is ESM-only). ts-jest only transpiles (type errors are
- * `npm run typecheck`'s job). The e2e and browser tests run the build `npm test` has just made
+ * Jest runs the tests as ES modules (NestJS 12 is ESM-only). ts-jest only transpiles, as tsconfig.json
+ * sets `isolatedModules` (type errors are `npm run typecheck`'s job). The e2e and browser tests run the build `npm test` has just made
  * (`dist/`, as in production): their imports of `src/` and `test/support/` resolve there, so only the
  * test files themselves are compiled here.
  */
 const transpile = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': [
-      'ts-jest',
-      { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: { ignoreCodes: [151002] } },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
