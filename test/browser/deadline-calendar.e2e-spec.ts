@@ -150,6 +150,46 @@ describe('the web app: adding a deadline and finding it on the month calendar', 
     await page.context().close();
   });
 
+  it('a busy month shows every deadline, past the first page of 100 the API gives', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    const busy = dayFromToday(200).slice(0, 7);
+    const subjectId = await opportunityId(page, OAK);
+    await page.goto('/deadlines');
+    const created = await page.evaluate(
+      async ({ busy, subjectId }) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 130; i += 10) {
+          const batch = Array.from({ length: 10 }, (_, j) => i + j).map((n) =>
+            fetch('/api/v1/deadlines', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                subjectType: 'opportunity',
+                subjectId,
+                title: `Busy step ${String(n + 1).padStart(3, '0')}`,
+                kind: 'internal',
+                dueDate: `${busy}-${String((n % 28) + 1).padStart(2, '0')}`,
+                timeZone: 'Asia/Phnom_Penh',
+                reminderOffsets: [],
+              }),
+            }).then((r) => r.status),
+          );
+          statuses.push(...(await Promise.all(batch)));
+        }
+        return statuses;
+      },
+      { busy, subjectId },
+    );
+    expect(created.filter((s) => s !== 201)).toEqual([]);
+    await page.goto(`/deadlines?view=month&month=${busy}`);
+    const grid = page.getByRole('grid');
+    await grid.getByRole('link', { name: /Busy step 130/ }).waitFor();
+    expect(await grid.getByRole('link', { name: /Busy step \d{3}/ }).count()).toBe(130);
+    await screenshot(page, 'deadline-calendar-busy-month-en-desktop');
+    await page.context().close();
+  });
+
   it('in Khmer at 360 px the month shows an agenda of days, without English outside the records', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'coordinator@cjn.example', 'ខ្មែរ');
