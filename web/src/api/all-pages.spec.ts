@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allPages, type ListPage } from './all-pages';
+import { allPages, type ListPage } from './all-pages.js';
 
 /** A list of `count` records served `size` at a time, as the API pages it. */
 function server(count: number, size: number) {
