@@ -135,6 +135,24 @@ describe('forgotten password: reset by an e-mailed link', () => {
     await confirm(token).expect(200);
   });
 
+  it('sends an invited user who asks a fresh invitation instead, since they have no password yet', async () => {
+    const admin = await makeUser(t, { role: 'admin' });
+    await admin.as
+      .post('/api/v1/users')
+      .send({ email: 'invited-forgot@example.org', name: 'Invited Person', role: 'member' })
+      .expect(201);
+    await sink.waitFor('invited-forgot@example.org');
+    const invitations = () => sink.messages.filter((m) => m.to.includes('invited-forgot@example.org'));
+    clock.advance(1000); // the invitation job's id carries the time; the test clock otherwise stands still
+    await requestReset('invited-forgot@example.org').expect(202);
+    const deadline = Date.now() + 10_000;
+    while (invitations().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(invitations()).toHaveLength(2);
+    const mail = readMail(invitations()[1].raw);
+    expect(mail.subject).toBe('You are invited to CJN Tracker');
+    expect(mail.text).toMatch(/\/invitation\?token=/);
+  });
+
   it('writes to a Khmer reader in Khmer', async () => {
     const { user } = await makeUser(t, { language: 'km' });
     await requestReset(user.email).expect(202);
