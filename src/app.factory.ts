@@ -112,7 +112,7 @@ export function openApiDocument(app: INestApplication) {
       bearerFormat: 'opaque',
       description: 'A personal API token (cjn_…) from POST /api/v1/me/tokens',
     })
-    .addTag('auth', 'Sign in and out, accept an invitation')
+    .addTag('auth', 'Sign in and out, accept an invitation, reset a forgotten password')
     .addTag('me', 'The signed-in user: profile, preferences, API tokens')
     .addTag('users', 'People of the network (admins manage them)')
     .addTag('organizations', 'Member organisations, funders, agencies, and their recurring documents')

@@ -5,6 +5,7 @@ import { AccessModule } from './access/access.module.js';
 import { ActivityModule } from './activity/activity.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AuthWorkerModule } from './auth/auth-worker.module.js';
 import { OriginGuard } from './auth/origin.guard.js';
 import { Clock } from './common/clock.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -31,7 +32,7 @@ import { RemindersWorkerModule } from './reminders/reminders-worker.module.js';
 class ClockModule {}
 
 /** Modules whose BullMQ processors run only in worker processes (APP_ROLE worker or all). */
-const WORKER_MODULES = [UsersWorkerModule, RemindersWorkerModule];
+const WORKER_MODULES = [UsersWorkerModule, AuthWorkerModule, RemindersWorkerModule];
 
 @Module({})
 export class AppModule {

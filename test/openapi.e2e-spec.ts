@@ -43,7 +43,9 @@ function hasTypedSuccess(op: Operation): boolean {
   return Object.entries(op.responses).some(
     ([status, response]) =>
       /^2\d\d$/.test(status) &&
+      // 204, and a 202 that promises no body (a request accepted for later), are typed by having none.
       (status === '204' ||
+        (status === '202' && !response.content) ||
         Object.entries(response.content ?? {}).some(([type, media]) =>
           type === 'application/json' ? !!media.schema && Object.keys(media.schema).length > 0 : true,
         )),

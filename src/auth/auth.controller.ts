@@ -1,13 +1,14 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Response } from 'express';
-import { ApiNoContent, ApiOk } from '../common/openapi.js';
+import { ApiAccepted, ApiNoContent, ApiOk } from '../common/openapi.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserResponse } from '../users/user.response.js';
 import { userView } from '../users/user.view.js';
 import { type AuthenticatedRequest, Public } from '../common/auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { LoginDto } from './dto/auth.dto.js';
+import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/auth.dto.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, SessionsService } from './sessions.service.js';
 
 @ApiTags('auth')
@@ -17,6 +18,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly config: AppConfig,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Post('login')
@@ -41,6 +43,32 @@ export class AuthController {
   async logout(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     if (req.sessionId) await this.sessions.delete(req.sessionId);
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Forgot password: e-mails a reset link (valid 1 hour, usable once) if the address is an active account',
+    description:
+      'Always answers 202, whether or not the address is known. Limited per IP address and per e-mail address (429).',
+  })
+  @ApiAccepted(400, 429)
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Req() req: AuthenticatedRequest): Promise<void> {
+    await this.resets.request(dto.email, req.ip ?? 'unknown');
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set a new password with the token from a reset e-mail; ends every session and revokes every API token',
+    description:
+      'A token that is not ours is 400 (`details.code` passwordReset.invalid); an expired or already used one is 410 (passwordReset.expired, passwordReset.used).',
+  })
+  @ApiOk(UserResponse, 400, 410)
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto) {
+    return userView(await this.resets.confirm(dto.token, dto.password));
   }
 
   private cookieOptions(): CookieOptions {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a MAC on SESSION_SECRET vouches for; each purpose signs a different message, so one cannot stand in for another. */
-export type HmacPurpose = 'cjn-link' | 'calendar' | 'telegram-webhook';
+export type HmacPurpose = 'cjn-link' | 'calendar' | 'telegram-webhook' | 'password-reset';
 
 /** HMAC-SHA256 over `<purpose>:<data>` (or `<purpose>` alone when there is no data), keyed with SESSION_SECRET. */
 export function hmac(secret: string, purpose: HmacPurpose, data = ''): Buffer {

@@ -81,7 +81,8 @@ export class LoginLimiter {
   }
 }
 
-function tooMany(message: string, msBeforeNext: number): HttpException {
+/** A 429 in the app's error shape, with `details.retryAfter` in seconds (also sent as Retry-After). */
+export function tooMany(message: string, msBeforeNext: number): HttpException {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const wait = retryAfter < 60 ? `${retryAfter} second(s)` : `${Math.ceil(retryAfter / 60)} minute(s)`;
   return new HttpException(

@@ -114,6 +114,11 @@ export function ApiNoContent(...errors: number[]) {
   return applyDecorators(ApiResponse({ status: 204, description: 'No Content' }), ApiErrors(...errors));
 }
 
+/** 202 without a body: accepted, and what follows happens out of sight (an e-mail, perhaps). */
+export function ApiAccepted(...errors: number[]) {
+  return applyDecorators(ApiResponse({ status: 202, description: 'Accepted' }), ApiErrors(...errors));
+}
+
 /** Text (CSV, Markdown, iCalendar, HTML) is a string; anything else binary. */
 function fileSchema(contentType: string) {
   return contentType.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };

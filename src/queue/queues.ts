@@ -3,6 +3,8 @@ import type { DefaultJobOptions, JobsOptions } from 'bullmq';
 /** Every BullMQ queue of the app. */
 export const QUEUES = {
   invitations: 'invitations',
+  /** One job per password-reset request of a known, active account: sends the e-mail. */
+  passwordResets: 'password-resets',
   /** One job per reminder version, delayed to its fire time. */
   reminders: 'reminders',
   /** One job per delivery (reminder × recipient × channel), delayed past quiet hours. */

@@ -204,6 +204,47 @@ export class UsersService {
     });
   }
 
+  /**
+   * Sets a forgotten password through a reset link. `check` sees the account, with its current password
+   * hash, under a row lock and throws when the link no longer applies (used, or the account disabled).
+   * Every session ends and every API token is revoked, as with any new password.
+   */
+  async resetPassword(userId: string, newPassword: string, check: (user: User) => void): Promise<User> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: userId })
+        .getOne();
+      if (!user) throw new BadRequestException('This password-reset link is not valid');
+      check(user);
+      user.passwordHash = await hashPassword(newPassword);
+      const { passwordHash: _hidden, ...saved } = await repo.save(user);
+      await this.revoked(manager, userId, { passwordChanged: true });
+      await this.activity.record(manager, {
+        actorId: userId,
+        action: 'user.password_reset',
+        subjectType: 'user',
+        subjectId: userId,
+        summary: `${user.name} set a new password through a reset link`,
+        changes: { password: ['(hidden)', '(changed)'] },
+      });
+      return saved as User;
+    });
+  }
+
+  /** A user with their password hash, for making a reset link that this password's replacement spends. */
+  async findWithPasswordHash(id: string): Promise<User | null> {
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
   async resendInvitation(actor: User, id: string): Promise<InvitationOutcome> {
     const user = await this.get(id);
     if (user.status !== 'invited') throw new ConflictException('This user has already accepted their invitation');

@@ -53,6 +53,60 @@ describe('the web app: administration and account', () => {
     await add.getByRole('button', { name: 'Add the organisation' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Khmer Youth Association' }).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // Editing in place: focus moves into the form; the server's problems show under their fields.
+    const card = page.getByRole('listitem').filter({ hasText: 'Khmer Youth Association' });
+    await card.getByRole('button', { name: 'Edit Khmer Youth Association' }).click();
+    const edit = card.getByRole('form', { name: 'Edit Khmer Youth Association' });
+    expect(await edit.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await edit.getByLabel('Country').fill('ZZ');
+    await edit.getByLabel('Website').fill('not a website');
+    await edit.getByLabel('Kind').selectOption({ label: 'Network' });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByRole('alert').getByText('Some fields need fixing; see the notes under them.').waitFor();
+    for (const label of ['Country', 'Website']) {
+      const input = edit.getByLabel(label);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      const note = await input.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+      expect(note).toMatch(label === 'Country' ? /^country must/ : /^website must/);
+    }
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'admin-organization-edit-errors-en-desktop');
+
+    await edit.getByLabel('Country').fill('KH');
+    await edit.getByLabel('Website').fill('https://kya.example.org');
+    await edit.getByLabel('Name').fill('Youth Rehabilitation and Reintegration Organisation');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByRole('alert').getByText('Another organisation already has this name.').waitFor();
+    expect(await edit.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+
+    await edit.getByLabel('Name').fill('Khmer Youth Association (KYA)');
+    await edit.getByLabel('Acronym').fill('');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const renamed = page.getByRole('listitem').filter({ hasText: 'Khmer Youth Association (KYA)' });
+    await renamed.getByText('Network · KH').waitFor();
+    await renamed.getByRole('link', { name: 'https://kya.example.org' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Edit Khmer Youth Association (KYA)',
+    );
+
+    // Escape closes the form without saving.
+    await renamed.getByRole('button', { name: 'Edit Khmer Youth Association (KYA)' }).click();
+    await renamed.getByLabel('Name').fill('Something else');
+    await page.keyboard.press('Escape');
+    await renamed.getByRole('form').waitFor({ state: 'detached' });
+    await page.reload();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Khmer Youth Association (KYA)' })
+      .getByText('Network · KH')
+      .waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'Something else' }).count()).toBe(0);
     await page.context().close();
   });
 
@@ -92,6 +146,18 @@ describe('the web app: administration and account', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'admin-people-km-phone');
+
+    await page.goto('/admin/organizations');
+    await page.getByRole('heading', { level: 1, name: 'អង្គការ' }).waitFor();
+    const first = page.locator('section[aria-labelledby="orgs-title"] li').first();
+    await first.getByRole('button', { name: /^កែប្រែ/ }).click();
+    await first.getByRole('form').getByLabel('ឈ្មោះ').waitFor();
+    expect((await latinWordsOutsideData(page)).filter((w) => w !== 'CJN' && w !== 'ISO' && w !== 'KH')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'admin-organization-edit-km-phone');
+    await page.getByRole('button', { name: 'បោះបង់' }).click();
+    await first.getByRole('form').waitFor({ state: 'detached' });
     await page.context().close();
   });
 });

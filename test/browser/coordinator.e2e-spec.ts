@@ -75,6 +75,35 @@ describe('the web app: a coordinator’s day', () => {
     }
   });
 
+  it('on a phone, each dashboard section shows its first three and a "Show more (N)" for the rest', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'coordinator@cjn.example');
+    const next30 = page.getByRole('region', { name: /Due in the next 30 days/ });
+    await next30.getByRole('listitem').first().waitFor();
+    const total = Number(await next30.locator('h2 .count').textContent());
+    expect(total).toBeGreaterThan(3);
+    await expect(next30.locator('.deadline-card').count()).resolves.toBe(3);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`dashboard at 360 px: ${height} px tall with the first three of each section`);
+    expect(height).toBeLessThan(5000);
+
+    await next30.getByRole('button', { name: `Show more (${total - 3})` }).click();
+    await expect(next30.locator('.deadline-card').count()).resolves.toBe(total);
+    await expect(next30.getByRole('button', { name: /Show more/ }).count()).resolves.toBe(0);
+    // Focus lands on the first card it revealed, so a keyboard or screen-reader user reads on from there.
+    const focused = await page.evaluate(() => document.activeElement?.closest('.deadline-card') !== null);
+    expect(focused).toBe(true);
+    expect(
+      await next30
+        .locator('.deadline-card')
+        .nth(3)
+        .locator('.card-title')
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens a deadline from the dashboard, sees its reminders, and marks it done', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'coordinator@cjn.example');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   DESKTOP,
@@ -23,6 +23,19 @@ async function opportunityId(page: Page, title: string): Promise<string> {
   const res = await page.request.get(`/api/v1/opportunities?q=${encodeURIComponent(title)}`);
   const body = (await res.json()) as { items: { id: string; title: string }[] };
   return body.items.find((o) => o.title === title)!.id;
+}
+
+/** Whether a field is marked invalid, the note tied to it by aria-describedby, and whether it has the focus. */
+async function fieldNote(field: Locator) {
+  return field.evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid') ?? 'false',
+    note: (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim(),
+    focused: el === document.activeElement,
+  }));
 }
 
 describe('the web app: adding a deadline and finding it on the month calendar', () => {
@@ -108,6 +121,75 @@ describe('the web app: adding a deadline and finding it on the month calendar', 
     await page.context().close();
   });
 
+  it('an empty or half-filled deadline form names each missing field beside it, and says so to screen readers', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    await page.goto(`/deadlines/new?subjectType=opportunity&subjectId=${await opportunityId(page, OAK)}`);
+    await page.getByRole('heading', { level: 1, name: 'New deadline' }).waitFor();
+    const title = page.getByLabel('Title', { exact: true });
+    const date = page.getByLabel('Date', { exact: true });
+
+    await page.getByRole('button', { name: 'Create deadline' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('The deadline was not saved: some fields need fixing; see the notes under them.')
+      .waitFor();
+    expect(await fieldNote(title)).toEqual({ invalid: 'true', note: 'Give the deadline a title.', focused: true });
+    expect(await fieldNote(date)).toEqual({ invalid: 'true', note: 'Choose the date it is due.', focused: false });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-new-errors-en-desktop');
+
+    await title.fill('Budget narrative to Oak');
+    await page.getByRole('button', { name: 'Create deadline' }).click();
+    await expect(fieldNote(title)).resolves.toEqual({ invalid: 'false', note: '', focused: false });
+    expect(await fieldNote(date)).toEqual({ invalid: 'true', note: 'Choose the date it is due.', focused: true });
+
+    await date.fill(due);
+    await page.getByRole('button', { name: 'Create deadline' }).click();
+    await page.waitForURL(/\/deadlines\/[0-9a-f-]{36}$/);
+    await page.context().close();
+  });
+
+  it('a busy month shows every deadline, past the first page of 100 the API gives', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    const busy = dayFromToday(200).slice(0, 7);
+    const subjectId = await opportunityId(page, OAK);
+    await page.goto('/deadlines');
+    const created = await page.evaluate(
+      async ({ busy, subjectId }) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 130; i += 10) {
+          const batch = Array.from({ length: 10 }, (_, j) => i + j).map((n) =>
+            fetch('/api/v1/deadlines', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                subjectType: 'opportunity',
+                subjectId,
+                title: `Busy step ${String(n + 1).padStart(3, '0')}`,
+                kind: 'internal',
+                dueDate: `${busy}-${String((n % 28) + 1).padStart(2, '0')}`,
+                timeZone: 'Asia/Phnom_Penh',
+                reminderOffsets: [],
+              }),
+            }).then((r) => r.status),
+          );
+          statuses.push(...(await Promise.all(batch)));
+        }
+        return statuses;
+      },
+      { busy, subjectId },
+    );
+    expect(created.filter((s) => s !== 201)).toEqual([]);
+    await page.goto(`/deadlines?view=month&month=${busy}`);
+    const grid = page.getByRole('grid');
+    await grid.getByRole('link', { name: /Busy step 130/ }).waitFor();
+    expect(await grid.getByRole('link', { name: /Busy step \d{3}/ }).count()).toBe(130);
+    await screenshot(page, 'deadline-calendar-busy-month-en-desktop');
+    await page.context().close();
+  });
+
   it('in Khmer at 360 px the month shows an agenda of days, without English outside the records', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'coordinator@cjn.example', 'ខ្មែរ');
@@ -130,6 +212,20 @@ describe('the web app: adding a deadline and finding it on the month calendar', 
     expect((await latinWordsOutsideData(page)).filter((word) => word !== 'CJN')).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'deadline-new-km-phone');
+
+    await page.getByRole('button', { name: 'បង្កើតថ្ងៃផុតកំណត់' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/ថ្ងៃផុតកំណត់មិនទាន់បានរក្សាទុកទេ/)
+      .waitFor();
+    expect(await fieldNote(page.locator('#df-title'))).toEqual({
+      invalid: 'true',
+      note: 'សូមដាក់ចំណងជើងឱ្យថ្ងៃផុតកំណត់។',
+      focused: true,
+    });
+    expect((await latinWordsOutsideData(page)).filter((word) => word !== 'CJN')).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-new-errors-km-phone');
     await page.context().close();
   });
 });

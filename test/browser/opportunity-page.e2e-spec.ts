@@ -82,11 +82,24 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await expect(usdTotal.textContent()).resolves.toMatch(/80,000/);
 
     const checklist = page.getByRole('region', { name: 'Checklist' });
-    await checklist.getByLabel(/New checklist item\W+CRC-Cambodia/).fill('Registration certificate of CRC');
+    // The form waits behind its button; opening it puts the cursor in the title, and it stays open for the next.
+    await expect(checklist.getByLabel(/New checklist item\W+CRC-Cambodia/).count()).resolves.toBe(0);
     await checklist.getByRole('button', { name: /Add item\W+CRC-Cambodia/ }).click();
+    const newItem = checklist.getByLabel(/New checklist item\W+CRC-Cambodia/);
+    expect(await newItem.evaluate((el) => el === document.activeElement)).toBe(true);
+    await newItem.fill('Registration certificate of CRC');
+    await checklist.getByRole('button', { name: /Add to the checklist\W+CRC-Cambodia/ }).click();
     await checklist.getByText('Registration certificate of CRC', { exact: true }).waitFor();
-    await checklist.getByLabel(/New checklist item\W+CRC-Cambodia/).fill('Audited accounts 2025');
-    await checklist.getByRole('button', { name: /Add item\W+CRC-Cambodia/ }).click();
+    await newItem.fill('Audited accounts 2025');
+    await checklist.getByRole('button', { name: /Add to the checklist\W+CRC-Cambodia/ }).click();
+    await checklist.getByText('Audited accounts 2025', { exact: true }).waitFor();
+    await newItem.press('Escape');
+    await newItem.waitFor({ state: 'detached' });
+    expect(
+      await checklist
+        .getByRole('button', { name: /Add item\W+CRC-Cambodia/ })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
 
     const registration = checklist.getByRole('listitem').filter({ hasText: 'Registration certificate of CRC' });
     const upload = registration.getByLabel(/Upload a file\W+Registration certificate of CRC/);
@@ -140,6 +153,21 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await lac.getByLabel(/^ឯកសារ \(PDF/).setInputFiles(pdfFile('lac-accounts-2025.pdf'));
     await lac.getByRole('button', { name: 'ផ្ទុកឯកសារឡើង' }).click();
     await lac.getByRole('link', { name: 'Audited financial statements 2025' }).waitFor();
+
+    // No empty "add item" form under each partner: one button each, which opens it and Cancel closes.
+    const khChecklist = page.getByRole('region', { name: /បញ្ជីត្រួតពិនិត្យ/ });
+    await expect(khChecklist.locator('form.add-item').count()).resolves.toBe(0);
+    const openers = khChecklist.getByRole('button', { name: /^បន្ថែមធាតុ/ });
+    expect(await openers.count()).toBeGreaterThan(0);
+    await openers.first().click();
+    const khItem = khChecklist.getByLabel(/^ធាតុថ្មីក្នុងបញ្ជីត្រួតពិនិត្យ/);
+    expect(await khItem.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await khChecklist
+      .locator('form.add-item')
+      .screenshot({ path: 'test-artifacts/opportunity-page-km-phone-add-item.png' });
+    await khChecklist.getByRole('button', { name: 'បោះបង់' }).click();
+    await khItem.waitFor({ state: 'detached' });
 
     await screenshot(page, 'opportunity-page-km-phone');
     // The full page is long at 360 px: each part on its own, to look at.

@@ -19,8 +19,11 @@ export interface WebApp {
   close: () => Promise<void>;
 }
 
-/** The built app (`node dist/src/main.js`, serving web/dist) on its own seeded database, and Debian's chromium. */
-export async function startWebApp(): Promise<WebApp> {
+/**
+ * The built app (`node dist/src/main.js`, serving web/dist) on its own seeded database, and Debian's chromium.
+ * `env`: more settings for the app, such as an `SMTP_URL`.
+ */
+export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   const dbName = await createTestDatabase();
   await seed(databaseUrl(dbName), () => undefined);
   const port = await freePort();
@@ -31,6 +34,7 @@ export async function startWebApp(): Promise<WebApp> {
     PORT: String(port),
     QUEUE_PREFIX: queuePrefix,
     PUBLIC_URL: url,
+    ...env,
   });
   await app.waitFor(/API on /);
   const browser = await chromium.launch({

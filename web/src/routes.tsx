@@ -2,6 +2,8 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from './components/states';
 import { AcceptInvitationPage, InvitationLinkRedirect } from './features/auth/AcceptInvitationPage';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { RequireSession } from './features/auth/RequireSession';
 import { SignInPage } from './features/auth/SignInPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -23,12 +25,14 @@ const opportunityPage = page(() => import('./features/opportunities/OpportunityP
  * The app's routes are the paths the server writes into e-mails, Telegram messages, in-app notices and
  * calendar events (`/opportunities/:id` and its `/partners/:partnerId` and `/checklist/:itemId`,
  * `/submissions/:id`, `/submissions/:id/sections/:sectionId`, `/deadlines/:id`, `/deadlines`,
- * `/invitation?token=`), so every such link opens its record.
+ * `/invitation?token=`, `/reset-password?token=`), so every such link opens its record.
  */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   { path: '/invitation', element: <InvitationLinkRedirect /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireSession />,
     children: [

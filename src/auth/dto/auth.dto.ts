@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Trim } from '../../common/validators.js';
-import { PASSWORD_MAX } from '../../users/password-policy.js';
+import { AcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../../users/password-policy.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@cjn.example' })
@@ -33,4 +33,24 @@ export class CreateApiTokenDto {
   )
   @Matches(/T/, { message: 'expiresAt must include a time, e.g. 2027-06-30T17:00:00+07:00' })
   expiresAt?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'dara@lac.example' })
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the e-mailed link (`/reset-password?token=…`)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  token: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @AcceptablePassword()
+  password: string;
 }

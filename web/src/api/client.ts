@@ -40,3 +40,12 @@ export const isUnauthorized = (error: unknown) => error instanceof ApiError && e
 export const shouldRetry = (count: number, error: unknown) =>
   !(error instanceof ApiError && error.status < 500) && count < 2;
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/** The server's per-field problems (`details: [{ field, problems }]`) keyed by field name. */
+export function fieldProblems(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+  const entries = (error.details as { field?: unknown; problems?: unknown }[])
+    .filter((d) => typeof d.field === 'string' && Array.isArray(d.problems))
+    .map((d) => [String(d.field).split('.')[0], (d.problems as string[]).join(', ')]);
+  return Object.fromEntries(entries);
+}

@@ -1,8 +1,15 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
-import { ORGANIZATION_KINDS, type OrganizationKind, useCreateOrganization, useOrganizationList } from './admin-hooks';
+import {
+  ORGANIZATION_KINDS,
+  type Organization,
+  type OrganizationKind,
+  useCreateOrganization,
+  useOrganizationList,
+} from './admin-hooks';
+import { OrganizationEditForm } from './OrganizationEditForm';
 
 /** The organisations of the network: member CSOs, UN agencies, funders; admins add them. */
 export function AdminOrganizationsPage() {
@@ -15,7 +22,7 @@ export function AdminOrganizationsPage() {
       <NewOrganizationForm />
       <section aria-labelledby="orgs-title">
         <h2 id="orgs-title">{t('admin.organizationsList')}</h2>
-        <label htmlFor="orgs-q">{t('admin.search')}</label>
+        <label htmlFor="orgs-q">{t('admin.searchOrganizations')}</label>
         <input id="orgs-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         {organizations.isPending ? (
           <LoadingState />
@@ -26,23 +33,61 @@ export function AdminOrganizationsPage() {
         ) : (
           <ul className="card-list">
             {organizations.data.items.map((o) => (
-              <li key={o.id} className="card">
-                <div className="card-head">
-                  <span className="card-title" translate="no">
-                    {o.name}
-                  </span>
-                  {o.isMember && <span className="badge badge-confirmed">{t('admin.member')}</span>}
-                </div>
-                <p className="card-meta">
-                  {o.acronym && <span translate="no">{o.acronym} · </span>}
-                  {t(`admin.kind.${o.kind}`)}
-                </p>
-              </li>
+              <OrganizationCard key={o.id} organization={o} />
             ))}
           </ul>
         )}
       </section>
     </>
+  );
+}
+
+/** One organisation; its Edit button opens the form in place, and focus comes back to it on closing. */
+function OrganizationCard({ organization: o }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  return (
+    <li className="card">
+      <div className="card-head">
+        <span className="card-title" translate="no">
+          {o.name}
+        </span>
+        {o.isMember && <span className="badge badge-confirmed">{t('admin.member')}</span>}
+      </div>
+      <p className="card-meta">
+        {o.acronym && <span translate="no">{o.acronym} · </span>}
+        {t(`admin.kind.${o.kind}`)}
+        {o.country && <span translate="no"> · {o.country}</span>}
+        {o.membershipStatus && <span> · {t(`admin.membershipStatus.${o.membershipStatus}`)}</span>}
+      </p>
+      {o.website && (
+        <p className="card-meta">
+          <a href={o.website} translate="no" rel="noreferrer" target="_blank">
+            {o.website}
+          </a>
+        </p>
+      )}
+      {editing ? (
+        <OrganizationEditForm organization={o} onClose={close} />
+      ) : (
+        <div className="item-actions">
+          <button
+            ref={editButton}
+            type="button"
+            className="button-secondary"
+            aria-label={t('admin.editOrganizationOf', { name: o.name })}
+            onClick={() => setEditing(true)}
+          >
+            {t('admin.edit')}
+          </button>
+        </div>
+      )}
+    </li>
   );
 }
 

@@ -8,8 +8,10 @@ export type Person = Schemas['UserResponse'];
 export type Role = Schemas['Role'];
 export type Organization = Schemas['OrganizationResponse'];
 export type OrganizationKind = Schemas['OrganizationKind'];
+export type MembershipStatus = Schemas['MembershipStatus'];
 export const ROLES: Role[] = ['admin', 'coordinator', 'member', 'viewer'];
 export const ORGANIZATION_KINDS: OrganizationKind[] = ['cso', 'un_agency', 'government', 'funder', 'network', 'other'];
+export const MEMBERSHIP_STATUSES: MembershipStatus[] = ['active', 'observer', 'former'];
 
 export function usePeople(q: string) {
   return useQuery({
@@ -55,6 +57,24 @@ export function useCreateOrganization() {
   return useMutation({
     mutationFn: (body: Schemas['CreateOrganizationDto']) =>
       unwrap<Organization>(api.POST('/api/v1/organizations', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}
+
+/**
+ * Changes an organisation's details. An optional field sent as null is cleared (the API's PATCH takes
+ * null where the create DTO's field is optional).
+ */
+export function useUpdateOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) =>
+      unwrap<Organization>(
+        api.PATCH('/api/v1/organizations/{id}', {
+          params: { path: { id } },
+          body: body as Schemas['UpdateOrganizationDto'],
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
   });
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -67,6 +67,9 @@ export function SignInPage() {
             {signIn.isPending ? t('auth.signingIn') : t('auth.signIn')}
           </button>
         </form>
+        <p className="auth-links">
+          <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+        </p>
       </div>
     </main>
   );

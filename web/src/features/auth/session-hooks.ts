@@ -57,3 +57,17 @@ export function useAcceptInvitation() {
       unwrap<Me>(api.POST('/api/v1/auth/invitations/accept', { body: input })),
   });
 }
+
+/** Asks for a reset link by e-mail; the server answers 202 whether or not the address has an account. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (input: { email: string }) => unwrap<void>(api.POST('/api/v1/auth/password-reset', { body: input })),
+  });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationFn: (input: { token: string; password: string }) =>
+      unwrap<Me>(api.POST('/api/v1/auth/password-reset/confirm', { body: input })),
+  });
+}

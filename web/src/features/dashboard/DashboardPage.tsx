@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
 import { useMe } from '../auth/session-hooks';
 import { DeadlineSection } from '../deadlines/DeadlineSection';
+import { useNarrow } from '../deadlines/use-narrow';
 import { RecentActivity } from './RecentActivity';
 
 const DAY = 86_400_000;
+/** Items each section shows before its "Show more": a phone's screen, or a desktop's, stays a page or two. */
+const FIRST_FEW = { phone: 3, desktop: 6 };
 
 /** What is overdue, what is due in the next 30 days, my own tasks, and (for coordinators) recent activity. */
 export function DashboardPage() {
@@ -15,6 +18,7 @@ export function DashboardPage() {
   const from = now.toISOString();
   const to = new Date(now.getTime() + 30 * DAY).toISOString();
   const seesActivity = me.role === 'coordinator' || me.role === 'admin';
+  const few = useNarrow() ? FIRST_FEW.phone : FIRST_FEW.desktop;
   return (
     <>
       <PageTitle>{t('dashboard.title')}</PageTitle>
@@ -26,6 +30,7 @@ export function DashboardPage() {
             empty={t('dashboard.nothingOverdue')}
             filter={{ status: 'missed' }}
             readerZone={me.timeZone}
+            initialCount={few}
           />
           <DeadlineSection
             id="next-30-days"
@@ -33,6 +38,7 @@ export function DashboardPage() {
             empty={t('dashboard.nothingDue')}
             filter={{ status: 'open', from, to }}
             readerZone={me.timeZone}
+            initialCount={few}
           />
         </div>
         <div>
@@ -42,8 +48,9 @@ export function DashboardPage() {
             empty={t('dashboard.noTasks')}
             filter={{ status: 'open', mine: 'true', limit: 10 }}
             readerZone={me.timeZone}
+            initialCount={few}
           />
-          {seesActivity && <RecentActivity />}
+          {seesActivity && <RecentActivity initialCount={few} />}
         </div>
       </div>
     </>

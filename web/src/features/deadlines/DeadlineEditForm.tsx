@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../components/states';
 import { bodyOf, type DeadlineDraft, draftOf } from './deadline-draft';
-import { type DeadlineResponse, fieldProblems, isConflict, useUpdateDeadline } from './deadline-form-hooks';
+import { type DeadlineResponse, isConflict, useUpdateDeadline } from './deadline-form-hooks';
 import { DeadlineFields } from './DeadlineFields';
+import { useDeadlineProblems } from './use-deadline-problems';
 
 /** Changes a deadline on the version it was read at; someone else's change meanwhile is a 409, shown plainly. */
 export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: () => void; done: () => void }) {
@@ -15,17 +15,25 @@ export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: ()
   // Opening the form (or reloading it) takes the keyboard and screen reader to it.
   useEffect(() => heading.current?.focus(), []);
   const change = (changes: Partial<DeadlineDraft>) => setDraft((d) => ({ ...d, ...changes }));
+  const check = useDeadlineProblems(update.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ ...bodyOf(draft), version: deadline.version }, { onSuccess: done });
+    if (!check.check(draft)) return;
+    update.mutate({ ...bodyOf(draft), version: deadline.version }, { onSuccess: done, onError: check.refused });
   };
   const conflict = isConflict(update.error);
   return (
-    <form className="form deadline-fields" onSubmit={submit} aria-labelledby="edit-deadline">
+    <form
+      ref={check.formRef}
+      className="form deadline-fields"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="edit-deadline"
+    >
       <h2 id="edit-deadline" ref={heading} tabIndex={-1}>
         {t('deadline-form.editTitle')}
       </h2>
-      <DeadlineFields draft={draft} change={change} problems={fieldProblems(update.error)} />
+      <DeadlineFields draft={draft} change={change} problems={check.problems} />
       {conflict ? (
         <div className="form-error conflict" role="alert">
           <p>{t('deadline-form.conflict')}</p>
@@ -34,7 +42,7 @@ export function DeadlineEditForm(props: { deadline: DeadlineResponse; reload: ()
           </button>
         </div>
       ) : (
-        <FormError error={update.error} />
+        check.summary
       )}
       <div className="toolbar">
         <button type="submit" disabled={update.isPending}>

@@ -1,16 +1,22 @@
+import { ShowMoreButton, useFirstFew } from '../../components/ShowMore';
 import { ErrorState, EmptyState, LoadingState } from '../../components/states';
 import { type DeadlineFilter, useDeadlines } from './deadline-hooks';
 import { DeadlineList } from './DeadlineList';
 
-/** A titled list of deadlines matching a filter, with its loading, empty and error states. */
+/**
+ * A titled list of deadlines matching a filter, with its loading, empty and error states; with
+ * `initialCount`, only that many at first and a "Show more (N)" button for the rest.
+ */
 export function DeadlineSection(props: {
   id: string;
   title: string;
   empty: string;
   filter: DeadlineFilter;
   readerZone: string;
+  initialCount?: number;
 }) {
   const deadlines = useDeadlines(props.filter);
+  const few = useFirstFew(deadlines.data?.items ?? [], props.initialCount);
   return (
     <section aria-labelledby={props.id} className="panel">
       <h2 id={props.id}>
@@ -24,7 +30,10 @@ export function DeadlineSection(props: {
       ) : deadlines.data.items.length === 0 ? (
         <EmptyState>{props.empty}</EmptyState>
       ) : (
-        <DeadlineList deadlines={deadlines.data.items} readerZone={props.readerZone} />
+        <div ref={few.listRef}>
+          <DeadlineList deadlines={few.visible} readerZone={props.readerZone} />
+          <ShowMoreButton hidden={few.hidden} onClick={few.showAll} />
+        </div>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { addDays, addMonths, byDay, calendarNames, monthOfDay, monthWeeks, todayIn } from './calendar-month';
 import { CalendarDeadlineLink } from './CalendarDeadlineLink';
-import { useDeadlines } from './deadline-hooks';
+import { useAllDeadlines } from './deadline-hooks';
 import { MonthGrid } from './MonthGrid';
 import './calendar.css';
 import { useNarrow } from './use-narrow';
@@ -19,10 +19,9 @@ export function MonthCalendar(props: { month: string; setMonth: (month: string) 
   const focused = monthOfDay(focusedDay) === month ? focusedDay : `${month}-01`;
   const weeks = monthWeeks(month);
   // A day's margin either side covers every reader's zone; the days are then placed on the reader's clock.
-  const deadlines = useDeadlines({
+  const deadlines = useAllDeadlines({
     from: addDays(weeks[0][0], -1),
     to: addDays(weeks[weeks.length - 1][6], 1),
-    limit: 100,
   });
   const go = (target: string) => {
     setFocusedDay(target === monthOfDay(today) ? today : `${target}-01`);

@@ -2,12 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
-import { ErrorState, FormError } from '../../components/states';
+import { ErrorState } from '../../components/states';
 import { useMe } from '../auth/session-hooks';
 import { bodyOf, type DeadlineDraft, emptyDraft } from './deadline-draft';
-import { fieldProblems, type TemplateId, useCreateDeadline, useDeadlineTemplates } from './deadline-form-hooks';
+import { type TemplateId, useCreateDeadline, useDeadlineTemplates } from './deadline-form-hooks';
 import type { SubjectType } from './deadline-hooks';
 import { DeadlineFields } from './DeadlineFields';
+import { useDeadlineProblems } from './use-deadline-problems';
 
 const SUBJECT_PATHS: Partial<Record<SubjectType, string>> = {
   opportunity: '/opportunities/',
@@ -27,6 +28,7 @@ export function NewDeadlinePage() {
   const [draft, setDraft] = useState<DeadlineDraft>(() => emptyDraft(me.timeZone));
   const [templateId, setTemplateId] = useState<TemplateId | ''>('');
   const change = (changes: Partial<DeadlineDraft>) => setDraft((d) => ({ ...d, ...changes }));
+  const check = useDeadlineProblems(create.error);
 
   if (!subjectType || !subjectId) return <ErrorState error={new Error('missing subject')} />;
 
@@ -38,9 +40,10 @@ export function NewDeadlinePage() {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!check.check(draft)) return;
     create.mutate(
       { body: { subjectType, subjectId, ...bodyOf(draft) }, templateId: templateId || undefined },
-      { onSuccess: (created) => void navigate(`/deadlines/${created.id}`) },
+      { onSuccess: (created) => void navigate(`/deadlines/${created.id}`), onError: check.refused },
     );
   };
   const picked = templates.data?.items.find((item) => item.id === templateId);
@@ -54,7 +57,7 @@ export function NewDeadlinePage() {
           <Link to={`${back}${subjectId}`}>{t('deadline-form.backToRecord')}</Link>
         </p>
       )}
-      <form className="form panel deadline-fields" onSubmit={submit}>
+      <form ref={check.formRef} className="form panel deadline-fields" noValidate onSubmit={submit}>
         <label htmlFor="df-template">{t('deadline-form.template')}</label>
         <select
           id="df-template"
@@ -81,8 +84,8 @@ export function NewDeadlinePage() {
           )}
         </p>
         {templates.error && <ErrorState error={templates.error} retry={() => void templates.refetch()} />}
-        <DeadlineFields draft={draft} change={change} problems={fieldProblems(create.error)} />
-        <FormError error={create.error} />
+        <DeadlineFields draft={draft} change={change} problems={check.problems} />
+        {check.summary}
         <div className="toolbar">
           <button type="submit" disabled={create.isPending}>
             {create.isPending ? t('deadline-form.saving') : t('deadline-form.create')}

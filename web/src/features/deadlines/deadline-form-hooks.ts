@@ -60,11 +60,4 @@ export function useUpdateDeadline(id: string) {
 
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
 
-/** The server's per-field problems (`details: [{ field, problems }]`) keyed by field name. */
-export function fieldProblems(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const entries = (error.details as { field?: unknown; problems?: unknown }[])
-    .filter((d) => typeof d.field === 'string' && Array.isArray(d.problems))
-    .map((d) => [String(d.field).split('.')[0], (d.problems as string[]).join(', ')]);
-  return Object.fromEntries(entries);
-}
+export { fieldProblems } from '../../api/client';

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages } from '../../api/all-pages';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
@@ -36,6 +37,24 @@ export function useDeadlines(filter: DeadlineFilter) {
   return useQuery({
     queryKey: queryKeys.deadlines.list(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))),
     queryFn: () => unwrap<Page<Deadline>>(api.GET('/api/v1/deadlines', { params: { query } })),
+  });
+}
+
+/** The API's largest page. */
+const MAX_LIMIT = 100;
+
+/** Every deadline matching `filter`, however many pages that takes (the month calendar must not stop at 100). */
+export function useAllDeadlines(filter: Omit<DeadlineFilter, 'limit'>) {
+  return useQuery({
+    queryKey: queryKeys.deadlines.list({ ...filter, pages: 'all' }),
+    queryFn: () =>
+      allPages<Deadline>((cursor) =>
+        unwrap<Page<Deadline> & { nextCursor?: string | null }>(
+          api.GET('/api/v1/deadlines', {
+            params: { query: { ...filter, limit: MAX_LIMIT, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ),
   });
 }
 
