@@ -56,41 +56,41 @@ export class CreateOrganizationDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'CRC-Cambodia' })
+  @ApiPropertyOptional({ example: 'CRC-Cambodia', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  acronym?: string;
+  acronym?: string | null;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
   @IsIn(ORGANIZATION_KINDS)
   kind: OrganizationKind;
 
-  @ApiPropertyOptional({ example: 'KH', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ example: 'KH', description: 'ISO 3166-1 alpha-2', nullable: true })
   @IsOptional()
   @IsISO31661Alpha2()
-  country?: string;
+  country?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(500)
-  website?: string;
+  website?: string | null;
 
   @ApiPropertyOptional()
   @OptionalNotNull()
   @IsBoolean()
   isMember?: boolean;
 
-  @ApiPropertyOptional({ example: '2021-07-01' })
+  @ApiPropertyOptional({ example: '2021-07-01', nullable: true })
   @IsOptional()
   @IsISO8601({ strict: true })
-  memberSince?: string;
+  memberSince?: string | null;
 
-  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES, enumName: 'MembershipStatus' })
+  @ApiPropertyOptional({ enum: MEMBERSHIP_STATUSES, enumName: 'MembershipStatus', nullable: true })
   @IsOptional()
   @IsIn(MEMBERSHIP_STATUSES)
-  membershipStatus?: MembershipStatus;
+  membershipStatus?: MembershipStatus | null;
 
   @ApiPropertyOptional({ type: [ContactDto] })
   @OptionalNotNull()

@@ -1550,38 +1550,38 @@ export interface components {
             /** @example Child Rights Coalition Cambodia */
             name: string;
             /** @example CRC-Cambodia */
-            acronym?: string;
+            acronym?: string | null;
             kind: components["schemas"]["OrganizationKind"];
             /**
              * @description ISO 3166-1 alpha-2
              * @example KH
              */
-            country?: string;
+            country?: string | null;
             /** Format: uri */
-            website?: string;
+            website?: string | null;
             isMember?: boolean;
             /** @example 2021-07-01 */
-            memberSince?: string;
-            membershipStatus?: components["schemas"]["MembershipStatus"];
+            memberSince?: string | null;
+            membershipStatus?: components["schemas"]["MembershipStatus"] | null;
             contacts?: components["schemas"]["ContactDto"][];
         };
         UpdateOrganizationDto: {
             /** @example Child Rights Coalition Cambodia */
             name?: string;
             /** @example CRC-Cambodia */
-            acronym?: string;
+            acronym?: string | null;
             kind?: components["schemas"]["OrganizationKind"];
             /**
              * @description ISO 3166-1 alpha-2
              * @example KH
              */
-            country?: string;
+            country?: string | null;
             /** Format: uri */
-            website?: string;
+            website?: string | null;
             isMember?: boolean;
             /** @example 2021-07-01 */
-            memberSince?: string;
-            membershipStatus?: components["schemas"]["MembershipStatus"];
+            memberSince?: string | null;
+            membershipStatus?: components["schemas"]["MembershipStatus"] | null;
             contacts?: components["schemas"]["ContactDto"][];
         };
         /** @enum {string} */
