@@ -195,7 +195,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByRole('button', { name: 'Send for review' }).click();
       const refusal = page.getByRole('alert').filter({ hasText: 'could not move to In review' });
       await refusal.waitFor();
-      expect(await refusal.textContent()).toContain('not ready: "Recommendations", "Findings"');
+      expect(await refusal.textContent()).toContain('Not ready yet: “Recommendations”, “Findings”');
       await screenshot(page, `submission-refused-en-${suffix}`);
       await refusal.getByRole('button', { name: 'Override with a reason…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Move to In review although the conditions are not met' });
@@ -366,6 +366,10 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByRole('link', { name: OECD }).click();
       await page.getByRole('heading', { level: 1, name: OECD }).waitFor();
       await page.locator('.outline .card-title').first().waitFor();
+      // A refused move says why in Khmer, naming the sections as they are written.
+      await page.getByRole('button', { name: 'ផ្ញើឱ្យពិនិត្យ' }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'មិនអាចផ្លាស់ទៅ «កំពុងពិនិត្យ» បានទេ' });
+      await refusal.getByText('ផ្នែកនីមួយៗត្រូវសម្គាល់ថារួចរាល់ មុនពេលពិនិត្យ។').waitFor();
       await settle(page);
       expect((await latinWordsOutsideData(page)).filter((word) => word !== 'CJN')).toEqual([]);
       expect(await accessibilityProblems(page)).toEqual([]);
