@@ -29,9 +29,14 @@ export function NewSubmissionPage() {
     leadOrganizationId: me.organizationId ?? '',
   });
   const [partners, setPartners] = useState<string[]>([]);
-  const problems = fieldProblems(create.error);
-  const set = (name: string) => (event: { target: { value: string } }) =>
+  // A field's problem from the last attempt is shown until the field is changed.
+  const [edited, setEdited] = useState<string[]>([]);
+  const allProblems = fieldProblems(create.error);
+  const problems = Object.fromEntries(Object.entries(allProblems).filter(([name]) => !edited.includes(name)));
+  const set = (name: string) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: event.target.value }));
+    setEdited((list) => (list.includes(name) ? list : [...list, name]));
+  };
   const field = (name: string) => ({
     id: `new-${name}`,
     value: values[name] ?? '',
@@ -51,6 +56,7 @@ export function NewSubmissionPage() {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    setEdited([]);
     const optional = (name: string) => values[name]?.trim() || undefined;
     const wordLimit = optional('wordLimit');
     const body: CreateSubmission = {
@@ -131,9 +137,8 @@ export function NewSubmissionPage() {
           <option value="participants">{t('submission-page.visibility.participants')}</option>
           <option value="network">{t('submission-page.visibility.network')}</option>
         </select>
-        {Object.keys(problems).length === 0 ? (
-          <FormError error={create.error} />
-        ) : (
+        {Object.keys(allProblems).length === 0 && <FormError error={create.error} />}
+        {Object.keys(problems).length > 0 && (
           <p className="form-error" role="alert">
             {t('submission-page.fixFields')}
           </p>
