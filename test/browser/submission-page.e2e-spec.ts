@@ -112,6 +112,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByLabel('Kind').selectOption({ label: 'Alternative report' });
       await page.getByLabel('Lead organisation').selectOption({ label: 'Child Justice Network' });
       await page.getByRole('checkbox', { name: 'Legal Aid of Cambodia (LAC)' }).check();
+      await page.getByRole('checkbox', { name: 'LAC must sign on before submission' }).check();
       await page.getByLabel('Word limit').fill('1500');
       await page.getByLabel('Link to the call').fill('https://www.ohchr.org/en/treaty-bodies/crc');
       expect(await accessibilityProblems(page)).toEqual([]);
@@ -120,6 +121,10 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.waitForURL(/\/submissions\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('No sections yet.').waitFor();
+      await page
+        .getByRole('region', { name: 'Sign-on' })
+        .getByText('0 of 1 required signers have signed on. Still to sign: Legal Aid of Cambodia')
+        .waitFor();
 
       for (const section of ['Introduction', 'Findings', 'Recommendations']) {
         await page.getByLabel('Section title').fill(section);

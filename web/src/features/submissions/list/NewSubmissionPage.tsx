@@ -29,6 +29,9 @@ export function NewSubmissionPage() {
     leadOrganizationId: me.organizationId ?? '',
   });
   const [partners, setPartners] = useState<string[]>([]);
+  const [signers, setSigners] = useState<string[]>([]);
+  const toggle = (list: string[], id: string, on: boolean) =>
+    on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
   // A field's problem from the last attempt is shown until the field is changed.
   const [edited, setEdited] = useState<string[]>([]);
   const allProblems = fieldProblems(create.error);
@@ -67,7 +70,9 @@ export function NewSubmissionPage() {
       callUrl: optional('callUrl'),
       wordLimit: wordLimit ? Number(wordLimit) : undefined,
       visibility: values.visibility as CreateSubmission['visibility'],
-      partnerOrganizationIds: partners.filter((id) => id !== values.leadOrganizationId),
+      partners: partners
+        .filter((id) => id !== values.leadOrganizationId)
+        .map((organizationId) => ({ organizationId, requiredSigner: signers.includes(organizationId) })),
     };
     create.mutate(body, { onSuccess: (created) => void navigate(`/submissions/${created.id}`) });
   };
@@ -113,19 +118,29 @@ export function NewSubmissionPage() {
           {choices
             .filter((o) => o.id !== values.leadOrganizationId)
             .map((o) => (
-              <label key={o.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={partners.includes(o.id)}
-                  onChange={(e) =>
-                    setPartners((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))
-                  }
-                />
-                <span translate="no">{o.acronym ? `${o.name} (${o.acronym})` : o.name}</span>
-              </label>
+              <div key={o.id} className="partner-pick">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={partners.includes(o.id)}
+                    onChange={(e) => setPartners((list) => toggle(list, o.id, e.target.checked))}
+                  />
+                  <span translate="no">{o.acronym ? `${o.name} (${o.acronym})` : o.name}</span>
+                </label>
+                {partners.includes(o.id) && (
+                  <label className="check signer-pick">
+                    <input
+                      type="checkbox"
+                      checked={signers.includes(o.id)}
+                      onChange={(e) => setSigners((list) => toggle(list, o.id, e.target.checked))}
+                    />
+                    {t('submission-page.new.mustSign', { name: o.acronym ?? o.name })}
+                  </label>
+                )}
+              </div>
             ))}
         </fieldset>
-        {problem('partnerOrganizationIds')}
+        {problem('partners')}
         <label htmlFor="new-wordLimit">{t('submission-page.fields.wordLimit')}</label>
         <input type="number" min={1} inputMode="numeric" {...field('wordLimit')} />
         {problem('wordLimit')}
