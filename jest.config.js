@@ -1,52 +1,56 @@
-/** Jest runs the TypeScript sources as ES modules (NestJS 12 is ESM-only). */
-const esm = (tsJest = {}) => ({
+/**
+ * Jest runs the tests as ES modules (NestJS 12 is ESM-only). ts-jest only transpiles (type errors are
+ * `npm run typecheck`'s job). The e2e and browser tests run the build `npm test` has just made
+ * (`dist/`, as in production): their imports of `src/` and `test/support/` resolve there, so only the
+ * test files themselves are compiled here.
+ */
+const transpile = {
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', ...tsJest }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: { ignoreCodes: [151002] } },
+    ],
   },
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
-});
-
-/**
- * The e2e tests boot the app from the sources, so they compile with the @nestjs/swagger CLI plugin
- * as `nest build` does (nest-cli.json); the plugin needs the whole program, not file-by-file
- * transpiling. Type errors are `npm run typecheck`'s job, hence no diagnostics here (151002 is
- * ts-jest's notice that full-program mode with `nodenext` is its less travelled path).
- */
-const withSwaggerPlugin = {
-  tsconfig: { isolatedModules: false },
-  diagnostics: { exclude: ['**'], ignoreCodes: [151002] },
-  astTransformers: { before: ['<rootDir>/test/support/swagger-plugin.cjs'] },
+};
+const relativeTs = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+const againstBuild = {
+  moduleNameMapper: {
+    '^(?:\\.\\./)+src/(.*)\\.js$': '<rootDir>/dist/src/$1.js',
+    '^(?:\\.\\./)*(?:\\./)?support/(.*)\\.js$': '<rootDir>/dist/test/support/$1.js',
+    ...relativeTs,
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
 };
 
 export default {
   testTimeout: 60000,
   projects: [
     {
-      ...esm(),
+      ...transpile,
+      moduleNameMapper: relativeTs,
       displayName: 'unit',
       roots: ['<rootDir>/src', '<rootDir>/migrations', '<rootDir>/web/src'],
       testMatch: ['**/*.spec.ts'],
     },
     {
-      ...esm(withSwaggerPlugin),
+      ...transpile,
+      ...againstBuild,
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       testPathIgnorePatterns: ['/test/browser/'],
-      globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
       // The built app (web/dist included) in Debian's chromium, through playwright-core.
-      ...esm(),
+      ...transpile,
+      ...againstBuild,
       displayName: 'browser',
       roots: ['<rootDir>/test/browser'],
       testMatch: ['**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
   ],
 };

@@ -69,7 +69,7 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     expect(names).toContain('Dara Sok');
     expect(names).toContain('Sophea Lim');
     expect(names).not.toContain('Outsider Person');
-    expect(names).not.toContain('Yan Lay'); // not yourself
+    expect(names).toContain('Yan Lay'); // yourself too: you may take a section
     expect(names.indexOf('Dara Sok')).toBeLessThan(names.indexOf('Sophea Lim'));
     expect(all.body.items.find((p: { name: string }) => p.name === 'Dara Sok').organization.name).toBe(
       'Legal Aid of Cambodia',
@@ -79,6 +79,34 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     expect(searched.body.items.map((p: { name: string }) => p.name)).toEqual(['Dara Sok']);
     await outsider.as.get(`/api/v1/submissions/${submissionId}/people`).expect(404);
     await writer.as.get(`/api/v1/submissions/${submissionId}/people?q=${'x'.repeat(101)}`).expect(400);
+  });
+
+  it('tells each reader whether they may save a section’s text', async () => {
+    const section = await makeSection(writer, submissionId, { title: 'Findings' });
+    const url = `/api/v1/submissions/${submissionId}/sections/${section.id}`;
+    const may = async (actor: Actor) => (await actor.as.get(url).expect(200)).body.canEditText;
+    expect(await may(writer)).toBe(true); // the lead's staff
+    expect(await may(coordinator)).toBe(true);
+    expect(await may(partnerWriter)).toBe(false); // a partner, before the section is theirs
+    await writer.as.patch(url).send({ assigneeId: partnerWriter.user.id, version: 1 }).expect(200);
+    expect(await may(partnerWriter)).toBe(true);
+    const list = await partnerWriter.as.get(`/api/v1/submissions/${submissionId}/sections`).expect(200);
+    const flags = Object.fromEntries(
+      list.body.items.map((s: { title: string; canEditText: boolean }) => [s.title, s.canEditText]),
+    );
+    expect(flags).toMatchObject({ Findings: true, Diversion: false });
+  });
+
+  it('writes a mention in each reader’s own language', async () => {
+    const khmerReader = await makeUser(t, { organizationId: partner.id, name: 'Sokha Chea', language: 'km' });
+    await writer.as
+      .post(`/api/v1/submissions/${submissionId}/sections/${sectionId}/comments`)
+      .send({ body: 'Please check the figures', mentionedUserIds: [khmerReader.user.id, partnerWriter.user.id] })
+      .expect(201);
+    const [khmer] = (await khmerReader.as.get('/api/v1/notifications').expect(200)).body.items;
+    expect(khmer.title).toBe('Yan Lay បានលើកឡើងពីអ្នកនៅក្នុង «Diversion»');
+    const [english] = (await partnerWriter.as.get('/api/v1/notifications').expect(200)).body.items;
+    expect(english.title).toBe('Yan Lay mentioned you in "Diversion"');
   });
 
   it('lists submissions by their nearest open deadline and filters by due time', async () => {

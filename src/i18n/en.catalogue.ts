@@ -57,4 +57,12 @@ export const en = {
   'digest.nothing': 'Nothing due',
   'digest.all': 'All deadlines',
   'digest.stop': 'Stop these e-mails',
+  'notice.mention': '{{name}} mentioned you in "{{section}}"',
+  'notice.partnerInvited': '{{organization}} is invited to "{{opportunity}}"',
+  'notice.partnerInvitedBody':
+    'Your organisation was added as {{role}} to the consortium. Please confirm or decline participation.',
+  'partnerRole.lead': 'lead',
+  'partnerRole.co_applicant': 'co-applicant',
+  'partnerRole.subgrantee': 'sub-grantee',
+  'partnerRole.associate': 'associate',
 };

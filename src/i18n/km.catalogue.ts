@@ -59,4 +59,11 @@ export const km: Record<keyof typeof en, string> = {
   'digest.nothing': 'គ្មានអ្វីដល់កាលកំណត់ទេ',
   'digest.all': 'កាលកំណត់ទាំងអស់',
   'digest.stop': 'ឈប់ទទួលអ៊ីមែលទាំងនេះ',
+  'notice.mention': '{{name}} បានលើកឡើងពីអ្នកនៅក្នុង «{{section}}»',
+  'notice.partnerInvited': '{{organization}} ត្រូវបានអញ្ជើញចូលរួមក្នុង «{{opportunity}}»',
+  'notice.partnerInvitedBody': 'អង្គការរបស់អ្នកត្រូវបានបន្ថែមជា {{role}} នៃសម្ព័ន្ធ។ សូមបញ្ជាក់ ឬបដិសេធការចូលរួម។',
+  'partnerRole.lead': 'អ្នកដឹកនាំ',
+  'partnerRole.co_applicant': 'សហអ្នកដាក់ពាក្យ',
+  'partnerRole.subgrantee': 'អ្នកទទួលជំនួយបន្ត',
+  'partnerRole.associate': 'សមាជិករួម',
 };

@@ -1,16 +1,20 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type EntityManager, type SelectQueryBuilder, Repository } from 'typeorm';
+import { Brackets, type EntityManager, In, type SelectQueryBuilder, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
-import type { User } from '../users/user.entity.js';
+import { type Language, languageOf } from '../i18n/translate.js';
+import { User } from '../users/user.entity.js';
 import { Notification } from './notification.entity.js';
+
+/** Text in one language, or written for each reader in their profile's language. */
+export type NoticeText = string | ((language: Language) => string);
 
 export interface NewNotification {
   kind: string;
-  title: string;
-  body?: string;
+  title: NoticeText;
+  body?: NoticeText;
   subjectType?: string | null;
   subjectId?: string | null;
   /** Path in the web app, e.g. `/opportunities/<id>`. */
@@ -30,11 +34,21 @@ export class NotificationsService {
   async notify(manager: EntityManager, userIds: string[], entry: NewNotification): Promise<Notification[]> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return [];
+    const perReader = typeof entry.title === 'function' || typeof entry.body === 'function';
+    const languages = perReader
+      ? new Map(
+          (
+            await manager.getRepository(User).find({ select: { id: true, language: true }, where: { id: In(unique) } })
+          ).map((u) => [u.id, languageOf(u.language)]),
+        )
+      : new Map<string, Language>();
+    const text = (value: NoticeText | undefined, userId: string) =>
+      typeof value === 'function' ? value(languages.get(userId) ?? 'en') : (value ?? '');
     const rows = unique.map((userId) => ({
       userId,
       kind: entry.kind,
-      title: entry.title,
-      body: entry.body ?? '',
+      title: text(entry.title, userId),
+      body: text(entry.body, userId),
       subjectType: entry.subjectType ?? null,
       subjectId: entry.subjectId ?? null,
       url: entry.url ?? null,

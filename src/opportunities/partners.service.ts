@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import {
   BadRequestException,
   ConflictException,
@@ -235,8 +236,13 @@ export class PartnersService {
       members.map((m) => m.id),
       {
         kind: 'partner.invited',
-        title: `${org.acronym ?? org.name} is invited to "${opportunity.title}"`,
-        body: `Your organisation was added as ${partner.role.replace('_', '-')} to the consortium. Please confirm or decline participation.`,
+        title: (language) =>
+          t(language, 'notice.partnerInvited', {
+            organization: org.acronym ?? org.name,
+            opportunity: opportunity.title,
+          }),
+        body: (language) =>
+          t(language, 'notice.partnerInvitedBody', { role: t(language, `partnerRole.${partner.role}`) }),
         subjectType: 'partner',
         subjectId: partner.id,
         url: `/opportunities/${opportunity.id}`,

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { AccessService } from '../access/access.service.js';
 import { Endorsement } from '../submissions/endorsement.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -223,7 +224,8 @@ async function seedOne(ctx: SeedContext, seed: SubmissionSeed): Promise<void> {
         [user(c.mention).id],
         {
           kind: 'mention',
-          title: `${user(c.author).name} mentioned you in "${sections[c.section].title}"`,
+          title: (language) =>
+            t(language, 'notice.mention', { name: user(c.author).name, section: sections[c.section].title }),
           body: root.body,
           subjectType: 'section',
           subjectId: sectionId,

@@ -10,6 +10,7 @@ import { User } from '../users/user.entity.js';
 import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { t } from '../i18n/translate.js';
 import { mentionedEmails } from './request-parsing.js';
 import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 
@@ -97,7 +98,7 @@ export class CommentsService {
       );
       await this.notifications.notify(manager, mentioned, {
         kind: 'mention',
-        title: `${actor.name} mentioned you in "${section.title}"`,
+        title: (language) => t(language, 'notice.mention', { name: actor.name, section: section.title }),
         body: dto.body.length > 500 ? `${dto.body.slice(0, 499)}…` : dto.body,
         subjectType: 'section',
         subjectId: sectionId,
@@ -139,7 +140,7 @@ export class CommentsService {
         const section = await findSection(manager, submissionId, sectionId);
         await this.notifications.notify(manager, added, {
           kind: 'mention',
-          title: `${actor.name} mentioned you in "${section.title}"`,
+          title: (language) => t(language, 'notice.mention', { name: actor.name, section: section.title }),
           body: body.length > 500 ? `${body.slice(0, 499)}…` : body,
           subjectType: 'section',
           subjectId: sectionId,

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
@@ -16,10 +16,11 @@ import {
   userNames,
 } from './submissions.repository.js';
 import { Section, SectionRevision } from './section.entity.js';
-import { requireLead, requireSectionEdit } from './submission-roles.js';
+import { maySaveSectionText, requireLead, requireSectionEdit } from './submission-roles.js';
+import { Submission } from './submission.entity.js';
 import { countWords } from './word-count.js';
 
-export type SectionView = ReturnType<typeof sectionView>;
+export type SectionView = ReturnType<typeof sectionView> & { canEditText?: boolean };
 
 export function sectionView(s: Section, names: Map<string, string>) {
   return {
@@ -51,21 +52,22 @@ export class SectionsService {
 
   async list(user: User, submissionId: string): Promise<SectionView[]> {
     await this.access.requireAccess(user, 'submission', submissionId, 'read');
-    return this.listOf(submissionId);
+    return this.listOf(user, submissionId);
   }
 
-  private async listOf(submissionId: string): Promise<SectionView[]> {
+  private async listOf(user: User, submissionId: string): Promise<SectionView[]> {
     const sections = await this.db.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
-    return this.views(this.db.manager, sections);
+    return this.views(this.db.manager, sections, user);
   }
 
   async get(user: User, submissionId: string, sectionId: string): Promise<SectionView> {
     await this.access.requireAccess(user, 'submission', submissionId, 'read');
-    return this.view(submissionId, sectionId);
+    return this.view(user, submissionId, sectionId);
   }
 
-  private async view(submissionId: string, sectionId: string): Promise<SectionView> {
-    const [view] = await this.views(this.db.manager, [await findSection(this.db.manager, submissionId, sectionId)]);
+  private async view(user: User, submissionId: string, sectionId: string): Promise<SectionView> {
+    const section = await findSection(this.db.manager, submissionId, sectionId);
+    const [view] = await this.views(this.db.manager, [section], user);
     return view;
   }
 
@@ -106,7 +108,7 @@ export class SectionsService {
       });
       return section.id;
     });
-    return this.view(submissionId, id);
+    return this.view(actor, submissionId, id);
   }
 
   /**
@@ -174,7 +176,7 @@ export class SectionsService {
         changes,
       });
     });
-    return this.view(submissionId, sectionId);
+    return this.view(actor, submissionId, sectionId);
   }
 
   async reorder(actor: User, submissionId: string, dto: ReorderSectionsDto): Promise<SectionView[]> {
@@ -200,7 +202,7 @@ export class SectionsService {
         changes: { order: [current.map((s) => s.id), dto.sectionIds] },
       });
     });
-    return this.listOf(submissionId);
+    return this.listOf(actor, submissionId);
   }
 
   async remove(actor: User, submissionId: string, sectionId: string): Promise<void> {
@@ -276,11 +278,28 @@ export class SectionsService {
     }
   }
 
-  private async views(manager: EntityManager, sections: Section[]): Promise<SectionView[]> {
+  /** Sections of one submission as `reader` sees them, with whether they may save each one's text. */
+  private async views(manager: EntityManager, sections: Section[], reader: User): Promise<SectionView[]> {
+    if (!sections.length) return [];
     const names = await userNames(
       manager,
       sections.flatMap((s) => [s.assigneeId, s.updatedById]),
     );
-    return sections.map((s) => sectionView(s, names));
+    const submission = await manager
+      .getRepository(Submission)
+      .findOneOrFail({ where: { id: sections[0].submissionId }, select: { id: true, leadOrganizationId: true } });
+    const assigneeIds = [...new Set(sections.map((s) => s.assigneeId).filter((id): id is string => !!id))];
+    const assignees = assigneeIds.length
+      ? await manager
+          .getRepository(User)
+          .find({ select: { id: true, organizationId: true }, where: { id: In(assigneeIds) } })
+      : [];
+    const orgOf = new Map(assignees.map((u) => [u.id, u.organizationId]));
+    const writable = (await this.access.allowedIds(reader, 'submission', [submission.id], 'write')).has(submission.id);
+    return sections.map((s) => ({
+      ...sectionView(s, names),
+      canEditText:
+        writable && maySaveSectionText(reader, submission, s, s.assigneeId ? (orgOf.get(s.assigneeId) ?? null) : null),
+    }));
   }
 }

@@ -24,6 +24,18 @@ export function requireLead(user: User, submission: Pick<Submission, 'leadOrgani
   }
 }
 
+/** Whether `user` (who may write the submission) may save the section's body and status. */
+export function maySaveSectionText(
+  user: User,
+  submission: Pick<Submission, 'leadOrganizationId'>,
+  section: Pick<Section, 'assigneeId'>,
+  assigneeOrganizationId: string | null,
+): boolean {
+  if (runsSubmission(user, submission)) return true;
+  if (!hasRole(user.role, 'member')) return false;
+  return section.assigneeId === user.id || (!!user.organizationId && assigneeOrganizationId === user.organizationId);
+}
+
 /** The section fields a partner's staff may change in a section assigned to them or to their organisation. */
 export const ASSIGNEE_FIELDS: readonly string[] = ['body', 'status'];
 
@@ -40,9 +52,7 @@ export function requireSectionEdit(
   changed: string[],
 ): void {
   if (runsSubmission(user, submission)) return;
-  const assigned =
-    section.assigneeId === user.id || (!!user.organizationId && assigneeOrganizationId === user.organizationId);
-  if (!assigned) {
+  if (!maySaveSectionText(user, submission, section, assigneeOrganizationId)) {
     throw new ForbiddenException(
       `Section "${section.title}" is not assigned to you or your organisation; ask the lead organisation or a coordinator to assign it`,
     );

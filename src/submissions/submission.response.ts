@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrganizationRefResponse } from '../organizations/organization.response.js';
 import { SECTION_STATUSES, type SectionStatus } from './section.entity.js';
 import { SNAPSHOT_KINDS, type SnapshotKind } from './snapshot.entity.js';
@@ -190,6 +190,10 @@ export class SectionResponse {
   version: number;
 
   wordCount: number;
+
+  /** Whether the caller may save this section's text and status (a coordinator, the lead's staff, or its assignee's organisation); absent in a 409's copy */
+  @ApiPropertyOptional()
+  canEditText?: boolean;
 
   @ApiProperty({ type: () => PersonResponse, nullable: true })
   updatedBy: PersonResponse | null;

@@ -53,7 +53,7 @@ export class SubmissionsController {
 
   @Get(':id/people')
   @ApiOperation({
-    summary: 'People who can read the submission and so can be @mentioned (participants first, 20 at most)',
+    summary: 'People who can read the submission: to assign a section or @mention (participants first, 50 at most)',
   })
   @ApiOk(ListOf(MentionCandidateResponse))
   async people(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: MentionQuery) {

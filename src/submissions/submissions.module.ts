@@ -1,3 +1,4 @@
+import { WordCountController } from './word-count.controller.js';
 import { PresenceController } from './presence.controller.js';
 import { PresenceService } from './presence.service.js';
 import { Module } from '@nestjs/common';
@@ -29,6 +30,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
     EndorsementsController,
     DocumentController,
     PresenceController,
+    WordCountController,
   ],
   providers: [
     SubmissionAccessPolicy,

@@ -95,20 +95,23 @@ export class SubmissionsService {
     return this.view(id);
   }
 
-  /** People who can read the submission, and so can be @mentioned in its comments: its participants first. */
+  /**
+   * People who can read the submission — those who can be assigned a section or @mentioned — its
+   * participants first, the caller among them.
+   */
   async mentionCandidates(user: User, id: string, q: string | undefined): Promise<MentionCandidate[]> {
     await this.access.requireAccess(user, 'submission', id, 'read');
     const rows: { id: string; name: string; org_id: string | null; org_name: string | null; acronym: string | null }[] =
       await this.db.query(
         `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.acronym
            FROM submissions s CROSS JOIN users u LEFT JOIN organizations o ON o.id = u.organization_id
-          WHERE s.id = $1 AND u.id <> $2 AND ${READER_SQL}
-            AND ($3::text IS NULL OR u.name ILIKE $3 OR u.email ILIKE $3)
+          WHERE s.id = $1 AND ${READER_SQL}
+            AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2)
           ORDER BY (u.organization_id = s.lead_organization_id OR EXISTS (SELECT 1 FROM submission_partners mp
                      WHERE mp.submission_id = s.id AND mp.organization_id = u.organization_id)) DESC NULLS LAST,
                    u.name, u.id
-          LIMIT 20`,
-        [id, user.id, q ? `%${escapeLike(q)}%` : null],
+          LIMIT 50`,
+        [id, q ? `%${escapeLike(q)}%` : null],
       );
     return rows.map((r) => ({
       id: r.id,

@@ -259,7 +259,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People who can read the submission and so can be @mentioned (participants first, 20 at most) */
+        /** People who can read the submission: to assign a section or @mention (participants first, 50 at most) */
         get: operations["Submissions_people"];
         put?: never;
         post?: never;
@@ -579,6 +579,23 @@ export interface paths {
         post?: never;
         /** Say you closed the section */
         delete: operations["Presence_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/word-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count the words of a text as limits count them */
+        post: operations["WordCount_count"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1856,6 +1873,8 @@ export interface components {
             assigneeId: string | null;
             assignee: components["schemas"]["PersonResponse"] | null;
             status: components["schemas"]["SectionStatus"];
+            /** @description Whether the caller may save this section's text and status (a coordinator, the lead's staff, or its assignee's organisation); absent in a 409's copy */
+            canEditText?: boolean;
             updatedBy: components["schemas"]["PersonResponse"] | null;
             position: number;
             title: string;
@@ -2138,6 +2157,14 @@ export interface components {
         PresenceList: {
             items: components["schemas"]["PresenceResponse"][];
         };
+        WordCountRequestDto: {
+            /**
+             * @description Markdown
+             * @example កុមារត្រូវការជំនួយផ្លូវច្បាប់
+             */
+            text: string;
+        };
+        TextWordCountResponse: Record<string, never>;
         QueueHealthResponse: {
             liveWorkers: number;
             waiting: number;
@@ -6493,6 +6520,84 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WordCount_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WordCountRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextWordCountResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,3 +32,8 @@ export function countWords(markdown: string): number {
   for (const [token] of text.matchAll(WORD)) words += UNSPACED.test(token) ? segmentedWords(token) : 1;
   return words;
 }
+
+/** Whether the count depends on a word dictionary, which differs between browsers and the server. */
+export function needsDictionary(markdown: string): boolean {
+  return UNSPACED.test(markdown);
+}

@@ -1,22 +1,35 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
 import { useScrollTo } from '../../components/use-scroll-to';
 import { useFormat } from '../../i18n/format';
+import { CommentForm } from './CommentForm';
+import { useCommentActions } from './comment-hooks';
 import { type Comment, useComments } from './submission-hooks';
 
 /**
- * The section's comment threads, read-only (writing them comes with co-drafting). A mention's link
- * ends in `#comment-<id>`: that comment is scrolled to and marked once the threads have loaded.
+ * The section's comment threads: write, reply, resolve and reopen (`canWrite`), or read only. A mention's
+ * link ends in `#comment-<id>`: that comment is scrolled to and marked once the threads have loaded.
  */
-export function SectionComments({ submissionId, sectionId }: { submissionId: string; sectionId: string }) {
+export function SectionComments({
+  submissionId,
+  sectionId,
+  canWrite,
+}: {
+  submissionId: string;
+  sectionId: string;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const comments = useComments(submissionId, sectionId);
+  const { resolve } = useCommentActions(submissionId, sectionId);
+  const [replyTo, setReplyTo] = useState<string | null>(null);
   const { hash } = useLocation();
   useScrollTo(hash.startsWith('#comment-') ? hash.slice(1) : null, comments.isSuccess);
 
   return (
-    <section className="panel" aria-labelledby="comments">
+    <section className="panel comments-panel" aria-labelledby="comments">
       <h2 id="comments">{t('submissions.comments')}</h2>
       {comments.isPending ? (
         <LoadingState />
@@ -27,7 +40,7 @@ export function SectionComments({ submissionId, sectionId }: { submissionId: str
       ) : (
         <ul className="card-list">
           {comments.data.items.map((thread) => (
-            <li key={thread.id}>
+            <li key={thread.id} className={thread.resolved ? 'thread resolved' : 'thread'}>
               <CommentView comment={thread} current={hash === `#comment-${thread.id}`} />
               {thread.replies && thread.replies.length > 0 && (
                 <ul className="replies">
@@ -38,10 +51,35 @@ export function SectionComments({ submissionId, sectionId }: { submissionId: str
                   ))}
                 </ul>
               )}
+              {canWrite &&
+                (replyTo === thread.id ? (
+                  <CommentForm
+                    submissionId={submissionId}
+                    sectionId={sectionId}
+                    parentId={thread.id}
+                    onDone={() => setReplyTo(null)}
+                  />
+                ) : (
+                  <div className="actions">
+                    <button type="button" className="button-secondary" onClick={() => setReplyTo(thread.id)}>
+                      {t('editor.replyButton')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={resolve.isPending}
+                      onClick={() => resolve.mutate({ commentId: thread.id, resolved: !thread.resolved })}
+                    >
+                      {thread.resolved ? t('editor.reopen') : t('editor.resolve')}
+                    </button>
+                  </div>
+                ))}
             </li>
           ))}
         </ul>
       )}
+      <FormError error={resolve.error} />
+      {canWrite && <CommentForm submissionId={submissionId} sectionId={sectionId} />}
     </section>
   );
 }

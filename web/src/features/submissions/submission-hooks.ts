@@ -16,6 +16,9 @@ export interface Submission {
   language: string | null;
   wordLimit: number | null;
   status: SubmissionStatus;
+  archivedAt: string | null;
+  leadOrganizationId: string;
+  partnerOrganizationIds: string[];
   leadOrganization: { name: string; acronym: string | null } | null;
   partners: {
     organizationId: string;
@@ -36,6 +39,8 @@ export interface Section {
   status: SectionStatus;
   version: number;
   wordCount: number;
+  /** Whether the reader may save its text and status. */
+  canEditText?: boolean;
   updatedBy: { name: string } | null;
   updatedAt: string;
 }
