@@ -58,6 +58,12 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     const res = await move('submitted').expect(409);
     expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
     expect(res.body.message).toContain('cannot move from planned to submitted');
+    expect(res.body.details).toEqual({
+      code: 'submission.moveNotAllowed',
+      from: 'planned',
+      to: 'submitted',
+      next: ['drafting', 'withdrawn'],
+    });
     await move('drafting').expect(200);
     await move('nonsense').expect(400);
   });
@@ -69,6 +75,11 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     expect(blocked.body.message).toContain('"Access to justice"');
     expect(blocked.body.message).not.toContain('"Introduction"');
     expect(blocked.body.details.blockers).toHaveLength(1);
+    // The refusal's code and parameters, for a client to say it in the reader's language.
+    expect(blocked.body.details).toMatchObject({
+      code: 'submission.conditionsNotMet',
+      problems: [{ code: 'submission.sectionsNotReady', sections: ['Access to justice'] }],
+    });
     await move('review', leadMember, { reason: 'please', override: true }).expect(403);
     await move('review', leadMember, { reason: 'please' }).expect(409);
     await move('review', coordinator).expect(409); // no reason, no override

@@ -25,7 +25,7 @@ describe('submission workflow', () => {
     };
     const path = ['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published'] as const;
     for (let i = 1; i < path.length; i++) {
-      expect(checkTransition(path[i - 1], path[i], facts)).toEqual({ allowed: true, blockers: [] });
+      expect(checkTransition(path[i - 1], path[i], facts)).toEqual({ allowed: true, blockers: [], problems: [] });
     }
   });
 
@@ -34,6 +34,7 @@ describe('submission workflow', () => {
     expect(check.allowed).toBe(false);
     expect(check.reason).toContain('cannot move from planned to submitted');
     expect(check.reason).toContain('drafting');
+    expect(check).toMatchObject({ code: 'submission.moveNotAllowed', next: ['drafting', 'withdrawn'] });
   });
 
   it('withdrawn is reachable from every open status and not after submission', () => {
@@ -71,6 +72,7 @@ describe('submission workflow', () => {
     expect(check.blockers[0]).toContain('"Recommendations"');
     expect(check.blockers[0]).toContain('"Annex"');
     expect(check.blockers[0]).not.toContain('Introduction');
+    expect(check.problems).toEqual([{ code: 'submission.sectionsNotReady', sections: ['Recommendations', 'Annex'] }]);
     expect(checkTransition('drafting', 'review', readySections).blockers).toEqual([]);
   });
 
@@ -93,6 +95,7 @@ describe('submission workflow', () => {
     };
     const check = checkTransition('sign_off', 'submitted', facts);
     expect(check.blockers).toEqual(['Required signers have not endorsed: Legal Aid of Cambodia']);
+    expect(check.problems).toEqual([{ code: 'submission.signersMissing', organizations: ['Legal Aid of Cambodia'] }]);
     expect(
       checkTransition('sign_off', 'submitted', { ...facts, endorsedOrganizationIds: ['a', 'b'] }).blockers,
     ).toEqual([]);

@@ -40,53 +40,81 @@ export interface TransitionFacts {
   endorsedOrganizationIds: string[];
 }
 
+/** An unmet condition with a stable code and its parameters, so a client can say it in the reader's language. */
+export type TransitionProblem =
+  | { code: 'submission.noSections' }
+  | { code: 'submission.sectionsNotReady'; sections: string[] }
+  | { code: 'submission.signersMissing'; organizations: string[] };
+
 export interface TransitionCheck {
   /** False when the move is not in the table at all: nobody can override that. */
   allowed: boolean;
   /** Why the move is not in the table. */
   reason?: string;
-  /** Conditions not met; a coordinator may override these with a reason. */
+  /** Its stable code, with `next`: the moves the table allows from here. */
+  code?: 'submission.alreadyInStatus' | 'submission.moveNotAllowed';
+  next?: readonly SubmissionStatus[];
+  /** Conditions not met, in English; a coordinator may override these with a reason. */
   blockers: string[];
+  /** The same conditions as codes with their parameters. */
+  problems: TransitionProblem[];
 }
 
 const READY_SECTION_STATUSES = ['ready', 'approved'];
 
 export function checkTransition(from: SubmissionStatus, to: SubmissionStatus, facts: TransitionFacts): TransitionCheck {
-  if (from === to) return { allowed: false, reason: `The submission is already ${label(to)}`, blockers: [] };
-  if (!SUBMISSION_TRANSITIONS[from].includes(to)) {
-    const options = SUBMISSION_TRANSITIONS[from];
-    const next = options.length
-      ? `; from ${label(from)} it can go to ${options.map(label).join(', ')}`
-      : '; it is final';
+  const next = SUBMISSION_TRANSITIONS[from];
+  if (from === to) {
     return {
       allowed: false,
-      reason: `A submission cannot move from ${label(from)} to ${label(to)}${next}`,
+      reason: `The submission is already ${label(to)}`,
+      code: 'submission.alreadyInStatus',
+      next,
       blockers: [],
+      problems: [],
     };
   }
-  return { allowed: true, blockers: guardBlockers(from, to, facts) };
+  if (!next.includes(to)) {
+    const options = next.length ? `; from ${label(from)} it can go to ${next.map(label).join(', ')}` : '; it is final';
+    return {
+      allowed: false,
+      reason: `A submission cannot move from ${label(from)} to ${label(to)}${options}`,
+      code: 'submission.moveNotAllowed',
+      next,
+      blockers: [],
+      problems: [],
+    };
+  }
+  const problems = guardProblems(from, to, facts);
+  return { allowed: true, blockers: problems.map(describeProblem), problems };
 }
 
-function guardBlockers(from: SubmissionStatus, to: SubmissionStatus, facts: TransitionFacts): string[] {
-  const blockers: string[] = [];
+function guardProblems(from: SubmissionStatus, to: SubmissionStatus, facts: TransitionFacts): TransitionProblem[] {
+  const problems: TransitionProblem[] = [];
   const forward = SUBMISSION_STATUSES.indexOf(to) > SUBMISSION_STATUSES.indexOf(from);
   if (to === 'review' && forward) {
-    if (facts.sections.length === 0) blockers.push('The submission has no sections yet');
+    if (facts.sections.length === 0) problems.push({ code: 'submission.noSections' });
     const notReady = facts.sections.filter((s) => !READY_SECTION_STATUSES.includes(s.status));
-    if (notReady.length) {
-      blockers.push(
-        `Every section must be marked ready before review; not ready: ${notReady.map((s) => `"${s.title}"`).join(', ')}`,
-      );
-    }
+    if (notReady.length) problems.push({ code: 'submission.sectionsNotReady', sections: notReady.map((s) => s.title) });
   }
   if (to === 'submitted') {
     const endorsed = new Set(facts.endorsedOrganizationIds);
     const missing = facts.requiredSigners.filter((s) => !endorsed.has(s.organizationId));
-    if (missing.length) {
-      blockers.push(`Required signers have not endorsed: ${missing.map((s) => s.name).join(', ')}`);
-    }
+    if (missing.length) problems.push({ code: 'submission.signersMissing', organizations: missing.map((s) => s.name) });
   }
-  return blockers;
+  return problems;
+}
+
+/** A problem in English, as the message and the activity log say it. */
+export function describeProblem(problem: TransitionProblem): string {
+  switch (problem.code) {
+    case 'submission.noSections':
+      return 'The submission has no sections yet';
+    case 'submission.sectionsNotReady':
+      return `Every section must be marked ready before review; not ready: ${problem.sections.map((t) => `"${t}"`).join(', ')}`;
+    case 'submission.signersMissing':
+      return `Required signers have not endorsed: ${problem.organizations.join(', ')}`;
+  }
 }
 
 export function label(status: SubmissionStatus): string {

@@ -47,7 +47,12 @@ export class TransitionsService {
         requiredSigners,
         endorsedOrganizationIds: endorsements.map((e) => e.organizationId),
       });
-      if (!check.allowed) throw new ConflictException(check.reason);
+      if (!check.allowed) {
+        throw new ConflictException({
+          message: check.reason,
+          details: { code: check.code, from, to: dto.to, next: check.next },
+        });
+      }
       const overriding = check.blockers.length > 0;
       if (overriding) {
         if (dto.override && !isCoordinator(actor.role))
@@ -55,7 +60,12 @@ export class TransitionsService {
         if (!isCoordinator(actor.role) || !dto.reason || dto.override === false) {
           throw new ConflictException({
             message: `Cannot move to ${label(dto.to)}: ${check.blockers.join('; ')}`,
-            details: { blockers: check.blockers, overridable: 'A coordinator may override with a reason' },
+            details: {
+              code: 'submission.conditionsNotMet',
+              blockers: check.blockers,
+              problems: check.problems,
+              overridable: 'A coordinator may override with a reason',
+            },
           });
         }
       }

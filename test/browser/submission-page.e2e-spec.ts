@@ -112,6 +112,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByLabel('Kind').selectOption({ label: 'Alternative report' });
       await page.getByLabel('Lead organisation').selectOption({ label: 'Child Justice Network' });
       await page.getByRole('checkbox', { name: 'Legal Aid of Cambodia (LAC)' }).check();
+      await page.getByRole('checkbox', { name: 'LAC must sign on before submission' }).check();
       await page.getByLabel('Word limit').fill('1500');
       await page.getByLabel('Link to the call').fill('https://www.ohchr.org/en/treaty-bodies/crc');
       expect(await accessibilityProblems(page)).toEqual([]);
@@ -120,6 +121,10 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.waitForURL(/\/submissions\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('No sections yet.').waitFor();
+      await page
+        .getByRole('region', { name: 'Sign-on' })
+        .getByText('0 of 1 required signers have signed on. Still to sign: Legal Aid of Cambodia')
+        .waitFor();
 
       for (const section of ['Introduction', 'Findings', 'Recommendations']) {
         await page.getByLabel('Section title').fill(section);
@@ -195,7 +200,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByRole('button', { name: 'Send for review' }).click();
       const refusal = page.getByRole('alert').filter({ hasText: 'could not move to In review' });
       await refusal.waitFor();
-      expect(await refusal.textContent()).toContain('not ready: "Recommendations", "Findings"');
+      expect(await refusal.textContent()).toContain('Not ready yet: “Recommendations”, “Findings”');
       await screenshot(page, `submission-refused-en-${suffix}`);
       await refusal.getByRole('button', { name: 'Override with a reason…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Move to In review although the conditions are not met' });
@@ -366,6 +371,10 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByRole('link', { name: OECD }).click();
       await page.getByRole('heading', { level: 1, name: OECD }).waitFor();
       await page.locator('.outline .card-title').first().waitFor();
+      // A refused move says why in Khmer, naming the sections as they are written.
+      await page.getByRole('button', { name: 'ផ្ញើឱ្យពិនិត្យ' }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'មិនអាចផ្លាស់ទៅ «កំពុងពិនិត្យ» បានទេ' });
+      await refusal.getByText('ផ្នែកនីមួយៗត្រូវសម្គាល់ថារួចរាល់ មុនពេលពិនិត្យ។').waitFor();
       await settle(page);
       expect((await latinWordsOutsideData(page)).filter((word) => word !== 'CJN')).toEqual([]);
       expect(await accessibilityProblems(page)).toEqual([]);

@@ -9,10 +9,13 @@ interface Props {
   /** The dialog's heading and the reason's label, when not the board's "submit although…". */
   heading?: string;
   reasonLabel?: string;
+  /** The refusal's language when it is the server's English message (the default), or undefined when translated. */
+  refusalLanguage?: string;
 }
 
 /** A coordinator's override of a refused submit: the server keeps the reason in the activity log. */
-export function OverrideDialog({ title, refusal, onConfirm, onCancel, heading, reasonLabel }: Props) {
+export function OverrideDialog(props: Props) {
+  const { title, refusal, onConfirm, onCancel, heading, reasonLabel, refusalLanguage = 'en' } = props;
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -31,7 +34,7 @@ export function OverrideDialog({ title, refusal, onConfirm, onCancel, heading, r
       >
         <h2 id="override-title">{heading ?? t('board.overrideTitle')}</h2>
         <p translate="no">{title}</p>
-        <p className="form-error" lang="en">
+        <p className="form-error" lang={refusalLanguage}>
           {refusal}
         </p>
         <label htmlFor="override-reason">{reasonLabel ?? t('board.overrideReason')}</label>

@@ -29,9 +29,17 @@ export function NewSubmissionPage() {
     leadOrganizationId: me.organizationId ?? '',
   });
   const [partners, setPartners] = useState<string[]>([]);
-  const problems = fieldProblems(create.error);
-  const set = (name: string) => (event: { target: { value: string } }) =>
+  const [signers, setSigners] = useState<string[]>([]);
+  const toggle = (list: string[], id: string, on: boolean) =>
+    on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
+  // A field's problem from the last attempt is shown until the field is changed.
+  const [edited, setEdited] = useState<string[]>([]);
+  const allProblems = fieldProblems(create.error);
+  const problems = Object.fromEntries(Object.entries(allProblems).filter(([name]) => !edited.includes(name)));
+  const set = (name: string) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: event.target.value }));
+    setEdited((list) => (list.includes(name) ? list : [...list, name]));
+  };
   const field = (name: string) => ({
     id: `new-${name}`,
     value: values[name] ?? '',
@@ -51,6 +59,7 @@ export function NewSubmissionPage() {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    setEdited([]);
     const optional = (name: string) => values[name]?.trim() || undefined;
     const wordLimit = optional('wordLimit');
     const body: CreateSubmission = {
@@ -61,7 +70,9 @@ export function NewSubmissionPage() {
       callUrl: optional('callUrl'),
       wordLimit: wordLimit ? Number(wordLimit) : undefined,
       visibility: values.visibility as CreateSubmission['visibility'],
-      partnerOrganizationIds: partners.filter((id) => id !== values.leadOrganizationId),
+      partners: partners
+        .filter((id) => id !== values.leadOrganizationId)
+        .map((organizationId) => ({ organizationId, requiredSigner: signers.includes(organizationId) })),
     };
     create.mutate(body, { onSuccess: (created) => void navigate(`/submissions/${created.id}`) });
   };
@@ -107,19 +118,29 @@ export function NewSubmissionPage() {
           {choices
             .filter((o) => o.id !== values.leadOrganizationId)
             .map((o) => (
-              <label key={o.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={partners.includes(o.id)}
-                  onChange={(e) =>
-                    setPartners((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))
-                  }
-                />
-                <span translate="no">{o.acronym ? `${o.name} (${o.acronym})` : o.name}</span>
-              </label>
+              <div key={o.id} className="partner-pick">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={partners.includes(o.id)}
+                    onChange={(e) => setPartners((list) => toggle(list, o.id, e.target.checked))}
+                  />
+                  <span translate="no">{o.acronym ? `${o.name} (${o.acronym})` : o.name}</span>
+                </label>
+                {partners.includes(o.id) && (
+                  <label className="check signer-pick">
+                    <input
+                      type="checkbox"
+                      checked={signers.includes(o.id)}
+                      onChange={(e) => setSigners((list) => toggle(list, o.id, e.target.checked))}
+                    />
+                    {t('submission-page.new.mustSign', { name: o.acronym ?? o.name })}
+                  </label>
+                )}
+              </div>
             ))}
         </fieldset>
-        {problem('partnerOrganizationIds')}
+        {problem('partners')}
         <label htmlFor="new-wordLimit">{t('submission-page.fields.wordLimit')}</label>
         <input type="number" min={1} inputMode="numeric" {...field('wordLimit')} />
         {problem('wordLimit')}
@@ -131,9 +152,8 @@ export function NewSubmissionPage() {
           <option value="participants">{t('submission-page.visibility.participants')}</option>
           <option value="network">{t('submission-page.visibility.network')}</option>
         </select>
-        {Object.keys(problems).length === 0 ? (
-          <FormError error={create.error} />
-        ) : (
+        {Object.keys(allProblems).length === 0 && <FormError error={create.error} />}
+        {Object.keys(problems).length > 0 && (
           <p className="form-error" role="alert">
             {t('submission-page.fixFields')}
           </p>

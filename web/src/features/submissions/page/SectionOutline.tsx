@@ -146,7 +146,7 @@ export function SectionOutline({ submission, me, canRun, frozen }: Props) {
                 count={items.length}
                 people={people.data?.items ?? []}
                 canRun={canRun}
-                canEditStatus={canRun || section.assignee?.id === me.id}
+                canEditStatus={section.canEditText ?? (canRun || section.assignee?.id === me.id)}
                 frozen={frozen}
                 busy={reorder.isPending}
                 onMove={(to) => move(index, to)}

@@ -91,100 +91,102 @@ export function SectionRow(props: Props) {
               </>
             ) : null}
           </p>
-          {!frozen && (canEditStatus || canRun) && (
-            <div className="outline-controls">
-              {canEditStatus && (
-                <label>
-                  {t('submission-page.sections.status')}
-                  <select
-                    value={section.status}
-                    onChange={(e) => onChange({ section, status: e.target.value as SectionStatus })}
-                    aria-label={t('submission-page.sections.statusOf', { title: section.title })}
-                  >
-                    {SECTION_STATUSES.map((status) => (
-                      <option key={status} value={status}>
-                        {t(`submissions.sectionStatus.${status}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-              {canRun && (
-                <label>
-                  {t('submission-page.sections.assignee')}
-                  <select
-                    value={section.assignee?.id ?? ''}
-                    onChange={(e) => onChange({ section, assigneeId: e.target.value || null })}
-                    aria-label={t('submission-page.sections.assigneeOf', { title: section.title })}
-                  >
-                    <option value="">{t('submissions.unassigned')}</option>
-                    {choices.map((p) => (
-                      <option key={p.id} value={p.id} translate="no">
-                        {p.organization ? `${p.name} (${p.organization.acronym ?? p.organization.name})` : p.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-            </div>
-          )}
-          {canReorder && (
-            <div className="outline-actions">
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={index === 0 || busy}
-                onClick={() => onMove(index - 1)}
-              >
-                <span aria-hidden="true">↑</span> {t('submission-page.sections.moveUp')}
-                <span className="visually-hidden" translate="no">
-                  {' '}
-                  “{section.title}”
-                </span>
-              </button>
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={index === count - 1 || busy}
-                onClick={() => onMove(index + 1)}
-              >
-                <span aria-hidden="true">↓</span> {t('submission-page.sections.moveDown')}
-                <span className="visually-hidden" translate="no">
-                  {' '}
-                  “{section.title}”
-                </span>
-              </button>
-              {confirming ? (
-                <span
-                  className="confirm"
-                  role="group"
-                  aria-label={t('submission-page.sections.confirmDelete', { title: section.title })}
-                >
-                  <span>{t('submission-page.sections.confirmDelete', { title: section.title })}</span>
-                  <button
-                    type="button"
-                    className="button-danger"
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate(section.id, { onSuccess: () => setConfirming(false) })}
-                  >
-                    {t('submission-page.sections.deleteYes')}
-                  </button>
-                  <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
-                    {t('submission-page.sections.deleteNo')}
-                  </button>
-                </span>
-              ) : (
+          <div className="outline-tools">
+            {!frozen && (canEditStatus || canRun) && (
+              <div className="outline-controls">
+                {canEditStatus && (
+                  <label>
+                    {t('submission-page.sections.status')}
+                    <select
+                      value={section.status}
+                      onChange={(e) => onChange({ section, status: e.target.value as SectionStatus })}
+                      aria-label={t('submission-page.sections.statusOf', { title: section.title })}
+                    >
+                      {SECTION_STATUSES.map((status) => (
+                        <option key={status} value={status}>
+                          {t(`submissions.sectionStatus.${status}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+                {canRun && (
+                  <label>
+                    {t('submission-page.sections.assignee')}
+                    <select
+                      value={section.assignee?.id ?? ''}
+                      onChange={(e) => onChange({ section, assigneeId: e.target.value || null })}
+                      aria-label={t('submission-page.sections.assigneeOf', { title: section.title })}
+                    >
+                      <option value="">{t('submissions.unassigned')}</option>
+                      {choices.map((p) => (
+                        <option key={p.id} value={p.id} translate="no">
+                          {p.organization ? `${p.name} (${p.organization.acronym ?? p.organization.name})` : p.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+              </div>
+            )}
+            {canReorder && (
+              <div className="outline-actions">
                 <button
                   type="button"
-                  className="button-link"
-                  onClick={() => setConfirming(true)}
-                  aria-label={t('submission-page.sections.deleteLabel', { title: section.title })}
+                  className="button-secondary"
+                  disabled={index === 0 || busy}
+                  onClick={() => onMove(index - 1)}
                 >
-                  {t('submission-page.sections.delete')}
+                  <span aria-hidden="true">↑</span> {t('submission-page.sections.moveUp')}
+                  <span className="visually-hidden" translate="no">
+                    {' '}
+                    “{section.title}”
+                  </span>
                 </button>
-              )}
-            </div>
-          )}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={index === count - 1 || busy}
+                  onClick={() => onMove(index + 1)}
+                >
+                  <span aria-hidden="true">↓</span> {t('submission-page.sections.moveDown')}
+                  <span className="visually-hidden" translate="no">
+                    {' '}
+                    “{section.title}”
+                  </span>
+                </button>
+                {confirming ? (
+                  <span
+                    className="confirm"
+                    role="group"
+                    aria-label={t('submission-page.sections.confirmDelete', { title: section.title })}
+                  >
+                    <span>{t('submission-page.sections.confirmDelete', { title: section.title })}</span>
+                    <button
+                      type="button"
+                      className="button-danger"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate(section.id, { onSuccess: () => setConfirming(false) })}
+                    >
+                      {t('submission-page.sections.deleteYes')}
+                    </button>
+                    <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+                      {t('submission-page.sections.deleteNo')}
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => setConfirming(true)}
+                    aria-label={t('submission-page.sections.deleteLabel', { title: section.title })}
+                  >
+                    {t('submission-page.sections.delete')}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
           <FormError error={remove.error} />
         </div>
       </div>

@@ -1,22 +1,39 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { OverrideDialog } from '../../opportunities/board/OverrideDialog';
 import { NEXT_STATUSES, useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
 import '../../opportunities/board/board.css';
 
+/** An unmet condition as the server codes it (src/submissions/submission.workflow.ts). */
+type Problem =
+  | { code: 'submission.noSections' }
+  | { code: 'submission.sectionsNotReady'; sections: string[] }
+  | { code: 'submission.signersMissing'; organizations: string[] };
+
 interface Refusal {
   to: SubmissionStatus;
+  /** The server's English message, shown when nothing better is known. */
   message: string;
+  /** Unmet conditions a coordinator may override: coded when the server codes them, else in English. */
+  problems: Problem[];
   blockers: string[];
+  /** The moves the workflow allows from here, when the move itself is not one of them. */
+  next?: SubmissionStatus[];
 }
 
-/** The server's refusal of a move: its unmet conditions (`details.blockers`) or its message. */
+/** The server's refusal of a move: its coded conditions (`details.problems`), its `blockers`, or its message. */
 function refusalOf(error: unknown, to: SubmissionStatus, fallback: string): Refusal {
-  if (!(error instanceof ApiError) || error.status >= 500) return { to, message: fallback, blockers: [] };
-  const details = error.details as { blockers?: unknown } | undefined;
-  const blockers = Array.isArray(details?.blockers) ? details.blockers.map(String) : [];
-  return { to, message: error.message, blockers };
+  if (!(error instanceof ApiError) || error.status >= 500) return { to, message: fallback, problems: [], blockers: [] };
+  const details = (error.details ?? {}) as { code?: string; blockers?: unknown; problems?: unknown; next?: unknown };
+  const blockers = Array.isArray(details.blockers) ? details.blockers.map(String) : [];
+  const problems = Array.isArray(details.problems) ? (details.problems as Problem[]) : [];
+  const next =
+    details.code === 'submission.moveNotAllowed' && Array.isArray(details.next)
+      ? (details.next as SubmissionStatus[])
+      : undefined;
+  return { to, message: error.message, problems, blockers, next };
 }
 
 interface Props {
@@ -66,15 +83,7 @@ export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
       {refusal && (
         <div className="state state-error" role="alert">
           <p>{t('submission-page.workflow.refused', { status: statusName(refusal.to) })}</p>
-          {refusal.blockers.length > 0 ? (
-            <ul lang="en">
-              {refusal.blockers.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-          ) : (
-            <p lang="en">{refusal.message}</p>
-          )}
+          <RefusalReasons refusal={refusal} />
           {refusal.blockers.length > 0 &&
             (isCoordinator ? (
               <button type="button" className="button-secondary" onClick={() => setOverriding(refusal)}>
@@ -121,7 +130,12 @@ export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
           title={s.title}
           heading={t('submission-page.workflow.overrideTitle', { status: statusName(overriding.to) })}
           reasonLabel={t('submission-page.workflow.overrideReason')}
-          refusal={overriding.blockers.join('; ') || overriding.message}
+          refusal={
+            overriding.problems.length
+              ? overriding.problems.map((p) => problemText(t, p)).join(' ')
+              : overriding.blockers.join('; ') || overriding.message
+          }
+          refusalLanguage={overriding.problems.length ? undefined : 'en'}
           onCancel={() => setOverriding(null)}
           onConfirm={(reason) => {
             setOverriding(null);
@@ -135,3 +149,61 @@ export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
 
 const ORDER: readonly SubmissionStatus[] = ['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published'];
 const isBackward = (from: SubmissionStatus, to: SubmissionStatus) => ORDER.indexOf(to) < ORDER.indexOf(from);
+
+const quoted = (items: string[]) => items.map((item) => `“${item}”`).join(', ');
+
+/** A coded condition as one sentence in the reader's language. */
+function problemText(t: TFunction, p: Problem): string {
+  if (p.code === 'submission.sectionsNotReady')
+    return `${t('submission-page.problems.sectionsNotReady')} ${quoted(p.sections)}`;
+  if (p.code === 'submission.signersMissing')
+    return `${t('submission-page.problems.signersMissing')} ${quoted(p.organizations)}`;
+  return t('submission-page.problems.noSections');
+}
+
+/** Why a move was refused, in the reader's language where the server gave codes, else in its English. */
+function RefusalReasons({ refusal }: { refusal: Refusal }) {
+  const { t } = useTranslation();
+  if (refusal.problems.length > 0) {
+    return (
+      <ul>
+        {refusal.problems.map((p) => (
+          <li key={p.code}>
+            {p.code === 'submission.sectionsNotReady' ? (
+              <>
+                {t('submission-page.problems.sectionsNotReady')} <span translate="no">{quoted(p.sections)}</span>
+              </>
+            ) : p.code === 'submission.signersMissing' ? (
+              <>
+                {t('submission-page.problems.signersMissing')} <span translate="no">{quoted(p.organizations)}</span>
+              </>
+            ) : (
+              t('submission-page.problems.noSections')
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (refusal.next) {
+    return (
+      <p>
+        {refusal.next.length
+          ? t('submission-page.problems.canGoTo', {
+              statuses: refusal.next.map((s) => t(`submissions.status.${s}`)).join(', '),
+            })
+          : t('submission-page.workflow.final')}
+      </p>
+    );
+  }
+  if (refusal.blockers.length > 0) {
+    return (
+      <ul lang="en">
+        {refusal.blockers.map((b) => (
+          <li key={b}>{b}</li>
+        ))}
+      </ul>
+    );
+  }
+  return <p lang="en">{refusal.message}</p>;
+}
