@@ -97,6 +97,14 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     expect(flags).toMatchObject({ Findings: true, Diversion: false });
   });
 
+  it('shows everyone who can read the submission what was done to it and its sections', async () => {
+    const history = await partnerWriter.as.get(`/api/v1/submissions/${submissionId}/activity`).expect(200);
+    const actions: string[] = history.body.items.map((a: { action: string }) => a.action);
+    expect(actions).toContain('submission.created');
+    expect(actions).toContain('section.created');
+    await outsider.as.get(`/api/v1/submissions/${submissionId}/activity`).expect(404);
+  });
+
   it('writes a mention in each reader’s own language', async () => {
     const khmerReader = await makeUser(t, { organizationId: partner.id, name: 'Sokha Chea', language: 'km' });
     await writer.as

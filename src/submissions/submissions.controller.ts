@@ -1,3 +1,5 @@
+import { ActivityResponse } from '../activity/activity.response.js';
+import { PageQuery } from '../common/pagination.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, MinRole } from '../common/auth.decorators.js';
@@ -58,6 +60,13 @@ export class SubmissionsController {
   @ApiOk(ListOf(MentionCandidateResponse))
   async people(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: MentionQuery) {
     return { items: await this.submissions.mentionCandidates(user, id, query.q) };
+  }
+
+  @Get(':id/activity')
+  @ApiOperation({ summary: 'Who did what to this submission and its sections, newest first' })
+  @ApiOk(PageOf(ActivityResponse))
+  activity(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
+    return this.submissions.history(user, id, query);
   }
 
   @Get(':id/word-count')

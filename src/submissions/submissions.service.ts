@@ -11,7 +11,8 @@ import { AccessService } from '../access/access.service.js';
 import { hasRole, isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
-import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
+import { Activity } from '../activity/activity.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { escapeLike } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
@@ -118,6 +119,27 @@ export class SubmissionsService {
       name: r.name,
       organization: r.org_id ? { id: r.org_id, name: r.org_name!, acronym: r.acronym } : null,
     }));
+  }
+
+  /** Who did what to this submission and its sections (deleted ones included), newest first. */
+  async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
+    await this.access.requireAccess(user, 'submission', id, 'read');
+    const window = pageWindow(query);
+    const [items, total] = await this.db
+      .getRepository(Activity)
+      .createQueryBuilder('a')
+      .where(
+        `((a.subject_type = 'submission' AND a.subject_id = :id) OR (a.subject_type = 'section' AND (
+           a.subject_id IN (SELECT sec.id FROM submission_sections sec WHERE sec.submission_id = :id)
+           OR a.changes->>'submissionId' = :idText)))`,
+        { id, idText: id },
+      )
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
+    return toPage(items, total, window);
   }
 
   async wordCount(user: User, id: string): Promise<SubmissionView['wordCount']> {

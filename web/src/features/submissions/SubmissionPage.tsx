@@ -61,7 +61,7 @@ export function SubmissionPage() {
           <Link to={`/deadlines/new?subjectType=submission&subjectId=${s.id}`}>{t('submission-page.addDeadline')}</Link>
         </p>
       )}
-      {isCoordinator && <SubmissionActivity submissionId={s.id} />}
+      <SubmissionActivity submissionId={s.id} />
     </article>
   );
 }

@@ -6,7 +6,7 @@ import { useSubmissionActivity } from './page-hooks';
 /** Who did what on this submission (moves, sign-on, snapshots, details), newest first; coordinators read it. */
 export function SubmissionActivity({ submissionId }: { submissionId: string }) {
   const { t } = useTranslation();
-  const activity = useSubmissionActivity(submissionId, true);
+  const activity = useSubmissionActivity(submissionId);
   return (
     <section aria-labelledby="submission-activity" className="panel">
       <h2 id="submission-activity">{t('submission-page.activity.title')}</h2>

@@ -311,16 +311,13 @@ export function useCreateSnapshot(id: string) {
   });
 }
 
-/** The submission's activity log (coordinators and admins may read it). */
-export function useSubmissionActivity(id: string, enabled: boolean) {
+/** Who did what to the submission and its sections, newest first (everyone who can read it). */
+export function useSubmissionActivity(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.activity(id),
     queryFn: () =>
       unwrap<Schemas['ActivityPage']>(
-        api.GET('/api/v1/activity', {
-          params: { query: { subjectType: 'submission', subjectId: id, limit: 20 } },
-        }),
+        api.GET('/api/v1/submissions/{id}/activity', { params: { path: { id }, query: { limit: 20 } } }),
       ),
-    enabled,
   });
 }
