@@ -9,6 +9,7 @@ import {
   signIn,
   startWebApp,
   type WebApp,
+  waitForFocus,
 } from './web-app.js';
 
 /** An admin's screens (people, organisations) and everyone's password and API tokens on the profile. */
@@ -58,7 +59,7 @@ describe('the web app: administration and account', () => {
     const card = page.getByRole('listitem').filter({ hasText: 'Khmer Youth Association' });
     await card.getByRole('button', { name: 'Edit Khmer Youth Association' }).click();
     const edit = card.getByRole('form', { name: 'Edit Khmer Youth Association' });
-    expect(await edit.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitForFocus(edit.getByLabel('Name'));
     await edit.getByLabel('Country').fill('ZZ');
     await edit.getByLabel('Website').fill('not a website');
     await edit.getByLabel('Kind').selectOption({ label: 'Network' });
@@ -91,8 +92,9 @@ describe('the web app: administration and account', () => {
     const renamed = page.getByRole('listitem').filter({ hasText: 'Khmer Youth Association (KYA)' });
     await renamed.getByText('Network · KH').waitFor();
     await renamed.getByRole('link', { name: 'https://kya.example.org' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Edit Khmer Youth Association (KYA)',
+    // Focus comes back to the card's Edit button once the saved card is drawn.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Edit Khmer Youth Association (KYA)',
     );
 
     // Escape closes the form without saving.

@@ -13,6 +13,7 @@ import {
   signIn,
   startWebApp,
   type WebApp,
+  waitForFocus,
 } from './web-app.js';
 
 const OAK = 'Oak Foundation: ending the detention of children in Cambodia';
@@ -86,7 +87,7 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await expect(checklist.getByLabel(/New checklist item\W+CRC-Cambodia/).count()).resolves.toBe(0);
     await checklist.getByRole('button', { name: /Add item\W+CRC-Cambodia/ }).click();
     const newItem = checklist.getByLabel(/New checklist item\W+CRC-Cambodia/);
-    expect(await newItem.evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitForFocus(newItem);
     await newItem.fill('Registration certificate of CRC');
     await checklist.getByRole('button', { name: /Add to the checklist\W+CRC-Cambodia/ }).click();
     await checklist.getByText('Registration certificate of CRC', { exact: true }).waitFor();
@@ -161,7 +162,7 @@ describe('the web app: building a consortium on the opportunity page', () => {
     expect(await openers.count()).toBeGreaterThan(0);
     await openers.first().click();
     const khItem = khChecklist.getByLabel(/^ធាតុថ្មីក្នុងបញ្ជីត្រួតពិនិត្យ/);
-    expect(await khItem.evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitForFocus(khItem);
     expect(await accessibilityProblems(page)).toEqual([]);
     await khChecklist
       .locator('form.add-item')

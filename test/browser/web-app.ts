@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { seed } from '../../src/seed/seed.js';
 import { freePort, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, databaseUrl, dropDatabase } from '../support/databases.js';
@@ -135,4 +135,10 @@ export async function latinWordsOutsideData(page: Page): Promise<string[]> {
     }
     return words;
   });
+}
+
+/** Waits until `locator`'s element has the focus (focus often moves a frame after a re-render). */
+export async function waitForFocus(locator: Locator): Promise<void> {
+  const element = await locator.elementHandle();
+  await locator.page().waitForFunction((el) => el === document.activeElement, element);
 }

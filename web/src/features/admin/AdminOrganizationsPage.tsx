@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
@@ -47,9 +47,22 @@ function OrganizationCard({ organization: o }: { organization: Organization }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  // Focus returns to Edit on closing, and again after the refreshed list has moved this card (a moved
+  // element loses focus), until the reader puts focus somewhere else.
+  const returnFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (returnFocus.current && !editing) editButton.current?.focus();
+  });
+  useEffect(() => {
+    const elsewhere = (event: FocusEvent) => {
+      if (event.target !== editButton.current) returnFocus.current = false;
+    };
+    document.addEventListener('focusin', elsewhere);
+    return () => document.removeEventListener('focusin', elsewhere);
+  }, []);
   const close = () => {
+    returnFocus.current = true;
     setEditing(false);
-    requestAnimationFrame(() => editButton.current?.focus());
   };
   return (
     <li className="card">
