@@ -33,13 +33,17 @@ export function machine() {
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
     os: `${os.type()} ${os.release()}`,
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
   };
 }
 
 export function printMachine(extra = {}) {
   const m = { ...machine(), ...extra };
   console.log(
-    `machine: ${m.cpus} CPU (${m.model}), ${m.memory} RAM, Node ${m.node}, ${m.os}` +
+    `machine: ${m.cpus} CPU (${m.model}), ${m.memory} RAM, Node ${m.node}, ${m.os}, load average ${m.load}` +
       Object.entries(extra)
         .map(([k, v]) => `, ${k} ${v}`)
         .join(''),
