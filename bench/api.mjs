@@ -155,6 +155,10 @@ export async function benchApi() {
     PORT: String(port),
     PUBLIC_URL: base,
     RECONCILE_INTERVAL_SECONDS: '3600',
+  }).catch(async (error) => {
+    await redis.stop();
+    await db.end();
+    throw error;
   });
   let healthy = false;
   while (!healthy) {
