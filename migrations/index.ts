@@ -6,6 +6,7 @@ import { BackupRuns1764000000000 } from './1764000000000-backup-runs.js';
 import { ChecklistWaiveReason1764010500000 } from './1764010500000-checklist-waive-reason.js';
 import { DeliveriesPerReminderVersion1764100000000 } from './1764100000000-deliveries-per-reminder-version.js';
 import { PartnerContacts1764100100000 } from './1764100100000-partner-contacts.js';
+import { DeadlineListIndexes1764200000000 } from './1764200000000-deadline-list-indexes.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ChecklistWaiveReason1764010500000,
   DeliveriesPerReminderVersion1764100000000,
   PartnerContacts1764100100000,
+  DeadlineListIndexes1764200000000,
 ];

@@ -112,7 +112,9 @@ describe('two worker processes and the reconciler racing over 500 reminders', ()
     clearInterval(twins);
     await queue.close();
     await deliveryQueue.close();
-    expect(twinned.size).toBeGreaterThan(COUNT); // the twins did race
+    // The twins did race: in-app notices are written in the firing itself (no delivery job to twin),
+    // so the twins compete for the e-mails, most of which are still pending when the poll sees them.
+    expect(twinned.size).toBeGreaterThan(COUNT / 2);
 
     const byStatus = await t.db.query(
       `SELECT channel, status, attempts, count(*)::int AS n FROM deliveries GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,

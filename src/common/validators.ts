@@ -15,12 +15,23 @@ export function canonicalTimeZone(value: string): string {
   return Object.hasOwn(TIME_ZONE_ALIASES, value) ? TIME_ZONE_ALIASES[value] : value;
 }
 
+/**
+ * Answers of `canonicalZone` so far. Luxon's isValidZone builds an Intl.DateTimeFormat on every call
+ * (about 0.1 ms); a list of 50 deadlines asks nine times a row. Bounded: only the first
+ * ZONE_CACHE_MAX names asked are kept (there are about 600 zones).
+ */
+const zoneCache = new Map<string, string | null>();
+const ZONE_CACHE_MAX = 2000;
+
 /** The IANA zone to compute with (aliases resolved), or null when `value` names none. */
 export function canonicalZone(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 64) return null;
+  const known = zoneCache.get(value);
+  if (known !== undefined) return known;
   const zone = canonicalTimeZone(value);
-  if (zone === 'UTC') return zone;
-  return zone.includes('/') && IANAZone.isValidZone(zone) ? zone : null;
+  const answer = zone === 'UTC' || (zone.includes('/') && IANAZone.isValidZone(zone)) ? zone : null;
+  if (zoneCache.size < ZONE_CACHE_MAX) zoneCache.set(value, answer);
+  return answer;
 }
 
 export function isTimeZone(value: unknown): value is string {

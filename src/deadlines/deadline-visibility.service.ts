@@ -1,10 +1,70 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type SelectQueryBuilder, Repository } from 'typeorm';
+import { type SelectQueryBuilder, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import type { DeadlineStatus } from './deadline-status.js';
+import type { DeadlineSubject } from './deadline.view.js';
+
+/** A deadline in a list, with what the list shows beside it. */
+export interface ListedDeadline {
+  deadline: Deadline;
+  assigneeIds: string[];
+  subject: DeadlineSubject | null;
+}
+
+/** A row of the list query: the deadline's columns and the extras. */
+interface ListedRow {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  title: string;
+  description: string | null;
+  kind: Deadline['kind'];
+  due_at: Date;
+  due_day: string | null;
+  time_zone: string;
+  status: DeadlineStatus;
+  reminder_offsets: string[];
+  overdue_reminder: boolean;
+  parent_id: string | null;
+  template_id: string | null;
+  created_by: string | null;
+  completed_at: Date | null;
+  completed_by: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  total: string;
+  assignee_ids: string[];
+  subject: DeadlineSubject | null;
+}
+
+function deadlineOf(repo: Repository<Deadline>, r: ListedRow): Deadline {
+  return repo.create({
+    id: r.id,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    title: r.title,
+    description: r.description,
+    kind: r.kind,
+    dueAt: r.due_at,
+    dueDate: r.due_day,
+    timeZone: r.time_zone,
+    status: r.status,
+    reminderOffsets: r.reminder_offsets,
+    overdueReminder: r.overdue_reminder,
+    parentId: r.parent_id,
+    templateId: r.template_id,
+    createdBy: r.created_by,
+    completedAt: r.completed_at,
+    completedBy: r.completed_by,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  } as Deadline);
+}
 
 /**
  * A deadline is visible exactly when its subject is: this narrows a query of
@@ -18,34 +78,46 @@ export class DeadlineVisibility {
     private readonly access: AccessService,
   ) {}
 
-  /** Adds the visibility condition to `qb` (alias `d`); false when nothing can be visible. */
-  async restrict(user: User, qb: SelectQueryBuilder<Deadline>): Promise<boolean> {
-    const subjects: { type: string; id: string }[] = await qb
-      .clone()
-      .select('DISTINCT d.subject_type', 'type')
-      .addSelect('d.subject_id', 'id')
-      .orderBy()
-      .offset(undefined)
-      .limit(undefined)
-      .skip(undefined)
-      .take(undefined)
-      .getRawMany();
-    // A record type no module serves any more is nobody's to see.
-    const allowed = [...(await this.access.readableByType(user, subjects))]
-      .filter(([, visible]) => visible.size)
-      .map(([type, visible]): [string, string[]] => [type, [...visible]]);
-    if (!allowed.length) return false;
-    qb.andWhere(
-      new Brackets((or) => {
-        allowed.forEach(([type, ids], i) => {
-          or.orWhere(`(d.subject_type = :vt${i} AND d.subject_id = ANY(:vi${i}))`, {
-            [`vt${i}`]: type,
-            [`vi${i}`]: ids,
-          });
-        });
-      }),
+  /** Adds the visibility condition to `qb` (alias `d`): the deadline's subject exists and the user may read it. */
+  restrict(user: User, qb: SelectQueryBuilder<Deadline>): SelectQueryBuilder<Deadline> {
+    const readable = this.access.readableSql(user, 'd.subject_type', 'd.subject_id');
+    return qb.andWhere(readable.sql, readable.params);
+  }
+
+  /**
+   * One page of the deadlines matching `qb` (alias `d`, its conditions only) that the user may see,
+   * soonest first, each with its assignees and its subject's title and path, and the total: one query.
+   */
+  async page(
+    user: User,
+    qb: SelectQueryBuilder<Deadline>,
+    window: { limit: number; offset: number },
+  ): Promise<{ items: ListedDeadline[]; total: number }> {
+    this.restrict(user, qb);
+    const [where, params] = qb.getQueryAndParameters();
+    const filter = where.slice(where.indexOf(' FROM '));
+    const n = params.length;
+    const rows: ListedRow[] = await this.deadlines.query(
+      `SELECT page.*, ${this.access.labelSql('page.subject_type', 'page.subject_id')} AS subject,
+              ARRAY(SELECT a.user_id FROM deadline_assignees a WHERE a.deadline_id = page.id ORDER BY a.user_id) AS assignee_ids
+         FROM (SELECT "d".*, "d".due_date::text AS due_day, count(*) OVER () AS total ${filter}
+                ORDER BY "d".due_at, "d".id LIMIT $${n + 1} OFFSET $${n + 2}) page
+        ORDER BY page.due_at, page.id`,
+      [...params, window.limit, window.offset],
     );
-    return true;
+    if (!rows.length) {
+      // Past the last page: still say how many there are.
+      const counted = await this.deadlines.query(`SELECT count(*)::int AS total ${filter}`, params);
+      return { items: [], total: counted[0].total };
+    }
+    return {
+      items: rows.map((r) => ({
+        deadline: deadlineOf(this.deadlines, r),
+        assigneeIds: r.assignee_ids,
+        subject: r.subject,
+      })),
+      total: Number(rows[0].total),
+    };
   }
 
   /** The deadlines the user can see with one of `statuses`, due within [from, to], soonest first, at most `limit`. */
@@ -58,8 +130,7 @@ export class DeadlineVisibility {
       .where('d.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.from) qb.andWhere('d.due_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('d.due_at <= :to', { to: filter.to });
-    if (!(await this.restrict(user, qb))) return [];
-    return qb.orderBy('d.due_at').take(filter.limit).getMany();
+    return this.restrict(user, qb).orderBy('d.due_at').take(filter.limit).getMany();
   }
 
   /** Whether the user may read the deadline's subject (and so the deadline). */

@@ -44,24 +44,9 @@ export class DeadlinesService {
         me: user.id,
       });
     }
-    if (!(await this.visibility.restrict(user, qb))) return toPage([], 0, window);
-    const [items, total] = await qb
-      .orderBy('d.due_at', 'ASC')
-      .addOrderBy('d.id')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
-    const assignees = await this.visibility.assigneesOf(items.map((d) => d.id));
-    const subjects = await this.subjects(items);
+    const { items, total } = await this.visibility.page(user, qb, window);
     return toPage(
-      items.map((d) =>
-        deadlineView(
-          d,
-          assignees.get(d.id) ?? [],
-          user.timeZone,
-          subjects.get(`${d.subjectType}:${d.subjectId}`) ?? null,
-        ),
-      ),
+      items.map((row) => deadlineView(row.deadline, row.assigneeIds, user.timeZone, row.subject)),
       total,
       window,
     );

@@ -105,21 +105,38 @@ export interface ZonedTime {
   text: string;
 }
 
+/**
+ * Short offset names ("GMT+7", "CET") by zone and offset: Luxon builds an Intl.DateTimeFormat for every
+ * `ZZZZ` it formats, and a zone's name for an offset does not change between the instants we show.
+ */
+const offsetNames = new Map<string, string>();
+const OFFSET_NAMES_MAX = 5000;
+
 export function formatInZone(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone })
-    .setLocale('en-GB')
-    .toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+  return formatLocal(DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }));
+}
+
+function formatLocal(at: DateTime): string {
+  const local = at.setLocale('en-GB');
+  const key = `${local.zoneName} ${local.offset}`;
+  let name = offsetNames.get(key);
+  if (name === undefined) {
+    name = local.toFormat('ZZZZ');
+    if (offsetNames.size < OFFSET_NAMES_MAX) offsetNames.set(key, name);
+  }
+  return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${name}`;
 }
 
 /** The deadline in its own zone, in the reader's zone and in Phnom Penh time. */
 export function displayTimes(at: Date, deadlineZone: string, userZone: string): ZonedTime[] {
   const row = (label: ZonedTime['label'], given: string): ZonedTime => {
     const zone = canonicalZone(given) ?? given;
+    const local = DateTime.fromJSDate(at, { zone });
     return {
       label,
       zone,
-      local: DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }).toISO({ suppressMilliseconds: true }) ?? '',
-      text: `${formatInZone(at, zone)} (${zone})`,
+      local: local.toISO({ suppressMilliseconds: true }) ?? '',
+      text: `${formatLocal(local)} (${zone})`,
     };
   };
   return [row('deadline', deadlineZone), row('you', userZone), row('phnomPenh', PHNOM_PENH)];

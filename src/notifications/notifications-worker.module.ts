@@ -24,6 +24,6 @@ import { NotificationsModule } from './notifications.module.js';
     },
     DigestService,
   ],
-  exports: [DELIVERY_CHANNELS, DigestService],
+  exports: [DELIVERY_CHANNELS, DigestService, InAppChannel],
 })
 export class NotificationsWorkerModule {}

@@ -25,6 +25,20 @@ const OWNER_READS = `u.status <> 'disabled' AND (u.role IN ('coordinator', 'admi
 
 const path = (opportunityId: string) => `/opportunities/${opportunityId}`;
 
+/**
+ * SQL: the row of `table` (joined to its opportunity `o`) with id `id` exists and `user` may see it.
+ * `OFFSET 0` keeps Postgres from turning the EXISTS into a hash of every partner or checklist item
+ * in the network: a list probes a few hundred of them, one index lookup each (EXPLAIN ANALYZE on
+ * the bench's large seed: 30 ms instead of 80 ms for a 30-day window).
+ */
+function readableRowSql(user: User, table: string, id: string) {
+  const visible = visibleTo(user, 'o');
+  return {
+    sql: `EXISTS (SELECT 1 FROM ${table} t JOIN opportunities o ON o.id = t.opportunity_id WHERE t.id = ${id}${visible ? ` AND ${visible.sql}` : ''} OFFSET 0)`,
+    params: visible?.params ?? {},
+  };
+}
+
 /** Registers who may see and change opportunities, their partners and their checklist items. */
 @Injectable()
 export class OpportunityAccess implements OnModuleInit {
@@ -67,6 +81,15 @@ export class OpportunityAccess implements OnModuleInit {
         if (level === 'write' && !isCoordinator(user.role)) return new Set();
         return this.ids(user, ids, 'opportunities', '');
       },
+      readableSql: (user, id) => {
+        const visible = visibleTo(user, 'o');
+        return {
+          sql: `EXISTS (SELECT 1 FROM opportunities o WHERE o.id = ${id}${visible ? ` AND ${visible.sql}` : ''})`,
+          params: visible?.params ?? {},
+        };
+      },
+      labelSql: (id) =>
+        `(SELECT json_build_object('title', o.title, 'path', '/opportunities/' || o.id) FROM opportunities o WHERE o.id = ${id})`,
       describe: async (ids) => {
         const rows = await this.db.query(
           `SELECT o.id, o.title,
@@ -103,6 +126,11 @@ export class OpportunityAccess implements OnModuleInit {
           own ? 't.organization_id' : undefined,
         );
       },
+      readableSql: (user, id) => readableRowSql(user, 'opportunity_partners', id),
+      labelSql: (id) =>
+        `(SELECT json_build_object('title', org.name || ' on ' || o.title, 'path', '/opportunities/' || o.id || '/partners/' || p.id)
+            FROM opportunity_partners p JOIN opportunities o ON o.id = p.opportunity_id
+            JOIN organizations org ON org.id = p.organization_id WHERE p.id = ${id})`,
       describe: async (ids) => {
         const rows = await this.db.query(
           `SELECT p.id, o.id AS opportunity_id, org.name || ' on ' || o.title AS title,
@@ -151,6 +179,10 @@ export class OpportunityAccess implements OnModuleInit {
           .andWhere('p.organization_id = :org', { org: user.organizationId });
         return new Set((await qb.getRawMany<{ id: string }>()).map((r) => r.id));
       },
+      readableSql: (user, id) => readableRowSql(user, 'checklist_items', id),
+      labelSql: (id) =>
+        `(SELECT json_build_object('title', c.title || ' — ' || o.title, 'path', '/opportunities/' || o.id || '/checklist/' || c.id)
+            FROM checklist_items c JOIN opportunities o ON o.id = c.opportunity_id WHERE c.id = ${id})`,
       describe: async (ids) => {
         const rows = await this.db.query(
           `SELECT c.id, o.id AS opportunity_id, c.title || ' — ' || o.title AS title,

@@ -1,10 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
-import { AppConfig } from '../config/app-config.js';
-import { actionExpiry, signLink, unsubscribeExpiry } from '../auth/signed-links.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
-import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import {
   DELIVERY_CHANNELS,
@@ -17,6 +14,7 @@ import { UserDirectory } from '../users/user-directory.service.js';
 import type { Delivery } from './delivery.entity.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import { RecipientsService } from './recipients.service.js';
+import { ReminderContentService } from './reminder-content.service.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 
@@ -35,11 +33,10 @@ export class DeliverySender {
     private readonly ledger: DeliveryRepository,
     private readonly reminders: ReminderScheduler,
     private readonly deadlines: DeadlinesService,
-    private readonly visibility: DeadlineVisibility,
     private readonly users: UserDirectory,
     private readonly recipients: RecipientsService,
     private readonly access: AccessService,
-    private readonly config: AppConfig,
+    private readonly composer: ReminderContentService,
     private readonly clock: Clock,
   ) {
     this.channels = new Map(channels.map((c) => [c.name, c]));
@@ -115,41 +112,6 @@ export class DeliverySender {
     if (delivery.userId && !user) return null;
     if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId))
       return null;
-    const secret = this.config.sessionSecret;
-    const e = actionExpiry(d.dueAt);
-    // A reminder offers only what its reader may do: acknowledging is for assignees, "done" for those who may complete it.
-    const [assignee, mayComplete] = user
-      ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)])
-      : [false, false];
-    return {
-      kind: reminder.kind,
-      language: user?.language ?? 'en',
-      deadlineId: d.id,
-      deadlineTitle: d.title,
-      deadlineKind: d.kind,
-      dueAt: d.dueAt,
-      deadlineZone: d.timeZone,
-      readerZone: user?.timeZone ?? 'Asia/Phnom_Penh',
-      now,
-      subjectType: d.subjectType,
-      subjectLabel: this.access.label(d.subjectType),
-      subjectTitle: subject.title,
-      recordUrl: this.config.link(subject.path),
-      ...(user
-        ? {
-            ...(assignee
-              ? { ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`) }
-              : {}),
-            ...(mayComplete
-              ? {
-                  doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
-                }
-              : {}),
-            unsubscribeUrl: this.config.link(
-              `/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`,
-            ),
-          }
-        : {}),
-    };
+    return this.composer.compose(reminder.kind, d, subject, user, now);
   }
 }

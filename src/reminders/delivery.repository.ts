@@ -62,6 +62,34 @@ export class DeliveryRepository {
       .execute();
   }
 
+  /**
+   * Records a delivery made inside the firing transaction itself (an in-app notice): written `sent`, so no
+   * job ever handles it. A row already there is a conflict that rolls the firing back (it cannot happen:
+   * the firing holds the reminder's row lock and fires each version once).
+   */
+  async insertSent(
+    manager: EntityManager,
+    reminder: { id: string; version: number },
+    p: PlannedDelivery,
+    sentAt: Date,
+    providerMessageId: string,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Delivery)
+      .values({
+        ...p,
+        reminderId: reminder.id,
+        reminderVersion: reminder.version,
+        status: 'sent' as const,
+        attempts: 1,
+        sentAt,
+        providerMessageId,
+      })
+      .execute();
+  }
+
   pendingOf(reminderId: string): Promise<Delivery[]> {
     return this.deliveries.findBy({ reminderId, status: 'pending' });
   }

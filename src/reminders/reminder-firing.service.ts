@@ -9,9 +9,12 @@ import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import type { Reminder } from '../deadlines/reminder.entity.js';
 import { TelegramBlockedChats } from '../notifications/telegram-blocked-chats.service.js';
 import { DELIVERY_JOB_OPTIONS, QUEUES } from '../queue/queues.js';
-import { planDeliveries } from './delivery-plan.js';
+import { planDeliveries, type PlannedDelivery } from './delivery-plan.js';
+import type { ReminderContent } from '../notifications/reminder-message.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import { RecipientsService } from './recipients.service.js';
+import { ReminderContentService } from './reminder-content.service.js';
+import { InAppChannel } from '../notifications/channels/in-app.channel.js';
 
 /** A job that wakes up earlier than this before its reminder's time goes back to sleep. */
 const EARLY_TOLERANCE_MS = 250;
@@ -40,6 +43,8 @@ export class ReminderFiring {
     private readonly ledger: DeliveryRepository,
     private readonly blockedChats: TelegramBlockedChats,
     private readonly recipients: RecipientsService,
+    private readonly content: ReminderContentService,
+    private readonly inApp: InAppChannel,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -54,11 +59,32 @@ export class ReminderFiring {
     const deadline = await this.deadlines.findById(peek.deadlineId);
     const recipients = deadline ? await this.recipients.resolve(deadline) : null;
     const blocked = await this.blockedChats.all();
+    const planned = recipients
+      ? planDeliveries(
+          recipients.users,
+          recipients.groupChatId,
+          { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats: blocked },
+          now,
+        )
+      : [];
+    // In-app notices are rows in this database: written in the firing's own transaction, they exist
+    // exactly once with the reminder marked sent, and need no delivery job. Their text is composed
+    // first, outside the transaction (composing reads with other connections).
+    const notices = new Map<PlannedDelivery, ReminderContent>();
+    if (deadline && recipients?.subject) {
+      for (const p of planned) {
+        const user = p.channel === 'inApp' ? recipients.users.find((u) => u.id === p.userId) : undefined;
+        if (user) notices.set(p, await this.content.compose(peek.kind, deadline, recipients.subject, user, now));
+      }
+    }
 
     const outcome = await this.deadlines.transaction(async (manager) => {
       const reminder = await this.reminders.lockForFiring(manager, reminderId);
       if (!reminder || reminder.status !== 'scheduled' || reminder.version !== version) return 'stale';
       const d = await this.deadlines.lock(manager, reminder.deadlineId);
+      // The notices were composed from the deadline as read before the lock: if it changed since, they go
+      // the way of other deliveries (a job composes them at send time).
+      const composed = d && d.version === deadline?.version ? notices : new Map<PlannedDelivery, ReminderContent>();
       const finish = async (status: Reminder['status'], why: string) => {
         await this.reminders.recordFired(manager, reminder.id, status, now, status === 'sent' ? null : why);
         return why;
@@ -72,13 +98,15 @@ export class ReminderFiring {
         if (d.dueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return finish('skipped', 'deadline not yet due');
         if (d.status === 'open') await this.missed.markMissed(manager, d);
       }
-      const planned = planDeliveries(
-        recipients.users,
-        recipients.groupChatId,
-        { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats: blocked },
-        now,
+      await this.ledger.insertPlanned(
+        manager,
+        reminder,
+        planned.filter((p) => !composed.has(p)),
       );
-      await this.ledger.insertPlanned(manager, reminder, planned);
+      for (const [p, content] of composed) {
+        const noticeId = await this.inApp.record(manager, p.userId!, content);
+        await this.ledger.insertSent(manager, reminder, p, now, noticeId);
+      }
       return finish('sent', `${planned.length} deliveries`);
     });
     await this.enqueueDeliveries(reminderId);

@@ -7,6 +7,7 @@ import { DeliverySender } from './delivery-sender.service.js';
 import { MaintenanceScheduler } from './maintenance-scheduler.service.js';
 import { Reconciler } from './reconciler.service.js';
 import { RecipientsService } from './recipients.service.js';
+import { ReminderContentService } from './reminder-content.service.js';
 import { ReminderFiring } from './reminder-firing.service.js';
 import { RemindersModule } from './reminders.module.js';
 import { DeliveryProcessor, MaintenanceProcessor, ReminderProcessor } from './reminders.processors.js';
@@ -16,6 +17,7 @@ import { DeliveryProcessor, MaintenanceProcessor, ReminderProcessor } from './re
   imports: [RemindersModule, DeadlinesModule, NotificationsModule, NotificationsWorkerModule, UsersModule],
   providers: [
     RecipientsService,
+    ReminderContentService,
     ReminderFiring,
     DeliverySender,
     Reconciler,

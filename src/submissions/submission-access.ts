@@ -1,7 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AccessLevel, type AccessPolicy, AccessService, type SubjectInfo } from '../access/access.service.js';
+import {
+  type AccessLevel,
+  type AccessPolicy,
+  AccessService,
+  type SqlFragment,
+  type SubjectInfo,
+} from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
 
@@ -36,6 +42,18 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
 
   async allowedIds(user: User, ids: string[], level: AccessLevel): Promise<Set<string>> {
     return new Set(await submissionIdsFor(this.db, user, ids, level));
+  }
+
+  readableSql(user: User, id: string): SqlFragment {
+    const visible = readableSubmissionSql(user);
+    return {
+      sql: `EXISTS (SELECT 1 FROM submissions s WHERE s.id = ${id}${visible ? ` AND ${visible.sql}` : ''})`,
+      params: visible?.params ?? {},
+    };
+  }
+
+  labelSql(id: string): string {
+    return `(SELECT json_build_object('title', s.title, 'path', '/submissions/' || s.id) FROM submissions s WHERE s.id = ${id})`;
   }
 
   async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
@@ -99,6 +117,20 @@ export class SectionAccessPolicy implements AccessPolicy {
     return new Set(rows.filter((r) => allowed.has(r.submission_id)).map((r) => r.id));
   }
 
+  /** `OFFSET 0`: probe each section by its key rather than hash every section (as for partners, opportunity-access.ts). */
+  readableSql(user: User, id: string): SqlFragment {
+    const visible = readableSubmissionSql(user);
+    return {
+      sql: `EXISTS (SELECT 1 FROM submission_sections sec JOIN submissions s ON s.id = sec.submission_id WHERE sec.id = ${id}${visible ? ` AND ${visible.sql}` : ''} OFFSET 0)`,
+      params: visible?.params ?? {},
+    };
+  }
+
+  labelSql(id: string): string {
+    return `(SELECT json_build_object('title', s.title || ': ' || sec.title, 'path', '/submissions/' || s.id || '/sections/' || sec.id)
+               FROM submission_sections sec JOIN submissions s ON s.id = sec.submission_id WHERE sec.id = ${id})`;
+  }
+
   async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
     const rows: { id: string; title: string; submission_id: string; assignee_id: string | null }[] =
       await this.db.query(
@@ -125,6 +157,13 @@ export class SectionAccessPolicy implements AccessPolicy {
     }
     return result;
   }
+}
+
+/** The read rule of `submissionIdsFor` as an SQL condition on submission `s`; null when the user reads all. */
+function readableSubmissionSql(user: User): SqlFragment | null {
+  if (isCoordinator(user.role)) return null;
+  if (!user.organizationId) return { sql: `s.visibility = 'network'`, params: {} };
+  return { sql: VISIBLE_SQL, params: { viewerOrg: user.organizationId } };
 }
 
 async function submissionIdsFor(db: DataSource, user: User, ids: string[], level: AccessLevel): Promise<string[]> {

@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications.service.js';
 import { type ReminderContent, renderInApp } from '../reminder-message.js';
 import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError } from './channel.js';
+
+function inAppEntry(content: ReminderContent) {
+  const { title, body } = renderInApp(content);
+  const url = new URL(content.recordUrl);
+  return {
+    kind: content.kind === 'overdue' ? 'deadline.overdue' : 'deadline.reminder',
+    title: title.slice(0, 300),
+    body,
+    subjectType: 'deadline',
+    subjectId: content.deadlineId,
+    url: `${url.pathname}${url.search}${url.hash}`,
+  };
+}
 
 /** The in-app inbox: one entry through the notifications module, which lists and marks them read. */
 @Injectable()
@@ -16,16 +30,12 @@ export class InAppChannel implements DeliveryChannel {
 
   async send(target: DeliveryTarget, content: ReminderContent): Promise<string | null> {
     if (!target.userId) throw new PermanentDeliveryError('in-app needs a user');
-    const { title, body } = renderInApp(content);
-    const url = new URL(content.recordUrl);
-    const entry = await this.notifications.notifyNow(target.userId, {
-      kind: content.kind === 'overdue' ? 'deadline.overdue' : 'deadline.reminder',
-      title: title.slice(0, 300),
-      body,
-      subjectType: 'deadline',
-      subjectId: content.deadlineId,
-      url: `${url.pathname}${url.search}${url.hash}`,
-    });
+    return (await this.notifications.notifyNow(target.userId, inAppEntry(content))).id;
+  }
+
+  /** Writes the inbox entry inside the caller's transaction (the reminder's firing); returns its id. */
+  async record(manager: EntityManager, userId: string, content: ReminderContent): Promise<string> {
+    const [entry] = await this.notifications.notify(manager, [userId], inAppEntry(content));
     return entry.id;
   }
 }

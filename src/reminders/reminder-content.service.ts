@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, type SubjectInfo } from '../access/access.service.js';
+import { actionExpiry, signLink, unsubscribeExpiry } from '../auth/signed-links.js';
+import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import type { Deadline } from '../deadlines/deadline.entity.js';
+import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
+import type { Reminder } from '../deadlines/reminder.entity.js';
+import type { ReminderContent } from '../notifications/reminder-message.js';
+import type { User } from '../users/user.entity.js';
+
+/**
+ * What a reminder says to one reader (or a group chat, `user` null): the deadline, its record and the
+ * signed links this reader may use. Shared by the firing (in-app notices, written as it fires) and the
+ * sending of e-mail and Telegram deliveries.
+ */
+@Injectable()
+export class ReminderContentService {
+  constructor(
+    private readonly visibility: DeadlineVisibility,
+    private readonly access: AccessService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async compose(
+    kind: Reminder['kind'],
+    d: Deadline,
+    subject: SubjectInfo,
+    user: User | null,
+    now: Date,
+  ): Promise<ReminderContent> {
+    const secret = this.config.sessionSecret;
+    const e = actionExpiry(d.dueAt);
+    // A reminder offers only what its reader may do: acknowledging is for assignees, "done" for those who may complete it.
+    const [assignee, mayComplete] = user
+      ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)])
+      : [false, false];
+    return {
+      kind,
+      language: user?.language ?? 'en',
+      deadlineId: d.id,
+      deadlineTitle: d.title,
+      deadlineKind: d.kind,
+      dueAt: d.dueAt,
+      deadlineZone: d.timeZone,
+      readerZone: user?.timeZone ?? 'Asia/Phnom_Penh',
+      now,
+      subjectType: d.subjectType,
+      subjectLabel: this.access.label(d.subjectType),
+      subjectTitle: subject.title,
+      recordUrl: this.config.link(subject.path),
+      ...(user
+        ? {
+            ...(assignee
+              ? { ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`) }
+              : {}),
+            ...(mayComplete
+              ? {
+                  doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
+                }
+              : {}),
+            unsubscribeUrl: this.config.link(
+              `/api/v1/unsubscribe/${signLink(secret, { a: 'unsubscribe', u: user.id, e: unsubscribeExpiry(this.clock.now()) })}`,
+            ),
+          }
+        : {}),
+    };
+  }
+}
