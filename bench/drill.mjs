@@ -25,6 +25,7 @@ import {
 } from './support.mjs';
 import { SmtpSink } from './sinks.mjs';
 import { api, concurrently } from './reminders.mjs';
+import { concurrentEdits, mixedTraffic } from './editing.mjs';
 
 const DB = 'cjn_bench_drill';
 const OFFSET_MS = 30 * 60_000;
@@ -207,6 +208,38 @@ export async function benchDrill() {
     });
     for (const c of causes) console.log(`drill: duplicate ${c}`);
     for (const p of counts.lost.slice(0, 20)) console.log(`drill: lost ${p.email}`);
+
+    const token = await apiToken(db, coordinator);
+    note('20 concurrent edits of one section');
+    const edits = await concurrentEdits(base, token, org);
+    rows.push({
+      figure: `concurrent edits of one section: lost updates (${edits.writers} writers, ${edits.conflicts} × 409 retried)`,
+      measured: edits.lost,
+      goal: '0',
+      met: edits.lost === 0 && edits.linear,
+    });
+    rows.push({
+      figure: 'revision history after the concurrent edits',
+      measured: edits.linear ? `linear, versions 1–${edits.version}` : 'NOT linear',
+      goal: 'linear',
+      met: edits.linear,
+    });
+    const users = Number(process.env.BENCH_MIXED_USERS ?? 100);
+    const seconds = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
+    note(`${users} simulated users for ${seconds} s`);
+    const mixed = await mixedTraffic(base, token, org, users, seconds);
+    rows.push({
+      figure: `${users} simulated users, ${seconds} s of mixed traffic: errors (of ${mixed.requests}, ${Math.round(mixed.perSecond)} req/s)`,
+      measured: `${mixed.errors}${mixed.errors ? ` ${JSON.stringify(mixed.errorsByStatus)}` : ''}`,
+      goal: '0',
+      met: mixed.errors === 0,
+    });
+    rows.push({
+      figure: 'mixed traffic latency p50 / p99',
+      measured: `${Math.round(mixed.p50)} ms / ${Math.round(mixed.p99)} ms`,
+      goal: null,
+      met: null,
+    });
   } finally {
     await db.end().catch(() => {});
     for (const w of workers) await w.stop();
