@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../redis/redis.module.js';
 import { type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { QUEUES, REMINDER_JOB_OPTIONS } from '../queue/queues.js';
@@ -40,6 +42,7 @@ export class ReminderScheduler {
   constructor(
     @InjectRepository(Reminder) private readonly reminders: Repository<Reminder>,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue<ReminderJobData>,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly clock: Clock,
   ) {}
 
@@ -105,6 +108,55 @@ export class ReminderScheduler {
   async requeue(r: ReminderVersion): Promise<void> {
     await this.queue.remove(reminderJobId(r.id, r.version)).catch(() => 0);
     await this.enqueue(r);
+  }
+
+  /** How many reminders are owed, and how many reminder jobs the queue holds (waiting, delayed or running). */
+  async owedAndQueued(): Promise<{ owed: number; queued: number }> {
+    const owed = await this.reminders.countBy({ status: 'scheduled' });
+    const counts = await this.queue.getJobCounts('delayed', 'waiting', 'prioritized', 'active');
+    return { owed, queued: Object.values(counts).reduce((a, b) => a + b, 0) };
+  }
+
+  /**
+   * Queues every owed reminder whose job Redis lacks (after a flush or a lost Redis), a page at a time in
+   * fire-time order: one query, one pipelined existence check and one bulk add per page.
+   */
+  async queueMissing(pageSize = 2000): Promise<number> {
+    let added = 0;
+    let after: { fireAt: Date; id: string } | null = null;
+    for (;;) {
+      const qb = this.reminders
+        .createQueryBuilder('r')
+        .select(['r.id', 'r.version', 'r.fireAt'])
+        .where(`r.status = 'scheduled'`)
+        .orderBy('r.fire_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .take(pageSize);
+      if (after) qb.andWhere('(r.fire_at, r.id) > (:fireAt, :id)', after);
+      const page = await qb.getMany();
+      if (!page.length) return added;
+      const pipeline = this.redis.pipeline();
+      for (const r of page) pipeline.exists(this.queue.toKey(reminderJobId(r.id, r.version)));
+      const exists = (await pipeline.exec()) ?? [];
+      const missing = page.filter((_, i) => exists[i]?.[1] === 0);
+      if (missing.length) {
+        const now = this.clock.now().getTime();
+        await this.queue.addBulk(
+          missing.map((r) => ({
+            name: 'fire',
+            data: { reminderId: r.id, version: r.version },
+            opts: {
+              ...REMINDER_JOB_OPTIONS,
+              jobId: reminderJobId(r.id, r.version),
+              delay: Math.max(0, r.fireAt.getTime() - now),
+            },
+          })),
+        );
+        added += missing.length;
+      }
+      const last = page[page.length - 1];
+      after = { fireAt: last.fireAt, id: last.id };
+    }
   }
 
   /** Reminders still owed, oldest first. */

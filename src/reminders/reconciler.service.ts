@@ -47,8 +47,11 @@ export class Reconciler {
   }
 
   private async requeueReminders(): Promise<number> {
-    const rows = await this.scheduler.scheduled(BATCH * 10);
     let count = 0;
+    // Fewer jobs than owed reminders: Redis lost jobs (a flush, a new Redis). Rebuild every missing one.
+    const { owed, queued } = await this.scheduler.owedAndQueued();
+    if (queued < owed) count += await this.scheduler.queueMissing();
+    const rows = await this.scheduler.scheduled(BATCH * 10);
     await inChunks(rows, 100, async (r) => {
       const state = await this.scheduler.jobState(r);
       if (state === 'unknown') {
