@@ -1,10 +1,9 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { FormError } from '../../components/states';
 import { PageTitle } from '../../components/PageTitle';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NewPasswordForm } from './NewPasswordForm';
 import { useConfirmPasswordReset } from './session-hooks';
 
 /** Why a reset link was refused (`details.code`), in the reader's language. */
@@ -26,15 +25,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const confirm = useConfirmPasswordReset();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const mismatch = repeat.length > 0 && password !== repeat;
   const problem = token ? linkProblem(confirm.error) : 'auth.resetLinkInvalid';
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!mismatch) confirm.mutate({ token, password });
-  };
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
@@ -56,39 +47,11 @@ export function ResetPasswordPage() {
             </Link>
           </div>
         ) : (
-          <form onSubmit={submit}>
-            <p className="hint">{t('auth.passwordHint')}</p>
-            <label htmlFor="new-password">{t('auth.newPassword')}</label>
-            <input
-              id="new-password"
-              type="password"
-              autoComplete="new-password"
-              minLength={8}
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <label htmlFor="repeat-password">{t('auth.repeatPassword')}</label>
-            <input
-              id="repeat-password"
-              type="password"
-              autoComplete="new-password"
-              required
-              aria-invalid={mismatch}
-              aria-describedby={mismatch ? 'mismatch' : undefined}
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-            />
-            {mismatch && (
-              <p id="mismatch" className="form-error">
-                {t('auth.passwordsDiffer')}
-              </p>
-            )}
-            <FormError error={confirm.error} />
-            <button type="submit" disabled={confirm.isPending || mismatch}>
-              {t('auth.setPassword')}
-            </button>
-          </form>
+          <NewPasswordForm
+            onSubmit={(password) => confirm.mutate({ token, password })}
+            pending={confirm.isPending}
+            error={confirm.error}
+          />
         )}
       </div>
     </main>
