@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../../components/Pager';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
@@ -144,33 +145,13 @@ export function OpportunityList({ organizationId }: { organizationId: string | n
           </table>
         </div>
       )}
-      {total > PAGE_SIZE && (
-        <nav className="pager" aria-label={t('board.pages')}>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={offset === 0}
-            onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}
-          >
-            {t('board.previous')}
-          </button>
-          <span>
-            {t('board.range', {
-              from: format.number(offset + 1),
-              to: format.number(Math.min(offset + PAGE_SIZE, total)),
-              total: format.number(total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => set('offset', String(offset + PAGE_SIZE))}
-          >
-            {t('board.next')}
-          </button>
-        </nav>
-      )}
+      <Pager
+        label={t('board.pages')}
+        offset={offset}
+        pageSize={PAGE_SIZE}
+        total={total}
+        onOffset={(next) => set('offset', String(next))}
+      />
     </section>
   );
 }

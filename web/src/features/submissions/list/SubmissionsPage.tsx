@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../../components/Pager';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
@@ -176,33 +177,13 @@ export function SubmissionsPage() {
           </ul>
         </>
       )}
-      {total > PAGE_SIZE && (
-        <nav className="pager" aria-label={t('submission-page.list.pages')}>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={offset === 0}
-            onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}
-          >
-            {t('submission-page.list.previous')}
-          </button>
-          <span>
-            {t('submission-page.list.range', {
-              from: format.number(offset + 1),
-              to: format.number(Math.min(offset + PAGE_SIZE, total)),
-              total: format.number(total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => set('offset', String(offset + PAGE_SIZE))}
-          >
-            {t('submission-page.list.next')}
-          </button>
-        </nav>
-      )}
+      <Pager
+        label={t('submission-page.list.pages')}
+        offset={offset}
+        pageSize={PAGE_SIZE}
+        total={total}
+        onOffset={(next) => set('offset', String(next))}
+      />
     </>
   );
 }
