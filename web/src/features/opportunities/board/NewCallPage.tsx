@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../../api/client';
+import { fieldProblems } from '../../../api/client';
 import { PageTitle } from '../../../components/PageTitle';
 import { FormError } from '../../../components/states';
 import { useAddLead, useCreateCall, useFunders, useOrganizations, type CreateCall } from './board-hooks';
@@ -15,14 +15,6 @@ const TEXT_FIELDS: { name: Field; type: string }[] = [
   { name: 'amountMax', type: 'text' },
   { name: 'currency', type: 'text' },
 ];
-
-/** The server's problems per field (`details: [{ field, problems }]`), shown under each field. */
-function fieldProblems(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  return Object.fromEntries(
-    (error.details as { field: string; problems: string[] }[]).map((d) => [d.field, d.problems.join('; ')]),
-  );
-}
 
 /** A coordinator records a grant call; its page opens once it is saved. */
 export function NewCallPage() {

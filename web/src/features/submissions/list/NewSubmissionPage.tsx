@@ -1,10 +1,11 @@
+import { fieldProblems } from '../../../api/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { ErrorState, FormError, LoadingState } from '../../../components/states';
 import { useMe } from '../../auth/session-hooks';
-import { fieldProblems } from '../page/field-problems';
+
 import {
   SUBMISSION_KINDS,
   useCreateSubmission,

@@ -1,8 +1,9 @@
+import { fieldProblems } from '../../../api/client';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
-import { fieldProblems } from './field-problems';
+
 import { useUpdateSubmission, type SubmissionDetail } from './page-hooks';
 
 /** After submission: the text is frozen; the proof of receipt and the published link are still recorded. */

@@ -1,7 +1,8 @@
+import { fieldProblems } from '../../../api/client';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
-import { fieldProblems } from './field-problems';
+
 import {
   isFrozen,
   SUBMISSION_KINDS,
