@@ -48,15 +48,19 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
   const base = useRevisionBody(submissionId, section.id, conflict ? baseVersion : null);
   const [notice, setNotice] = useState<Notice>(initial ? { kind: 'restored', at: initial.savedAt } : null);
   const dirty = body !== savedBody;
+  /** Takes a saved text as both what is shown and what is saved. */
+  const adopt = (saved: Pick<Section, 'body' | 'version'>) => {
+    setBody(saved.body);
+    setSavedBody(saved.body);
+    setBaseVersion(saved.version);
+  };
   const typed = useRef(body);
   typed.current = body;
 
   // Someone else's save arrives while nothing is changed here: take it.
   useEffect(() => {
     if (!dirty && section.version > baseVersion) {
-      setBody(section.body);
-      setSavedBody(section.body);
-      setBaseVersion(section.version);
+      adopt(section);
     }
   }, [section.version, section.body, dirty, baseVersion]);
 
@@ -160,9 +164,7 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
             className="button-secondary"
             onClick={() => {
               clearDraft(userId, section.id);
-              setBody(conflict.body);
-              setSavedBody(conflict.body);
-              setBaseVersion(conflict.version);
+              adopt(conflict);
               setConflict(null);
             }}
           >
@@ -202,9 +204,7 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
             className="button-secondary"
             onClick={() => {
               clearDraft(userId, section.id);
-              setBody(section.body);
-              setSavedBody(section.body);
-              setBaseVersion(section.version);
+              adopt(section);
               setNotice(null);
             }}
           >

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
+import type { components } from '../../../api/schema';
 import type { Section } from '../submission-hooks';
 
 export interface Person {
@@ -14,9 +15,8 @@ export interface Presence {
   expiresAt: string;
 }
 
-export interface MentionCandidate extends Person {
-  organization: { name: string; acronym: string | null } | null;
-}
+/** Someone who can read the submission: an assignee to choose, or a colleague to @mention. */
+export type MentionCandidate = components['schemas']['MentionCandidateResponse'];
 
 export interface RevisionSummary {
   version: number;

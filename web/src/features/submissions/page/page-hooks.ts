@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
+import { useMentionCandidates } from '../editor/editor-hooks';
 import type { components, operations } from '../../../api/schema';
 
 type Schemas = components['schemas'];
@@ -90,14 +91,9 @@ export function useOrganizationChoices() {
   });
 }
 
-/** People who can work on the submission: the choices for a section's assignee. */
+/** People who can work on the submission: the choices for a section's assignee (the list @mentions search). */
 export function usePeople(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.people(id),
-    queryFn: () =>
-      unwrap<{ items: Person[] }>(api.GET('/api/v1/submissions/{id}/people', { params: { path: { id } } })),
-    staleTime: 60_000,
-  });
+  return useMentionCandidates(id, '');
 }
 
 /** The submission and everything that hangs on its status: sections, sign-on, document, deadlines, activity. */
