@@ -27,7 +27,7 @@ import { SmtpSink } from './sinks.mjs';
 import { api, concurrently } from './reminders.mjs';
 import { concurrentEdits, mixedTraffic } from './editing.mjs';
 
-const DB = 'cjn_bench_drill';
+const DB = process.env.BENCH_DRILL_DB ?? 'cjn_bench_drill';
 const OFFSET_MS = 30 * 60_000;
 
 export async function benchDrill() {

@@ -25,7 +25,7 @@ import {
 } from './support.mjs';
 import { SmtpSink, TelegramFake } from './sinks.mjs';
 
-const DB = 'cjn_bench_reminders';
+const DB = process.env.BENCH_REMINDERS_DB ?? 'cjn_bench_reminders';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SAMPLES = Number(process.env.BENCH_LATENESS_SAMPLES ?? 30);
 const OFFSET_MS = 30 * 60_000; // every deadline here reminds once, 30 minutes (PT30M) before it is due
