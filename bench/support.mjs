@@ -95,13 +95,18 @@ export function rssOf(pid) {
   }
 }
 
+/** Node's own flags for the app, e.g. `BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile it. */
+function nodeArgs() {
+  return (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /**
  * Runs the built app (`node dist/src/main.js`) as `npm start` does: it creates and migrates its
  * database when needed. Resolves once it says it listens (or, as a worker, that it started).
  */
 export async function startApp(env, { quiet = true, timeoutMs = 120_000 } = {}) {
   const started = Date.now();
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs(), resolve(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -23,7 +23,7 @@ describe('rebuilding reminder jobs after Redis lost them', () => {
       await makeDeadline(coordinator, {
         subjectType: 'opportunity',
         subjectId: opportunity.id,
-        dueAt: new Date(due + i * 3_600_000).toISOString(),
+        dueAt: new Date(due + Math.floor(i / 2) * 3_600_000).toISOString(), // pairs fire at the same instants
         reminderOffsets: ['P14D', 'P7D', 'P1D'],
       });
     }
@@ -35,7 +35,7 @@ describe('rebuilding reminder jobs after Redis lost them', () => {
     await deleteKeys(t.config.redisUrl, `${t.config.queuePrefix}:*`); // what FLUSHALL does to this app
     expect(await scheduler.owedAndQueued()).toEqual({ owed: 36, queued: 0 });
 
-    expect(await scheduler.queueMissing(5)).toBe(36); // pages of 5: the keyset paging is crossed often
+    expect(await scheduler.queueMissing(5)).toBe(36); // pages of 5, three at a time: ties and page ends are crossed often
     expect(await scheduler.owedAndQueued()).toEqual({ owed: 36, queued: 36 });
     expect(await scheduler.queueMissing(5)).toBe(0);
   });

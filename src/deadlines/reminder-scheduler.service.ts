@@ -30,6 +30,19 @@ export interface ReminderVersion {
 
 export const NO_QUEUE_WORK: QueueWork = { remove: [], add: [] };
 
+/** An owed reminder as a rebuild reads it: fire time in epoch ms, and the exact timestamp to page on. */
+interface OwedRow {
+  id: string;
+  version: number;
+  fireAt: number;
+  cursor: string;
+}
+
+/** Whether each of KEYS exists, in one round trip (1 or 0 per key). */
+const EACH_EXISTS = `local found = {}
+for i, key in ipairs(KEYS) do found[i] = redis.call('EXISTS', key) end
+return found`;
+
 /**
  * Keeps a deadline's reminder rows (the truth, in Postgres) and their BullMQ jobs
  * (the alarm clock) in step: rows in the caller's transaction, jobs after commit.
@@ -119,44 +132,58 @@ export class ReminderScheduler {
 
   /**
    * Queues every owed reminder whose job Redis lacks (after a flush or a lost Redis), a page at a time in
-   * fire-time order: one query, one pipelined existence check and one bulk add per page.
+   * fire-time order: one query, one pipelined existence check and one bulk add per page. The next page is
+   * read from Postgres while earlier ones are being added, with at most `inFlight` pages in Redis at once.
    */
-  async queueMissing(pageSize = 2000): Promise<number> {
+  async queueMissing(pageSize = 2000, inFlight = 3): Promise<number> {
     let added = 0;
-    let after: { fireAt: Date; id: string } | null = null;
-    for (;;) {
-      const qb = this.reminders
-        .createQueryBuilder('r')
-        .select(['r.id', 'r.version', 'r.fireAt'])
-        .where(`r.status = 'scheduled'`)
-        .orderBy('r.fire_at', 'ASC')
-        .addOrderBy('r.id', 'ASC')
-        .take(pageSize);
-      if (after) qb.andWhere('(r.fire_at, r.id) > (:fireAt, :id)', after);
-      const page = await qb.getMany();
-      if (!page.length) return added;
-      const pipeline = this.redis.pipeline();
-      for (const r of page) pipeline.exists(this.queue.toKey(reminderJobId(r.id, r.version)));
-      const exists = (await pipeline.exec()) ?? [];
-      const missing = page.filter((_, i) => exists[i]?.[1] === 0);
-      if (missing.length) {
-        const now = this.clock.now().getTime();
-        await this.queue.addBulk(
-          missing.map((r) => ({
-            name: 'fire',
-            data: { reminderId: r.id, version: r.version },
-            opts: {
-              ...REMINDER_JOB_OPTIONS,
-              jobId: reminderJobId(r.id, r.version),
-              delay: Math.max(0, r.fireAt.getTime() - now),
-            },
-          })),
-        );
-        added += missing.length;
+    const adding = new Set<Promise<void>>();
+    let after: OwedRow | null = null;
+    try {
+      for (;;) {
+        const page = await this.owedPage(pageSize, after);
+        if (!page.length) break;
+        const work: Promise<void> = this.queueIfMissing(page).then((n) => {
+          added += n;
+          adding.delete(work);
+        });
+        adding.add(work);
+        if (adding.size >= inFlight) await Promise.race(adding);
+        after = page[page.length - 1];
       }
-      const last = page[page.length - 1];
-      after = { fireAt: last.fireAt, id: last.id };
+    } finally {
+      await Promise.all(adding);
     }
+    return added;
+  }
+
+  /** Owed reminders after `after` in fire-time order, read raw: entity hydration cost more than the rest of a rebuild. */
+  private async owedPage(size: number, after: OwedRow | null): Promise<OwedRow[]> {
+    const rows: { id: string; version: number; at: number; cursor: string }[] = await this.reminders.query(
+      `SELECT id, version, extract(epoch FROM fire_at) * 1000 AS at, fire_at::text AS cursor
+         FROM reminders
+        WHERE status = 'scheduled' ${after ? 'AND (fire_at, id) > ($2::timestamptz, $3)' : ''}
+        ORDER BY fire_at, id
+        LIMIT $1`,
+      after ? [size, after.cursor, after.id] : [size],
+    );
+    return rows.map((r) => ({ id: r.id, version: r.version, fireAt: Number(r.at), cursor: r.cursor }));
+  }
+
+  private async queueIfMissing(page: OwedRow[]): Promise<number> {
+    const keys = page.map((r) => this.queue.toKey(reminderJobId(r.id, r.version)));
+    const exists = (await this.redis.eval(EACH_EXISTS, keys.length, ...keys)) as number[];
+    const missing = page.filter((_, i) => exists[i] === 0);
+    if (!missing.length) return 0;
+    const now = this.clock.now().getTime();
+    await this.queue.addBulk(
+      missing.map((r) => ({
+        name: 'fire',
+        data: { reminderId: r.id, version: r.version },
+        opts: { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay: Math.max(0, r.fireAt - now) },
+      })),
+    );
+    return missing.length;
   }
 
   /** Reminders still owed, oldest first. */
