@@ -3,7 +3,8 @@
 // Telegram to a loopback fake). One app process, APP_ROLE=all, on a database and a Redis of its own.
 //
 // BENCH_SCALE scales the 10,000 deadlines (and the burst); BENCH_LATENESS_SAMPLES (default 30) is the
-// number of single reminders per channel; BENCH_CLIENTS (default 8) the concurrent API clients.
+// number of single reminders per channel; BENCH_BULK_SIZE (default 1000) the deadlines per bulk request and
+// BENCH_BULK_CLIENTS (default 4) the bulk requests in flight.
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import {
@@ -26,7 +27,8 @@ import {
 import { SmtpSink, TelegramFake } from './sinks.mjs';
 
 const DB = process.env.BENCH_REMINDERS_DB ?? 'cjn_bench_reminders';
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const BULK_SIZE = Number(process.env.BENCH_BULK_SIZE ?? 1000);
+const BULK_CLIENTS = Number(process.env.BENCH_BULK_CLIENTS ?? 4);
 const SAMPLES = Number(process.env.BENCH_LATENESS_SAMPLES ?? 30);
 const OFFSET_MS = 30 * 60_000; // every deadline here reminds once, 30 minutes (PT30M) before it is due
 
@@ -124,12 +126,16 @@ export async function benchReminders() {
       reminderOffsets: ['PT30M'],
     });
 
-    // 1. Schedule n deadlines (rows and jobs), then move every one of them.
-    console.log(`reminders: scheduling ${n} deadlines over the API, ${CLIENTS} clients…`);
+    // 1. Schedule n deadlines (rows and jobs) through the bulk endpoint, then move every one of them.
+    const pages = Math.ceil(n / BULK_SIZE);
+    const page = (p) => Array.from({ length: Math.min(BULK_SIZE, n - p * BULK_SIZE) }, (_, k) => p * BULK_SIZE + k);
+    console.log(`reminders: scheduling ${n} deadlines, ${BULK_SIZE} a request, ${BULK_CLIENTS} clients…`);
     const ids = new Array(n);
     const far = Date.now() + 7 * 86_400_000;
-    const scheduleMs = await concurrently(n, CLIENTS, async (i) => {
-      ids[i] = (await call('POST', '/api/v1/deadlines', deadline(far + i * 1000, net.people.inApp, `Burst ${i}`))).id;
+    const scheduleMs = await concurrently(pages, BULK_CLIENTS, async (p) => {
+      const items = page(p).map((i) => deadline(far + i * 1000, net.people.inApp, `Burst ${i}`));
+      const created = await call('POST', '/api/v1/deadlines/bulk', { items });
+      page(p).forEach((i, k) => (ids[i] = created.items[k].id));
     });
     const jobs = async () => {
       const queue = new Queue('reminders', { connection: { url: redis.url }, prefix: QUEUE_PREFIX });
@@ -141,8 +147,9 @@ export async function benchReminders() {
     // Move them so that every reminder falls due at one instant, a little after the moves end.
     const burstAt = Math.ceil((Date.now() + scheduleMs * 1.5 + 20_000) / 60_000) * 60_000;
     console.log(`reminders: moving them all so their reminders fall due at ${new Date(burstAt).toISOString()}…`);
-    const rescheduleMs = await concurrently(n, CLIENTS, async (i) => {
-      await call('PATCH', `/api/v1/deadlines/${ids[i]}`, { dueAt: new Date(burstAt + OFFSET_MS).toISOString() });
+    const rescheduleMs = await concurrently(pages, BULK_CLIENTS, async (p) => {
+      const items = page(p).map((i) => ({ id: ids[i], dueAt: new Date(burstAt + OFFSET_MS).toISOString() }));
+      await call('PATCH', '/api/v1/deadlines/bulk', { items });
     });
     const delayedAfterMove = await jobs();
     const onTime = Number(
@@ -153,13 +160,13 @@ export async function benchReminders() {
       ).rows[0].count,
     );
     rows.push({
-      figure: `schedule ${n} deadlines over the API (${CLIENTS} clients)`,
+      figure: `schedule ${n} deadlines over the API (POST /deadlines/bulk, ${BULK_SIZE} a request, ${BULK_CLIENTS} clients)`,
       measured: `${(scheduleMs / 1000).toFixed(1)} s (${Math.round((n / scheduleMs) * 1000)}/s; ${delayedAfterSchedule} jobs)`,
       goal: n === 10_000 ? '< 2 s' : `< ${ms((2000 * n) / 10_000)} (2 s scaled)`,
       met: scheduleMs < (2000 * n) / 10_000,
     });
     rows.push({
-      figure: `reschedule ${n} deadlines over the API`,
+      figure: `reschedule ${n} deadlines over the API (PATCH /deadlines/bulk)`,
       measured: `${(rescheduleMs / 1000).toFixed(1)} s (${Math.round((n / rescheduleMs) * 1000)}/s; ${delayedAfterMove} jobs)`,
       goal: n === 10_000 ? '< 2 s' : `< ${ms((2000 * n) / 10_000)} (2 s scaled)`,
       met: rescheduleMs < (2000 * n) / 10_000,

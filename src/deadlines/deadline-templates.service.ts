@@ -6,6 +6,7 @@ import { Deadline, type DeadlineSubjectType } from './deadline.entity.js';
 import { DEADLINE_TEMPLATES, findTemplate, planTemplate } from './deadline-templates.js';
 import { type DeadlineView, DeadlinesService } from './deadlines.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
+import { DeadlineBatch } from './deadline-batch.service.js';
 
 /** Internal deadlines counted back from a deadline (partner drafts −21 d, review −14 d, sign-off −5 d …). */
 @Injectable()
@@ -14,6 +15,7 @@ export class DeadlineTemplatesService {
     @InjectRepository(Deadline) private readonly deadlineRows: Repository<Deadline>,
     private readonly deadlines: DeadlinesService,
     private readonly visibility: DeadlineVisibility,
+    private readonly batch: DeadlineBatch,
   ) {}
 
   list() {
@@ -30,13 +32,11 @@ export class DeadlineTemplatesService {
     const existing = await this.deadlineRows.findBy({ parentId: anchor.id, templateId });
     const taken = new Set(existing.map((d) => d.title));
     const assignees = (await this.visibility.assigneesOf([anchor.id])).get(anchor.id) ?? [];
-    const created: DeadlineView[] = [];
-    for (const step of planTemplate(template, anchor)) {
-      if (taken.has(step.title)) continue;
-      created.push(
-        await this.deadlines.create(
+    const steps = planTemplate(template, anchor).filter((step) => !taken.has(step.title));
+    const created: DeadlineView[] = steps.length
+      ? await this.batch.create(
           user,
-          {
+          steps.map((step) => ({
             subjectType: anchor.subjectType as DeadlineSubjectType,
             subjectId: anchor.subjectId,
             title: step.title,
@@ -44,11 +44,12 @@ export class DeadlineTemplatesService {
             timeZone: step.timeZone,
             ...(step.dueDate ? { dueDate: step.dueDate } : { dueAt: step.dueAt.toISOString() }),
             assigneeIds: assignees,
-          },
-          { parentId: anchor.id, templateId },
-        ),
-      );
-    }
+            parentId: anchor.id,
+            templateId,
+          })),
+          false,
+        )
+      : [];
     return { items: created };
   }
 }

@@ -35,3 +35,5 @@ export function deadlineView(d: Deadline, assigneeIds: string[], readerZone: str
     updatedAt: d.updatedAt.toISOString(),
   };
 }
+
+export type DeadlineView = ReturnType<typeof deadlineView>;

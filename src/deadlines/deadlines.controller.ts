@@ -17,6 +17,8 @@ import { editedVersion } from '../common/if-match.js';
 import type { User } from '../users/user.entity.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
 import { DeadlinesService } from './deadlines.service.js';
+import { DeadlineBatch } from './deadline-batch.service.js';
+import { CreateDeadlinesDto, MoveDeadlinesDto } from './dto/deadline-bulk.dto.js';
 import { ApplyTemplateDto, CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
 import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
 import { DeadlineResponse, DeadlineTemplateResponse } from './deadline.response.js';
@@ -27,6 +29,7 @@ export class DeadlinesController {
   constructor(
     private readonly deadlines: DeadlinesService,
     private readonly templates: DeadlineTemplatesService,
+    private readonly batch: DeadlineBatch,
   ) {}
 
   @Get()
@@ -49,6 +52,29 @@ export class DeadlinesController {
   @ApiCreated(DeadlineResponse, 404)
   create(@CurrentUser() user: User, @Body() dto: CreateDeadlineDto) {
     return this.deadlines.create(user, dto);
+  }
+
+  @Post('bulk')
+  @MinRole('member')
+  @ApiOperation({
+    summary: 'Set up to 1,000 deadlines at once (an import, a plan): all are created, or none',
+    description: 'A refused item is named in the message as items.N; reminders are scheduled as for one deadline.',
+  })
+  @ApiCreated(ListOf(DeadlineResponse), 404)
+  createMany(@CurrentUser() user: User, @Body() dto: CreateDeadlinesDto) {
+    return this.batch.create(user, dto.items).then((items) => ({ items }));
+  }
+
+  @Patch('bulk')
+  @MinRole('member')
+  @ApiOperation({
+    summary: 'Move up to 1,000 deadlines at once (new due time or zone): all move, or none',
+    description:
+      'An item with a version that is no longer current refuses the whole request with a 409 naming it (items.N); reminders follow each deadline.',
+  })
+  @ApiOk(ListOf(DeadlineResponse), 404, 409)
+  moveMany(@CurrentUser() user: User, @Body() dto: MoveDeadlinesDto) {
+    return this.batch.move(user, dto.items).then((items) => ({ items }));
   }
 
   @Get(':id')

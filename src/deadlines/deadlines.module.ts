@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ClosingDeadline } from './closing-deadline.service.js';
+import { DeadlineBatch } from './deadline-batch.service.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import { DeadlineMissed } from './deadline-missed.service.js';
 import { DeadlineTemplatesService } from './deadline-templates.service.js';
@@ -19,6 +20,7 @@ import { ReminderScheduler } from './reminder-scheduler.service.js';
   providers: [
     ClosingDeadline,
     DeadlinesService,
+    DeadlineBatch,
     DeadlineVisibility,
     DeadlineTemplatesService,
     ReminderScheduler,

@@ -7,28 +7,28 @@ import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
-import { UserDirectory } from '../users/user-directory.service.js';
-import { CLOSING_DATE_TEMPLATE, Deadline, DeadlineAssignee } from './deadline.entity.js';
-import { type DeadlineSubject, deadlineView } from './deadline.view.js';
+import { Deadline, DeadlineAssignee } from './deadline.entity.js';
+import { deadlineView, type DeadlineView } from './deadline.view.js';
 import { nextStatus } from './deadline-status.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
+import { DeadlineBatch } from './deadline-batch.service.js';
+import { movedDue, offsetsFor, refuseMovingClosingDate } from './deadline-input.js';
 import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
-import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, normalizeOffsets, resolveDueAt } from './reminder-times.js';
 import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from './reminder-scheduler.service.js';
 
-export type DeadlineView = ReturnType<typeof deadlineView>;
+export type { DeadlineView };
 
 /** Deadlines: create, list, read, change, finish or remove; reminders follow in the same transaction. */
 @Injectable()
 export class DeadlinesService {
   constructor(
     @InjectRepository(Deadline) private readonly deadlines: Repository<Deadline>,
-    private readonly users: UserDirectory,
     private readonly access: AccessService,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
     private readonly scheduler: ReminderScheduler,
     private readonly visibility: DeadlineVisibility,
+    private readonly batch: DeadlineBatch,
   ) {}
 
   async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView>> {
@@ -95,52 +95,9 @@ export class DeadlinesService {
     return this.view(d, user);
   }
 
-  async create(
-    user: User,
-    dto: CreateDeadlineDto,
-    extra: { parentId?: string; templateId?: string } = {},
-  ): Promise<DeadlineView> {
-    await this.requireSubject(user, dto.subjectType, dto.subjectId);
-    const zone = canonicalZone(dto.timeZone)!;
-    const due = this.due(dto.dueAt, dto.dueDate, zone);
-    const assigneeIds = dto.assigneeIds ?? [];
-    await this.assertUsers(assigneeIds);
-    let work: QueueWork = NO_QUEUE_WORK;
-    const saved = await this.deadlines.manager.transaction(async (manager) => {
-      const repo = manager.getRepository(Deadline);
-      const d = await repo.save(
-        repo.create({
-          subjectType: dto.subjectType,
-          subjectId: dto.subjectId,
-          title: dto.title,
-          description: dto.description ?? null,
-          kind: dto.kind,
-          dueAt: due.dueAt,
-          dueDate: due.dueDate,
-          timeZone: zone,
-          status: 'open',
-          reminderOffsets: offsetsFor(dto.kind, dto.reminderOffsets),
-          overdueReminder: dto.overdueReminder ?? false,
-          parentId: extra.parentId ?? null,
-          templateId: extra.templateId ?? null,
-          createdBy: user.id,
-        }),
-      );
-      await this.setAssignees(manager, d.id, assigneeIds);
-      await this.activity.record(manager, {
-        actorId: user.id,
-        action: 'deadline.created',
-        subjectType: 'deadline',
-        subjectId: d.id,
-        summary: `Set ${d.kind} deadline "${d.title}" for ${d.dueAt.toISOString()} (${d.timeZone})`,
-        changes: { subjectType: d.subjectType, subjectId: d.subjectId },
-      });
-      work = await this.scheduler.sync(manager, d);
-      return d;
-    });
-    await this.scheduler.apply(work);
-    const subject = (await this.subjects([saved])).get(`${saved.subjectType}:${saved.subjectId}`) ?? null;
-    return deadlineView(saved, assigneeIds, user.timeZone, subject);
+  async create(user: User, dto: CreateDeadlineDto): Promise<DeadlineView> {
+    const [created] = await this.batch.create(user, [dto], false);
+    return created;
   }
 
   /** `expectedVersion` (body `version` or If-Match), when given, must be the deadline's current version: else 409. */
@@ -151,13 +108,8 @@ export class DeadlinesService {
     if (!onlyCompletes || !(await this.visibility.mayComplete(user, current))) {
       await this.access.requireAccess(user, current.subjectType, current.subjectId, 'write');
     }
-    if (current.templateId === CLOSING_DATE_TEMPLATE && movesDue(dto, current)) {
-      throw new ConflictException({
-        message: `This deadline is the call's closing date: change closesAt on the opportunity to move it`,
-        details: { code: 'deadline.drivenByClosingDate', opportunityId: current.subjectId },
-      });
-    }
-    if (dto.assigneeIds) await this.assertUsers(dto.assigneeIds);
+    refuseMovingClosingDate(current, dto);
+    if (dto.assigneeIds) await this.batch.assertUsers(dto.assigneeIds);
     let work: QueueWork = NO_QUEUE_WORK;
     const saved = await this.deadlines.manager.transaction(async (manager) => {
       const repo = manager.getRepository(Deadline);
@@ -168,13 +120,7 @@ export class DeadlinesService {
       const before = { ...d, assigneeIds: await this.assigneeIds(manager, id) };
       const { assigneeIds, status, dueAt, dueDate, timeZone, reminderOffsets, version: _version, ...plain } = dto;
       Object.assign(d, plain);
-      if (dueAt !== undefined || dueDate !== undefined || timeZone !== undefined) {
-        const zone = canonicalZone(timeZone ?? d.timeZone)!;
-        let due: { dueAt: Date; dueDate: string | null };
-        if (dueAt !== undefined || dueDate !== undefined) due = this.due(dueAt, dueDate, zone);
-        else due = d.dueDate ? this.due(undefined, d.dueDate, zone) : { dueAt: d.dueAt, dueDate: null };
-        Object.assign(d, { ...due, timeZone: zone });
-      }
+      Object.assign(d, movedDue(d, { dueAt, dueDate, timeZone }));
       if (reminderOffsets !== undefined) d.reminderOffsets = offsetsFor(d.kind, reminderOffsets);
       Object.assign(d, nextStatus(d, status, user.id, this.clock.now()));
       d.version += 1;
@@ -230,14 +176,8 @@ export class DeadlinesService {
   }
 
   async view(d: Deadline, reader: User): Promise<DeadlineView> {
-    const subject = (await this.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
+    const subject = (await this.batch.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
     return deadlineView(d, await this.assigneeIds(this.deadlines.manager, d.id), reader.timeZone, subject);
-  }
-
-  /** Title and web-app path of each deadline's record, keyed `type:id`, so a client can link to it. */
-  private async subjects(deadlines: Deadline[]): Promise<Map<string, DeadlineSubject>> {
-    const described = await this.access.describeEach(deadlines.map((d) => ({ type: d.subjectType, id: d.subjectId })));
-    return new Map([...described].map(([key, info]) => [key, { title: info.title, path: info.path }]));
   }
 
   private async staleVersion(
@@ -246,38 +186,12 @@ export class DeadlinesService {
     reader: User,
     expected: number,
   ): Promise<ConflictException> {
-    const subject = (await this.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
+    const subject = (await this.batch.subjects([d])).get(`${d.subjectType}:${d.subjectId}`) ?? null;
     const current = deadlineView(d, await this.assigneeIds(manager, d.id), reader.timeZone, subject);
     return new ConflictException({
       message: `Someone changed this deadline first: it is at version ${d.version}; your change was made on version ${expected}. Reload it and change it again.`,
       details: { yourVersion: expected, current },
     });
-  }
-
-  private due(
-    dueAt: string | undefined,
-    dueDate: string | undefined,
-    zone: string,
-  ): { dueAt: Date; dueDate: string | null } {
-    if (!!dueAt === !!dueDate)
-      throw new BadRequestException('Give either dueAt (date and time) or dueDate (a whole day), not both');
-    try {
-      return { dueAt: resolveDueAt({ dueAt, dueDate, timeZone: zone }), dueDate: dueDate ?? null };
-    } catch (error) {
-      throw new BadRequestException((error as Error).message);
-    }
-  }
-
-  private async requireSubject(user: User, type: string, id: string): Promise<void> {
-    if (!this.access.knows(type))
-      throw new BadRequestException(`subjectType: ${type} records are not available in this installation`);
-    await this.access.requireAccess(user, type, id, 'write');
-  }
-
-  private async assertUsers(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    if (!(await this.users.allEnabled(ids)))
-      throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
   }
 
   private async assigneeIds(manager: EntityManager, id: string): Promise<string[]> {
@@ -304,17 +218,6 @@ export class DeadlinesService {
         .execute();
     }
   }
-}
-
-export function offsetsFor(kind: DeadlineKind, given: string[] | undefined): string[] {
-  return normalizeOffsets(given ?? DEFAULT_OFFSETS[kind]);
-}
-
-/** Whether the change moves the deadline (a field sent unchanged is not a change). */
-function movesDue(dto: UpdateDeadlineDto, d: Deadline): boolean {
-  if (dto.dueDate !== undefined) return true;
-  if (dto.dueAt !== undefined && new Date(dto.dueAt).getTime() !== d.dueAt.getTime()) return true;
-  return dto.timeZone !== undefined && canonicalZone(dto.timeZone) !== d.timeZone;
 }
 
 /** `from`/`to` may be dates (whole days, UTC) or instants. */

@@ -4,11 +4,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../redis/redis.module.js';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import { chunks } from '../common/chunks.js';
 import { Clock } from '../common/clock.js';
 import { QUEUES, REMINDER_JOB_OPTIONS } from '../queue/queues.js';
 import type { Deadline } from './deadline.entity.js';
-import { planReminders, reminderJobId } from './reminder-plan.js';
+import { planReminders, type ReminderChange, reminderJobId } from './reminder-plan.js';
 import { Reminder } from './reminder.entity.js';
 
 export interface ReminderJobData {
@@ -29,6 +30,9 @@ export interface ReminderVersion {
 }
 
 export const NO_QUEUE_WORK: QueueWork = { remove: [], add: [] };
+
+/** Rows per multi-row statement: well under Postgres' 65,535 parameters. */
+export const ROWS_PER_STATEMENT = 1000;
 
 /** An owed reminder as a rebuild reads it: fire time in epoch ms, and the exact timestamp to page on. */
 interface OwedRow {
@@ -60,28 +64,63 @@ export class ReminderScheduler {
   ) {}
 
   /** Writes the reminder rows for the deadline as it now is; call inside its transaction. */
-  async sync(manager: EntityManager, deadline: Deadline): Promise<QueueWork> {
+  sync(manager: EntityManager, deadline: Deadline): Promise<QueueWork> {
+    return this.syncMany(manager, [deadline]);
+  }
+
+  /** `sync` for many deadlines at once: one read, multi-row inserts and one multi-row update. */
+  async syncMany(manager: EntityManager, deadlines: Deadline[]): Promise<QueueWork> {
     const repo = manager.getRepository(Reminder);
-    const existing = await repo.find({ where: { deadlineId: deadline.id }, lock: { mode: 'pessimistic_write' } });
-    const changes = planReminders(deadline, existing, this.clock.now());
+    const existing = deadlines.length
+      ? await repo.find({
+          where: { deadlineId: In(deadlines.map((d) => d.id)) },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : [];
+    const byDeadline = new Map<string, Reminder[]>();
+    for (const r of existing) byDeadline.set(r.deadlineId, [...(byDeadline.get(r.deadlineId) ?? []), r]);
+    const now = this.clock.now();
     const work: QueueWork = { remove: [], add: [] };
-    for (const change of changes) {
-      const fields = {
-        kind: change.kind,
-        offset: change.offset,
-        fireAt: change.fireAt,
-        status: change.status,
-        version: change.version,
-      };
-      let id = change.id;
-      if (id) {
-        await repo.update(id, fields);
-      } else {
-        const inserted = await repo.insert({ deadlineId: deadline.id, ...fields });
-        id = inserted.identifiers[0].id as string;
+    const inserts: {
+      row: Omit<Reminder, 'id' | 'firedAt' | 'lastError' | 'createdAt' | 'updatedAt'>;
+      addJob: boolean;
+    }[] = [];
+    const updates: (ReminderChange & { id: string })[] = [];
+    for (const deadline of deadlines) {
+      for (const change of planReminders(deadline, byDeadline.get(deadline.id) ?? [], now)) {
+        const { id, kind, offset, fireAt, status, version, removeJobVersion, addJob } = change;
+        if (id === undefined) {
+          inserts.push({ row: { deadlineId: deadline.id, kind, offset, fireAt, status, version }, addJob });
+          continue;
+        }
+        updates.push({ ...change, id });
+        if (removeJobVersion !== null) work.remove.push(reminderJobId(id, removeJobVersion));
+        if (addJob) work.add.push({ id, version, fireAt });
       }
-      if (change.removeJobVersion !== null) work.remove.push(reminderJobId(id, change.removeJobVersion));
-      if (change.addJob) work.add.push({ id, version: change.version, fireAt: change.fireAt });
+    }
+    for (const chunk of chunks(inserts, ROWS_PER_STATEMENT)) {
+      const inserted = await repo.insert(chunk.map((i) => i.row));
+      chunk.forEach((i, n) => {
+        const id = inserted.identifiers[n].id as string;
+        if (i.addJob) work.add.push({ id, version: i.row.version, fireAt: i.row.fireAt });
+      });
+    }
+    for (const chunk of chunks(updates, ROWS_PER_STATEMENT)) {
+      const params: unknown[] = [];
+      const values = chunk.map((u) => {
+        params.push(u.id, u.kind, u.offset, u.fireAt, u.status, u.version);
+        const n = params.length;
+        return `($${n - 5}::uuid, $${n - 4}, $${n - 3}, $${n - 2}::timestamptz, $${n - 1}, $${n}::int)`;
+      });
+      await manager.query(
+        `UPDATE reminders AS r
+            SET kind = v.kind, "offset" = v.offset, fire_at = v.fire_at, status = v.status, version = v.version,
+                updated_at = now()
+           FROM (VALUES ${values.join(', ')}) AS v(id, kind, "offset", fire_at, status, version)
+          WHERE r.id = v.id`,
+        params,
+      );
     }
     return work;
   }
@@ -95,8 +134,10 @@ export class ReminderScheduler {
   /** After commit: remove jobs of old versions, add jobs for new ones. A failure here is repaired by the reconciler. */
   async apply(work: QueueWork): Promise<void> {
     try {
-      for (const jobId of work.remove) await this.queue.remove(jobId).catch(() => 0); // an active job checks its version itself
-      for (const r of work.add) await this.enqueue(r);
+      // An active job checks its version itself, so a job that cannot be removed does no harm.
+      for (const ids of chunks(work.remove, 500))
+        await Promise.all(ids.map((id) => this.queue.remove(id).catch(() => 0)));
+      for (const add of chunks(work.add, 1000)) await this.queue.addBulk(add.map((r) => this.job(r)));
     } catch (error) {
       this.logger.warn(`Queueing reminders failed; the reconciler will re-enqueue them: ${(error as Error).message}`);
     }
@@ -104,12 +145,18 @@ export class ReminderScheduler {
 
   /** Adds the job of one reminder version, delayed to its fire time; a no-op if it is already queued. */
   async enqueue(r: ReminderVersion): Promise<void> {
-    const delay = Math.max(0, r.fireAt.getTime() - this.clock.now().getTime());
-    await this.queue.add(
-      'fire',
-      { reminderId: r.id, version: r.version },
-      { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay },
-    );
+    const { name, data, opts } = this.job(r);
+    await this.queue.add(name, data, opts);
+  }
+
+  /** The job of one reminder version, delayed to its fire time; its id makes adding it twice a no-op. */
+  private job(r: { id: string; version: number; fireAt: Date | number }) {
+    const delay = Math.max(0, new Date(r.fireAt).getTime() - this.clock.now().getTime());
+    return {
+      name: 'fire',
+      data: { reminderId: r.id, version: r.version },
+      opts: { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay },
+    };
   }
 
   /** The BullMQ state of a reminder version's job ('unknown' when Redis has none). */
@@ -175,14 +222,7 @@ export class ReminderScheduler {
     const exists = (await this.redis.eval(EACH_EXISTS, keys.length, ...keys)) as number[];
     const missing = page.filter((_, i) => exists[i] === 0);
     if (!missing.length) return 0;
-    const now = this.clock.now().getTime();
-    await this.queue.addBulk(
-      missing.map((r) => ({
-        name: 'fire',
-        data: { reminderId: r.id, version: r.version },
-        opts: { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(r.id, r.version), delay: Math.max(0, r.fireAt - now) },
-      })),
-    );
+    await this.queue.addBulk(missing.map((r) => this.job(r)));
     return missing.length;
   }
 

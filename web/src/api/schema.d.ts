@@ -1151,6 +1151,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deadlines/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up to 1,000 deadlines at once (an import, a plan): all are created, or none
+         * @description A refused item is named in the message as items.N; reminders are scheduled as for one deadline.
+         */
+        post: operations["Deadlines_createMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move up to 1,000 deadlines at once (new due time or zone): all move, or none
+         * @description An item with a version that is no longer current refuses the whole request with a 409 naming it (items.N); reminders follow each deadline.
+         */
+        patch: operations["Deadlines_moveMany"];
+        trace?: never;
+    };
     "/api/v1/deadlines/{id}": {
         parameters: {
             query?: never;
@@ -3057,6 +3081,36 @@ export interface components {
              */
             overdueReminder?: boolean;
         };
+        CreateDeadlinesDto: {
+            items: components["schemas"]["CreateDeadlineDto"][];
+        };
+        DeadlineList: {
+            items: components["schemas"]["DeadlineResponse"][];
+        };
+        MoveDeadlineDto: {
+            /**
+             * @description The instant; a local date-time without an offset is read in timeZone. Give dueAt or dueDate.
+             * @example 2026-03-01T17:00
+             */
+            dueAt?: string;
+            /**
+             * @description A whole day: due at 23:59:59 that day in timeZone
+             * @example 2026-03-01
+             */
+            dueDate?: string;
+            /**
+             * @description IANA zone the deadline is set in
+             * @example Europe/Geneva
+             */
+            timeZone?: string;
+            /** @description The version this change was made on (or send If-Match); a stale one is a 409 */
+            version?: number;
+            /** Format: uuid */
+            id: string;
+        };
+        MoveDeadlinesDto: {
+            items: components["schemas"]["MoveDeadlineDto"][];
+        };
         /**
          * @description missed is set by the system when an open deadline passes
          * @enum {string}
@@ -3106,9 +3160,6 @@ export interface components {
         ApplyTemplateDto: {
             /** @enum {string} */
             templateId: "grant-application" | "crc-alternative-report" | "general-comment-consultation";
-        };
-        DeadlineList: {
-            items: components["schemas"]["DeadlineResponse"][];
         };
         /** @enum {string} */
         FeedSubjectType: "opportunity" | "submission";
@@ -9653,6 +9704,180 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Deadlines_createMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeadlinesDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Deadlines_moveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveDeadlinesDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
