@@ -35,7 +35,7 @@ describe('deadlines in bulk (API)', () => {
   });
 
   /** `n` items on the record, due from 20 days ahead, one hour apart. */
-  const items = (subjectId: string, n: number, extra: Record<string, unknown> = {}) =>
+  const items = (subjectId: string, n: number, extra: Record<string, unknown> = {}): Record<string, unknown>[] =>
     Array.from({ length: n }, (_, i) => ({
       subjectType: 'opportunity',
       subjectId,
