@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { displayTimes } from '../deadlines/reminder-times.js';
+import { displayTimes, formatInZone } from '../deadlines/reminder-times.js';
 import { canonicalZone } from '../common/validators.js';
 import { khmerDateTime, khmerOffset } from '../../web/src/i18n/khmer-dates.js';
 import { en } from './en.catalogue.js';
@@ -29,8 +29,8 @@ export function tOr(language: string | null | undefined, key: string, fallback: 
 
 /** "Sun 1 Mar 2026, 17:00 GMT+1" in English, "អាទិត្យ 1 មីនា 2026, 17:00 ម៉ោងសកល +1" in Khmer. */
 export function dateTimeIn(language: string | null | undefined, at: Date, zone: string): string {
+  if (languageOf(language) === 'en') return formatInZone(at, zone);
   const dt = DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone });
-  if (languageOf(language) === 'en') return dt.setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
   return `${khmerDateTime(at, dt.zoneName ?? zone)} ${khmerOffset(`GMT${dt.toFormat('Z')}`)}`;
 }
 

@@ -78,6 +78,9 @@ export class ReminderFiring {
       }
     }
 
+    // Jobs are added for the pending deliveries this firing wrote, or, when the reminder had already fired
+    // (`queued` stays null), for any a crash between that commit and its jobs left without one.
+    let queued: number | null = null;
     const outcome = await this.deadlines.transaction(async (manager) => {
       const reminder = await this.reminders.lockForFiring(manager, reminderId);
       if (!reminder || reminder.status !== 'scheduled' || reminder.version !== version) return 'stale';
@@ -85,6 +88,7 @@ export class ReminderFiring {
       // The notices were composed from the deadline as read before the lock: if it changed since, they go
       // the way of other deliveries (a job composes them at send time).
       const composed = d && d.version === deadline?.version ? notices : new Map<PlannedDelivery, ReminderContent>();
+      queued = 0;
       const finish = async (status: Reminder['status'], why: string) => {
         await this.reminders.recordFired(manager, reminder.id, status, now, status === 'sent' ? null : why);
         return why;
@@ -98,18 +102,16 @@ export class ReminderFiring {
         if (d.dueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return finish('skipped', 'deadline not yet due');
         if (d.status === 'open') await this.missed.markMissed(manager, d);
       }
-      await this.ledger.insertPlanned(
-        manager,
-        reminder,
-        planned.filter((p) => !composed.has(p)),
-      );
+      const pending = planned.filter((p) => !composed.has(p));
+      await this.ledger.insertPlanned(manager, reminder, pending);
+      queued = pending.length;
       for (const [p, content] of composed) {
         const noticeId = await this.inApp.record(manager, p.userId!, content);
         await this.ledger.insertSent(manager, reminder, p, now, noticeId);
       }
       return finish('sent', `${planned.length} deliveries`);
     });
-    await this.enqueueDeliveries(reminderId);
+    if (queued !== 0) await this.enqueueDeliveries(reminderId);
     return outcome;
   }
 
