@@ -233,4 +233,35 @@ describe('deadlines in bulk (API)', () => {
     const unchanged = await coordinator.as.get(`/api/v1/deadlines/${d.id}`).expect(200);
     expect(unchanged.body.version).toBe(1);
   });
+
+  it('pages a busy list without counting it (count=false): every visible deadline once, and no total', async () => {
+    const open = await makeOpportunity(coordinator, { visibility: 'network', title: 'OHCHR consultation' });
+    const hidden = await makeOpportunity(coordinator, { visibility: 'participants', title: 'Closed bid' });
+    const created = (
+      await coordinator.as
+        .post('/api/v1/deadlines/bulk')
+        .send({ items: [...items(open.id, 120), ...items(hidden.id, 30)] })
+        .expect(201)
+    ).body.items as DeadlineResponse[];
+    const from = fromNow(0);
+    const to = fromNow(40 * DAY);
+    const seen: (string | false)[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { body: { items: (DeadlineResponse & { subjectId: string })[]; nextCursor: string | null } } =
+        await outsider.as
+          .get('/api/v1/deadlines')
+          .query({ from, to, count: 'false', limit: 50, ...(cursor ? { cursor } : {}) })
+          .expect(200);
+      expect(res.body).not.toHaveProperty('total');
+      seen.push(...res.body.items.map((d) => d.subjectId === open.id && d.id));
+      cursor = res.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 20);
+    const mine = seen.filter(Boolean);
+    expect(mine).toEqual(created.slice(0, 120).map((d) => d.id));
+    const counted = await outsider.as.get('/api/v1/deadlines').query({ subjectId: hidden.id }).expect(200);
+    expect(counted.body).toMatchObject({ items: [], total: 0 });
+  });
 });

@@ -49,7 +49,10 @@ export class ErrorResponse {
 const pageClasses = new Map<Type<unknown>, Type<unknown>>();
 
 /** `{ items, total, nextCursor }` of a paginated list, as one named schema per item type (`<Item>Page`). */
-export function PageOf<T>(item: Type<T>): Type<{ items: T[]; total: number; nextCursor: string | null }> {
+export function PageOf<T>(
+  item: Type<T>,
+  options: { totalOptional?: boolean } = {},
+): Type<{ items: T[]; total: number; nextCursor: string | null }> {
   const known = pageClasses.get(item);
   if (known) return known as never;
   @ApiSchema({ name: `${schemaName(item)}Page` })
@@ -57,7 +60,12 @@ export function PageOf<T>(item: Type<T>): Type<{ items: T[]; total: number; next
     @ApiProperty({ type: () => [item] })
     items: T[];
 
-    @ApiProperty({ description: 'How many match, across every page' })
+    @ApiProperty({
+      description: options.totalOptional
+        ? 'How many match, across every page; absent when the request asked for count=false'
+        : 'How many match, across every page',
+      required: !options.totalOptional,
+    })
     total: number;
 
     @ApiProperty({

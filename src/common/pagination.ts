@@ -50,11 +50,25 @@ export function pageWindow(query: PageQuery): { limit: number; offset: number } 
   return { limit, offset: query.offset ?? 0 };
 }
 
+/** A page whose total was not counted: `items` holds up to one row more than `limit`, which says whether more follow. */
+export function toUncountedPage<T>(
+  itemsAndOneMore: T[],
+  window: { limit: number; offset: number },
+): Omit<Page<T>, 'total'> {
+  const items = itemsAndOneMore.slice(0, window.limit);
+  const more = itemsAndOneMore.length > window.limit;
+  return { items, nextCursor: more ? cursorAt(window.offset + items.length) : null };
+}
+
 export function toPage<T>(items: T[], total: number, window: { limit: number; offset: number }): Page<T> {
   const next = window.offset + items.length;
   return {
     items,
     total,
-    nextCursor: next < total ? Buffer.from(`o:${next}`, 'utf8').toString('base64url') : null,
+    nextCursor: next < total ? cursorAt(next) : null,
   };
+}
+
+function cursorAt(offset: number): string {
+  return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
 }

@@ -36,7 +36,7 @@ interface ListedRow {
   version: number;
   created_at: Date;
   updated_at: Date;
-  total: string;
+  total?: string;
   assignee_ids: string[];
   subject: DeadlineSubject | null;
 }
@@ -88,11 +88,13 @@ export class DeadlineVisibility {
    * One page of the deadlines matching `qb` (alias `d`, its conditions only) that the user may see,
    * soonest first, each with its assignees and its subject's title and path, and the total: one query.
    */
+  /** A page of the query's visible deadlines; with `counted` false, no total and one row more than the page instead. */
   async page(
     user: User,
     qb: SelectQueryBuilder<Deadline>,
     window: { limit: number; offset: number },
-  ): Promise<{ items: ListedDeadline[]; total: number }> {
+    counted = true,
+  ): Promise<{ items: ListedDeadline[]; total?: number }> {
     this.restrict(user, qb);
     const [where, params] = qb.getQueryAndParameters();
     const filter = where.slice(where.indexOf(' FROM '));
@@ -100,24 +102,23 @@ export class DeadlineVisibility {
     const rows: ListedRow[] = await this.deadlines.query(
       `SELECT page.*, ${this.access.labelSql('page.subject_type', 'page.subject_id')} AS subject,
               ARRAY(SELECT a.user_id FROM deadline_assignees a WHERE a.deadline_id = page.id ORDER BY a.user_id) AS assignee_ids
-         FROM (SELECT "d".*, "d".due_date::text AS due_day, count(*) OVER () AS total ${filter}
+         FROM (SELECT "d".*, "d".due_date::text AS due_day ${counted ? ', count(*) OVER () AS total' : ''} ${filter}
                 ORDER BY "d".due_at, "d".id LIMIT $${n + 1} OFFSET $${n + 2}) page
         ORDER BY page.due_at, page.id`,
-      [...params, window.limit, window.offset],
+      [...params, counted ? window.limit : window.limit + 1, window.offset],
     );
+    const items = rows.map((r) => ({
+      deadline: deadlineOf(this.deadlines, r),
+      assigneeIds: r.assignee_ids,
+      subject: r.subject,
+    }));
+    if (!counted) return { items };
     if (!rows.length) {
       // Past the last page: still say how many there are.
       const counted = await this.deadlines.query(`SELECT count(*)::int AS total ${filter}`, params);
       return { items: [], total: counted[0].total };
     }
-    return {
-      items: rows.map((r) => ({
-        deadline: deadlineOf(this.deadlines, r),
-        assigneeIds: r.assignee_ids,
-        subject: r.subject,
-      })),
-      total: Number(rows[0].total),
-    };
+    return { items, total: Number(rows[0].total) };
   }
 
   /** The deadlines the user can see with one of `statuses`, due within [from, to], soonest first, at most `limit`. */

@@ -34,7 +34,7 @@ export class DeadlinesController {
 
   @Get()
   @ApiOperation({ summary: 'Deadlines you can see (of records you can see), soonest first' })
-  @ApiOk(PageOf(DeadlineResponse))
+  @ApiOk(PageOf(DeadlineResponse, { totalOptional: true }))
   list(@CurrentUser() user: User, @Query() query: DeadlineQuery) {
     return this.deadlines.list(user, query);
   }

@@ -5,7 +5,7 @@ import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
-import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { type Page, pageWindow, toPage, toUncountedPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import { deadlineView, type DeadlineView } from './deadline.view.js';
@@ -31,7 +31,7 @@ export class DeadlinesService {
     private readonly batch: DeadlineBatch,
   ) {}
 
-  async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView>> {
+  async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView> | Omit<Page<DeadlineView>, 'total'>> {
     const window = pageWindow(query);
     const qb = this.deadlines.createQueryBuilder('d');
     if (query.from) qb.andWhere('d.due_at >= :from', { from: boundary(query.from, 'start') });
@@ -44,12 +44,10 @@ export class DeadlinesService {
         me: user.id,
       });
     }
-    const { items, total } = await this.visibility.page(user, qb, window);
-    return toPage(
-      items.map((row) => deadlineView(row.deadline, row.assigneeIds, user.timeZone, row.subject)),
-      total,
-      window,
-    );
+    const counted = query.count !== 'false';
+    const { items, total } = await this.visibility.page(user, qb, window, counted);
+    const views = items.map((row) => deadlineView(row.deadline, row.assigneeIds, user.timeZone, row.subject));
+    return counted ? toPage(views, total!, window) : toUncountedPage(views, window);
   }
 
   /** The deadline if the user may see its subject; 404 otherwise. */

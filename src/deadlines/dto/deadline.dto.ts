@@ -186,6 +186,17 @@ export class DeadlineQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   subjectId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    enumName: 'BooleanString',
+    default: 'true',
+    description:
+      'false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor`',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  count?: 'true' | 'false';
 }
 
 export class ApplyTemplateDto {

@@ -3018,8 +3018,8 @@ export interface components {
         };
         DeadlinePage: {
             items: components["schemas"]["DeadlineResponse"][];
-            /** @description How many match, across every page */
-            total: number;
+            /** @description How many match, across every page; absent when the request asked for count=false */
+            total?: number;
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -9561,6 +9561,8 @@ export interface operations {
                 mine?: components["schemas"]["BooleanString"];
                 subjectType?: components["schemas"]["DeadlineSubjectType"];
                 subjectId?: string;
+                /** @description false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor` */
+                count?: components["schemas"]["BooleanString"];
             };
             header?: never;
             path?: never;

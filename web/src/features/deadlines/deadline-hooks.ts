@@ -19,7 +19,6 @@ export interface Reminder {
 
 interface Page<T> {
   items: T[];
-  total?: number;
 }
 
 export interface DeadlineFilter {
@@ -32,8 +31,11 @@ export interface DeadlineFilter {
   limit?: number;
 }
 
+/** Lists here page on with `nextCursor` and never show a total, so the server is spared counting it. */
+const UNCOUNTED = { count: 'false' } as const;
+
 export function useDeadlines(filter: DeadlineFilter) {
-  const query = { limit: 100, ...filter };
+  const query = { limit: 100, ...filter, ...UNCOUNTED };
   return useQuery({
     queryKey: queryKeys.deadlines.list(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))),
     queryFn: () => unwrap<Page<Deadline>>(api.GET('/api/v1/deadlines', { params: { query } })),
@@ -51,7 +53,7 @@ export function useAllDeadlines(filter: Omit<DeadlineFilter, 'limit'>) {
       allPages<Deadline>((cursor) =>
         unwrap<Page<Deadline> & { nextCursor?: string | null }>(
           api.GET('/api/v1/deadlines', {
-            params: { query: { ...filter, limit: MAX_LIMIT, ...(cursor ? { cursor } : {}) } },
+            params: { query: { ...filter, ...UNCOUNTED, limit: MAX_LIMIT, ...(cursor ? { cursor } : {}) } },
           }),
         ),
       ),
