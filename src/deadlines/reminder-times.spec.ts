@@ -123,4 +123,40 @@ describe('display in three zones', () => {
       'Sun 1 Mar 2026, 17:00 CET (Europe/Zurich) · Sun 1 Mar 2026, 23:00 GMT+7 (Asia/Phnom_Penh)',
     );
   });
+
+  it('shows the same times as Luxon asked zone by zone, on days when clocks change too', () => {
+    const zones = [
+      'Europe/Geneva',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Europe/London',
+      'UTC',
+    ];
+    const plain = (at: Date, zone: string) => {
+      const local = DateTime.fromJSDate(at, { zone });
+      return {
+        local: local.toISO({ suppressMilliseconds: true }),
+        text: `${local.setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm ZZZZ')} (${zone})`,
+      };
+    };
+    // Every 20 minutes across the spring and autumn changes of 2026 in Europe, the US and Lord Howe (30 min).
+    const starts = [
+      '2026-03-07T00:00:00Z',
+      '2026-03-28T00:00:00Z',
+      '2026-04-04T00:00:00Z',
+      '2026-10-03T00:00:00Z',
+      '2026-10-24T00:00:00Z',
+      '2026-10-31T00:00:00Z',
+    ];
+    for (const start of starts) {
+      for (let i = 0; i < 3 * 72; i++) {
+        const at = new Date(Date.parse(start) + i * 20 * 60_000);
+        for (const zone of zones) {
+          const [row] = displayTimes(at, zone, zone);
+          expect({ local: row.local, text: row.text }).toEqual(plain(at, row.zone));
+        }
+      }
+    }
+  });
 });

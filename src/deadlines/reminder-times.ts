@@ -1,4 +1,4 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration, FixedOffsetZone, Info } from 'luxon';
 import { canonicalZone } from '../common/validators.js';
 
 export { canonicalZone };
@@ -112,32 +112,59 @@ export interface ZonedTime {
 const offsetNames = new Map<string, string>();
 const OFFSET_NAMES_MAX = 5000;
 
-export function formatInZone(at: Date, zone: string): string {
-  return formatLocal(DateTime.fromJSDate(at, { zone: canonicalZone(zone) ?? zone }));
+/**
+ * A zone's UTC offset on each UTC day, or null for a day on which it changes. Asking Luxon for an IANA
+ * zone's offset costs an `Intl` call per instant; a list shows many instants on the same few days.
+ */
+const dayOffsets = new Map<string, number | null>();
+const DAY_OFFSETS_MAX = 20_000;
+const DAY_MS = 86_400_000;
+
+/** `at` in `zone`, as Luxon gives it, with the zone's offset looked up once per zone and day. */
+export function inZone(at: Date, zone: string): DateTime {
+  const named = Info.normalizeZone(zone);
+  if (!named?.isValid || named.isUniversal) return DateTime.fromJSDate(at, { zone });
+  const day = Math.floor(at.getTime() / DAY_MS);
+  const key = `${zone} ${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const start = DateTime.fromMillis(day * DAY_MS, { zone }).offset;
+    const end = DateTime.fromMillis((day + 1) * DAY_MS - 1, { zone }).offset;
+    offset = start === end ? start : null;
+    if (dayOffsets.size >= DAY_OFFSETS_MAX) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return DateTime.fromJSDate(at, { zone: offset === null ? zone : FixedOffsetZone.instance(offset) });
 }
 
-function formatLocal(at: DateTime): string {
+export function formatInZone(at: Date, zone: string): string {
+  const name = canonicalZone(zone) ?? zone;
+  return formatLocal(inZone(at, name), name);
+}
+
+function formatLocal(at: DateTime, zone: string): string {
   const local = at.setLocale('en-GB');
-  const key = `${local.zoneName} ${local.offset}`;
+  const key = `${zone} ${local.offset}`;
   let name = offsetNames.get(key);
   if (name === undefined) {
-    name = local.toFormat('ZZZZ');
+    name = DateTime.fromMillis(at.toMillis(), { zone, locale: 'en-GB' }).toFormat('ZZZZ');
     if (offsetNames.size < OFFSET_NAMES_MAX) offsetNames.set(key, name);
   }
   return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${name}`;
+}
+
+/** ISO 8601 with the offset, "+00:00" for a named zone at UTC (as Luxon prints it for the zone itself). */
+function isoIn(local: DateTime, zone: string): string {
+  const iso = local.toISO({ suppressMilliseconds: true }) ?? '';
+  return iso.endsWith('Z') && !Info.normalizeZone(zone)?.isUniversal ? `${iso.slice(0, -1)}+00:00` : iso;
 }
 
 /** The deadline in its own zone, in the reader's zone and in Phnom Penh time. */
 export function displayTimes(at: Date, deadlineZone: string, userZone: string): ZonedTime[] {
   const row = (label: ZonedTime['label'], given: string): ZonedTime => {
     const zone = canonicalZone(given) ?? given;
-    const local = DateTime.fromJSDate(at, { zone });
-    return {
-      label,
-      zone,
-      local: local.toISO({ suppressMilliseconds: true }) ?? '',
-      text: `${formatLocal(local)} (${zone})`,
-    };
+    const local = inZone(at, zone);
+    return { label, zone, local: isoIn(local, zone), text: `${formatLocal(local, zone)} (${zone})` };
   };
   return [row('deadline', deadlineZone), row('you', userZone), row('phnomPenh', PHNOM_PENH)];
 }
