@@ -22,6 +22,44 @@ describe('the web app: a partner’s day on a phone', () => {
   });
   afterAll(() => web?.close());
 
+  it('a Khmer reader signing in from an English browser works in Khmer, and their profile stays Khmer', async () => {
+    const admin = await openPage(web, DESKTOP);
+    await signIn(admin, 'admin@cjn.example');
+    const email = `sokha.${Date.now().toString(36)}@lac.example`;
+    const created = await admin.request.post('/api/v1/users', {
+      data: { email, name: 'Sokha Chan', role: 'member', password: 'Mekong-river-2026-sokha', language: 'km' },
+    });
+    expect(created.status()).toBe(201);
+    await admin.context().close();
+
+    const page = await openPage(web, PHONE);
+    await page.goto('/sign-in');
+    // The browser speaks English, so the sign-in page does too; she picks nothing there.
+    await expect(page.getByRole('radio', { name: 'English' }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('Mekong-river-2026-sokha');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await page.getByRole('heading', { level: 1, name: 'ផ្ទាំងគ្រប់គ្រង' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('km');
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { language: string };
+    expect(me.language).toBe('km');
+    await screenshot(page, 'sign-in-keeps-khmer-phone');
+
+    // Picking a language on the sign-in page is a choice, and the profile follows it.
+    await page.context().close();
+    const again = await openPage(web, PHONE);
+    await again.goto('/sign-in');
+    await again.getByRole('radio', { name: 'English' }).click();
+    await again.getByLabel('E-mail').fill(email);
+    await again.getByLabel('Password').fill('Mekong-river-2026-sokha');
+    await again.getByRole('button', { name: 'Sign in' }).click();
+    await again.waitForURL((url) => url.pathname !== '/sign-in');
+    await expect(again.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    expect(((await (await again.request.get('/api/v1/me')).json()) as { language: string }).language).toBe('en');
+    await again.context().close();
+  });
+
   it('opens the inbox, follows a notification to the section it is about, and the notice is read', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'dara@lac.example');

@@ -73,13 +73,21 @@ export async function openPage(web: WebApp, viewport: { width: number; height: n
   return page;
 }
 
-/** Signs in through the sign-in page, choosing the interface language there first. */
-export async function signIn(page: Page, email: string, language: 'English' | 'ខ្មែរ' = 'English'): Promise<void> {
+/**
+ * Signs in from an English browser, picking `language` on the sign-in page (which makes it the profile's);
+ * `null` picks none, so the profile's language applies.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  language: 'English' | 'ខ្មែរ' | null = 'English',
+): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByRole('radio', { name: language }).check();
-  await page.getByLabel(language === 'English' ? 'E-mail' : 'អ៊ីមែល').fill(email);
-  await page.getByLabel(language === 'English' ? 'Password' : 'ពាក្យសម្ងាត់').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: language === 'English' ? 'Sign in' : 'ចូល' }).click();
+  if (language) await page.getByRole('radio', { name: language }).click();
+  const english = language !== 'ខ្មែរ';
+  await page.getByLabel(english ? 'E-mail' : 'អ៊ីមែល').fill(email);
+  await page.getByLabel(english ? 'Password' : 'ពាក្យសម្ងាត់').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: english ? 'Sign in' : 'ចូល' }).click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 

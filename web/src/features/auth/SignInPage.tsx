@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { PageTitle } from '../../components/PageTitle';
+import type { Language } from '../../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useMe, useSignIn } from './session-hooks';
 
@@ -10,23 +11,22 @@ import { useMe, useSignIn } from './session-hooks';
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function SignInPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Only a language picked on this page changes the profile; the browser's guess never does.
+  const [picked, setPicked] = useState<Language>();
   const next = safeNext(params.get('next'));
 
   if (me.data) return <Navigate to={next} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate(
-      { email, password, language: i18n.language },
-      { onSuccess: () => void navigate(next, { replace: true }) },
-    );
+    signIn.mutate({ email, password, language: picked }, { onSuccess: () => void navigate(next, { replace: true }) });
   };
   const error = signIn.error;
   return (
@@ -34,7 +34,7 @@ export function SignInPage() {
       <div className="auth-card">
         <p className="brand">{t('common.appName')}</p>
         <PageTitle>{t('auth.signInTitle')}</PageTitle>
-        <LanguageSwitch />
+        <LanguageSwitch onPick={setPicked} />
         <form onSubmit={submit}>
           <label htmlFor="email">{t('auth.email')}</label>
           <input

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
-import { isLanguage, setLanguage } from '../../i18n/i18n';
+import { isLanguage, type Language, setLanguage } from '../../i18n/i18n';
 
 /** The signed-in user as GET /api/v1/me returns it. */
 export type Me = components['schemas']['UserResponse'];
@@ -17,17 +17,17 @@ export function useMe() {
 }
 
 /**
- * Signs in. A language chosen on the sign-in page becomes the profile's language; otherwise the
- * profile's language is the interface's.
+ * Signs in. The profile's language becomes the interface's, whatever the browser says; only a language the
+ * person picked on the sign-in page itself (`language`) changes the profile.
  */
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { email: string; password: string; language: string }) => {
+    mutationFn: async (input: { email: string; password: string; language?: Language }) => {
       let me = await unwrap<Me>(
         api.POST('/api/v1/auth/login', { body: { email: input.email, password: input.password } }),
       );
-      if (me.language !== input.language) {
+      if (input.language && me.language !== input.language) {
         me = await unwrap<Me>(api.PATCH('/api/v1/me', { body: { language: input.language } }));
       }
       return me;
