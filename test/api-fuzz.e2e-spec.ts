@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { FIELD_CODES, REFUSAL_CODES } from '../src/common/refusal.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import {
   type ApiDocument,
@@ -132,7 +133,14 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
       for (const input of fc.sample(requests(operation), { numRuns: RUNS, seed: SEED + i })) {
         const { label, res } = await send(operation, input);
         sent += 1;
-        const body = res.body as { statusCode?: unknown; error?: unknown; message?: unknown };
+        const body = res.body as {
+          statusCode?: unknown;
+          error?: unknown;
+          message?: unknown;
+          code?: unknown;
+          params?: unknown;
+          details?: unknown;
+        };
         // The pages behind signed links are for people: their refusals are HTML pages, not JSON.
         const page = /^text\/html/.test(res.headers['content-type'] ?? '');
         const wellShaped =
@@ -140,7 +148,8 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
           (body?.statusCode === res.status &&
             typeof body.error === 'string' &&
             typeof body.message === 'string' &&
-            body.message.length > 0);
+            body.message.length > 0 &&
+            codedForTheReader(body));
         if (res.status >= 500 || (res.status >= 400 && !wellShaped))
           findings.push({ request: label, status: res.status, body: res.body });
       }
@@ -149,3 +158,15 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
     expect(findings).toEqual([]);
   });
 });
+
+const refusalCodes = new Set<unknown>(REFUSAL_CODES);
+const fieldCodes = new Set<unknown>(FIELD_CODES);
+
+/** A refusal the web app can say in the reader's language: a known code, its params, and a known code per field. */
+function codedForTheReader(body: { code?: unknown; params?: unknown; details?: unknown }): boolean {
+  if (!refusalCodes.has(body.code) || typeof body.params !== 'object' || body.params === null) return false;
+  if (!Array.isArray(body.details)) return true;
+  return body.details.every(
+    (d: { code?: unknown; params?: unknown }) => fieldCodes.has(d.code) && typeof d.params === 'object',
+  );
+}

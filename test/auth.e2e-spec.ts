@@ -50,7 +50,13 @@ describe('sign-in, sessions and API tokens', () => {
       .post('/api/v1/auth/login')
       .send({ email: 'nobody@example.org', password: 'whatever123' })
       .expect(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong e-mail or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'wrong_credentials',
+      params: {},
+      message: 'Wrong e-mail or password',
+    });
     expect(unknown.body.message).toBe(wrong.body.message);
   });
 

@@ -19,7 +19,10 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     expect(res.body).toMatchObject({
       statusCode: 400,
       error: 'Bad Request',
-      details: [{ field: 'isAdmin', problems: ['property isAdmin should not exist'] }],
+      code: 'invalid_input',
+      details: [
+        { field: 'isAdmin', code: 'unknown_field', params: {}, problems: ['property isAdmin should not exist'] },
+      ],
     });
   });
 
@@ -29,7 +32,13 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
       .set('Content-Type', 'application/json')
       .send('{"name": "x",')
       .expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON in the request body' });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'bad_request',
+      params: {},
+      message: 'Malformed JSON in the request body',
+    });
   });
 
   it('answers 413 to an oversize body', async () => {
@@ -44,14 +53,16 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     const bad = await admin.as.get('/api/v1/organizations/not-a-uuid').expect(400);
     expect(bad.body).toMatchObject({
       message: 'id must be a UUID (got "not-a-uuid")',
-      details: [{ field: 'id', problems: ['must be a UUID'] }],
+      code: 'invalid_input',
+      details: [{ field: 'id', code: 'not_uuid', params: {}, problems: ['must be a UUID'] }],
     });
     const section = await admin.as
       .get('/api/v1/submissions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/sections/42')
       .expect(400);
     expect(section.body.message).toBe('sectionId must be a UUID (got "42")');
     await admin.as.patch("/api/v1/users/1' OR 1=1").send({ name: 'x' }).expect(400);
-    await admin.as.get('/api/v1/organizations/3f2504e0-4f89-41d3-9a0c-0305e82c3301').expect(404);
+    const missing = await admin.as.get('/api/v1/organizations/3f2504e0-4f89-41d3-9a0c-0305e82c3301').expect(404);
+    expect(missing.body).toMatchObject({ code: 'not_found', params: { record: 'organization' } });
   });
 
   it('takes ids in upper case as the same ids, and gives them back in lower case', async () => {
@@ -115,6 +126,8 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
       expect(res.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
+        code: 'bad_request',
+        params: {},
         message: 'The JSON body is nested deeper than 32 levels',
       });
     }
@@ -161,6 +174,8 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
     expect(res.body).toEqual({
       statusCode: 415,
       error: 'Unsupported Media Type',
+      code: 'unsupported_media_type',
+      params: {},
       message: 'Send the request body as application/json (got text/plain)',
     });
     expect((await admin.as.get('/api/v1/me').expect(200)).body.name).not.toBe('Renamed');
@@ -180,7 +195,13 @@ describe('HTTP contract: bad input is a clear 4xx, never a 500', () => {
       expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
     }
     const post = await t.http().post('/no-such-page').send({}).expect(404);
-    expect(post.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot POST /no-such-page' });
+    expect(post.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'not_found',
+      params: {},
+      message: 'Cannot POST /no-such-page',
+    });
   });
 
   it('serves the web app for its pages, the links in reminders included, and its not-found page for the rest', async () => {

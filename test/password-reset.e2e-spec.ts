@@ -129,7 +129,12 @@ describe('forgotten password: reset by an e-mailed link', () => {
     const { token } = await resetMail(user.email);
     const weak = await confirm(token, 'password1').expect(400);
     expect(weak.body.details).toEqual([
-      { field: 'password', problems: ['password is one of the most common passwords; choose another'] },
+      {
+        field: 'password',
+        code: 'common_password',
+        params: {},
+        problems: ['password is one of the most common passwords; choose another'],
+      },
     ]);
     await confirm(token, 'short').expect(400);
     await confirm(token).expect(200);

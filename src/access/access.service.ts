@@ -1,5 +1,6 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { User } from '../users/user.entity.js';
+import { Refusal } from '../common/refusal.js';
 
 export type AccessLevel = 'read' | 'write';
 
@@ -94,11 +95,16 @@ export class AccessService {
   async requireAccess(user: User, subjectType: string, id: string, level: AccessLevel = 'read'): Promise<void> {
     const policy = this.policy(subjectType);
     const readable = await policy.allowedIds(user, [id], 'read');
-    if (!readable.has(id)) throw new NotFoundException(`${policy.label} not found`);
+    if (!readable.has(id)) throw new Refusal(404, 'not_found', `${policy.label} not found`, { record: subjectType });
     if (level === 'write') {
       const writable = await policy.allowedIds(user, [id], 'write');
       if (!writable.has(id))
-        throw new ForbiddenException(policy.writeRefusal ?? `You may not change this ${policy.label.toLowerCase()}`);
+        throw new Refusal(
+          403,
+          'may_not_change',
+          policy.writeRefusal ?? `You may not change this ${policy.label.toLowerCase()}`,
+          { record: subjectType },
+        );
     }
   }
 

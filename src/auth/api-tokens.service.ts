@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
@@ -7,6 +7,7 @@ import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ApiToken } from './api-token.entity.js';
 import { randomToken, sha256 } from '../common/secrets.js';
+import { notFound } from '../common/refusal.js';
 
 export const API_TOKEN_PREFIX = 'cjn_';
 
@@ -64,7 +65,7 @@ export class ApiTokensService implements OnModuleInit {
       const result = await manager
         .getRepository(ApiToken)
         .update({ id, userId: user.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-      if (!result.affected) throw new NotFoundException('API token not found');
+      if (!result.affected) throw notFound('apiToken', 'API token not found');
       await this.activity.record(manager, {
         actorId: user.id,
         action: 'api_token.revoked',

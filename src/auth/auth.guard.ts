@@ -1,15 +1,10 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasRole } from '../access/roles.js';
 import type { Role } from '../users/user.entity.js';
 import { type AuthenticatedRequest, IS_PUBLIC, MIN_ROLE } from '../common/auth.decorators.js';
 import { Authenticator } from './authenticator.js';
+import { Refusal } from '../common/refusal.js';
 
 /** Signs the caller in from a bearer token or the session cookie, then checks the route's role. */
 @Injectable()
@@ -30,11 +25,12 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     await this.authenticate(req);
-    if (!req.user) throw new UnauthorizedException('Sign in first (session cookie or Authorization: Bearer token)');
+    if (!req.user)
+      throw new Refusal(401, 'sign_in_required', 'Sign in first (session cookie or Authorization: Bearer token)');
 
     const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
     if (minRole && !hasRole(req.user.role, minRole)) {
-      throw new ForbiddenException(`This needs the ${minRole} role or higher`);
+      throw new Refusal(403, 'role_required', `This needs the ${minRole} role or higher`, { role: minRole });
     }
     return true;
   }

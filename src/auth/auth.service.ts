@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../users/passwords.js';
 import { SessionsService } from './sessions.service.js';
+import { Refusal } from '../common/refusal.js';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 
@@ -28,7 +29,9 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
     if (!user || !ok || user.status !== 'active') {
       await this.limiter.failed(meta.ip, email);
-      throw new UnauthorizedException(user && ok ? 'This account is disabled' : WRONG_CREDENTIALS);
+      throw user && ok
+        ? new Refusal(401, 'account_disabled', 'This account is disabled')
+        : new Refusal(401, 'wrong_credentials', WRONG_CREDENTIALS);
     }
     await this.limiter.succeeded(meta.ip, email);
     const { token } = await this.sessions.create(user.id, meta);

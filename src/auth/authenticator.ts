@@ -1,8 +1,9 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { User } from '../users/user.entity.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { SESSION_COOKIE, SessionsService } from './sessions.service.js';
+import { Refusal } from '../common/refusal.js';
 
 export type Principal = { user: User; authMethod: 'token' } | { user: User; authMethod: 'session'; sessionId: string };
 
@@ -20,7 +21,7 @@ export class Authenticator {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const user = match ? await this.tokens.resolve(match[1]) : null;
-      if (!user) throw new UnauthorizedException('The API token is invalid, expired or revoked');
+      if (!user) throw new Refusal(401, 'token_invalid', 'The API token is invalid, expired or revoked');
       return { user, authMethod: 'token' };
     }
     const cookie = (req.signedCookies as Record<string, string | false> | undefined)?.[SESSION_COOKIE];

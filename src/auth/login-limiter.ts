@@ -86,7 +86,12 @@ export function tooMany(message: string, msBeforeNext: number): HttpException {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const wait = retryAfter < 60 ? `${retryAfter} second(s)` : `${Math.ceil(retryAfter / 60)} minute(s)`;
   return new HttpException(
-    { message: `${message}; try again in ${wait}`, details: { retryAfter } },
+    {
+      message: `${message}; try again in ${wait}`,
+      code: 'too_many_attempts',
+      params: { retryAfter },
+      details: { retryAfter },
+    },
     HttpStatus.TOO_MANY_REQUESTS,
   );
 }

@@ -1,5 +1,6 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../common/auth.decorators.js';
+import { Refusal } from '../common/refusal.js';
 
 /** For routes a person must do signed in: a leaked API token cannot make itself more tokens. */
 @Injectable()
@@ -7,7 +8,11 @@ export class SessionOnlyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (req.authMethod === 'token') {
-      throw new ForbiddenException('API tokens cannot do this; sign in with your password in the web app');
+      throw new Refusal(
+        403,
+        'api_token_not_allowed',
+        'API tokens cannot do this; sign in with your password in the web app',
+      );
     }
     return true;
   }

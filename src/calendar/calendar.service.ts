@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AccessService, type SubjectInfo } from '../access/access.service.js';
@@ -11,6 +11,7 @@ import type { User } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { buildCalendar, type FeedEntry } from './ics.js';
+import { notFound } from '../common/refusal.js';
 
 /** Records that can have a feed of their own (their deadlines and their children's). */
 export const FEED_SCOPES = ['opportunity', 'submission'] as const;
@@ -64,9 +65,9 @@ export class CalendarService {
   /** The ICS text for a feed token; 404 for an unknown, revoked or disabled one. */
   async render(token: string): Promise<string> {
     const feed = await this.resolve(token);
-    if (!feed) throw new NotFoundException('Calendar feed not found');
+    if (!feed) throw notFound('calendarFeed', 'Calendar feed not found');
     const user = await this.users.findActive(feed.userId);
-    if (!user) throw new NotFoundException('Calendar feed not found');
+    if (!user) throw notFound('calendarFeed', 'Calendar feed not found');
     const now = this.clock.now();
     await this.feeds.update(feed.id, { lastFetchedAt: now });
     let entries = await this.entries(user, now);

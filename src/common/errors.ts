@@ -1,7 +1,12 @@
+import { CODE_BY_STATUS } from './refusal.js';
+
 /** The one error shape of the HTTP contract. */
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** Stable: what the reader is told, in their language, is chosen by it (`REFUSAL_CODES`). */
+  code: string;
+  params: Record<string, unknown>;
   message: string;
   details?: unknown;
   errorId?: string;
@@ -24,8 +29,14 @@ export const STATUS_NAMES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function errorBody(statusCode: number, message: string, details?: unknown): ErrorBody {
-  const body: ErrorBody = { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', message };
+export function errorBody(
+  statusCode: number,
+  message: string,
+  details?: unknown,
+  code: string = CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'server_error' : 'refused'),
+  params: Record<string, unknown> = {},
+): ErrorBody {
+  const body: ErrorBody = { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', code, params, message };
   if (details !== undefined) body.details = details;
   return body;
 }

@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { fieldProblem } from './refusal.js';
 import { INT4_MAX } from './validators.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +17,9 @@ export class IdParamsPipe implements PipeTransform {
     if (typeof value === 'string' && UUID.test(value)) return value;
     throw new BadRequestException({
       message: `${metadata.data} must be a UUID (got "${String(value).slice(0, 60)}")`,
-      details: [{ field: metadata.data, problems: ['must be a UUID'] }],
+      code: 'invalid_input',
+      params: { fields: [metadata.data] },
+      details: [fieldProblem(metadata.data, 'not_uuid', 'must be a UUID')],
     });
   }
 }
@@ -30,7 +33,11 @@ export class VersionParamPipe implements PipeTransform<string, number> {
     const name = metadata.data ?? 'version';
     throw new BadRequestException({
       message: `${name} must be a whole number from 1 to ${INT4_MAX} (got "${String(value).slice(0, 60)}")`,
-      details: [{ field: name, problems: [`must be a whole number from 1 to ${INT4_MAX}`] }],
+      code: 'invalid_input',
+      params: { fields: [name] },
+      details: [
+        fieldProblem(name, 'not_integer', `must be a whole number from 1 to ${INT4_MAX}`, { min: 1, max: INT4_MAX }),
+      ],
     });
   }
 }

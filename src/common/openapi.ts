@@ -9,13 +9,25 @@ import {
 } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_NAMES } from './errors.js';
+import { FIELD_CODES, type FieldCode, REFUSAL_CODES, type RefusalCode } from './refusal.js';
 
 /** One field's problems in a 400 for bad input. */
 export class FieldProblemResponse {
   @ApiProperty({ example: 'dueAt' })
   field: string;
 
-  @ApiProperty({ type: [String], example: ['dueAt must be an ISO 8601 date-time'] })
+  @ApiProperty({ enum: FIELD_CODES, enumName: 'FieldProblemCode', example: 'not_date' })
+  code: FieldCode;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { max: 200 },
+    description: 'The limits or allowed values the code speaks of (`max`, `min`, `allowed`)',
+  })
+  params: Record<string, unknown>;
+
+  @ApiProperty({ type: [String], example: ['dueAt must be an ISO 8601 date-time'], description: 'In English' })
   problems: string[];
 }
 
@@ -28,7 +40,23 @@ export class ErrorResponse {
   @ApiProperty({ example: 'Not Found' })
   error: string;
 
-  @ApiProperty({ example: 'Opportunity not found' })
+  @ApiProperty({
+    enum: REFUSAL_CODES,
+    enumName: 'RefusalCode',
+    example: 'not_found',
+    description: 'Stable: clients choose what to tell the reader, in their language, by it (`server_error` on a 500)',
+  })
+  code: RefusalCode | 'server_error';
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { record: 'opportunity' },
+    description: "The code's parameters, e.g. `record`, `role`, `from`/`to`/`allowed`, `retryAfter`",
+  })
+  params: Record<string, unknown>;
+
+  @ApiProperty({ example: 'Opportunity not found', description: 'In English, for API clients and logs' })
   message: string;
 
   @ApiPropertyOptional({

@@ -16,6 +16,7 @@ import type { MoveDeadlineDto } from './dto/deadline-bulk.dto.js';
 import type { CreateDeadlineDto } from './dto/deadline.dto.js';
 import { canonicalZone } from './reminder-times.js';
 import { ReminderScheduler, ROWS_PER_STATEMENT } from './reminder-scheduler.service.js';
+import { badField } from '../common/refusal.js';
 
 /** A deadline to create, with where it came from when a template made it. */
 export type NewDeadline = CreateDeadlineDto & { parentId?: string; templateId?: string };
@@ -157,7 +158,7 @@ export class DeadlineBatch {
     const unique = [...new Set(ids)];
     if (!unique.length) return;
     if (!(await this.users.allEnabled(unique)))
-      throw new BadRequestException('assigneeIds: every assignee must be an existing, enabled user');
+      throw badField('assigneeIds', 'invalid', 'every assignee must be an existing, enabled user');
   }
 
   /** Title and web-app path of each deadline's record, keyed `type:id`, so a client can link to it. */

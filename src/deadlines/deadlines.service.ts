@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
@@ -15,6 +15,7 @@ import { DeadlineBatch } from './deadline-batch.service.js';
 import { movedDue, offsetsFor, refuseMovingClosingDate } from './deadline-input.js';
 import type { CreateDeadlineDto, DeadlineQuery, UpdateDeadlineDto } from './dto/deadline.dto.js';
 import { NO_QUEUE_WORK, type QueueWork, ReminderScheduler } from './reminder-scheduler.service.js';
+import { notFound } from '../common/refusal.js';
 
 export type { DeadlineView };
 
@@ -53,7 +54,7 @@ export class DeadlinesService {
   /** The deadline if the user may see its subject; 404 otherwise. */
   async find(user: User, id: string): Promise<Deadline> {
     const d = await this.deadlines.findOneBy({ id });
-    if (!d || !(await this.visibility.canRead(user, d))) throw new NotFoundException('Deadline not found');
+    if (!d || !(await this.visibility.canRead(user, d))) throw notFound('deadline', 'Deadline not found');
     return d;
   }
 
@@ -112,7 +113,7 @@ export class DeadlinesService {
     const saved = await this.deadlines.manager.transaction(async (manager) => {
       const repo = manager.getRepository(Deadline);
       const d = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!d) throw new NotFoundException('Deadline not found');
+      if (!d) throw notFound('deadline', 'Deadline not found');
       if (expectedVersion !== undefined && d.version !== expectedVersion)
         throw await this.staleVersion(manager, d, user, expectedVersion);
       const before = { ...d, assigneeIds: await this.assigneeIds(manager, id) };

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { ACCEPTED_TYPES, detectFileType, hiddenContent } from './file-type.js';
 import { StoredFile } from './stored-file.entity.js';
+import { notFound, Refusal } from '../common/refusal.js';
 
 export interface Upload {
   buffer: Buffer;
@@ -26,13 +27,21 @@ export class FilesService {
   /** Type-checks by content, writes the bytes, and inserts the row in the caller's transaction. */
   async store(manager: EntityManager, upload: Upload | undefined, uploadedBy: string): Promise<StoredFile> {
     if (!upload || upload.size === 0)
-      throw new UnsupportedMediaTypeException(`Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`);
+      throw new Refusal(415, 'file_missing', `Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`, {
+        accepted: ACCEPTED_TYPES,
+      });
     const type = detectFileType(upload.buffer);
-    if (!type) throw new UnsupportedMediaTypeException(`This file type is not accepted; send ${ACCEPTED_TYPES}`);
+    if (!type)
+      throw new Refusal(415, 'file_type_not_accepted', `This file type is not accepted; send ${ACCEPTED_TYPES}`, {
+        accepted: ACCEPTED_TYPES,
+      });
     const hidden = hiddenContent(upload.buffer, type);
     if (hidden)
-      throw new UnsupportedMediaTypeException(
+      throw new Refusal(
+        415,
+        'file_type_not_accepted',
         `This ${type.ext.toUpperCase()} file also holds ${hidden}; such files are refused`,
+        { accepted: ACCEPTED_TYPES, type: type.ext.toUpperCase() },
       );
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}.${type.ext}`;
@@ -62,11 +71,11 @@ export class FilesService {
       .addSelect('f.storageKey')
       .where('f.id = :fileId', { fileId })
       .getOne();
-    if (!file) throw new NotFoundException('File not found');
+    if (!file) throw notFound('file', 'File not found');
     const stream = createReadStream(this.pathOf(file.storageKey));
     await new Promise<void>((ok, fail) => {
       stream.once('open', () => ok());
-      stream.once('error', () => fail(new NotFoundException('The file is no longer stored')));
+      stream.once('error', () => fail(new Refusal(404, 'file_gone', 'The file is no longer stored')));
     });
     return { file, stream };
   }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type EntityManager, In, type SelectQueryBuilder, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -7,6 +7,7 @@ import { type Page, type PageQuery, pageWindow, toPage } from '../common/paginat
 import { type Language, languageOf } from '../i18n/translate.js';
 import { User } from '../users/user.entity.js';
 import { Notification } from './notification.entity.js';
+import { notFound } from '../common/refusal.js';
 
 /** Text in one language, or written for each reader in their profile's language. */
 export type NoticeText = string | ((language: Language) => string);
@@ -84,7 +85,7 @@ export class NotificationsService {
 
   async markRead(user: User, id: string): Promise<Notification> {
     const found = await (await this.readable(user)).andWhere('n.id = :id', { id }).getOne();
-    if (!found) throw new NotFoundException('Notification not found');
+    if (!found) throw notFound('notification', 'Notification not found');
     if (!found.readAt) {
       found.readAt = this.clock.now();
       await this.notifications.update({ id, userId: user.id }, { readAt: found.readAt });

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service.js';
@@ -11,6 +11,7 @@ import { UserDirectory } from '../users/user-directory.service.js';
 import { TelegramApi } from './channels/telegram-api.js';
 import { TelegramBlockedChats } from './telegram-blocked-chats.service.js';
 import { TelegramLink } from './telegram-link.entity.js';
+import { Refusal } from '../common/refusal.js';
 
 const LINK_TTL_MS = 24 * 3600 * 1000;
 
@@ -47,7 +48,12 @@ export class TelegramLinkService {
   }
 
   async createLink(user: User) {
-    if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
+    if (!this.api)
+      throw new Refusal(
+        400,
+        'telegram_not_configured',
+        'Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)',
+      );
     const token = randomToken()
       .slice(0, 40)
       .replace(/[^A-Za-z0-9_-]/g, '');
@@ -114,7 +120,12 @@ export class TelegramLinkService {
 
   /** For servers Telegram cannot reach: fetch pending updates once and handle them. */
   async poll(): Promise<{ handled: number; linked: number }> {
-    if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
+    if (!this.api)
+      throw new Refusal(
+        400,
+        'telegram_not_configured',
+        'Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)',
+      );
     const updates = await this.api.call<TelegramUpdate[]>('getUpdates', { timeout: 0, allowed_updates: ['message'] });
     let linked = 0;
     for (const u of updates) if ((await this.handleUpdate(u)) === 'linked') linked += 1;
@@ -125,7 +136,12 @@ export class TelegramLinkService {
 
   /** Points the bot's webhook at this server, with our secret. */
   async registerWebhook(): Promise<{ url: string }> {
-    if (!this.api) throw new BadRequestException('Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)');
+    if (!this.api)
+      throw new Refusal(
+        400,
+        'telegram_not_configured',
+        'Telegram is not configured on this server (TELEGRAM_BOT_TOKEN)',
+      );
     const url = this.config.link('/api/v1/telegram/webhook');
     await this.api.call('setWebhook', { url, secret_token: this.webhookSecret, allowed_updates: ['message'] });
     return { url };

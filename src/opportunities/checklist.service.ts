@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -17,6 +17,7 @@ import { OrganizationDocument } from './organization-document.entity.js';
 import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { Partner } from './partner.entity.js';
 import { ReadinessService } from './readiness.service.js';
+import { badField, notFound } from '../common/refusal.js';
 
 /** What a member of the owing organisation may change on its items. */
 const MEMBER_FIELDS = new Set(['status', 'url', 'documentId']);
@@ -198,7 +199,7 @@ export class ChecklistService {
     if (!fileId && item.documentId) {
       const doc = await this.db.getRepository(OrganizationDocument).findOneBy({ id: item.documentId });
       if (doc && !(await this.documentsReadable(user, opportunityId, [doc.organizationId])).has(doc.organizationId)) {
-        throw new NotFoundException('Document not found');
+        throw notFound('document', 'Document not found');
       }
       fileId = doc?.fileId ?? null;
     }
@@ -209,7 +210,7 @@ export class ChecklistService {
   async findVisible(user: User, opportunityId: string, id: string): Promise<ChecklistItem> {
     await this.access.requireAccess(user, 'opportunity', opportunityId, 'read');
     const item = await this.db.getRepository(ChecklistItem).findOneBy({ id, opportunityId });
-    if (!item) throw new NotFoundException('Checklist item not found');
+    if (!item) throw notFound('checklistItem', 'Checklist item not found');
     return item;
   }
 
@@ -236,14 +237,14 @@ export class ChecklistService {
     documentId: string | null,
   ): Promise<void> {
     const partner = partnerId ? await manager.getRepository(Partner).findOneBy({ id: partnerId, opportunityId }) : null;
-    if (partnerId && !partner) throw new BadRequestException('partnerId: not a partner of this opportunity');
+    if (partnerId && !partner) throw badField('partnerId', 'no_such_record', 'not a partner of this opportunity');
     if (!documentId) return;
     const document = await manager.getRepository(OrganizationDocument).findOneBy({ id: documentId });
     const allowedOrgs = partner
       ? [partner.organizationId]
       : (await manager.getRepository(Partner).findBy({ opportunityId })).map((p) => p.organizationId);
     if (!document || !allowedOrgs.includes(document.organizationId)) {
-      throw new BadRequestException('documentId: not a document of the organisation that owes this item');
+      throw badField('documentId', 'no_such_record', 'not a document of the organisation that owes this item');
     }
   }
 
@@ -311,11 +312,11 @@ export class ChecklistService {
 function waiverOf(item: ChecklistItem, dto: UpdateChecklistItemDto): Pick<ChecklistItem, 'waiveReason'> {
   const status = dto.status ?? item.status;
   if (status !== 'waived') {
-    if (dto.waiveReason !== undefined) throw new BadRequestException('waiveReason: only a waived item has a reason');
+    if (dto.waiveReason !== undefined) throw badField('waiveReason', 'invalid', 'only a waived item has a reason');
     return { waiveReason: null };
   }
   const reason = dto.waiveReason ?? item.waiveReason;
   if (item.status !== 'waived' && !dto.waiveReason)
-    throw new BadRequestException('waiveReason: say why this item is waived');
+    throw badField('waiveReason', 'invalid', 'say why this item is waived');
   return { waiveReason: reason };
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -20,6 +20,7 @@ import { partnersOf } from './opportunities.repository.js';
 
 type ListedOpportunity = Opportunity & { leadOrganization: string | null; partnerCount: number };
 import { ReadinessService } from './readiness.service.js';
+import { Refusal, badField, notFound } from '../common/refusal.js';
 
 const SORT_COLUMNS = {
   updatedAt: 'o.updated_at',
@@ -211,9 +212,11 @@ export class OpportunitiesService {
     const opportunity = await manager
       .getRepository(Opportunity)
       .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!opportunity) throw new NotFoundException('Opportunity not found');
+    if (!opportunity) throw notFound('opportunity', 'Opportunity not found');
     if (lock && !allowArchived && opportunity.archivedAt) {
-      throw new ConflictException(`"${opportunity.title}" is archived (deleted) and can no longer be changed`);
+      throw new Refusal(409, 'archived', `"${opportunity.title}" is archived (deleted) and can no longer be changed`, {
+        title: opportunity.title,
+      });
     }
     return opportunity;
   }
@@ -225,12 +228,12 @@ export class OpportunitiesService {
     changed: Partial<CreateOpportunityDto> = merged,
   ): Promise<void> {
     if (changed.funderId && !(await manager.getRepository(Organization).existsBy({ id: changed.funderId }))) {
-      throw new BadRequestException('funderId: no such organisation');
+      throw badField('funderId', 'no_such_record', 'no such organisation');
     }
     if (changed.ownerId) {
       const owner = await manager.getRepository(User).findOneBy({ id: changed.ownerId });
       if (!owner || !isCoordinator(owner.role))
-        throw new BadRequestException('ownerId: the owner must be a coordinator or admin');
+        throw badField('ownerId', 'invalid', 'the owner must be a coordinator or admin');
     }
     if (merged.amountMin != null && merged.amountMax != null && Number(merged.amountMin) > Number(merged.amountMax)) {
       throw new BadRequestException('amountMin must not be more than amountMax');

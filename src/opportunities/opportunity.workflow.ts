@@ -103,6 +103,14 @@ export function submitBlockers(partners: GuardPartner[], items: GuardItem[]): st
   return blockers;
 }
 
+/** Why `checkMove` refused, as the refusal's code. */
+export type MoveRefusal =
+  | 'workflow_not_allowed'
+  | 'awarded_amount_required'
+  | 'workflow_blocked'
+  | 'override_forbidden'
+  | 'override_reason_required';
+
 export interface TransitionInput {
   to: Stage;
   reason?: string;
@@ -120,17 +128,27 @@ export function checkMove(
   input: TransitionInput,
   blockers: string[],
   canOverride: boolean,
-): { ok: true; overridden: string[] } | { ok: false; status: 400 | 409; reason: string } {
+): { ok: true; overridden: string[] } | { ok: false; status: 400 | 409; code: MoveRefusal; reason: string } {
   const verdict = checkTransition(from, input.to);
-  if (!verdict.allowed) return { ok: false, status: 409, reason: verdict.reason };
+  if (!verdict.allowed) return { ok: false, status: 409, code: 'workflow_not_allowed', reason: verdict.reason };
   if (input.to === 'awarded' && input.awardedAmount === undefined) {
-    return { ok: false, status: 400, reason: 'Moving to awarded needs awardedAmount (the amount the funder granted)' };
+    const reason = 'Moving to awarded needs awardedAmount (the amount the funder granted)';
+    return { ok: false, status: 400, code: 'awarded_amount_required', reason };
   }
   if (input.to !== 'submitted' || blockers.length === 0) return { ok: true, overridden: [] };
   if (!input.override) {
-    return { ok: false, status: 409, reason: `Not ready to submit: ${blockers.join('; ')}` };
+    return { ok: false, status: 409, code: 'workflow_blocked', reason: `Not ready to submit: ${blockers.join('; ')}` };
   }
-  if (!canOverride) return { ok: false, status: 409, reason: 'Only a coordinator may override the submit checks' };
-  if (!input.reason?.trim()) return { ok: false, status: 400, reason: 'An override needs a reason' };
+  if (!canOverride) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'override_forbidden',
+      reason: 'Only a coordinator may override the submit checks',
+    };
+  }
+  if (!input.reason?.trim()) {
+    return { ok: false, status: 400, code: 'override_reason_required', reason: 'An override needs a reason' };
+  }
   return { ok: true, overridden: blockers };
 }

@@ -13,6 +13,7 @@ import { OrganizationDocument } from './organization-document.entity.js';
 import { releaseIfUnreferenced } from './file-release.js';
 import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { ReadinessService } from './readiness.service.js';
+import { notFound } from '../common/refusal.js';
 
 /** Papers an organisation hands in for many applications, with their expiry (who may see them: organization-documents-access.ts). */
 @Injectable()
@@ -144,7 +145,7 @@ export class OrganizationDocumentsService {
 
   private async find(organizationId: string, id: string): Promise<OrganizationDocument> {
     const doc = await this.db.getRepository(OrganizationDocument).findOneBy({ id, organizationId });
-    if (!doc) throw new NotFoundException('Document not found');
+    if (!doc) throw notFound('document', 'Document not found');
     return doc;
   }
 

@@ -1,11 +1,5 @@
 import { t } from '../i18n/translate.js';
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -23,6 +17,7 @@ import type { Opportunity } from './opportunity.entity.js';
 import { checkPartnerStatus } from './opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { Partner } from './partner.entity.js';
+import { badField, notFound } from '../common/refusal.js';
 
 const MEMBER_FIELDS = new Set(['status', 'contactUserIds']);
 
@@ -79,7 +74,7 @@ export class PartnersService {
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, opportunityId, true);
       const org = await manager.getRepository(Organization).findOneBy({ id: dto.organizationId });
-      if (!org || org.archivedAt) throw new BadRequestException('organizationId: no such (active) organisation');
+      if (!org || org.archivedAt) throw badField('organizationId', 'no_such_record', 'no such (active) organisation');
       const repo = manager.getRepository(Partner);
       if (await repo.existsBy({ opportunityId, organizationId: org.id })) {
         throw new ConflictException(`${org.name} is already in this consortium`);
@@ -174,7 +169,7 @@ export class PartnersService {
   async findVisible(user: User, opportunityId: string, id: string): Promise<Partner> {
     await this.access.requireAccess(user, 'opportunity', opportunityId, 'read');
     const partner = await this.db.getRepository(Partner).findOneBy({ id, opportunityId });
-    if (!partner) throw new NotFoundException('Partner not found');
+    if (!partner) throw notFound('partner', 'Partner not found');
     return partner;
   }
 
@@ -193,7 +188,7 @@ export class PartnersService {
     const budgetCurrency =
       budgetAmount === null ? (dto.budgetCurrency ?? null) : (dto.budgetCurrency ?? opportunity.currency);
     if (budgetAmount !== null && !budgetCurrency)
-      throw new BadRequestException('budgetCurrency: needed when the call has no currency');
+      throw badField('budgetCurrency', 'invalid', 'needed when the call has no currency');
     return { budgetAmount, budgetCurrency };
   }
 

@@ -1,15 +1,16 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
+import { Refusal } from '../common/refusal.js';
 import type { User } from '../users/user.entity.js';
 import type { OpportunityTransitionDto } from './dto/opportunity.dto.js';
 import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
-import { checkMove } from './opportunity.workflow.js';
+import { checkMove, TRANSITIONS } from './opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { ReadinessService } from './readiness.service.js';
 
@@ -33,9 +34,8 @@ export class TransitionsService {
       const blockers = dto.to === 'submitted' ? await this.readiness.blockers(manager, id) : [];
       const verdict = checkMove(from, dto, blockers, isCoordinator(actor.role));
       if (!verdict.ok) {
-        throw verdict.status === 409
-          ? new ConflictException({ message: verdict.reason, details: { from, to: dto.to, blockers } })
-          : new BadRequestException(verdict.reason);
+        const params = { from, to: dto.to, allowed: TRANSITIONS[from] };
+        throw new Refusal(verdict.status, verdict.code, verdict.reason, params, { from, to: dto.to, blockers });
       }
       const patch: Partial<Opportunity> = { stage: dto.to, stageChangedAt: this.clock.now() };
       if (dto.to === 'awarded') {

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
@@ -8,6 +8,7 @@ import { escapeLike } from '../common/sql.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
+import { notFound } from '../common/refusal.js';
 
 export interface OrganizationRef {
   id: string;
@@ -40,7 +41,7 @@ export class OrganizationsService {
 
   async get(id: string): Promise<Organization> {
     const org = await this.db.getRepository(Organization).findOneBy({ id });
-    if (!org) throw new NotFoundException('Organization not found');
+    if (!org) throw notFound('organization', 'Organization not found');
     return org;
   }
 
@@ -78,7 +79,7 @@ export class OrganizationsService {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(Organization);
       const org = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!org) throw new NotFoundException('Organization not found');
+      if (!org) throw notFound('organization', 'Organization not found');
       if (dto.name && dto.name.toLowerCase() !== org.name.toLowerCase()) await this.assertNameFree(manager, dto.name);
       const changes = diffFields(org, dto);
       const saved = await repo.save(repo.merge(org, dto));
@@ -100,7 +101,7 @@ export class OrganizationsService {
   async archive(actor: User, id: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       const org = await manager.getRepository(Organization).findOneBy({ id });
-      if (!org) throw new NotFoundException('Organization not found');
+      if (!org) throw notFound('organization', 'Organization not found');
       if (org.archivedAt) return;
       await manager.getRepository(Organization).update(id, { archivedAt: this.clock.now() });
       await this.activity.record(manager, {

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -13,6 +13,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { t } from '../i18n/translate.js';
 import { mentionedEmails } from './request-parsing.js';
 import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
+import { badField, notFound } from '../common/refusal.js';
 
 function commentView(c: SectionComment, names: Map<string, string>) {
   return {
@@ -79,7 +80,7 @@ export class CommentsService {
       let parentId: string | null = null;
       if (dto.parentId) {
         const parent = await manager.getRepository(SectionComment).findOneBy({ id: dto.parentId, sectionId });
-        if (!parent) throw new BadRequestException('parentId: no such comment on this section');
+        if (!parent) throw badField('parentId', 'no_such_record', 'no such comment on this section');
         parentId = parent.parentId ?? parent.id; // threads are one level deep
       }
       const mentioned = await this.mentionable(manager, actor, submissionId, dto);
@@ -250,7 +251,7 @@ export class CommentsService {
     await lockSubmission(manager, submissionId, 'share');
     await findSection(manager, submissionId, sectionId);
     const comment = await manager.getRepository(SectionComment).findOneBy({ id: commentId, sectionId });
-    if (!comment) throw new NotFoundException('Comment not found');
+    if (!comment) throw notFound('comment', 'Comment not found');
     return comment;
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -13,6 +13,7 @@ import { SubmissionSnapshot } from './snapshot.entity.js';
 import { Submission } from './submission.entity.js';
 import { activeEndorsements } from './submission.views.js';
 import { countWords } from './word-count.js';
+import { notFound } from '../common/refusal.js';
 
 export interface DocumentResult {
   document: AssembledDocument;
@@ -57,7 +58,7 @@ export class DocumentService {
     const final = await this.db.getRepository(SubmissionSnapshot).findOneBy({ submissionId: id, kind: 'final' });
     if (final) return { document: final.content, markdown: final.markdown, finalSnapshotId: final.id };
     const submission = await this.db.getRepository(Submission).findOneBy({ id });
-    if (!submission) throw new NotFoundException('Submission not found');
+    if (!submission) throw notFound('submission', 'Submission not found');
     const document = await this.assemble(this.db.manager, submission);
     return { document, markdown: assembleMarkdown(document), finalSnapshotId: null };
   }
@@ -109,7 +110,7 @@ export class DocumentService {
   async getSnapshot(user: User, id: string, snapshotId: string) {
     await this.access.requireAccess(user, 'submission', id, 'read');
     const snapshot = await this.db.getRepository(SubmissionSnapshot).findOneBy({ id: snapshotId, submissionId: id });
-    if (!snapshot) throw new NotFoundException('Snapshot not found');
+    if (!snapshot) throw notFound('snapshot', 'Snapshot not found');
     return this.view(snapshot, await userNames(this.db.manager, [snapshot.createdById]), true);
   }
 

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -18,6 +12,7 @@ import type { CreateEndorsementDto } from './dto/endorsement.dto.js';
 import { Endorsement } from './endorsement.entity.js';
 import { lockSubmission, person, userNames } from './submissions.repository.js';
 import { isFrozen, label } from './submission.workflow.js';
+import { badField, notFound } from '../common/refusal.js';
 
 /** Organisations signing on to a submission; withdrawal is possible until it is submitted. */
 @Injectable()
@@ -44,7 +39,7 @@ export class EndorsementsService {
     if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot sign on for an organisation');
     const organizationId = dto.organizationId ?? actor.organizationId;
     if (!organizationId)
-      throw new BadRequestException('organizationId: you belong to no organisation; say which one signs on');
+      throw badField('organizationId', 'invalid', 'you belong to no organisation; say which one signs on');
     if (organizationId !== actor.organizationId && !isCoordinator(actor.role)) {
       throw new ForbiddenException('You can sign on for your own organisation only');
     }
@@ -56,7 +51,7 @@ export class EndorsementsService {
         );
       }
       const org = await manager.getRepository(Organization).findOneBy({ id: organizationId });
-      if (!org) throw new BadRequestException('organizationId: no such organisation');
+      if (!org) throw badField('organizationId', 'no_such_record', 'no such organisation');
       const repo = manager.getRepository(Endorsement);
       if (await repo.existsBy({ submissionId, organizationId, withdrawnAt: IsNull() })) {
         throw new ConflictException(`${org.name} has already signed on to this submission`);
@@ -90,7 +85,7 @@ export class EndorsementsService {
       const submission = await lockSubmission(manager, submissionId, 'share');
       const repo = manager.getRepository(Endorsement);
       const endorsement = await repo.findOneBy({ id: endorsementId, submissionId });
-      if (!endorsement) throw new NotFoundException('Endorsement not found');
+      if (!endorsement) throw notFound('endorsement', 'Endorsement not found');
       if (endorsement.organizationId !== actor.organizationId && !isCoordinator(actor.role)) {
         throw new ForbiddenException(
           'Only staff of the signing organisation or a coordinator can withdraw its endorsement',

@@ -19,6 +19,7 @@ import { Section, SectionRevision } from './section.entity.js';
 import { maySaveSectionText, requireLead, requireSectionEdit } from './submission-roles.js';
 import { Submission } from './submission.entity.js';
 import { countWords } from './word-count.js';
+import { badField } from '../common/refusal.js';
 
 export type SectionView = ReturnType<typeof sectionView> & { canEditText?: boolean };
 
@@ -190,7 +191,7 @@ export class SectionsService {
         .find({ where: { submissionId }, order: { position: 'ASC' } });
       const known = new Set(current.map((s) => s.id));
       if (dto.sectionIds.length !== current.length || dto.sectionIds.some((id) => !known.has(id))) {
-        throw new BadRequestException('sectionIds: list every section of this submission exactly once');
+        throw badField('sectionIds', 'invalid', 'list every section of this submission exactly once');
       }
       await renumberSections(manager, submissionId, dto.sectionIds);
       await this.activity.record(manager, {
@@ -269,7 +270,7 @@ export class SectionsService {
   /** An assignee must be able to edit the submission (coordinator, or staff of the lead or a partner). */
   private async assertAssignee(submissionId: string, assigneeId: string): Promise<void> {
     const assignee = await this.db.getRepository(User).findOneBy({ id: assigneeId });
-    if (!assignee) throw new BadRequestException('assigneeId: no such user');
+    if (!assignee) throw badField('assigneeId', 'no_such_record', 'no such user');
     const allowed = await this.access.allowedIds(assignee, 'submission', [submissionId], 'write');
     if (!allowed.has(submissionId)) {
       throw new BadRequestException(

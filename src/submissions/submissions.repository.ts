@@ -1,9 +1,10 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { User } from '../users/user.entity.js';
 import { Section } from './section.entity.js';
 import { Submission } from './submission.entity.js';
 import { isFrozen, label } from './submission.workflow.js';
+import { Refusal, notFound } from '../common/refusal.js';
 
 /**
  * Reads a submission inside a transaction with a row lock: `share` for edits of its parts
@@ -22,9 +23,11 @@ export async function lockSubmission(
     .setLock(mode === 'share' ? 'pessimistic_read' : 'pessimistic_write')
     .where('s.id = :id', { id })
     .getOne();
-  if (!submission) throw new NotFoundException('Submission not found');
+  if (!submission) throw notFound('submission', 'Submission not found');
   if (submission.archivedAt && !allowArchived) {
-    throw new ConflictException(`"${submission.title}" is archived (deleted) and can no longer be changed`);
+    throw new Refusal(409, 'archived', `"${submission.title}" is archived (deleted) and can no longer be changed`, {
+      title: submission.title,
+    });
   }
   return submission;
 }
@@ -40,7 +43,7 @@ export function assertTextEditable(submission: Submission, what = 'its text'): v
 
 export async function findSection(manager: EntityManager, submissionId: string, sectionId: string): Promise<Section> {
   const section = await manager.getRepository(Section).findOneBy({ id: sectionId, submissionId });
-  if (!section) throw new NotFoundException('Section not found');
+  if (!section) throw notFound('section', 'Section not found');
   return section;
 }
 

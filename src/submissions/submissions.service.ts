@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -29,6 +23,7 @@ import { Submission, SubmissionPartner } from './submission.entity.js';
 import { requireLead } from './submission-roles.js';
 import { isFrozen, label } from './submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
+import { badField, notFound } from '../common/refusal.js';
 
 export interface MentionCandidate {
   id: string;
@@ -149,7 +144,7 @@ export class SubmissionsService {
   /** The submission as clients see it, for a caller that has already checked access. */
   async view(id: string): Promise<SubmissionView> {
     const submission = await this.db.getRepository(Submission).findOneBy({ id });
-    if (!submission) throw new NotFoundException('Submission not found');
+    if (!submission) throw notFound('submission', 'Submission not found');
     return this.views.one(this.db.manager, submission);
   }
 
@@ -300,9 +295,9 @@ export class SubmissionsService {
     const list = partners ?? ids?.map((organizationId) => ({ organizationId, requiredSigner: false }));
     if (!list) return undefined;
     if (new Set(list.map((p) => p.organizationId)).size !== list.length)
-      throw new BadRequestException('partners: an organisation is listed twice');
+      throw badField('partners', 'invalid', 'an organisation is listed twice');
     if (list.some((p) => p.organizationId === leadId)) {
-      throw new BadRequestException('partners: the lead organisation is not also a co-drafting partner');
+      throw badField('partners', 'invalid', 'the lead organisation is not also a co-drafting partner');
     }
     return list;
   }
@@ -328,7 +323,8 @@ export class SubmissionsService {
       .createQueryBuilder('o')
       .where('o.id IN (:...ids)', { ids })
       .getCount();
-    if (found !== new Set(ids).size) throw new BadRequestException('leadOrganizationId/partners: no such organisation');
+    if (found !== new Set(ids).size)
+      throw badField('leadOrganizationId/partners', 'no_such_record', 'no such organisation');
   }
 
   /** The owner gets the submission's reminders, so must be able to work on it: a coordinator, or staff (not a viewer) of the lead or a partner. */
@@ -339,7 +335,7 @@ export class SubmissionsService {
     partnerOrgIds: string[],
   ): Promise<void> {
     const owner = await manager.getRepository(User).findOneBy({ id });
-    if (!owner || owner.status === 'disabled') throw new BadRequestException('ownerId: no such (active) user');
+    if (!owner || owner.status === 'disabled') throw badField('ownerId', 'no_such_record', 'no such (active) user');
     const participant = !!owner.organizationId && [leadId, ...partnerOrgIds].includes(owner.organizationId);
     if (!isCoordinator(owner.role) && !(participant && hasRole(owner.role, 'member'))) {
       throw new BadRequestException(

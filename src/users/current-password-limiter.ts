@@ -29,6 +29,8 @@ export class CurrentPasswordLimiter {
       throw new HttpException(
         {
           message: `Too many wrong current passwords; try again in ${Math.ceil(retryAfter / 60)} minute(s)`,
+          code: 'too_many_attempts',
+          params: { retryAfter },
           details: { retryAfter },
         },
         HttpStatus.TOO_MANY_REQUESTS,

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -10,6 +10,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../common/clock.js';
 import { QUEUES } from '../queue/queues.js';
 import { User } from './user.entity.js';
+import { Refusal } from '../common/refusal.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -63,7 +64,11 @@ export class InvitationsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user)
-        throw new BadRequestException('This invitation link is invalid or has expired; ask an admin for a new one');
+        throw new Refusal(
+          400,
+          'invitation_invalid',
+          'This invitation link is invalid or has expired; ask an admin for a new one',
+        );
       await repo.update(user.id, {
         passwordHash: await hashPassword(password),
         status: 'active',

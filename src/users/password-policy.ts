@@ -11,31 +11,53 @@ const COMMON_PASSWORDS = new Set(dictionary['passwords-common'].map((p) => p.toL
 /** Words anyone guessing at this service would try first. */
 const CONTEXT_WORDS = new Set(['cjn', 'cjntracker', 'childjustice', 'childjusticenetwork', 'tracker']);
 
+/** The password rules past length, each with the constraint name a refusal is coded by. */
+const RULES = [
+  {
+    constraint: 'commonPassword',
+    refuses: (password: string) => COMMON_PASSWORDS.has(password.toLowerCase()),
+    problem: 'is one of the most common passwords; choose another',
+  },
+  {
+    constraint: 'repeatedCharacter',
+    refuses: (password: string) => /^(.)\1*$/u.test(password),
+    problem: 'repeats a single character; choose another',
+  },
+  {
+    constraint: 'guessablePassword',
+    refuses: (password: string) => {
+      const lower = password.toLowerCase();
+      const letters = lower.replace(/[^\p{L}]/gu, '');
+      return CONTEXT_WORDS.has(letters) || CONTEXT_WORDS.has(lower);
+    },
+    problem: 'is too easy to guess here; choose another',
+  },
+] as const;
+
 /** Why a password is refused, or null when it may be used. */
 export function passwordProblem(password: string): string | null {
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'is one of the most common passwords; choose another';
-  if (/^(.)\1*$/u.test(password)) return 'repeats a single character; choose another';
-  const letters = lower.replace(/[^\p{L}]/gu, '');
-  if (CONTEXT_WORDS.has(letters) || CONTEXT_WORDS.has(lower)) return 'is too easy to guess here; choose another';
-  return null;
+  return RULES.find((rule) => rule.refuses(password))?.problem ?? null;
 }
 
-/** A new password: 8–128 characters and not one that guessers try first. */
+/** A new password: 8–128 characters and not one that guessers try first (one refusal at a time). */
 export function AcceptablePassword(): PropertyDecorator {
   return applyDecorators(
     IsString(),
     MinLength(PASSWORD_MIN),
     MaxLength(PASSWORD_MAX),
-    (target: object, property: string | symbol) =>
-      registerDecorator({
-        name: 'acceptablePassword',
-        target: target.constructor,
-        propertyName: String(property),
-        validator: {
-          validate: (value: unknown) => typeof value !== 'string' || passwordProblem(value) === null,
-          defaultMessage: (args) => `${args?.property} ${passwordProblem(String(args?.value)) ?? 'is not acceptable'}`,
-        },
-      }),
+    ...RULES.map(
+      (rule, i) => (target: object, property: string | symbol) =>
+        registerDecorator({
+          name: rule.constraint,
+          target: target.constructor,
+          propertyName: String(property),
+          validator: {
+            // Only the first rule a password breaks is reported.
+            validate: (value: unknown) =>
+              typeof value !== 'string' || !rule.refuses(value) || RULES.slice(0, i).some((r) => r.refuses(value)),
+            defaultMessage: (args) => `${args?.property} ${rule.problem}`,
+          },
+        }),
+    ),
   );
 }

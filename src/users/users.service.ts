@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
@@ -18,6 +12,7 @@ import { CurrentPasswordLimiter } from './current-password-limiter.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
 import { isCoordinator } from '../access/roles.js';
 import { CONTACT_VISIBLE_SQL } from './contact-visibility.js';
+import { badField, fieldProblem, notFound, Refusal } from '../common/refusal.js';
 
 export interface AccessChange {
   passwordChanged: boolean;
@@ -93,7 +88,7 @@ export class UsersService {
 
   async get(id: string): Promise<User> {
     const user = await this.db.getRepository(User).findOneBy({ id });
-    if (!user) throw new NotFoundException('User not found');
+    if (!user) throw notFound('user', 'User not found');
     return user;
   }
 
@@ -128,9 +123,9 @@ export class UsersService {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundException('User not found');
+      if (!user) throw notFound('user', 'User not found');
       if (actor.id === id && ((dto.role && dto.role !== 'admin') || dto.status === 'disabled')) {
-        throw new ForbiddenException('Admins cannot demote or disable themselves; ask another admin');
+        throw new Refusal(403, 'self_demotion', 'Admins cannot demote or disable themselves; ask another admin');
       }
       if (dto.email && dto.email.toLowerCase() !== user.email.toLowerCase())
         await this.assertEmailFree(manager, dto.email);
@@ -181,12 +176,14 @@ export class UsersService {
         await this.passwordChecks.before(me.id);
         if (!currentPassword || !user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
           await this.passwordChecks.failed(me.id);
-          throw new BadRequestException('currentPassword is missing or wrong');
+          throw new Refusal(400, 'current_password_wrong', 'currentPassword is missing or wrong', {}, [
+            fieldProblem('currentPassword', 'current_password_wrong', 'currentPassword is missing or wrong'),
+          ]);
         }
         user.passwordHash = await hashPassword(newPassword);
         changes.password = ['(hidden)', '(changed)'];
       } else if (currentPassword) {
-        throw new BadRequestException('currentPassword is only needed with newPassword');
+        throw new Refusal(400, 'current_password_unneeded', 'currentPassword is only needed with newPassword');
       }
       const saved = await repo.save(user);
       if (newPassword) await this.revoked(manager, me.id, { passwordChanged: true, keepSessionId: sessionId });
@@ -247,7 +244,8 @@ export class UsersService {
 
   async resendInvitation(actor: User, id: string): Promise<InvitationOutcome> {
     const user = await this.get(id);
-    if (user.status !== 'invited') throw new ConflictException('This user has already accepted their invitation');
+    if (user.status !== 'invited')
+      throw new Refusal(409, 'invitation_accepted', 'This user has already accepted their invitation');
     await this.activity.record(this.db.manager, {
       actorId: actor.id,
       action: 'user.invited',
@@ -313,12 +311,15 @@ export class UsersService {
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email })
       .getExists();
-    if (taken) throw new ConflictException(`A user with the e-mail ${email} already exists`);
+    if (taken)
+      throw new Refusal(409, 'email_taken', `A user with the e-mail ${email} already exists`, { email }, [
+        fieldProblem('email', 'email_taken', 'a user with this e-mail already exists'),
+      ]);
   }
 
   private async assertOrganization(organizationId: string | undefined): Promise<void> {
     if (!organizationId) return;
     const exists = (await this.organizations.namesByIds([organizationId])).has(organizationId);
-    if (!exists) throw new BadRequestException('organizationId: no such organisation');
+    if (!exists) throw badField('organizationId', 'no_such_record', 'no such organisation');
   }
 }

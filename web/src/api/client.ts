@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 /** The API client generated from the OpenAPI document (`npm run openapi:client`); same origin, session cookie. */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
@@ -8,8 +8,11 @@ export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin'
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    /** In English; what the reader sees is written from `code` and `params` (`api/refusals.ts`). */
     message: string,
     readonly details?: unknown,
+    readonly code: string = 'refused',
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -28,9 +31,10 @@ interface FetchResult {
 export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) {
-    const body = (error ?? {}) as { message?: string | string[]; details?: unknown };
+    const body = (error ?? {}) as Partial<components['schemas']['Error']> & { message?: string | string[] };
     const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? response.statusText);
-    throw new ApiError(response.status, message, body.details);
+    const code = body.code ?? (response.status >= 500 ? 'server_error' : 'refused');
+    throw new ApiError(response.status, message, body.details, code, body.params ?? {});
   }
   return data as T;
 }
@@ -40,12 +44,3 @@ export const isUnauthorized = (error: unknown) => error instanceof ApiError && e
 export const shouldRetry = (count: number, error: unknown) =>
   !(error instanceof ApiError && error.status < 500) && count < 2;
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
-
-/** The server's per-field problems (`details: [{ field, problems }]`) keyed by field name. */
-export function fieldProblems(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const entries = (error.details as { field?: unknown; problems?: unknown }[])
-    .filter((d) => typeof d.field === 'string' && Array.isArray(d.problems))
-    .map((d) => [String(d.field).split('.')[0], (d.problems as string[]).join(', ')]);
-  return Object.fromEntries(entries);
-}

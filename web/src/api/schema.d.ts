@@ -1295,12 +1295,34 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @description Stable: clients choose what to tell the reader, in their language, by it (`server_error` on a 500)
+         * @enum {string}
+         */
+        RefusalCode: "bad_request" | "sign_in_required" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "too_many_requests" | "refused" | "unsupported_media_type" | "server_error" | "invalid_input" | "value_exists" | "reference_missing" | "value_invalid" | "version_required" | "version_mismatch" | "stale_version" | "role_required" | "may_not_change" | "api_token_not_allowed" | "foreign_origin" | "wrong_credentials" | "account_disabled" | "token_invalid" | "current_password_wrong" | "current_password_unneeded" | "too_many_attempts" | "email_taken" | "invitation_invalid" | "invitation_accepted" | "self_demotion" | "passwordReset.invalid" | "passwordReset.expired" | "passwordReset.used" | "archived" | "name_taken" | "already_partner" | "already_endorsed" | "workflow_not_allowed" | "workflow_blocked" | "awarded_amount_required" | "override_forbidden" | "override_reason_required" | "deadline.drivenByClosingDate" | "submission.alreadyInStatus" | "submission.moveNotAllowed" | "submission.conditionsNotMet" | "file_missing" | "file_type_not_accepted" | "file_too_large" | "file_gone" | "csv_invalid" | "telegram_not_configured";
         Error: {
             /** @example 404 */
             statusCode: number;
             /** @example Not Found */
             error: string;
-            /** @example Opportunity not found */
+            /**
+             * @description Stable: clients choose what to tell the reader, in their language, by it (`server_error` on a 500)
+             * @example not_found
+             */
+            code: components["schemas"]["RefusalCode"];
+            /**
+             * @description The code's parameters, e.g. `record`, `role`, `from`/`to`/`allowed`, `retryAfter`
+             * @example {
+             *       "record": "opportunity"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In English, for API clients and logs
+             * @example Opportunity not found
+             */
             message: string;
             /** @description Bad input (400): every field with its problems. A refusal: its reasons and parameters, e.g. a workflow move's `blockers`, or a stale save's `yourVersion` and `current` section. */
             details?: components["schemas"]["FieldProblemResponse"][] | {
@@ -3181,10 +3203,24 @@ export interface components {
             /** @description The same feed as webcal:, which calendar apps open directly */
             webcalUrl: string;
         };
+        /** @enum {string} */
+        FieldProblemCode: "required" | "unknown_field" | "too_long" | "too_short" | "too_small" | "too_large" | "too_few" | "too_many" | "not_text" | "not_one_of" | "not_uuid" | "not_integer" | "not_number" | "not_boolean" | "not_list" | "not_date" | "not_url" | "not_email" | "not_amount" | "not_currency" | "not_country" | "not_time_zone" | "not_duration" | "not_time_of_day" | "wrong_format" | "duplicates" | "common_password" | "repeated_character" | "guessable_password" | "current_password_wrong" | "email_taken" | "no_such_record" | "invalid";
         FieldProblemResponse: {
             /** @example dueAt */
             field: string;
+            /** @example not_date */
+            code: components["schemas"]["FieldProblemCode"];
             /**
+             * @description The limits or allowed values the code speaks of (`max`, `min`, `allowed`)
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description In English
              * @example [
              *       "dueAt must be an ISO 8601 date-time"
              *     ]

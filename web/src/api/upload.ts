@@ -14,10 +14,15 @@ export function uploadFile<T>(path: string, file: File, onProgress: (fraction: n
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onload = () => {
-      const body = (xhr.response ?? {}) as { message?: string | string[]; details?: unknown };
+      const body = (xhr.response ?? {}) as {
+        message?: string | string[];
+        details?: unknown;
+        code?: string;
+        params?: Record<string, unknown>;
+      };
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
       const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? xhr.statusText);
-      reject(new ApiError(xhr.status, message, body.details));
+      reject(new ApiError(xhr.status, message, body.details, body.code, body.params));
     };
     xhr.onerror = () => reject(new Error('network'));
     const form = new FormData();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError, isNotFound } from '../api/client';
+import { refusalText } from '../api/refusals';
 
 export function LoadingState() {
   const { t } = useTranslation();
@@ -21,7 +22,9 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
     ? t('common.notFoundOrHidden')
     : error instanceof ApiError && error.status === 403
       ? t('common.forbidden')
-      : t('common.loadFailed');
+      : error instanceof ApiError && error.status < 500
+        ? refusalText(error)
+        : t('common.loadFailed');
   return (
     <div className="state state-error" role="alert">
       <p>{message}</p>
@@ -38,7 +41,7 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const text = error instanceof ApiError && error.status < 500 ? error.message : t('common.saveFailed');
+  const text = error instanceof ApiError && error.status < 500 ? refusalText(error) : t('common.saveFailed');
   return (
     <p className="form-error" role="alert">
       {text}

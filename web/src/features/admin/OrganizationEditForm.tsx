@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldProblems } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { fieldProblems } from '../../api/refusals';
 import { FormError } from '../../components/states';
 import {
   MEMBERSHIP_STATUSES,

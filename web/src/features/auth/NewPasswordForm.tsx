@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldNote, fieldNoteProps } from '../../components/FieldNote';
 import { FormError } from '../../components/states';
 
 interface Props {
@@ -31,7 +32,9 @@ export function NewPasswordForm({ onSubmit, pending, error }: Props) {
         required
         value={password}
         onChange={(e) => setPassword(e.target.value)}
+        {...fieldNoteProps('new-password-note', error, 'password')}
       />
+      <FieldNote id="new-password-note" error={error} field="password" />
       <label htmlFor="repeat-password">{t('auth.repeatPassword')}</label>
       <input
         id="repeat-password"

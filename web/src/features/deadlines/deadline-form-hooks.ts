@@ -60,4 +60,4 @@ export function useUpdateDeadline(id: string) {
 
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
 
-export { fieldProblems } from '../../api/client';
+export { fieldProblems } from '../../api/refusals';

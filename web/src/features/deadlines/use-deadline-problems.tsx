@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldProblems } from '../../api/client';
+import { fieldProblems } from '../../api/refusals';
 import { FormError } from '../../components/states';
 import type { DeadlineDraft } from './deadline-draft';
 

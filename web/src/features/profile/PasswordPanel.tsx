@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldNote, fieldNoteProps } from '../../components/FieldNote';
 import { FormError } from '../../components/states';
 import { useChangePassword } from './account-hooks';
 
@@ -35,7 +36,9 @@ export function PasswordPanel() {
           required
           value={currentPassword}
           onChange={(e) => setCurrent(e.target.value)}
+          {...fieldNoteProps('current-password-note', change.error, 'currentPassword')}
         />
+        <FieldNote id="current-password-note" error={change.error} field="currentPassword" />
         <label htmlFor="new-password">{t('account.newPassword')}</label>
         <input
           id="new-password"
@@ -43,13 +46,14 @@ export function PasswordPanel() {
           autoComplete="new-password"
           required
           minLength={8}
-          aria-describedby="new-password-rule"
           value={newPassword}
           onChange={(e) => setNew(e.target.value)}
+          {...fieldNoteProps('new-password-note', change.error, 'newPassword', 'new-password-rule')}
         />
         <p id="new-password-rule" className="hint">
           {t('account.passwordRule')}
         </p>
+        <FieldNote id="new-password-note" error={change.error} field="newPassword" />
         <FormError error={change.error} />
         <p role="status" className="success">
           {change.isSuccess ? t('account.passwordChanged') : ''}

@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
+import { refusalText } from '../../../api/refusals';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { OpportunityCard } from './OpportunityCard';
 import { OverrideDialog } from './OverrideDialog';
@@ -69,7 +70,16 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
       { opportunity, to, override: reason !== undefined, reason },
       {
         onError: (error) => {
-          const message = error instanceof ApiError && error.status < 500 ? error.message : t('board.moveFailed');
+          const allowed = error instanceof ApiError && Array.isArray(error.params.allowed) ? error.params.allowed : [];
+          const message =
+            error instanceof ApiError && error.status < 500
+              ? [
+                  refusalText(error),
+                  allowed.length > 0 && error.code === 'workflow_not_allowed'
+                    ? t('errors.allowedMoves', { stages: allowed.map((s) => stageName(String(s))).join(', ') })
+                    : '',
+                ].join(' ')
+              : t('board.moveFailed');
           const refused = error instanceof ApiError && error.status === 409;
           setRefusal({
             opportunity,
@@ -106,8 +116,7 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
       {refusal && (
         <div className="state state-error" role="alert">
           <p>
-            {t('board.refused', { title: refusal.opportunity.title, stage: stageName(refusal.to) })}{' '}
-            <span lang="en">{refusal.message}</span>
+            {t('board.refused', { title: refusal.opportunity.title, stage: stageName(refusal.to) })} {refusal.message}
           </p>
           {refusal.canOverride && (
             <button type="button" className="button-secondary" onClick={() => setOverriding(refusal)}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fieldProblems } from '../../../api/client';
+import { fieldProblems } from '../../../api/refusals';
 import { PageTitle } from '../../../components/PageTitle';
 import { FormError } from '../../../components/states';
 import { useAddLead, useCreateCall, useFunders, useOrganizations, type CreateCall } from './board-hooks';

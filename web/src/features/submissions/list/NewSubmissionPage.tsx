@@ -1,4 +1,4 @@
-import { fieldProblems } from '../../../api/client';
+import { fieldProblems } from '../../../api/refusals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

@@ -1,4 +1,4 @@
-import { fieldProblems } from '../../../api/client';
+import { fieldProblems } from '../../../api/refusals';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
+import { refusalText } from '../../../api/refusals';
 import { OverrideDialog } from '../../opportunities/board/OverrideDialog';
 import { NEXT_STATUSES, useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
 import '../../opportunities/board/board.css';
@@ -14,7 +15,7 @@ type Problem =
 
 interface Refusal {
   to: SubmissionStatus;
-  /** The server's English message, shown when nothing better is known. */
+  /** The refusal in the reader's language, shown when nothing better is known. */
   message: string;
   /** Unmet conditions a coordinator may override: coded when the server codes them, else in English. */
   problems: Problem[];
@@ -33,7 +34,7 @@ function refusalOf(error: unknown, to: SubmissionStatus, fallback: string): Refu
     details.code === 'submission.moveNotAllowed' && Array.isArray(details.next)
       ? (details.next as SubmissionStatus[])
       : undefined;
-  return { to, message: error.message, problems, blockers, next };
+  return { to, message: refusalText(error), problems, blockers, next };
 }
 
 interface Props {
@@ -205,5 +206,5 @@ function RefusalReasons({ refusal }: { refusal: Refusal }) {
       </ul>
     );
   }
-  return <p lang="en">{refusal.message}</p>;
+  return <p>{refusal.message}</p>;
 }

@@ -1,0 +1,187 @@
+import { HttpException } from '@nestjs/common';
+
+/**
+ * What one field of bad input got wrong (a 400's `details[].code`). The web app writes the sentence
+ * in the reader's language from the code and its `params` (limits, allowed values).
+ */
+export const FIELD_CODES = [
+  'required',
+  'unknown_field',
+  'too_long',
+  'too_short',
+  'too_small',
+  'too_large',
+  'too_few',
+  'too_many',
+  'not_text',
+  'not_one_of',
+  'not_uuid',
+  'not_integer',
+  'not_number',
+  'not_boolean',
+  'not_list',
+  'not_date',
+  'not_url',
+  'not_email',
+  'not_amount',
+  'not_currency',
+  'not_country',
+  'not_time_zone',
+  'not_duration',
+  'not_time_of_day',
+  'wrong_format',
+  'duplicates',
+  'common_password',
+  'repeated_character',
+  'guessable_password',
+  'current_password_wrong',
+  'email_taken',
+  'no_such_record',
+  'invalid',
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];
+
+/**
+ * Why a request was refused (every 4xx body's `code`); its `params` say the rest. Stable: clients and
+ * the web app's catalogues key on them, and the English `message` beside them is for people reading logs.
+ */
+export const REFUSAL_CODES = [
+  // Any status, when nothing more precise is known.
+  'bad_request',
+  'sign_in_required',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'gone',
+  'payload_too_large',
+  'too_many_requests',
+  'refused',
+  'unsupported_media_type',
+  'server_error',
+  // Input.
+  'invalid_input',
+  'value_exists',
+  'reference_missing',
+  'value_invalid',
+  'version_required',
+  'version_mismatch',
+  'stale_version',
+  // Who may do what.
+  'role_required',
+  'may_not_change',
+  'api_token_not_allowed',
+  'foreign_origin',
+  // Accounts and sign-in.
+  'wrong_credentials',
+  'account_disabled',
+  'token_invalid',
+  'current_password_wrong',
+  'current_password_unneeded',
+  'too_many_attempts',
+  'email_taken',
+  'invitation_invalid',
+  'invitation_accepted',
+  'self_demotion',
+  'passwordReset.invalid',
+  'passwordReset.expired',
+  'passwordReset.used',
+  // Records.
+  'archived',
+  'name_taken',
+  'already_partner',
+  'already_endorsed',
+  'workflow_not_allowed',
+  'workflow_blocked',
+  'awarded_amount_required',
+  'override_forbidden',
+  'override_reason_required',
+  'deadline.drivenByClosingDate',
+  'submission.alreadyInStatus',
+  'submission.moveNotAllowed',
+  'submission.conditionsNotMet',
+  // Files and imports.
+  'file_missing',
+  'file_type_not_accepted',
+  'file_too_large',
+  'file_gone',
+  'csv_invalid',
+  // Channels.
+  'telegram_not_configured',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** The code a refusal gets when its thrower named none. */
+export const CODE_BY_STATUS: Record<number, RefusalCode> = {
+  400: 'bad_request',
+  401: 'sign_in_required',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  428: 'version_required',
+  429: 'too_many_requests',
+};
+
+/** The record kinds a `not_found`, `may_not_change` or `archived` names (`params.record`). */
+export type RecordKind =
+  | 'opportunity'
+  | 'partner'
+  | 'checklistItem'
+  | 'document'
+  | 'file'
+  | 'submission'
+  | 'section'
+  | 'revision'
+  | 'snapshot'
+  | 'comment'
+  | 'endorsement'
+  | 'deadline'
+  | 'user'
+  | 'organization'
+  | 'notification'
+  | 'apiToken'
+  | 'calendarFeed';
+
+/**
+ * A 4xx with a stable code: `new Refusal(404, 'not_found', 'Opportunity not found', { record: 'opportunity' })`.
+ * `details` carries structured extras the client acts on (a workflow's blockers, a stale save's current text).
+ */
+export class Refusal extends HttpException {
+  constructor(
+    status: number,
+    readonly code: RefusalCode,
+    message: string,
+    readonly params: Record<string, unknown> = {},
+    details?: unknown,
+  ) {
+    super({ message, code, params, details }, status);
+  }
+}
+
+export const notFound = (record: RecordKind, message: string) => new Refusal(404, 'not_found', message, { record });
+
+/** One field's problem, as bad input's `details` lists them (see `common/validation.ts`). */
+export interface FieldProblem {
+  field: string;
+  /** The web app says it in the reader's language. */
+  code: FieldCode;
+  /** Its limits or allowed values, e.g. `{ max: 200 }`, `{ allowed: ['en', 'km'] }`. */
+  params: Record<string, unknown>;
+  /** In English, for API clients and logs. */
+  problems: string[];
+}
+
+export const fieldProblem = (
+  field: string,
+  code: FieldCode,
+  problem: string,
+  params: Record<string, unknown> = {},
+): FieldProblem => ({ field, code, params, problems: [problem] });
+
+/** A 400 about one field that the DTO could not check (a reference to a record that does not exist, say). */
+export const badField = (field: string, code: FieldCode, problem: string, params: Record<string, unknown> = {}) =>
+  new Refusal(400, 'invalid_input', `${field}: ${problem}`, { fields: [field] }, [
+    fieldProblem(field, code, problem, params),
+  ]);
