@@ -48,6 +48,7 @@ export class ApiTokensService implements OnModuleInit {
         subjectType: 'user',
         subjectId: user.id,
         summary: `Created API token "${name}"`,
+        params: { name },
       });
       return { token, apiToken: apiToken as ApiToken };
     });
@@ -71,6 +72,7 @@ export class ApiTokensService implements OnModuleInit {
         subjectType: 'user',
         subjectId: user.id,
         summary: `Revoked an API token`,
+        params: {},
         changes: { tokenId: id },
       });
     });

@@ -70,6 +70,7 @@ export class TelegramLinkService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} unlinked Telegram`,
+        params: { name: user.name },
       });
     });
   }
@@ -98,6 +99,7 @@ export class TelegramLinkService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} linked a Telegram chat`,
+        params: { name: user.name },
       });
       return user;
     });

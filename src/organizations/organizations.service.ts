@@ -69,6 +69,7 @@ export class OrganizationsService {
         subjectType: 'organization',
         subjectId: org.id,
         summary: `Created organisation ${org.name}`,
+        params: { name: org.name },
       });
       return org;
     });
@@ -89,6 +90,7 @@ export class OrganizationsService {
           subjectType: 'organization',
           subjectId: id,
           summary: `Updated ${Object.keys(changes).join(', ')} of ${saved.name}`,
+          params: { name: saved.name, fields: Object.keys(changes) },
           changes,
         });
       }
@@ -109,6 +111,7 @@ export class OrganizationsService {
         subjectType: 'organization',
         subjectId: id,
         summary: `Archived organisation ${org.name}`,
+        params: { name: org.name },
       });
     });
   }

@@ -187,6 +187,7 @@ export class SubmissionsService {
         subjectType: 'submission',
         subjectId: submission.id,
         summary: `Created submission "${submission.title}" to ${submission.targetBody}`,
+        params: { title: submission.title, targetBody: submission.targetBody },
       });
       return submission.id;
     });
@@ -265,6 +266,7 @@ export class SubmissionsService {
           subjectType: 'submission',
           subjectId: id,
           summary: `Updated ${Object.keys(changes).join(', ')} of "${dto.title ?? submission.title}"`,
+          params: { title: dto.title ?? submission.title, fields: Object.keys(changes) },
           changes,
         });
       }
@@ -286,6 +288,7 @@ export class SubmissionsService {
         subjectType: 'submission',
         subjectId: id,
         summary: `Archived submission "${submission.title}"`,
+        params: { title: submission.title },
       });
     });
   }
