@@ -72,7 +72,7 @@ export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 /**
  * What a reader's sentence needs, as it was when the event happened: titles and names (`title`,
  * `opportunity`, `submission`, `organization`, `name`, `actor`), enum values (`from`, `to`, `status`,
- * `role`, `kind`), changed field names (`fields`), counts (`count`, `version`, `words`) and instants
+ * `role`, `kind`), changed field names (`fields`), counts (`count`, `version`) and instants
  * (`dueAt`, ISO 8601) or dates (`dueDate`). Never a secret or a body of text.
  */
 export type ActivityParams = Record<string, string | number | boolean | null | string[]>;

@@ -28,7 +28,7 @@ export class ActivityResponse {
     description:
       'What a sentence in any language needs, as it was when it happened: names and titles (`title`, `opportunity`, ' +
       '`submission`, `organization`, `name`, `actor`), values (`from`, `to`, `status`, `role`, `kind`), the changed ' +
-      'fields (`fields`), counts (`count`, `version`, `words`), instants (`dueAt`) and dates (`dueDate`). ' +
+      'fields (`fields`), counts (`count`, `version`), instants (`dueAt`) and dates (`dueDate`). ' +
       'Null on old rows whose parameters were not recorded: show `summary`.',
     example: { title: 'Concept note for UNICEF', from: 'screening', to: 'preparing' },
   })
