@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Actor, makeUser, signIn } from './support/factories.js';
-import { makeOpportunity } from './support/opportunity-factories.js';
+import { paramsFromSummary } from '../migrations/activity-summaries.js';
+import { type Actor, makeOrganization, makeUser, signIn } from './support/factories.js';
+import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
+import { makeDeadline } from './support/reminder-factories.js';
+import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface Row {
@@ -86,5 +89,61 @@ describe('activity keeps what each event concerns, for the reader’s language t
     const recent = await coordinator.as.get('/api/v1/activity/recent?limit=100').expect(200);
     const change = (recent.body.items as Row[]).find((r) => r.action === 'user.updated' && r.actorId === admin.user.id);
     expect(change?.params).toEqual({ name: 'Dara Member', fields: ['role'] });
+  });
+
+  it('reads from an English summary what the server stores as params, so migrated rows say the same', async () => {
+    const org = await makeOrganization(t, { name: 'Legal Aid of Cambodia' });
+    const opp = await makeOpportunity(coordinator, { title: 'EU "CSO-LA" call', closesAt: '2027-03-01T16:00:00.000Z' });
+    const partner = await addPartner(coordinator, opp.id, { organizationId: org.id, role: 'co_applicant' });
+    await coordinator.as.patch(`/api/v1/opportunities/${opp.id}/partners/${partner.id}`).send({ status: 'confirmed' });
+    const item = await addItem(coordinator, opp.id, { title: 'Registration papers' });
+    await coordinator.as
+      .patch(`/api/v1/opportunities/${opp.id}/checklist/${item.id}`)
+      .send({ status: 'waived', waiveReason: 'Not asked this round' })
+      .expect(200);
+    await coordinator.as.patch(`/api/v1/opportunities/${opp.id}`).send({ closesAt: '2027-03-02T16:00:00.000Z' });
+    const submission = await makeSubmission(coordinator, { leadOrganizationId: org.id });
+    const section = await makeSection(coordinator, submission.id, { title: 'Findings' });
+    await coordinator.as
+      .patch(`/api/v1/submissions/${submission.id}/sections/${section.id}`)
+      .send({ body: 'Children in detention', version: section.version })
+      .expect(200);
+    await coordinator.as
+      .post(`/api/v1/submissions/${submission.id}/sections/${section.id}/comments`)
+      .send({ body: `Please check @[${member.user.name}](${member.user.id})` })
+      .expect(201);
+    const deadline = await makeDeadline(coordinator, {
+      subjectType: 'submission',
+      subjectId: submission.id,
+      dueDate: '2027-04-01',
+    });
+    await coordinator.as.patch(`/api/v1/deadlines/${deadline.id}`).send({ status: 'done' }).expect(200);
+
+    const rows: (Row & { changes: Record<string, unknown> | null })[] = await t.db.query(
+      `SELECT action, summary, changes, params FROM activity ORDER BY created_at`,
+    );
+    const actions = new Set(rows.map((r) => r.action));
+    expect([...actions]).toEqual(
+      expect.arrayContaining([
+        'checklistItem.waived',
+        'comment.created',
+        'deadline.created',
+        'deadline.done',
+        'deadline.moved',
+        'opportunity.updated',
+        'partner.confirmed',
+        'partner.invited',
+        'section.updated',
+        'submission.created',
+        'user.created',
+      ]),
+    );
+    const differing = rows.flatMap((row): object[] => {
+      const read = paramsFromSummary(row.action, row.summary, row.changes);
+      if (!read) return [{ action: row.action, summary: row.summary, read }];
+      const off = Object.keys(read).filter((key) => JSON.stringify(read[key]) !== JSON.stringify(row.params?.[key]));
+      return off.length ? [{ action: row.action, summary: row.summary, off, read, stored: row.params }] : [];
+    });
+    expect(differing).toEqual([]);
   });
 });
