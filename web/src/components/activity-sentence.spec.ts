@@ -3,7 +3,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { readdirSync, readFileSync } from 'node:fs';
 import { ACTIVITY_ACTIONS } from '../../../src/activity/activity-actions.js';
 import { formatter } from '../i18n/formatter.js';
-import { type ActivityRow, activitySentence } from './activity-sentence.js';
+import { type ActivityRow, activitySentence, activitySentenceParts } from './activity-sentence.js';
 
 /** One language's catalogue as the app loads it: `<area>.json` read as `<area>.<key>`. */
 function catalogue(language: string) {
@@ -79,6 +79,36 @@ describe('activity written in the reader’s language from its action and params
     expect(unwritten).toEqual([]);
   });
 
+  it('has a name as people say it, in both languages, for every field a record’s create or update accepts', () => {
+    const fields = new Set<string>();
+    for (const area of readdirSync('src', { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const folder = `src/${area.name}/dto`;
+      if (!readdirSync(`src/${area.name}`).includes('dto')) continue;
+      for (const file of readdirSync(folder)) {
+        const classes = readFileSync(`${folder}/${file}`, 'utf8')
+          .split(/^export class /m)
+          .slice(1);
+        for (const body of classes.filter((c) => /^(Create|Update)(?!ApiToken|Comment|Endorsement)/.test(c)))
+          for (const [, field] of body.matchAll(/^ {2}(\w+)[?!]?:/gm)) fields.add(field);
+      }
+    }
+    // These say which record or how to check the request; a change is never recorded under them.
+    const notChanges = [
+      'items',
+      'subjectType',
+      'subjectId',
+      'skipNullProperties',
+      'version',
+      'documentId',
+      'currentPassword',
+      'newPassword',
+    ];
+    for (const field of notChanges) fields.delete(field);
+    expect(fields.size).toBeGreaterThan(40);
+    for (const language of ['en', 'km'] as const)
+      expect([...fields].filter((field) => !languages[language].exists(`activity.field.${field}`))).toEqual([]);
+  });
+
   it('counts mentions by each language’s plural rules: one and other in English, one form in Khmer', () => {
     const comment = (count: number) => row('comment.created', { section: 'Findings', count });
     expect(say('en', comment(1))).toBe('Commented on the section “Findings”, mentioning 1 person');
@@ -140,6 +170,18 @@ describe('activity written in the reader’s language from its action and params
       fields: ['body'],
     });
     expect(say('km', section)).toBe('បានរក្សាទុកកំណែទី 4 នៃផ្នែក «Findings» របស់ «CRC report»');
+  });
+
+  it('marks titles and names as data, so they are shown as written and never translated', () => {
+    const moved = row('submission.transitioned', { title: 'CRC alternative report', from: 'drafting', to: 'review' });
+    expect(activitySentenceParts(moved, languages.km, formatter('km'), READER_ZONE)).toEqual([
+      { text: 'បានផ្លាស់ «', data: false },
+      { text: 'CRC alternative report', data: true },
+      { text: '» ពីកំពុងព្រាង ទៅកំពុងពិនិត្យ', data: false },
+    ]);
+    expect(activitySentenceParts(row('deadline.missed', null), languages.km, formatter('km'), READER_ZONE)).toEqual([
+      { text: 'THE STORED SUMMARY', data: true },
+    ]);
   });
 
   it('shows the stored English summary for a row without params or an action it has no sentence for', () => {

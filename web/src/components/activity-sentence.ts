@@ -85,17 +85,61 @@ function shown(i18n: I18n, format: Formatter, readerZone: string, record: string
   return out;
 }
 
+/** Params that are people's own words (titles, names, reasons): shown as written, never translated. */
+const DATA = [
+  'title',
+  'name',
+  'email',
+  'organization',
+  'opportunity',
+  'submission',
+  'section',
+  'actor',
+  'fileName',
+  'targetBody',
+  'reason',
+];
+const MARK = '\u2063';
+
+/** A piece of a sentence: the language's words, or a record's own text (`data`) as written. */
+export interface SentencePart {
+  text: string;
+  data: boolean;
+}
+
 /**
- * The row in the reader's language, from its action and params; the English summary it was stored with when
- * the row has no params (older than them) or its action has no sentence here. Names and titles stay as written.
+ * The row in the reader's language, from its action and params, in parts so that titles and names can be
+ * marked as data; the English summary it was stored with (as data) when the row has no params (older than
+ * them) or its action has no sentence here.
  */
-export function activitySentence(row: ActivityRow, i18n: I18n, format: Formatter, readerZone: string): string {
+export function activitySentenceParts(
+  row: ActivityRow,
+  i18n: I18n,
+  format: Formatter,
+  readerZone: string,
+): SentencePart[] {
   const params = row.params;
   const key = `activity.event.${row.action}`;
-  if (!params) return row.summary;
-  const options = {
-    ...shown(i18n, format, readerZone, row.action.split('.')[0], params),
-    context: variant(row.action, params, row),
-  };
-  return i18n.exists(key, options) ? i18n.t(key, options) : row.summary;
+  if (!params) return [{ text: row.summary, data: true }];
+  const values = shown(i18n, format, readerZone, row.action.split('.')[0], params);
+  const data: string[] = [];
+  for (const name of DATA)
+    if (typeof values[name] === 'string') {
+      data.push(values[name]);
+      values[name] = `${MARK}${data.length - 1}${MARK}`;
+    }
+  const options = { ...values, context: variant(row.action, params, row) };
+  if (!i18n.exists(key, options)) return [{ text: row.summary, data: true }];
+  return i18n
+    .t(key, options)
+    .split(new RegExp(`${MARK}(\\d+)${MARK}`))
+    .map((text, i) => (i % 2 ? { text: data[Number(text)], data: true } : { text, data: false }))
+    .filter((part) => part.text !== '');
+}
+
+/** The sentence as one string (for a title attribute, a test). */
+export function activitySentence(row: ActivityRow, i18n: I18n, format: Formatter, readerZone: string): string {
+  return activitySentenceParts(row, i18n, format, readerZone)
+    .map((part) => part.text)
+    .join('');
 }
