@@ -7,6 +7,7 @@ import { ChecklistWaiveReason1764010500000 } from './1764010500000-checklist-wai
 import { DeliveriesPerReminderVersion1764100000000 } from './1764100000000-deliveries-per-reminder-version.js';
 import { PartnerContacts1764100100000 } from './1764100100000-partner-contacts.js';
 import { DeadlineListIndexes1764200000000 } from './1764200000000-deadline-list-indexes.js';
+import { ActivityParams1764300000000 } from './1764300000000-activity-params.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DeliveriesPerReminderVersion1764100000000,
   PartnerContacts1764100100000,
   DeadlineListIndexes1764200000000,
+  ActivityParams1764300000000,
 ];

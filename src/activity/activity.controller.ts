@@ -34,9 +34,19 @@ export class ActivityQuery extends PageQuery {
 export class ActivityController {
   constructor(private readonly activity: ActivityService) {}
 
+  @Get('recent')
+  @MinRole('coordinator')
+  @ApiOperation({
+    summary: 'Recent activity for the dashboard: as the full list, without sign-ins and edits of one’s own account',
+  })
+  @ApiOk(PageOf(ActivityResponse), 403)
+  recent(@Query() page: PageQuery) {
+    return this.activity.recent(page);
+  }
+
   @Get()
   @MinRole('coordinator')
-  @ApiOperation({ summary: 'Who did what to which record, newest first (coordinators and admins)' })
+  @ApiOperation({ summary: 'Who did what to which record, newest first (coordinators and admins); the audit log' })
   @ApiOk(PageOf(ActivityResponse), 403)
   list(@Query() query: ActivityQuery) {
     const { subjectType, subjectId, actorId, action, ...page } = query;

@@ -18,7 +18,21 @@ export class ActivityResponse {
   @ApiProperty({ format: 'uuid' })
   subjectId: string;
 
+  /** The event in English, as written when it happened (for logs and API clients) */
   summary: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'What a sentence in any language needs, as it was when it happened: names and titles (`title`, `opportunity`, ' +
+      '`submission`, `organization`, `name`, `actor`), values (`from`, `to`, `status`, `role`, `kind`), the changed ' +
+      'fields (`fields`), counts (`count`, `version`), instants (`dueAt`) and dates (`dueDate`). ' +
+      'Null on old rows whose parameters were not recorded: show `summary`.',
+    example: { title: 'Concept note for UNICEF', from: 'screening', to: 'preparing' },
+  })
+  params: Record<string, unknown> | null;
 
   @ApiProperty({
     type: 'object',

@@ -4,13 +4,16 @@ import { type EntityManager, Repository } from 'typeorm';
 import { chunks } from '../common/chunks.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import { Activity } from './activity.entity.js';
+import { type ActivityAction, type ActivityParams, OWN_ACCOUNT_ACTIONS } from './activity-actions.js';
 
 export interface ActivityEntry {
   actorId: string | null;
-  action: string;
+  action: ActivityAction;
   subjectType: string;
   subjectId: string;
+  /** The English sentence; the same facts must be in `params`. */
   summary: string;
+  params: ActivityParams;
   changes?: Record<string, unknown> | null;
 }
 
@@ -46,7 +49,9 @@ export class ActivityService {
     for (const chunk of chunks(entries, 1000))
       await manager
         .getRepository(Activity)
-        .insert(chunk.map((e) => ({ ...e, changes: (e.changes ?? null) as object | null })));
+        .insert(
+          chunk.map((e) => ({ ...e, params: e.params as object, changes: (e.changes ?? null) as object | null })),
+        );
   }
 
   async list(filter: ActivityFilter, query: PageQuery): Promise<Page<Activity>> {
@@ -58,6 +63,26 @@ export class ActivityService {
       take: window.limit,
       skip: window.offset,
     });
+    return toPage(items, total, window);
+  }
+
+  /** What others did to the network's records, newest first: no sign-ins, no one's edits of their own account. */
+  async recent(query: PageQuery): Promise<Page<Activity>> {
+    const window = pageWindow(query);
+    const [items, total] = await this.activities
+      .createQueryBuilder('a')
+      .where(`a.action <> 'user.signed_in'`)
+      .andWhere(
+        `NOT (a.subject_type = 'user' AND a.actor_id IS NOT DISTINCT FROM a.subject_id AND a.action IN (:...own))`,
+        {
+          own: OWN_ACCOUNT_ACTIONS,
+        },
+      )
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
     return toPage(items, total, window);
   }
 }

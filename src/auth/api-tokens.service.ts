@@ -49,6 +49,7 @@ export class ApiTokensService implements OnModuleInit {
         subjectType: 'user',
         subjectId: user.id,
         summary: `Created API token "${name}"`,
+        params: { name },
       });
       return { token, apiToken: apiToken as ApiToken };
     });
@@ -72,6 +73,7 @@ export class ApiTokensService implements OnModuleInit {
         subjectType: 'user',
         subjectId: user.id,
         summary: `Revoked an API token`,
+        params: {},
         changes: { tokenId: id },
       });
     });

@@ -44,6 +44,7 @@ export class AuthService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} signed in`,
+        params: { name: user.name },
       });
     });
     const { passwordHash: _hidden, ...signedIn } = user;

@@ -7,6 +7,7 @@ import { OpportunitiesService } from '../opportunities/opportunities.service.js'
 import type { User } from '../users/user.entity.js';
 import { CLOSING_DATE_TEMPLATE, Deadline } from './deadline.entity.js';
 import { nextStatus } from './deadline-status.js';
+import type { ActivityAction } from '../activity/activity-actions.js';
 import { DEFAULT_OFFSETS } from './reminder-times.js';
 import { ReminderScheduler } from './reminder-scheduler.service.js';
 
@@ -37,7 +38,7 @@ export class ClosingDeadline implements OnModuleInit {
     });
     const closesAt = opportunity.closesAt;
     let deadline: Deadline;
-    let action: string;
+    let action: ActivityAction;
     if (!closesAt) {
       if (!existing || !['open', 'missed'].includes(existing.status)) return async () => {};
       deadline = existing;
@@ -77,6 +78,14 @@ export class ClosingDeadline implements OnModuleInit {
       subjectType: 'deadline',
       subjectId: saved.id,
       summary: `Closing date of "${opportunity.title}": ${action.split('.')[1]} deadline for ${saved.dueAt.toISOString()}`,
+      params: {
+        closingDate: true,
+        title: saved.title,
+        opportunity: opportunity.title,
+        dueAt: saved.dueAt.toISOString(),
+        dueDate: saved.dueDate,
+        timeZone: saved.timeZone,
+      },
       changes: {
         subjectType: 'opportunity',
         subjectId: opportunity.id,

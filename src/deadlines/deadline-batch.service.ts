@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, type ActivityEntry, diffFields } from '../activity/activity.service.js';
+import { deadlineChangeParams } from './deadline-activity.js';
 import { chunks } from '../common/chunks.js';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
@@ -85,6 +86,13 @@ export class DeadlineBatch {
           subjectType: 'deadline',
           subjectId: d.id,
           summary: `Set ${d.kind} deadline "${d.title}" for ${d.dueAt.toISOString()} (${d.timeZone})`,
+          params: {
+            kind: d.kind,
+            title: d.title,
+            dueAt: d.dueAt.toISOString(),
+            dueDate: d.dueDate,
+            timeZone: d.timeZone,
+          },
           changes: { subjectType: d.subjectType, subjectId: d.subjectId },
         })),
       );
@@ -142,6 +150,7 @@ export class DeadlineBatch {
           subjectType: 'deadline',
           subjectId: d.id,
           summary: `Changed ${Object.keys(changes).join(', ')} of deadline "${d.title}"`,
+          params: deadlineChangeParams(d, changes),
           changes,
         });
       });

@@ -28,6 +28,7 @@ export class DeadlineMissed {
       subjectType: 'deadline',
       subjectId: d.id,
       summary: `Deadline "${d.title}" passed without being marked done`,
+      params: { title: d.title, dueAt: d.dueAt.toISOString(), dueDate: d.dueDate },
     });
   }
 

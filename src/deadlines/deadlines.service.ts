@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
+import { deadlineChangeParams } from './deadline-activity.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage, toUncountedPage } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
@@ -75,6 +76,7 @@ export class DeadlinesService {
         subjectType: 'deadline',
         subjectId: d.id,
         summary: `${user.name} acknowledged "${d.title}"`,
+        params: { actor: user.name, title: d.title },
       });
     });
   }
@@ -138,13 +140,14 @@ export class DeadlinesService {
         await this.activity.record(manager, {
           actorId: user.id,
           action: changes.status
-            ? `deadline.${after.status === 'open' ? 'reopened' : after.status}`
+            ? (`deadline.${after.status === 'open' ? 'reopened' : after.status}` as const)
             : changes.dueAt
               ? 'deadline.moved'
               : 'deadline.updated',
           subjectType: 'deadline',
           subjectId: id,
           summary: `Changed ${Object.keys(changes).join(', ')} of deadline "${after.title}"`,
+          params: deadlineChangeParams(after, changes),
           changes,
         });
       }
@@ -168,6 +171,7 @@ export class DeadlinesService {
         subjectType: 'deadline',
         subjectId: id,
         summary: `Removed deadline "${current.title}"`,
+        params: { title: current.title },
         changes: { subjectType: current.subjectType, subjectId: current.subjectId },
       });
     });

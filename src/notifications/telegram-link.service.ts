@@ -76,6 +76,7 @@ export class TelegramLinkService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} unlinked Telegram`,
+        params: { name: user.name },
       });
     });
   }
@@ -104,6 +105,7 @@ export class TelegramLinkService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} linked a Telegram chat`,
+        params: { name: user.name },
       });
       return user;
     });

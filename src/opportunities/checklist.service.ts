@@ -67,6 +67,7 @@ export class ChecklistService {
         subjectType: 'checklistItem',
         subjectId: item.id,
         summary: `Added checklist item "${item.title}" to "${opportunity.title}"`,
+        params: { title: item.title, opportunity: opportunity.title },
       });
       return (await this.views(actor, [item], manager))[0];
     });
@@ -96,10 +97,16 @@ export class ChecklistService {
       if (!Object.keys(changes).length) return (await this.views(actor, [item], manager))[0];
       const saved = await repo.save(repo.merge(item, patch));
       await recordEvent(this.activity, manager, actor, opportunityId, {
-        action: changes.status ? `checklistItem.${saved.status}` : 'checklistItem.updated',
+        action: changes.status ? (`checklistItem.${saved.status}` as const) : 'checklistItem.updated',
         subjectType: 'checklistItem',
         subjectId: id,
         summary: `${changes.status ? `Marked "${saved.title}" ${saved.status}` : `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`} on "${opportunity.title}"${saved.status === 'waived' && changes.waiveReason ? `: ${saved.waiveReason}` : ''}`,
+        params: {
+          title: saved.title,
+          opportunity: opportunity.title,
+          fields: Object.keys(changes),
+          reason: saved.status === 'waived' && changes.waiveReason ? saved.waiveReason : null,
+        },
         changes,
       });
       return (await this.views(actor, [saved], manager))[0];
@@ -122,6 +129,7 @@ export class ChecklistService {
         subjectType: 'checklistItem',
         subjectId: id,
         summary: `Removed checklist item "${item.title}" from "${opportunity.title}"`,
+        params: { title: item.title, opportunity: opportunity.title },
       });
       return key;
     });
@@ -130,10 +138,10 @@ export class ChecklistService {
 
   /**
    * Marks an item done if it is still to do, for `actor` acting through a signed reminder link (the link is
-   * the authorisation, so access is not checked here). `how` ends the activity summary, e.g. "from a reminder link".
+   * the authorisation, so access is not checked here).
    * Returns whether the item changed.
    */
-  async markDone(actor: User, itemId: string, how: string): Promise<boolean> {
+  async markDone(actor: User, itemId: string, via: 'reminderLink'): Promise<boolean> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(ChecklistItem);
       const item = await repo.findOne({ where: { id: itemId }, lock: { mode: 'pessimistic_write' } });
@@ -144,7 +152,8 @@ export class ChecklistService {
         action: 'checklistItem.updated',
         subjectType: 'checklistItem',
         subjectId: itemId,
-        summary: `${actor.name} marked "${item.title}" done ${how}`,
+        summary: `${actor.name} marked "${item.title}" done from a reminder link`,
+        params: { actor: actor.name, title: item.title, via },
         changes: { status: ['todo', 'done'] },
       });
       return true;
@@ -177,6 +186,7 @@ export class ChecklistService {
           subjectType: 'checklistItem',
           subjectId: id,
           summary: `Uploaded ${file.originalName} for "${item.title}" on "${opportunity.title}"`,
+          params: { fileName: file.originalName, title: item.title, opportunity: opportunity.title },
           changes: {
             ...changes,
             file: { name: file.originalName, sizeBytes: file.sizeBytes, contentType: file.contentType },

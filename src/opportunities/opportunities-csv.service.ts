@@ -163,6 +163,7 @@ export class OpportunitiesCsvService {
         await recordEvent(this.activity, manager, actor, saved.id, {
           action: 'opportunity.imported',
           summary: `Imported opportunity "${saved.title}" (${saved.stage}) from CSV`,
+          params: { title: saved.title, stage: saved.stage },
         });
         if (saved.closesAt) afterCommit.push(await this.opportunities.closingDateChanged(manager, actor, saved));
         ids.push(saved.id);

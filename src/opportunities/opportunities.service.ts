@@ -138,6 +138,7 @@ export class OpportunitiesService {
       await recordEvent(this.activity, manager, actor, opportunity.id, {
         action: 'opportunity.created',
         summary: `Recorded opportunity "${opportunity.title}"`,
+        params: { title: opportunity.title },
       });
       if (opportunity.closesAt) afterCommit = await this.closingDateChanged(manager, actor, opportunity);
       return opportunity;
@@ -165,6 +166,7 @@ export class OpportunitiesService {
       await recordEvent(this.activity, manager, actor, id, {
         action: 'opportunity.updated',
         summary: `Updated ${Object.keys(changes).join(', ')} of "${saved.title}"`,
+        params: { title: saved.title, fields: Object.keys(changes) },
         changes,
       });
       if ('closesAt' in changes) afterCommit = await this.closingDateChanged(manager, actor, saved);
@@ -184,6 +186,7 @@ export class OpportunitiesService {
       await recordEvent(this.activity, manager, actor, id, {
         action: 'opportunity.archived',
         summary: `Archived "${opportunity.title}"`,
+        params: { title: opportunity.title },
       });
     });
   }

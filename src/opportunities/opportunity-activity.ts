@@ -1,11 +1,13 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ActivityAction, ActivityParams } from '../activity/activity-actions.js';
 import type { ActivityService } from '../activity/activity.service.js';
 import type { User } from '../users/user.entity.js';
 
 export interface OpportunityEvent {
-  action: string;
+  action: ActivityAction;
   summary: string;
+  params: ActivityParams;
   /** Defaults to the opportunity itself. */
   subjectType?: 'opportunity' | 'partner' | 'checklistItem';
   subjectId?: string;
@@ -31,6 +33,7 @@ export function recordEvent(
     subjectType,
     subjectId: event.subjectId ?? opportunityId,
     summary: event.summary,
+    params: event.params,
     changes: changes && Object.keys(changes).length ? changes : null,
   });
 }

@@ -62,6 +62,7 @@ export class OrganizationDocumentsService {
         subjectType: 'organization',
         subjectId: organizationId,
         summary: `Added document "${doc.title}" to ${org.name}`,
+        params: { title: doc.title, organization: org.name },
         changes: { documentId: doc.id, kind: doc.kind, expiresOn: doc.expiresOn },
       });
       return (await this.views([doc]))[0];
@@ -82,6 +83,7 @@ export class OrganizationDocumentsService {
         subjectType: 'organization',
         subjectId: organizationId,
         summary: `Updated ${Object.keys(changes).join(', ')} of document "${saved.title}" of ${org.name}`,
+        params: { title: saved.title, organization: org.name, fields: Object.keys(changes) },
         changes: { ...changes, documentId: id },
       });
       return (await this.views([saved]))[0];
@@ -100,6 +102,7 @@ export class OrganizationDocumentsService {
         subjectType: 'organization',
         subjectId: organizationId,
         summary: `Removed document "${doc.title}" of ${org.name}`,
+        params: { title: doc.title, organization: org.name },
         changes: { documentId: id },
       });
       return key;
@@ -124,6 +127,7 @@ export class OrganizationDocumentsService {
           subjectType: 'organization',
           subjectId: organizationId,
           summary: `Uploaded ${file.originalName} for document "${doc.title}" of ${org.name}`,
+          params: { fileName: file.originalName, title: doc.title, organization: org.name },
           changes: { documentId: id, file: { name: file.originalName, sizeBytes: file.sizeBytes } },
         });
         return (await this.views([{ ...doc, fileId: file.id }], manager))[0];

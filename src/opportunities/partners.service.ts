@@ -99,6 +99,7 @@ export class PartnersService {
         subjectType: 'partner',
         subjectId: partner.id,
         summary: `Invited ${org.name} as ${dto.role} to "${opportunity.title}"`,
+        params: { organization: org.name, role: dto.role, opportunity: opportunity.title },
         changes: { organizationId: org.id, role: dto.role, status },
       });
       await this.notifyMembers(manager, org, opportunity, partner);
@@ -137,10 +138,11 @@ export class PartnersService {
         Object.assign(patch, { confirmedBy: actor.id, confirmedAt: this.clock.now() });
       const saved = await repo.save(repo.merge(partner, patch));
       await recordEvent(this.activity, manager, actor, opportunityId, {
-        action: changes.status ? `partner.${saved.status}` : 'partner.updated',
+        action: changes.status ? (`partner.${saved.status}` as const) : 'partner.updated',
         subjectType: 'partner',
         subjectId: id,
         summary: `${changes.status ? `${org?.name} ${saved.status}` : `Updated ${Object.keys(changes).join(', ')} of ${org?.name}`} on "${opportunity.title}"`,
+        params: { organization: org?.name ?? null, opportunity: opportunity.title, fields: Object.keys(changes) },
         changes,
       });
       return this.view(saved, opportunity, org);
@@ -160,6 +162,7 @@ export class PartnersService {
         subjectType: 'partner',
         subjectId: id,
         summary: `Removed ${org?.name} from "${opportunity.title}" (and the checklist items it owed)`,
+        params: { organization: org?.name ?? null, opportunity: opportunity.title },
         changes: { organizationId: partner.organizationId, role: partner.role },
       });
     });

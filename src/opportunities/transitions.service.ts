@@ -50,6 +50,13 @@ export class TransitionsService {
           `Moved "${opportunity.title}" from ${from} to ${dto.to}` +
           (overridden ? ` overriding ${verdict.overridden.length} check(s)` : '') +
           (dto.reason ? `: ${dto.reason}` : ''),
+        params: {
+          title: opportunity.title,
+          from,
+          to: dto.to,
+          reason: dto.reason ?? null,
+          ...(overridden ? { count: verdict.overridden.length } : {}),
+        },
         changes: {
           stage: [from, dto.to],
           ...(dto.reason ? { reason: dto.reason } : {}),

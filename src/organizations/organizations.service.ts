@@ -70,6 +70,7 @@ export class OrganizationsService {
         subjectType: 'organization',
         subjectId: org.id,
         summary: `Created organisation ${org.name}`,
+        params: { name: org.name },
       });
       return org;
     });
@@ -90,6 +91,7 @@ export class OrganizationsService {
           subjectType: 'organization',
           subjectId: id,
           summary: `Updated ${Object.keys(changes).join(', ')} of ${saved.name}`,
+          params: { name: saved.name, fields: Object.keys(changes) },
           changes,
         });
       }
@@ -110,6 +112,7 @@ export class OrganizationsService {
         subjectType: 'organization',
         subjectId: id,
         summary: `Archived organisation ${org.name}`,
+        params: { name: org.name },
       });
     });
   }

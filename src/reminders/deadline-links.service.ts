@@ -68,7 +68,7 @@ export class DeadlineLinksService {
     // Checked at each use, whatever the deadline's state: the link's user may have lost the right since.
     if (!(await this.visibility.mayComplete(user, d))) return { ok: false, message: say('links.mayNotComplete') };
     if (d.status !== 'done') await this.deadlines.update(user, d.id, { status: 'done' });
-    if (d.subjectType === 'checklistItem') await this.checklist.markDone(user, d.subjectId, 'from a reminder link');
+    if (d.subjectType === 'checklistItem') await this.checklist.markDone(user, d.subjectId, 'reminderLink');
     return { ok: true, message: say('links.markedDone', { title }) };
   }
 }

@@ -213,12 +213,19 @@ async function insertDeadline(
       );
     }
     await manager.query(
-      `INSERT INTO activity (actor_id, action, subject_type, subject_id, summary, changes) VALUES ($1, 'deadline.created', 'deadline', $2, $3, $4)`,
+      `INSERT INTO activity (actor_id, action, subject_type, subject_id, summary, changes, params) VALUES ($1, 'deadline.created', 'deadline', $2, $3, $4, $5)`,
       [
         createdBy,
         row.id,
         `Set ${d.kind} deadline "${d.title}" (demo data)`,
         JSON.stringify({ subjectType: d.subjectType, subjectId: d.subjectId }),
+        JSON.stringify({
+          kind: d.kind,
+          title: d.title,
+          dueAt: d.dueAt.toISOString(),
+          dueDate: d.dueDate,
+          timeZone: d.timeZone,
+        }),
       ],
     );
     return { id: row.id as string, created: true };

@@ -387,6 +387,7 @@ export async function seedOpportunities(ctx: SeedContext): Promise<Record<string
         subjectType: 'opportunity',
         subjectId: opportunity.id,
         summary: `Recorded opportunity "${opportunity.title}" (demo data, ${s.stage})`,
+        params: { title: opportunity.title },
       });
       result[s.stage] = opportunity;
     }

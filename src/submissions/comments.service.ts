@@ -111,6 +111,7 @@ export class CommentsService {
         subjectType: 'section',
         subjectId: sectionId,
         summary: `${parentId ? 'Replied to a comment' : 'Commented'} on section "${section.title}"${mentioned.length ? ` mentioning ${mentioned.length} user(s)` : ''}`,
+        params: { section: section.title, count: mentioned.length },
         changes: { commentId: saved.id, mentionedUserIds: mentioned },
       });
       return saved;
@@ -154,6 +155,7 @@ export class CommentsService {
         subjectType: 'section',
         subjectId: sectionId,
         summary: `Edited a comment${added.length ? ` mentioning ${added.length} more user(s)` : ''}`,
+        params: { count: added.length },
         changes: { commentId, body: [before, body], ...(added.length ? { mentionedUserIds: added } : {}) },
       });
       return saved;
@@ -184,6 +186,7 @@ export class CommentsService {
         subjectType: 'section',
         subjectId: sectionId,
         summary: `${resolved ? 'Resolved' : 'Reopened'} a comment thread`,
+        params: {},
         changes: { commentId },
       });
       return saved;
@@ -204,6 +207,7 @@ export class CommentsService {
         subjectType: 'section',
         subjectId: sectionId,
         summary: `Deleted a comment${comment.parentId ? '' : ' thread'}`,
+        params: { thread: !comment.parentId },
         changes: { commentId, body: comment.body },
       });
     });

@@ -74,6 +74,7 @@ export class DocumentService {
         subjectType: 'submission',
         subjectId: id,
         summary: `Saved snapshot "${name}" of "${submission.title}" (${saved.wordCount} words)`,
+        params: { name, title: submission.title, count: saved.wordCount },
         changes: { snapshotId: saved.id },
       });
       return saved;

@@ -71,6 +71,7 @@ export class EndorsementsService {
         subjectType: 'submission',
         subjectId: submissionId,
         summary: `${endorsement.displayName} signed on to "${submission.title}"`,
+        params: { organization: endorsement.displayName, title: submission.title },
         changes: { endorsementId: endorsement.id, organizationId },
       });
       return endorsement;
@@ -107,6 +108,7 @@ export class EndorsementsService {
         subjectType: 'submission',
         subjectId: submissionId,
         summary: `${endorsement.displayName} withdrew from "${submission.title}"`,
+        params: { organization: endorsement.displayName, title: submission.title },
         changes: { endorsementId, organizationId: endorsement.organizationId },
       });
       return endorsement;

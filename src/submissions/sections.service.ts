@@ -105,6 +105,7 @@ export class SectionsService {
         subjectType: 'section',
         subjectId: section.id,
         summary: `Added section "${section.title}" to "${submission.title}"`,
+        params: { title: section.title, submission: submission.title },
         changes: { submissionId },
       });
       return section.id;
@@ -174,6 +175,12 @@ export class SectionsService {
         subjectType: 'section',
         subjectId: sectionId,
         summary: `Saved version ${saved.version} of section "${saved.title}" of "${submission.title}"`,
+        params: {
+          version: saved.version,
+          title: saved.title,
+          submission: submission.title,
+          fields: Object.keys(changes).filter((field) => field !== 'version'),
+        },
         changes,
       });
     });
@@ -200,6 +207,7 @@ export class SectionsService {
         subjectType: 'submission',
         subjectId: submissionId,
         summary: `Reordered the sections of "${submission.title}"`,
+        params: { title: submission.title },
         changes: { order: [current.map((s) => s.id), dto.sectionIds] },
       });
     });
@@ -226,6 +234,12 @@ export class SectionsService {
         subjectType: 'section',
         subjectId: sectionId,
         summary: `Removed section "${section.title}" (version ${section.version}, ${countWords(section.body)} words) from "${submission.title}"`,
+        params: {
+          title: section.title,
+          version: section.version,
+          count: countWords(section.body),
+          submission: submission.title,
+        },
         changes: { submissionId, title: section.title, body: section.body },
       });
     });

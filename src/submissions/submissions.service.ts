@@ -182,6 +182,7 @@ export class SubmissionsService {
         subjectType: 'submission',
         subjectId: submission.id,
         summary: `Created submission "${submission.title}" to ${submission.targetBody}`,
+        params: { title: submission.title, targetBody: submission.targetBody },
       });
       return submission.id;
     });
@@ -260,6 +261,7 @@ export class SubmissionsService {
           subjectType: 'submission',
           subjectId: id,
           summary: `Updated ${Object.keys(changes).join(', ')} of "${dto.title ?? submission.title}"`,
+          params: { title: dto.title ?? submission.title, fields: Object.keys(changes) },
           changes,
         });
       }
@@ -281,6 +283,7 @@ export class SubmissionsService {
         subjectType: 'submission',
         subjectId: id,
         summary: `Archived submission "${submission.title}"`,
+        params: { title: submission.title },
       });
     });
   }

@@ -91,6 +91,13 @@ export class TransitionsService {
             : dto.reason
               ? ` (${dto.reason})`
               : ''),
+        params: {
+          title: submission.title,
+          from,
+          to: dto.to,
+          reason: dto.reason ?? null,
+          ...(overriding ? { count: check.blockers.length } : {}),
+        },
         changes: {
           status: [from, dto.to],
           reason: dto.reason ?? null,

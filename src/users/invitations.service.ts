@@ -81,6 +81,7 @@ export class InvitationsService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} accepted their invitation`,
+        params: { name: user.name },
       });
       return { ...user, status: 'active' };
     });

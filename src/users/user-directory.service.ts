@@ -59,6 +59,7 @@ export class UserDirectory {
         subjectType: 'user',
         subjectId: user.id,
         summary: `${user.name} stopped reminder e-mails from a link`,
+        params: { name: user.name },
         changes: { notificationPreferences: [prefs, next] },
       });
     });

@@ -112,6 +112,7 @@ export class UsersService {
         subjectType: 'user',
         subjectId: user.id,
         summary: `Created ${user.role} ${user.name} <${user.email}>${password ? '' : ' (invited)'}`,
+        params: { name: user.name, email: user.email, role: user.role, invited: !password },
       });
       return user;
     });
@@ -153,6 +154,7 @@ export class UsersService {
           subjectType: 'user',
           subjectId: id,
           summary: `Updated ${Object.keys(changes).join(', ')} of ${saved.name}`,
+          params: { name: saved.name, fields: Object.keys(changes) },
           changes,
         });
       }
@@ -194,6 +196,7 @@ export class UsersService {
           subjectType: 'user',
           subjectId: me.id,
           summary: `${me.name} updated their ${Object.keys(changes).join(', ')}`,
+          params: { name: me.name, fields: Object.keys(changes) },
           changes,
         });
       }
@@ -226,6 +229,7 @@ export class UsersService {
         subjectType: 'user',
         subjectId: userId,
         summary: `${user.name} set a new password through a reset link`,
+        params: { name: user.name },
         changes: { password: ['(hidden)', '(changed)'] },
       });
       return saved as User;
@@ -252,6 +256,7 @@ export class UsersService {
       subjectType: 'user',
       subjectId: id,
       summary: `Sent a new invitation to ${user.email}`,
+      params: { name: user.name, email: user.email },
     });
     return this.invitations.invite(user);
   }

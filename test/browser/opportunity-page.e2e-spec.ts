@@ -128,7 +128,7 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await deadlines.getByText(OAK).first().waitFor();
     await page
       .getByRole('region', { name: 'Activity' })
-      .getByText(/Closing date of/)
+      .getByText(/Set the closing date of/)
       .first()
       .waitFor();
 

@@ -6,12 +6,14 @@ import type { components } from '../../api/schema';
 /** One entry of the activity log. */
 export type ActivityEntry = components['schemas']['ActivityResponse'];
 
-/** The network's latest activity; the API shows it to coordinators and admins only. */
+/** What others did lately across the network (no sign-ins or own-account edits); coordinators and admins only. */
 export function useRecentActivity(limit: number, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.activity(limit),
     queryFn: () =>
-      unwrap<components['schemas']['ActivityPage']>(api.GET('/api/v1/activity', { params: { query: { limit } } })),
+      unwrap<components['schemas']['ActivityPage']>(
+        api.GET('/api/v1/activity/recent', { params: { query: { limit } } }),
+      ),
     enabled,
   });
 }

@@ -1,0 +1,56 @@
+import { intlKnowsKhmer, khmerDate, khmerDateTime, khmerOffset, khmerRelative } from './khmer-dates.js';
+
+export type Formatter = ReturnType<typeof formatter>;
+
+/** Dates, times, numbers and amounts through Intl, in `locale` (outside React: an activity sentence, a test). */
+export function formatter(locale: string) {
+  const khmerByHand = locale === 'km' && !intlKnowsKhmer();
+  return {
+    locale,
+    dateTime: (iso: string, timeZone: string) =>
+      khmerByHand
+        ? khmerDateTime(new Date(iso), timeZone)
+        : new Intl.DateTimeFormat(locale, {
+            timeZone,
+            weekday: 'short',
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          }).format(new Date(iso)),
+    date: (iso: string, timeZone?: string) =>
+      khmerByHand
+        ? khmerDate(new Date(iso), timeZone)
+        : new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(
+            new Date(iso),
+          ),
+    offset: (iso: string, timeZone: string) => {
+      const offset =
+        new Intl.DateTimeFormat(khmerByHand ? 'en' : locale, { timeZone, timeZoneName: 'shortOffset' })
+          .formatToParts(new Date(iso))
+          .find((part) => part.type === 'timeZoneName')?.value ?? '';
+      return khmerByHand ? khmerOffset(offset) : offset;
+    },
+    /** "in 3 days", "2 hours ago"; never "this hour", which some browsers' data lacks in Khmer. */
+    relative: (iso: string, now = Date.now()) => {
+      const ms = new Date(iso).getTime() - now;
+      const [value, unit] = relativeUnit(ms);
+      if (khmerByHand) return khmerRelative(value, unit);
+      return new Intl.RelativeTimeFormat(locale, { numeric: unit === 'day' ? 'auto' : 'always' }).format(value, unit);
+    },
+    number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    money: (amount: string | number, currency: string) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount)),
+  };
+}
+
+function relativeUnit(ms: number): [number, 'day' | 'hour' | 'minute'] {
+  const days = Math.round(ms / 86_400_000);
+  if (days !== 0) return [days, 'day'];
+  const hours = Math.round(ms / 3_600_000);
+  if (hours !== 0) return [hours, 'hour'];
+  const minutes = Math.round(ms / 60_000);
+  return [minutes === 0 ? (ms < 0 ? -1 : 1) : minutes, 'minute'];
+}
