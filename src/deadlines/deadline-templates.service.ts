@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { User } from '../users/user.entity.js';
 import { Deadline, type DeadlineSubjectType } from './deadline.entity.js';
-import { DEADLINE_TEMPLATES, findTemplate, planTemplate } from './deadline-templates.js';
+import { DEADLINE_TEMPLATES, findTemplate, planTemplate, stepTitles, templateIn } from './deadline-templates.js';
 import { type DeadlineView, DeadlinesService } from './deadlines.service.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import { DeadlineBatch } from './deadline-batch.service.js';
@@ -18,8 +18,9 @@ export class DeadlineTemplatesService {
     private readonly batch: DeadlineBatch,
   ) {}
 
-  list() {
-    return { items: DEADLINE_TEMPLATES };
+  /** The templates in the reader's language. */
+  list(user: User) {
+    return { items: DEADLINE_TEMPLATES.map((template) => templateIn(user.language, template)) };
   }
 
   /**
@@ -32,7 +33,10 @@ export class DeadlineTemplatesService {
     const existing = await this.deadlineRows.findBy({ parentId: anchor.id, templateId });
     const taken = new Set(existing.map((d) => d.title));
     const assignees = (await this.visibility.assigneesOf([anchor.id])).get(anchor.id) ?? [];
-    const steps = planTemplate(template, anchor).filter((step) => !taken.has(step.title));
+    // Steps are written in the language of the person who adds them; one added in any language counts.
+    const steps = planTemplate(templateIn(user.language, template), anchor).filter(
+      (_step, i) => !stepTitles(template, i).some((title) => taken.has(title)),
+    );
     const created: DeadlineView[] = steps.length
       ? await this.batch.create(
           user,

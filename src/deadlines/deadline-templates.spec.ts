@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { DEADLINE_TEMPLATES, findTemplate, planTemplate } from './deadline-templates.js';
+import { DEADLINE_TEMPLATES, findTemplate, planTemplate, stepTitles, templateIn } from './deadline-templates.js';
 import { parseOffset, resolveDueAt } from './reminder-times.js';
 
 describe('deadline templates', () => {
@@ -47,5 +47,30 @@ describe('deadline templates', () => {
       dueAt: resolveDueAt(anchor),
     });
     expect(steps.map((s) => s.dueDate)).toEqual(['2026-06-02', '2026-06-09', '2026-06-16', '2026-06-23', '2026-06-27']);
+  });
+});
+
+describe("deadline templates in the reader's language", () => {
+  it('every template has its name, anchor, description and each step in Khmer, in Khmer script', () => {
+    for (const template of DEADLINE_TEMPLATES) {
+      const km = templateIn('km', template);
+      const texts = [km.name, km.anchor, km.description, ...km.steps.map((s) => s.title)];
+      expect(texts.filter((text) => !/[\u1780-\u17FF]/.test(text))).toEqual([]);
+      expect(km.steps.map((s) => [s.before, s.kind])).toEqual(template.steps.map((s) => [s.before, s.kind]));
+    }
+  });
+
+  it('keeps English for English readers and for languages it has no words in', () => {
+    const template = findTemplate('grant-application')!;
+    expect(templateIn('en', template)).toBe(template);
+    expect(templateIn('fr', template)).toBe(template);
+  });
+
+  it('knows a step by its title in either language', () => {
+    const template = findTemplate('grant-application')!;
+    expect(stepTitles(template, 5)).toEqual([
+      'Final check and upload to the funder portal',
+      templateIn('km', template).steps[5].title,
+    ]);
   });
 });

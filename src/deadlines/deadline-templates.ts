@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { KM_TEMPLATE_TEXT } from './deadline-templates.km.js';
 import { canonicalZone, type DeadlineKind, parseOffset } from './reminder-times.js';
 
 export interface TemplateStep {
@@ -67,6 +68,26 @@ export const DEADLINE_TEMPLATES: DeadlineTemplate[] = [
 
 export function findTemplate(id: string): DeadlineTemplate | undefined {
   return DEADLINE_TEMPLATES.find((t) => t.id === id);
+}
+
+/** The template in the reader's language (Khmer from `deadline-templates.km.ts`, else as written). */
+export function templateIn(language: string | null | undefined, template: DeadlineTemplate): DeadlineTemplate {
+  const km = language === 'km' ? KM_TEMPLATE_TEXT[template.id] : undefined;
+  if (!km) return template;
+  return {
+    ...template,
+    name: km.name,
+    anchor: km.anchor,
+    description: km.description,
+    steps: template.steps.map((step, i) => ({ ...step, title: km.steps[i] ?? step.title })),
+  };
+}
+
+/** A step's title in every language, to recognise a step already added by someone reading another. */
+export function stepTitles(template: DeadlineTemplate, index: number): string[] {
+  return [template.steps[index].title, KM_TEMPLATE_TEXT[template.id]?.steps[index]].filter((title): title is string =>
+    Boolean(title),
+  );
 }
 
 export interface PlannedDeadline {

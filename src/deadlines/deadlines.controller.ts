@@ -40,10 +40,10 @@ export class DeadlinesController {
   }
 
   @Get('templates')
-  @ApiOperation({ summary: 'Templates of internal deadlines counted back from a deadline' })
+  @ApiOperation({ summary: "Templates of internal deadlines counted back from a deadline, in the reader's language" })
   @ApiOk(ListOf(DeadlineTemplateResponse))
-  listTemplates() {
-    return this.templates.list();
+  listTemplates(@CurrentUser() user: User) {
+    return this.templates.list(user);
   }
 
   @Post()

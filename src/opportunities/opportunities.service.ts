@@ -110,11 +110,11 @@ export class OpportunitiesService {
     await this.access.requireAccess(user, 'opportunity', id, 'read');
     const opportunity = await this.find(this.db.manager, id);
     const partners = await this.db.getRepository(Partner).findBy({ opportunityId: id });
-    const blockers = await this.readiness.blockers(this.db.manager, id);
+    const { problems, blockers } = await this.readiness.blockers(this.db.manager, id);
     return {
       ...opportunity,
       budget: budgetTotals(partners, opportunity.currency),
-      readiness: { readyToSubmit: blockers.length === 0, blockers },
+      readiness: { readyToSubmit: blockers.length === 0, blockers, problems },
       canEdit: isCoordinator(user.role),
     };
   }

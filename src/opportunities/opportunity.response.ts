@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from './organization-document.entit
 import { VISIBILITIES, type Visibility } from './opportunity.entity.js';
 import { PARTNER_STATUSES, type PartnerStatus, STAGES, type Stage } from './opportunity.workflow.js';
 import { PARTNER_ROLES, type PartnerRole } from './partner.entity.js';
+import type { ReadinessProblem } from './opportunity.workflow.js';
 
 /** A grant call the network tracks through its pipeline. */
 export class OpportunityResponse {
@@ -90,11 +91,33 @@ export class CurrencyTotalResponse {
   callCurrency: boolean;
 }
 
+/** One thing that blocks submission: the web app writes it in the reader's language. */
+export class ReadinessProblemResponse {
+  @ApiProperty({ enum: ['noLead', 'severalLeads', 'partnerUnconfirmed', 'itemNotDone', 'itemDocumentExpired'] })
+  code: ReadinessProblem['code'];
+
+  /** The partner's `name` and `status`, or the checklist item's `title` and its `owner` */
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      status: { type: 'string' },
+      title: { type: 'string' },
+      owner: { type: 'string', nullable: true },
+    },
+  })
+  params: ReadinessProblem['params'];
+}
+
 export class ReadinessResponse {
   readyToSubmit: boolean;
 
-  /** What still blocks moving to `submitted` */
+  /** What still blocks moving to `submitted`, in English */
   blockers: string[];
+
+  /** The same, as codes with their parameters, in the same order */
+  @ApiProperty({ type: () => [ReadinessProblemResponse] })
+  problems: ReadinessProblemResponse[];
 }
 
 export class OpportunityDetailResponse extends OpportunityResponse {

@@ -6,6 +6,7 @@ import {
   FINAL_STAGES,
   STAGES,
   submitBlockers,
+  blockerText,
   TRANSITIONS,
 } from './opportunity.workflow.js';
 
@@ -77,6 +78,11 @@ describe('submit guard', () => {
       [{ title: 'Audited accounts', required: true, status: 'todo', owner: 'LAC' }],
     );
     expect(blockers).toEqual([
+      { code: 'noLead', params: {} },
+      { code: 'partnerUnconfirmed', params: { name: 'LAC', status: 'invited' } },
+      { code: 'itemNotDone', params: { title: 'Audited accounts', owner: 'LAC' } },
+    ]);
+    expect(blockers.map(blockerText)).toEqual([
       'The consortium has no lead partner',
       'LAC has not confirmed (status invited)',
       'Required checklist item "Audited accounts" (LAC) is not done',

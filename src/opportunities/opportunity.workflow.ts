@@ -84,23 +84,45 @@ export interface GuardItem {
  * exactly one lead, every required checklist item done or waived (and not resting on
  * an expired organisation document). Empty when ready.
  */
-export function submitBlockers(partners: GuardPartner[], items: GuardItem[]): string[] {
-  const blockers: string[] = [];
+export function submitBlockers(partners: GuardPartner[], items: GuardItem[]): ReadinessProblem[] {
+  const problems: ReadinessProblem[] = [];
   const leads = partners.filter((p) => p.role === 'lead');
-  if (leads.length !== 1)
-    blockers.push(leads.length === 0 ? 'The consortium has no lead partner' : 'The consortium has more than one lead');
+  if (leads.length !== 1) problems.push({ code: leads.length === 0 ? 'noLead' : 'severalLeads', params: {} });
   for (const p of partners) {
-    if (p.status !== 'confirmed') blockers.push(`${p.name} has not confirmed (status ${p.status})`);
+    if (p.status !== 'confirmed')
+      problems.push({ code: 'partnerUnconfirmed', params: { name: p.name, status: p.status } });
   }
   for (const item of items) {
-    const owner = item.owner ? ` (${item.owner})` : '';
-    if (item.required && item.status === 'todo')
-      blockers.push(`Required checklist item "${item.title}"${owner} is not done`);
+    const params = { title: item.title, owner: item.owner ?? null };
+    if (item.required && item.status === 'todo') problems.push({ code: 'itemNotDone', params });
     else if (item.required && item.status === 'done' && item.documentExpired) {
-      blockers.push(`Required checklist item "${item.title}"${owner} points at an expired document`);
+      problems.push({ code: 'itemDocumentExpired', params });
     }
   }
-  return blockers;
+  return problems;
+}
+
+/** One thing that blocks submission, as a code with its parameters (the web app writes the sentence). */
+export interface ReadinessProblem {
+  code: 'noLead' | 'severalLeads' | 'partnerUnconfirmed' | 'itemNotDone' | 'itemDocumentExpired';
+  params: { name?: string; status?: string; title?: string; owner?: string | null };
+}
+
+/** The problem in English, for API clients and logs. */
+export function blockerText({ code, params }: ReadinessProblem): string {
+  const owner = params.owner ? ` (${params.owner})` : '';
+  switch (code) {
+    case 'noLead':
+      return 'The consortium has no lead partner';
+    case 'severalLeads':
+      return 'The consortium has more than one lead';
+    case 'partnerUnconfirmed':
+      return `${params.name} has not confirmed (status ${params.status})`;
+    case 'itemNotDone':
+      return `Required checklist item "${params.title}"${owner} is not done`;
+    case 'itemDocumentExpired':
+      return `Required checklist item "${params.title}"${owner} points at an expired document`;
+  }
 }
 
 /** Why `checkMove` refused, as the refusal's code. */

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { guardInputs } from './opportunities.repository.js';
-import { submitBlockers } from './opportunity.workflow.js';
+import { blockerText, type ReadinessProblem, submitBlockers } from './opportunity.workflow.js';
 
 /** The network's home zone: an organisation document "expires on" a day in Phnom Penh. */
 export const HOME_ZONE = 'Asia/Phnom_Penh';
@@ -17,8 +17,13 @@ export class ReadinessService {
     return DateTime.fromJSDate(this.clock.now()).setZone(HOME_ZONE).toISODate()!;
   }
 
-  async blockers(manager: EntityManager, opportunityId: string): Promise<string[]> {
+  /** What still blocks submission: coded problems, and the same in English. */
+  async blockers(
+    manager: EntityManager,
+    opportunityId: string,
+  ): Promise<{ problems: ReadinessProblem[]; blockers: string[] }> {
     const { partners, items } = await guardInputs(manager, opportunityId, this.today());
-    return submitBlockers(partners, items);
+    const problems = submitBlockers(partners, items);
+    return { problems, blockers: problems.map(blockerText) };
   }
 }

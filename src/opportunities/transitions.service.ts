@@ -31,11 +31,17 @@ export class TransitionsService {
     return this.db.transaction(async (manager) => {
       const opportunity = await this.opportunities.find(manager, id, true);
       const from = opportunity.stage;
-      const blockers = dto.to === 'submitted' ? await this.readiness.blockers(manager, id) : [];
+      const { problems, blockers } =
+        dto.to === 'submitted' ? await this.readiness.blockers(manager, id) : { problems: [], blockers: [] };
       const verdict = checkMove(from, dto, blockers, isCoordinator(actor.role));
       if (!verdict.ok) {
         const params = { from, to: dto.to, allowed: TRANSITIONS[from] };
-        throw new Refusal(verdict.status, verdict.code, verdict.reason, params, { from, to: dto.to, blockers });
+        throw new Refusal(verdict.status, verdict.code, verdict.reason, params, {
+          from,
+          to: dto.to,
+          blockers,
+          problems,
+        });
       }
       const patch: Partial<Opportunity> = { stage: dto.to, stageChangedAt: this.clock.now() };
       if (dto.to === 'awarded') {

@@ -1158,7 +1158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Templates of internal deadlines counted back from a deadline */
+        /** Templates of internal deadlines counted back from a deadline, in the reader's language */
         get: operations["Deadlines_listTemplates"];
         put?: never;
         post?: never;
@@ -2592,9 +2592,22 @@ export interface components {
             /** @description False when this currency differs from the call's currency */
             callCurrency: boolean;
         };
+        ReadinessProblemResponse: {
+            /** @enum {string} */
+            code: "noLead" | "severalLeads" | "partnerUnconfirmed" | "itemNotDone" | "itemDocumentExpired";
+            /** @description The partner's `name` and `status`, or the checklist item's `title` and its `owner` */
+            params: {
+                name?: string;
+                status?: string;
+                title?: string;
+                owner?: string | null;
+            };
+        };
         ReadinessResponse: {
+            /** @description The same, as codes with their parameters, in the same order */
+            problems: components["schemas"]["ReadinessProblemResponse"][];
             readyToSubmit: boolean;
-            /** @description What still blocks moving to `submitted` */
+            /** @description What still blocks moving to `submitted`, in English */
             blockers: string[];
         };
         OpportunityDetailResponse: {
@@ -3233,7 +3246,7 @@ export interface components {
             webcalUrl: string;
         };
         /** @enum {string} */
-        FieldProblemCode: "required" | "unknown_field" | "too_long" | "too_short" | "too_small" | "too_large" | "too_few" | "too_many" | "not_text" | "not_one_of" | "not_uuid" | "not_integer" | "not_number" | "not_boolean" | "not_list" | "not_date" | "not_url" | "not_email" | "not_amount" | "not_currency" | "not_country" | "not_time_zone" | "not_duration" | "not_time_of_day" | "wrong_format" | "duplicates" | "common_password" | "repeated_character" | "guessable_password" | "current_password_wrong" | "email_taken" | "no_such_record" | "invalid";
+        FieldProblemCode: "required" | "unknown_field" | "too_long" | "too_short" | "too_small" | "too_large" | "too_few_items" | "too_many_items" | "not_text" | "not_one_of" | "not_uuid" | "not_integer" | "not_number" | "not_boolean" | "not_list" | "not_date" | "not_url" | "not_email" | "not_amount" | "not_currency" | "not_country" | "not_time_zone" | "not_duration" | "not_time_of_day" | "wrong_format" | "duplicates" | "common_password" | "repeated_character" | "guessable_password" | "current_password_wrong" | "email_taken" | "no_such_record" | "invalid";
         FieldProblemResponse: {
             /** @example dueAt */
             field: string;

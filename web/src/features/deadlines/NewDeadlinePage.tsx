@@ -68,7 +68,7 @@ export function NewDeadlinePage() {
         >
           <option value="">{t('deadline-form.noTemplate')}</option>
           {templates.data?.items.map((item) => (
-            <option key={item.id} value={item.id} translate="no">
+            <option key={item.id} value={item.id}>
               {item.name}
             </option>
           ))}
@@ -76,7 +76,7 @@ export function NewDeadlinePage() {
         <p id="df-template-hint" className="hint">
           {picked ? (
             <>
-              <span translate="no">{picked.description}</span>{' '}
+              {picked.description}{' '}
               {t('deadline-form.templateSteps', { count: picked.steps.length })}
             </>
           ) : (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -103,13 +103,29 @@ export function OpportunityDetails({ opportunity: o, zone }: { opportunity: Oppo
       {!o.readiness.readyToSubmit && o.readiness.blockers.length > 0 && (
         <div className="blockers">
           <h3>{t('opportunities.notReady')}</h3>
-          <ul translate="no">
-            {o.readiness.blockers.map((b) => (
-              <li key={b}>{b}</li>
+          <ul>
+            {o.readiness.problems.map((problem, i) => (
+              <li key={i}>
+                <ReadinessProblem problem={problem} />
+              </li>
             ))}
           </ul>
         </div>
       )}
     </section>
+  );
+}
+
+/** One thing that blocks submission, in the reader's language; names and titles as written. */
+export function ReadinessProblem({ problem }: { problem: components['schemas']['ReadinessProblemResponse'] }) {
+  const { t } = useTranslation();
+  const { code, params } = problem;
+  return (
+    <Trans
+      i18nKey={`opportunities.blocker.${code}`}
+      context={params.owner ? 'owner' : undefined}
+      values={{ ...params, status: params.status ? t(`opportunities.partnerStatus.${params.status}`) : undefined }}
+      components={{ data: <span translate="no" /> }}
+    />
   );
 }
