@@ -76,8 +76,7 @@ export function NewDeadlinePage() {
         <p id="df-template-hint" className="hint">
           {picked ? (
             <>
-              {picked.description}{' '}
-              {t('deadline-form.templateSteps', { count: picked.steps.length })}
+              {picked.description} {t('deadline-form.templateSteps', { count: picked.steps.length })}
             </>
           ) : (
             t('deadline-form.templateHint')
