@@ -99,3 +99,5 @@ export function hiddenContent(buf: Buffer, type: DetectedType): string | null {
 }
 
 export const ACCEPTED_TYPES = 'PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG';
+/** The same formats by their short names, for a refusal's params (the web app lists them in any language). */
+export const ACCEPTED_FORMATS = ['PDF', 'DOCX', 'XLSX', 'ODT', 'PNG', 'JPEG'];

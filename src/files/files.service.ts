@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import type { ReadStream } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { ACCEPTED_TYPES, detectFileType, hiddenContent } from './file-type.js';
+import { ACCEPTED_FORMATS, ACCEPTED_TYPES, detectFileType, hiddenContent } from './file-type.js';
 import { StoredFile } from './stored-file.entity.js';
 import { notFound, Refusal } from '../common/refusal.js';
 
@@ -28,12 +28,12 @@ export class FilesService {
   async store(manager: EntityManager, upload: Upload | undefined, uploadedBy: string): Promise<StoredFile> {
     if (!upload || upload.size === 0)
       throw new Refusal(415, 'file_missing', `Send one non-empty file in the "file" field (${ACCEPTED_TYPES})`, {
-        accepted: ACCEPTED_TYPES,
+        accepted: ACCEPTED_FORMATS,
       });
     const type = detectFileType(upload.buffer);
     if (!type)
       throw new Refusal(415, 'file_type_not_accepted', `This file type is not accepted; send ${ACCEPTED_TYPES}`, {
-        accepted: ACCEPTED_TYPES,
+        accepted: ACCEPTED_FORMATS,
       });
     const hidden = hiddenContent(upload.buffer, type);
     if (hidden)
@@ -41,7 +41,7 @@ export class FilesService {
         415,
         'file_type_not_accepted',
         `This ${type.ext.toUpperCase()} file also holds ${hidden}; such files are refused`,
-        { accepted: ACCEPTED_TYPES, type: type.ext.toUpperCase() },
+        { accepted: ACCEPTED_FORMATS, type: type.ext.toUpperCase() },
       );
     const id = randomUUID();
     const storageKey = `${id.slice(0, 2)}/${id}.${type.ext}`;

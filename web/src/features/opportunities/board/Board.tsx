@@ -10,7 +10,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { refusalText } from '../../../api/refusals';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
@@ -116,7 +116,12 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
       {refusal && (
         <div className="state state-error" role="alert">
           <p>
-            {t('board.refused', { title: refusal.opportunity.title, stage: stageName(refusal.to) })} {refusal.message}
+            <Trans
+              i18nKey="board.refused"
+              values={{ title: refusal.opportunity.title, stage: stageName(refusal.to) }}
+              components={{ data: <span translate="no" /> }}
+            />{' '}
+            {refusal.message}
           </p>
           {refusal.canOverride && (
             <button type="button" className="button-secondary" onClick={() => setOverriding(refusal)}>
