@@ -30,7 +30,7 @@ const CODE_OF_CONSTRAINT: Record<string, FieldCode> = {
   isEmail: 'not_email',
   isAmount: 'not_amount',
   isCurrency: 'not_currency',
-  isIso31661Alpha2: 'not_country',
+  isISO31661Alpha2: 'not_country',
   isTimeZone: 'not_time_zone',
   isDeadlineZone: 'not_time_zone',
   isOffset: 'not_duration',

@@ -74,7 +74,10 @@ describe('the web app: administration and account', () => {
           .map((id) => document.getElementById(id)?.textContent ?? '')
           .join(' '),
       );
-      expect(note).toMatch(label === 'Country' ? /^country must/ : /^website must/);
+      // Said as a person would, without the property's name.
+      expect(note).toMatch(
+        label === 'Country' ? /^Give a two-letter country code such as KH\./ : /^Give a full web address/,
+      );
     }
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'admin-organization-edit-errors-en-desktop');

@@ -79,7 +79,7 @@ describe('the web app: the opportunities board', () => {
       if (suffix === 'desktop')
         await drag(page, screening.getByRole('button', { name: `Move “${title}”` }), column(page, 'Submitted'));
       else await screening.getByLabel(`Move “${title}” to`).selectOption('submitted');
-      const alert = page.getByRole('alert').filter({ hasText: 'can move to preparing' });
+      const alert = page.getByRole('alert').filter({ hasText: 'From here it can move to: Preparing' });
       await alert.waitFor();
       expect(await alert.textContent()).toContain(`“${title}” could not move to Submitted`);
       await screening.waitFor();
@@ -102,7 +102,7 @@ describe('the web app: the opportunities board', () => {
       await preparing.waitFor();
       await settle(page);
       await preparing.getByLabel(`Move “${title}” to`).selectOption('submitted');
-      await page.getByRole('alert').filter({ hasText: 'Not ready to submit' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Not ready yet' }).waitFor();
       await page.getByRole('button', { name: 'Override with a reason…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Submit although the checks are not met' });
       await dialog.getByLabel(/Why are you overriding/).fill('The funder accepts the lead’s letter after the deadline');

@@ -43,7 +43,7 @@ export function OrganizationEditForm({ organization, onClose }: { organization: 
   const described = (field: string) => (problems[field] ? `${id(field)}-problem` : undefined);
   const problem = (field: string) =>
     problems[field] && (
-      <p id={`${id(field)}-problem`} className="form-error field-error" lang="en">
+      <p id={`${id(field)}-problem`} className="form-error field-error">
         {problems[field]}
       </p>
     );

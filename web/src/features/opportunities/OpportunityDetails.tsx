@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -8,6 +8,7 @@ import type { components } from '../../api/schema';
 import { useFormat } from '../../i18n/format';
 import { type Opportunity, useFunder } from './opportunity-hooks';
 import { OpportunityDetailsForm } from './OpportunityDetailsForm';
+import { ReadinessProblem } from './ReadinessProblem';
 
 const CLOSING_DATE_TEMPLATE = 'opportunity.closesAt';
 
@@ -113,19 +114,5 @@ export function OpportunityDetails({ opportunity: o, zone }: { opportunity: Oppo
         </div>
       )}
     </section>
-  );
-}
-
-/** One thing that blocks submission, in the reader's language; names and titles as written. */
-export function ReadinessProblem({ problem }: { problem: components['schemas']['ReadinessProblemResponse'] }) {
-  const { t } = useTranslation();
-  const { code, params } = problem;
-  return (
-    <Trans
-      i18nKey={`opportunities.blocker.${code}`}
-      context={params.owner ? 'owner' : undefined}
-      values={{ ...params, status: params.status ? t(`opportunities.partnerStatus.${params.status}`) : undefined }}
-      components={{ data: <span translate="no" /> }}
-    />
   );
 }

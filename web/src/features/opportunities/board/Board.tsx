@@ -16,6 +16,8 @@ import { refusalText } from '../../../api/refusals';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { OpportunityCard } from './OpportunityCard';
 import { OverrideDialog } from './OverrideDialog';
+import { ReadinessProblem } from '../ReadinessProblem';
+import type { components } from '../../../api/schema';
 import {
   STAGES,
   useFunders,
@@ -40,7 +42,29 @@ interface Refusal {
   opportunity: Opportunity;
   to: Stage;
   message: string;
+  /** What blocks a submit, when that is why. */
+  problems: ReadinessProblemCode[];
   canOverride: boolean;
+}
+
+type ReadinessProblemCode = components['schemas']['ReadinessProblemResponse'];
+
+/** The refusal's sentence and, for a blocked submit, each thing that blocks it. */
+function RefusalText({ refusal }: { refusal: Refusal }) {
+  return (
+    <>
+      <p>{refusal.message}</p>
+      {refusal.problems.length > 0 && (
+        <ul>
+          {refusal.problems.map((problem, i) => (
+            <li key={i}>
+              <ReadinessProblem problem={problem} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 /** One column per stage; a card moves by drag and drop (pointer or keyboard) or by its "Move to" menu. */
@@ -81,10 +105,12 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
                 ].join(' ')
               : t('board.moveFailed');
           const refused = error instanceof ApiError && error.status === 409;
+          const details = error instanceof ApiError ? (error.details as { problems?: unknown } | undefined) : undefined;
           setRefusal({
             opportunity,
             to,
             message,
+            problems: Array.isArray(details?.problems) ? (details.problems as ReadinessProblemCode[]) : [],
             canOverride: refused && isCoordinator && to === 'submitted' && opportunity.stage === 'preparing',
           });
         },
@@ -120,9 +146,9 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
               i18nKey="board.refused"
               values={{ title: refusal.opportunity.title, stage: stageName(refusal.to) }}
               components={{ data: <span translate="no" /> }}
-            />{' '}
-            {refusal.message}
+            />
           </p>
+          <RefusalText refusal={refusal} />
           {refusal.canOverride && (
             <button type="button" className="button-secondary" onClick={() => setOverriding(refusal)}>
               {t('board.override')}
@@ -161,7 +187,7 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
       {overriding && (
         <OverrideDialog
           title={overriding.opportunity.title}
-          refusal={overriding.message}
+          refusal={<RefusalText refusal={overriding} />}
           onCancel={() => setOverriding(null)}
           onConfirm={(reason) => {
             setOverriding(null);

@@ -31,7 +31,7 @@ export function NewCallPage() {
   const described = (name: string) => (problems[name] ? `${name}-problem` : undefined);
   const problem = (name: string) =>
     problems[name] && (
-      <p id={`${name}-problem`} className="form-error" lang="en">
+      <p id={`${name}-problem`} className="form-error">
         {problems[name]}
       </p>
     );

@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 
 interface Props {
   title: string;
-  refusal: string;
+  /** Why the move was refused, in the reader's language. */
+  refusal: React.ReactNode;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
   /** The dialog's heading and the reason's label, when not the board's "submit although…". */
   heading?: string;
   reasonLabel?: string;
-  /** The refusal's language when it is the server's English message (the default), or undefined when translated. */
-  refusalLanguage?: string;
 }
 
 /** A coordinator's override of a refused submit: the server keeps the reason in the activity log. */
 export function OverrideDialog(props: Props) {
-  const { title, refusal, onConfirm, onCancel, heading, reasonLabel, refusalLanguage = 'en' } = props;
+  const { title, refusal, onConfirm, onCancel, heading, reasonLabel } = props;
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -34,9 +33,7 @@ export function OverrideDialog(props: Props) {
       >
         <h2 id="override-title">{heading ?? t('board.overrideTitle')}</h2>
         <p translate="no">{title}</p>
-        <p className="form-error" lang={refusalLanguage}>
-          {refusal}
-        </p>
+        <div className="form-error">{refusal}</div>
         <label htmlFor="override-reason">{reasonLabel ?? t('board.overrideReason')}</label>
         <textarea id="override-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
         <div className="form-actions">

@@ -50,7 +50,7 @@ export function NewSubmissionPage() {
   });
   const problem = (name: string) =>
     problems[name] && (
-      <p id={`new-${name}-problem`} className="form-error" lang="en">
+      <p id={`new-${name}-problem`} className="form-error">
         {problems[name]}
       </p>
     );

@@ -89,7 +89,7 @@ function AcknowledgementForm({ submission: s, done }: { submission: SubmissionDe
   });
   const problem = (name: string) =>
     problems[name] && (
-      <p id={`ack-${name}-problem`} className="form-error" lang="en">
+      <p id={`ack-${name}-problem`} className="form-error">
         {problems[name]}
       </p>
     );

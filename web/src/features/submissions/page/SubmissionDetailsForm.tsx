@@ -66,7 +66,7 @@ export function SubmissionDetailsForm({ submission, done }: { submission: Submis
   });
   const problem = (name: string) =>
     problems[name] && (
-      <p id={`edit-${name}-problem`} className="form-error" lang="en">
+      <p id={`edit-${name}-problem`} className="form-error">
         {problems[name]}
       </p>
     );

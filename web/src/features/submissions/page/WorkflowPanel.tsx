@@ -136,7 +136,6 @@ export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
               ? overriding.problems.map((p) => problemText(t, p)).join(' ')
               : overriding.blockers.join('; ') || overriding.message
           }
-          refusalLanguage={overriding.problems.length ? undefined : 'en'}
           onCancel={() => setOverriding(null)}
           onConfirm={(reason) => {
             setOverriding(null);
