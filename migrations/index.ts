@@ -8,6 +8,7 @@ import { DeliveriesPerReminderVersion1764100000000 } from './1764100000000-deliv
 import { PartnerContacts1764100100000 } from './1764100100000-partner-contacts.js';
 import { DeadlineListIndexes1764200000000 } from './1764200000000-deadline-list-indexes.js';
 import { ActivityParams1764300000000 } from './1764300000000-activity-params.js';
+import { NoticeParams1764400000000 } from './1764400000000-notice-params.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PartnerContacts1764100100000,
   DeadlineListIndexes1764200000000,
   ActivityParams1764300000000,
+  NoticeParams1764400000000,
 ];

@@ -33,6 +33,7 @@ describe('the inbox of a partner that leaves a consortium', () => {
     // What the in-app channel writes when a reminder fires.
     await t.app.get(NotificationsService).notifyNow(partnerMember.user.id, {
       kind: 'deadline.reminder',
+      params: { deadlineId: deadline.id, deadline: `${title}: concept note`, offset: 'P7D' },
       title: `Reminder: ${title}: concept note`,
       subjectType: 'deadline',
       subjectId: deadline.id,

@@ -53,11 +53,12 @@ describe('npm run seed', () => {
     const me = await t.http().get('/api/v1/me').set('Cookie', cookie).expect(200);
     expect(me.body.language).toBe('km');
     const inbox = await t.http().get('/api/v1/notifications').set('Cookie', cookie).expect(200);
-    const reminders = inbox.body.items.filter((n: { kind: string }) => n.kind === 'reminder');
+    const reminders = inbox.body.items.filter((n: { kind: string }) => n.kind.startsWith('deadline.'));
     expect(reminders.length).toBeGreaterThanOrEqual(1);
     for (const notice of reminders) {
       expect(notice.title).toMatch(/[\u1780-\u17FF]/);
       expect(notice.url).toMatch(/^\/(opportunities|submissions)\//);
+      expect(notice.params).toMatchObject({ deadline: expect.any(String), timeZone: expect.any(String) });
     }
     await seed(t.config.databaseUrl, () => undefined);
     const again = await t.http().get('/api/v1/notifications').set('Cookie', cookie).expect(200);

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { NoticeParams } from './notice-kinds.js';
 
 /** One entry of a user's in-app inbox. */
 @Entity('notifications')
@@ -9,15 +10,20 @@ export class Notification {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  /** What happened, e.g. `partner.invited`, `reminder`. */
+  /** What happened (`NoticeKind`), e.g. `partner.invited`, `deadline.reminder`. */
   @Column()
   kind: string;
 
+  /** The text in English or the recipient's language of the time, for API clients and rows without params. */
   @Column()
   title: string;
 
   @Column({ type: 'text', default: '' })
   body: string;
+
+  /** What the web app writes the title and body from, in the reader's language; null on rows older than params. */
+  @Column({ type: 'jsonb', nullable: true })
+  params: NoticeParams | null;
 
   @Column({ name: 'subject_type', type: 'varchar', nullable: true })
   subjectType: string | null;

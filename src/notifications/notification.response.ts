@@ -11,9 +11,33 @@ export class NotificationResponse {
   /** e.g. deadline.reminder, deadline.overdue, mention, partner.invited */
   kind: string;
 
+  /** In English or the recipient's language when it was written (for API clients); see `params` */
   title: string;
 
   body: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'What the title and body in any language need, as it was when written: ids, titles and names (`deadline`, ' +
+      '`subject`, `section`, `actor`, `organization`, `opportunity`), values (`deadlineKind`, `subjectType`, `role`), ' +
+      "the deadline's `dueAt` (instant), `dueDate` and `timeZone`, and the reminder `offset` (ISO 8601 duration). " +
+      'Null on old rows whose parameters could not be read back: show `title` and `body`.',
+    example: {
+      deadlineId: '7d1f0c9e-2b4a-4c55-9a53-0f7c1f3e2a10',
+      deadline: 'Concept note to UNICEF',
+      deadlineKind: 'external',
+      dueAt: '2027-03-01T16:59:00.000Z',
+      dueDate: null,
+      timeZone: 'Europe/Geneva',
+      offset: 'P7D',
+      subjectType: 'opportunity',
+      subject: 'UNICEF child justice grant',
+    },
+  })
+  params: Record<string, unknown> | null;
 
   subjectType: string | null;
 

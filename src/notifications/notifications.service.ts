@@ -7,13 +7,15 @@ import { type Page, type PageQuery, pageWindow, toPage } from '../common/paginat
 import { type Language, languageOf } from '../i18n/translate.js';
 import { User } from '../users/user.entity.js';
 import { Notification } from './notification.entity.js';
+import type { NoticeKind, NoticeParams } from './notice-kinds.js';
 import { notFound } from '../common/refusal.js';
 
 /** Text in one language, or written for each reader in their profile's language. */
 export type NoticeText = string | ((language: Language) => string);
 
 export interface NewNotification {
-  kind: string;
+  kind: NoticeKind;
+  params: NoticeParams;
   title: NoticeText;
   body?: NoticeText;
   subjectType?: string | null;
@@ -48,6 +50,7 @@ export class NotificationsService {
     const rows = unique.map((userId) => ({
       userId,
       kind: entry.kind,
+      params: entry.params,
       title: text(entry.title, userId),
       body: text(entry.body, userId),
       subjectType: entry.subjectType ?? null,

@@ -1,5 +1,6 @@
 import { relativeIn, t, timesIn, tOr } from '../i18n/translate.js';
 import { escapeHtml } from '../mail/mail.service.js';
+import type { NoticeParams } from './notice-kinds.js';
 
 /** Everything a reminder says, before a channel formats it. Built per recipient (their zone, their links). */
 export interface ReminderContent {
@@ -10,7 +11,11 @@ export interface ReminderContent {
   deadlineTitle: string;
   deadlineKind: 'external' | 'internal';
   dueAt: Date;
+  /** The day, for a deadline set as a date (the end of that day in `deadlineZone`). */
+  dueDate?: string | null;
   deadlineZone: string;
+  /** The reminder's ISO 8601 offset before `dueAt` (none when overdue). */
+  offset?: string | null;
   readerZone: string;
   now: Date;
   subjectType: string;
@@ -103,6 +108,21 @@ export function renderInApp(c: ReminderContent): { title: string; body: string }
     body: `${subjectLabel(c)}: ${c.subjectTitle}\n${zoneLines(c)
       .map((z) => `${z.label}: ${z.text}`)
       .join('\n')}`,
+  };
+}
+
+/** What the web app writes a reminder's notice from, in its reader's language and zone. */
+export function reminderNoticeParams(c: ReminderContent): NoticeParams {
+  return {
+    deadlineId: c.deadlineId,
+    deadline: c.deadlineTitle,
+    deadlineKind: c.deadlineKind,
+    dueAt: c.dueAt.toISOString(),
+    dueDate: c.dueDate ?? null,
+    timeZone: c.deadlineZone,
+    ...(c.kind === 'before' ? { offset: c.offset ?? null } : {}),
+    subjectType: c.subjectType,
+    subject: c.subjectTitle,
   };
 }
 

@@ -234,6 +234,14 @@ export class PartnersService {
       members.map((m) => m.id),
       {
         kind: 'partner.invited',
+        params: {
+          partnerId: partner.id,
+          organizationId: org.id,
+          organization: org.acronym ?? org.name,
+          opportunityId: opportunity.id,
+          opportunity: opportunity.title,
+          role: partner.role,
+        },
         title: (language) =>
           t(language, 'notice.partnerInvited', {
             organization: org.acronym ?? org.name,

@@ -112,6 +112,6 @@ export class DeliverySender {
     if (delivery.userId && !user) return null;
     if (user && !(await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId))
       return null;
-    return this.composer.compose(reminder.kind, d, subject, user, now);
+    return this.composer.compose(reminder, d, subject, user, now);
   }
 }

@@ -24,7 +24,7 @@ export class ReminderContentService {
   ) {}
 
   async compose(
-    kind: Reminder['kind'],
+    reminder: Pick<Reminder, 'kind' | 'offset'>,
     d: Deadline,
     subject: SubjectInfo,
     user: User | null,
@@ -37,12 +37,14 @@ export class ReminderContentService {
       ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)])
       : [false, false];
     return {
-      kind,
+      kind: reminder.kind,
+      offset: reminder.kind === 'before' ? reminder.offset : null,
       language: user?.language ?? 'en',
       deadlineId: d.id,
       deadlineTitle: d.title,
       deadlineKind: d.kind,
       dueAt: d.dueAt,
+      dueDate: d.dueDate,
       deadlineZone: d.timeZone,
       readerZone: user?.timeZone ?? 'Asia/Phnom_Penh',
       now,

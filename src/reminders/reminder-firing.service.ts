@@ -74,7 +74,7 @@ export class ReminderFiring {
     if (deadline && recipients?.subject) {
       for (const p of planned) {
         const user = p.channel === 'inApp' ? recipients.users.find((u) => u.id === p.userId) : undefined;
-        if (user) notices.set(p, await this.content.compose(peek.kind, deadline, recipients.subject, user, now));
+        if (user) notices.set(p, await this.content.compose(peek, deadline, recipients.subject, user, now));
       }
     }
 

@@ -1,7 +1,7 @@
 import { AccessService } from '../access/access.service.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { renderInApp } from '../notifications/reminder-message.js';
+import { type ReminderContent, reminderNoticeParams, renderInApp } from '../notifications/reminder-message.js';
 import type { SeedContext } from './seed-context.js';
 
 /** Where the web app shows a seeded deadline's record (the paths reminders link to). */
@@ -16,6 +16,7 @@ interface AssignedDeadline {
   title: string;
   kind: 'external' | 'internal';
   due_at: Date;
+  due_date: string | null;
   time_zone: string;
   subject_type: string;
   subject_id: string;
@@ -34,16 +35,16 @@ export async function seedKhmerNotices(ctx: SeedContext): Promise<void> {
   let added = 0;
   for (const reader of readers) {
     const rows: AssignedDeadline[] = await ctx.db.query(
-      `SELECT d.id, d.title, d.kind, d.due_at, d.time_zone, d.subject_type, d.subject_id,
+      `SELECT d.id, d.title, d.kind, d.due_at, d.due_date::text, d.time_zone, d.subject_type, d.subject_id,
               s.title AS subject_title, s.path
          FROM deadlines d JOIN deadline_assignees a ON a.deadline_id = d.id
          JOIN (${SUBJECTS}) s ON s.id = d.subject_id
         WHERE a.user_id = $1 AND d.status = 'open'
-          AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = $1 AND n.subject_id = d.subject_id)`,
+          AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = $1 AND n.subject_id IN (d.id, d.subject_id))`,
       [reader.id],
     );
     for (const d of rows) {
-      const text = renderInApp({
+      const content: ReminderContent = {
         kind: d.due_at.getTime() < now.getTime() ? 'overdue' : 'before',
         language: reader.language,
         deadlineId: d.id,
@@ -57,12 +58,14 @@ export async function seedKhmerNotices(ctx: SeedContext): Promise<void> {
         subjectLabel: d.subject_type,
         subjectTitle: d.subject_title,
         recordUrl: d.path,
-      });
+        dueDate: d.due_date,
+      };
       await notices.notify(ctx.db.manager, [reader.id], {
-        kind: 'reminder',
-        ...text,
-        subjectType: d.subject_type,
-        subjectId: d.subject_id,
+        kind: content.kind === 'overdue' ? 'deadline.overdue' : 'deadline.reminder',
+        params: reminderNoticeParams(content),
+        ...renderInApp(content),
+        subjectType: 'deadline',
+        subjectId: d.id,
         url: d.path,
       });
       added += 1;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/translate.js';
+import { mentionNotice } from '../submissions/mention-notice.js';
 import { AccessService } from '../access/access.service.js';
 import { Endorsement } from '../submissions/endorsement.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -222,15 +222,7 @@ async function seedOne(ctx: SeedContext, seed: SubmissionSeed): Promise<void> {
       await new NotificationsService(ctx.db.getRepository(Notification), ctx.clock, new AccessService()).notify(
         manager,
         [user(c.mention).id],
-        {
-          kind: 'mention',
-          title: (language) =>
-            t(language, 'notice.mention', { name: user(c.author).name, section: sections[c.section].title }),
-          body: root.body,
-          subjectType: 'section',
-          subjectId: sectionId,
-          url: `/submissions/${submission.id}/sections/${sectionId}#comment-${root.id}`,
-        },
+        mentionNotice(user(c.author), submission.id, sections[c.section], root),
       );
       await manager.getRepository(SectionComment).insert({
         sectionId,

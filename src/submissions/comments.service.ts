@@ -10,7 +10,7 @@ import { User } from '../users/user.entity.js';
 import { SectionComment } from './comment.entity.js';
 import type { CommentQuery, CreateCommentDto } from './dto/comment.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { t } from '../i18n/translate.js';
+import { mentionNotice } from './mention-notice.js';
 import { mentionedEmails } from './request-parsing.js';
 import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 import { badField, notFound } from '../common/refusal.js';
@@ -97,14 +97,7 @@ export class CommentsService {
           updatedAt: now,
         }),
       );
-      await this.notifications.notify(manager, mentioned, {
-        kind: 'mention',
-        title: (language) => t(language, 'notice.mention', { name: actor.name, section: section.title }),
-        body: dto.body.length > 500 ? `${dto.body.slice(0, 499)}…` : dto.body,
-        subjectType: 'section',
-        subjectId: sectionId,
-        url: `/submissions/${submissionId}/sections/${sectionId}#comment-${saved.id}`,
-      });
+      await this.notifications.notify(manager, mentioned, mentionNotice(actor, submissionId, section, saved));
       await this.activity.record(manager, {
         actorId: actor.id,
         action: parentId ? 'comment.replied' : 'comment.created',
@@ -140,14 +133,7 @@ export class CommentsService {
       const saved = await manager.getRepository(SectionComment).save(comment);
       if (added.length) {
         const section = await findSection(manager, submissionId, sectionId);
-        await this.notifications.notify(manager, added, {
-          kind: 'mention',
-          title: (language) => t(language, 'notice.mention', { name: actor.name, section: section.title }),
-          body: body.length > 500 ? `${body.slice(0, 499)}…` : body,
-          subjectType: 'section',
-          subjectId: sectionId,
-          url: `/submissions/${submissionId}/sections/${sectionId}#comment-${saved.id}`,
-        });
+        await this.notifications.notify(manager, added, mentionNotice(actor, submissionId, section, saved));
       }
       await this.activity.record(manager, {
         actorId: actor.id,

@@ -170,9 +170,7 @@ describe('the web app: co-drafting a joint submission', () => {
     const dara = await openPage(web, PHONE);
     await signIn(dara, 'dara@lac.example');
     await dara.goto('/inbox');
-    await dara
-      .getByRole('link', { name: 'Vannak Heng បានលើកឡើងពីអ្នកនៅក្នុង «Diversion and restorative justice»' })
-      .click();
+    await dara.getByRole('link', { name: 'Vannak Heng mentioned you in “Diversion and restorative justice”' }).click();
     await dara
       .locator('.comment.current')
       .getByText(/Could you check the figures/)

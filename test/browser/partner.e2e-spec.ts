@@ -66,14 +66,23 @@ describe('the web app: a partner’s day on a phone', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: /Inbox/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-    // The mention, and the seed's reminders of Dara's own deadlines (written in Khmer, her profile's language).
+    // The mention, and the seed's reminders of Dara's own deadlines: stored in Khmer, her profile's language,
+    // and written in the language she reads now, with the due time once.
     const unreadBefore = Number(/^(\d+) unread$/.exec(await page.getByText(/^\d+ unread$/).innerText())![1]);
     expect(unreadBefore).toBeGreaterThanOrEqual(2);
     expect(await accessibilityProblems(page)).toEqual([]);
+    const reminder = page.locator('.notification', { hasText: /^(Due in .+|Overdue): / }).first();
+    await expect(reminder.locator('.notification-body').innerText()).resolves.toMatch(/^Due (by the end of )?\S/m);
+    expect(
+      await page
+        .locator('.notification')
+        .filter({ hasText: /[\u1780-\u17FF]/ })
+        .count(),
+    ).toBe(0);
     await screenshot(page, 'inbox-en-phone');
 
     await page
-      .getByRole('link', { name: 'Sophea Lim បានលើកឡើងពីអ្នកនៅក្នុង «Children as users of justice services»' })
+      .getByRole('link', { name: 'Sophea Lim mentioned you in “Children as users of justice services”' })
       .click();
     await page.waitForURL(/\/submissions\/[^/]+\/sections\/[^/#]+#comment-/);
     await page.getByRole('heading', { level: 1, name: 'Children as users of justice services' }).waitFor();

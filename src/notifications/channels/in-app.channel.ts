@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotificationsService } from '../notifications.service.js';
-import { type ReminderContent, renderInApp } from '../reminder-message.js';
+import { type NewNotification, NotificationsService } from '../notifications.service.js';
+import { type ReminderContent, reminderNoticeParams, renderInApp } from '../reminder-message.js';
 import { type DeliveryChannel, type DeliveryTarget, PermanentDeliveryError } from './channel.js';
 
-function inAppEntry(content: ReminderContent) {
+function inAppEntry(content: ReminderContent): NewNotification {
   const { title, body } = renderInApp(content);
   const url = new URL(content.recordUrl);
   return {
     kind: content.kind === 'overdue' ? 'deadline.overdue' : 'deadline.reminder',
+    params: reminderNoticeParams(content),
     title: title.slice(0, 300),
     body,
     subjectType: 'deadline',

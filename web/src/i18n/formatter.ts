@@ -2,6 +2,9 @@ import { intlKnowsKhmer, khmerDate, khmerDateTime, khmerOffset, khmerRelative } 
 
 export type Formatter = ReturnType<typeof formatter>;
 
+/** The city part of an IANA zone, e.g. `Europe/Zurich` → `Zurich`. */
+export const zoneCity = (zone: string) => zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
+
 /** Dates, times, numbers and amounts through Intl, in `locale` (outside React: an activity sentence, a test). */
 export function formatter(locale: string) {
   const khmerByHand = locale === 'km' && !intlKnowsKhmer();

@@ -1,14 +1,19 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
 import { useFormat } from '../../i18n/format';
-import { useMarkAllRead, useMarkRead, useNotifications } from './inbox-hooks';
+import { useMe } from '../auth/session-hooks';
+import { type Notification, useMarkAllRead, useMarkRead, useNotifications } from './inbox-hooks';
+import { type NoticePart, noticeText } from './notice-text';
 
 /** Reminders and notices, unread first; opening one marks it read and goes to its record. */
 export function InboxPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  const zone = useMe().data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const text = (n: Notification) => noticeText(n, i18n, format, zone);
   const notifications = useNotifications();
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();
@@ -42,24 +47,24 @@ export function InboxPage() {
               <li key={n.id} className={n.readAt ? 'card notification' : 'card notification unread'}>
                 <div className="card-head">
                   {n.url ? (
-                    <Link
-                      to={n.url}
-                      className="card-title"
-                      translate="no"
-                      onClick={() => !n.readAt && markRead.mutate(n.id)}
-                    >
-                      {n.title}
+                    <Link to={n.url} className="card-title" onClick={() => !n.readAt && markRead.mutate(n.id)}>
+                      <NoticeParts parts={text(n).title} />
                     </Link>
                   ) : (
-                    <span className="card-title" translate="no">
-                      {n.title}
+                    <span className="card-title">
+                      <NoticeParts parts={text(n).title} />
                     </span>
                   )}
                   {!n.readAt && <span className="badge badge-open">{t('inbox.new')}</span>}
                 </div>
-                {n.body && (
-                  <p className="notification-body" translate="no">
-                    {n.body}
+                {text(n).body.length > 0 && (
+                  <p className="notification-body">
+                    {text(n).body.map((line, i) => (
+                      <Fragment key={i}>
+                        {i > 0 && <br />}
+                        <NoticeParts parts={line} />
+                      </Fragment>
+                    ))}
                   </p>
                 )}
                 <p className="card-meta">
@@ -79,5 +84,18 @@ export function InboxPage() {
         </>
       )}
     </>
+  );
+}
+
+/** A notice's sentence, with titles and names marked as data (shown as written, never machine-translated). */
+function NoticeParts({ parts }: { parts: NoticePart[] }) {
+  return parts.map((part, i) =>
+    part.data ? (
+      <span key={i} translate="no">
+        {part.text}
+      </span>
+    ) : (
+      <Fragment key={i}>{part.text}</Fragment>
+    ),
   );
 }
