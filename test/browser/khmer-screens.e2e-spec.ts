@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import {
   accessibilityProblems,
+  ARTIFACTS,
   DESKTOP,
   latinWordsOutsideData,
   openPage,
@@ -138,6 +139,9 @@ describe('the web app in Khmer: no English outside the people’s own data, on e
     await page.goto('/');
     await page.locator('.activity-list li').first().waitFor();
     await screenshot(page, 'khmer-activity-dashboard-desktop');
+    await page
+      .locator('section', { has: page.locator('.activity-list') })
+      .screenshot({ path: `${ARTIFACTS}/khmer-activity-panel-desktop.png` });
     expect(found).toEqual([]);
     await page.context().close();
   });
@@ -167,6 +171,7 @@ describe('the web app in Khmer: no English outside the people’s own data, on e
     await expect(passwords.locator('#new-password').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await english(page)).toEqual([]);
     await screenshot(page, 'khmer-error-common-password-phone');
+    await passwords.screenshot({ path: `${ARTIFACTS}/khmer-error-password-panel-phone.png` });
     await passwords.locator('#current-password').fill('not-my-password-at-all');
     await passwords.locator('#new-password').fill('Mekong-delta-rain-2027');
     await passwords.locator('button[type="submit"]').click();

@@ -11,7 +11,7 @@ import { deleteKeys } from '../support/test-app.js';
 export const DEMO_PASSWORD = 'cjn-demo-password';
 export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 900 };
-const ARTIFACTS = 'test-artifacts';
+export const ARTIFACTS = 'test-artifacts';
 
 export interface WebApp {
   url: string;
