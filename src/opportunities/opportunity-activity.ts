@@ -1,8 +1,8 @@
-import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActivityAction, ActivityParams } from '../activity/activity-actions.js';
 import type { ActivityService } from '../activity/activity.service.js';
 import type { User } from '../users/user.entity.js';
+import { notFound } from '../common/refusal.js';
 
 export interface OpportunityEvent {
   action: ActivityAction;
@@ -39,7 +39,7 @@ export function recordEvent(
 }
 
 /** A row read again inside a transaction may have been removed meanwhile: that is a 404, not a 500. */
-export function mustExist<T>(row: T | null, label: string): T {
-  if (!row) throw new NotFoundException(`${label} not found`);
+export function mustExist<T>(row: T | null, label: 'Partner' | 'Checklist item'): T {
+  if (!row) throw notFound(label === 'Partner' ? 'partner' : 'checklistItem', `${label} not found`);
   return row;
 }

@@ -17,7 +17,7 @@ import type { Opportunity } from './opportunity.entity.js';
 import { checkPartnerStatus } from './opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { Partner } from './partner.entity.js';
-import { badField, notFound } from '../common/refusal.js';
+import { badField, notFound, Refusal } from '../common/refusal.js';
 
 const MEMBER_FIELDS = new Set(['status', 'contactUserIds']);
 
@@ -77,7 +77,7 @@ export class PartnersService {
       if (!org || org.archivedAt) throw badField('organizationId', 'no_such_record', 'no such (active) organisation');
       const repo = manager.getRepository(Partner);
       if (await repo.existsBy({ opportunityId, organizationId: org.id })) {
-        throw new ConflictException(`${org.name} is already in this consortium`);
+        throw new Refusal(409, 'already_partner', `${org.name} is already in this consortium`, { name: org.name });
       }
       if (dto.role === 'lead') await this.assertNoOtherLead(manager, opportunityId);
       const budget = this.budget(dto, opportunity);
@@ -121,7 +121,8 @@ export class PartnersService {
       const partner = mustExist(await repo.findOneBy({ id, opportunityId }), 'Partner');
       if (dto.status && dto.status !== partner.status) {
         const verdict = checkPartnerStatus(partner.status, dto.status);
-        if (!verdict.allowed) throw new ConflictException(verdict.reason);
+        if (!verdict.allowed)
+          throw new Refusal(409, 'workflow_not_allowed', verdict.reason, { from: partner.status, to: dto.status });
       }
       if (dto.role === 'lead' && partner.role !== 'lead') await this.assertNoOtherLead(manager, opportunityId, id);
       if (dto.contactUserIds) await this.assertContacts(manager, partner.organizationId, dto.contactUserIds);

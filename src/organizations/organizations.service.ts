@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
@@ -8,7 +8,7 @@ import { escapeLike } from '../common/sql.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateOrganizationDto, OrganizationQuery, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
-import { notFound } from '../common/refusal.js';
+import { notFound, Refusal } from '../common/refusal.js';
 
 export interface OrganizationRef {
   id: string;
@@ -123,6 +123,6 @@ export class OrganizationsService {
       .createQueryBuilder('o')
       .where('lower(o.name) = lower(:name)', { name })
       .getExists();
-    if (taken) throw new ConflictException(`An organisation named "${name}" already exists`);
+    if (taken) throw new Refusal(409, 'name_taken', `An organisation named "${name}" already exists`, { name });
   }
 }

@@ -12,7 +12,7 @@ import type { CreateEndorsementDto } from './dto/endorsement.dto.js';
 import { Endorsement } from './endorsement.entity.js';
 import { lockSubmission, person, userNames } from './submissions.repository.js';
 import { isFrozen, label } from './submission.workflow.js';
-import { badField, notFound } from '../common/refusal.js';
+import { badField, notFound, Refusal } from '../common/refusal.js';
 
 /** Organisations signing on to a submission; withdrawal is possible until it is submitted. */
 @Injectable()
@@ -54,7 +54,9 @@ export class EndorsementsService {
       if (!org) throw badField('organizationId', 'no_such_record', 'no such organisation');
       const repo = manager.getRepository(Endorsement);
       if (await repo.existsBy({ submissionId, organizationId, withdrawnAt: IsNull() })) {
-        throw new ConflictException(`${org.name} has already signed on to this submission`);
+        throw new Refusal(409, 'already_endorsed', `${org.name} has already signed on to this submission`, {
+          name: org.name,
+        });
       }
       const endorsement = await repo.save(
         repo.create({
