@@ -336,12 +336,17 @@ describe('consortium: partners, budgets, checklist, documents, notifications', (
       expect((await coordinator.as.get(`/api/v1/opportunities/${opp.id}`)).body.readiness).toEqual({
         readyToSubmit: true,
         blockers: [],
+        problems: [],
       });
       clock.set(new Date('2027-01-02T00:00:00Z'));
       try {
         const detail = await coordinator.as.get(`/api/v1/opportunities/${opp.id}`).expect(200);
         expect(detail.body.readiness.blockers).toEqual([
           'Required checklist item "Audited accounts" (Legal Aid of Cambodia) points at an expired document',
+        ]);
+        // The same, coded, for the reader's language.
+        expect(detail.body.readiness.problems).toEqual([
+          { code: 'itemDocumentExpired', params: { title: 'Audited accounts', owner: 'Legal Aid of Cambodia' } },
         ]);
       } finally {
         clock.set(new Date('2026-02-01T03:00:00Z'));

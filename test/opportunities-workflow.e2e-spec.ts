@@ -50,7 +50,7 @@ describe('opportunity pipeline', () => {
       .send({ status: 'done' })
       .expect(200);
     const detail = await coordinator.as.get(`/api/v1/opportunities/${opp.id}`).expect(200);
-    expect(detail.body.readiness).toEqual({ readyToSubmit: true, blockers: [] });
+    expect(detail.body.readiness).toEqual({ readyToSubmit: true, blockers: [], problems: [] });
 
     expect((await move(opp.id, { to: 'submitted' })).status).toBe(200);
     // Awarded asks for the awarded amount…
