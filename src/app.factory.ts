@@ -2,6 +2,7 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -59,6 +60,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   );
   app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ reqId: String(req.id) }, next));
   app.use(helmet(helmetOptions(config)));
+  // JSON answers and pages over 1 kB go out compressed; precompressed files (Content-Encoding set) pass as they are.
+  app.use(compression({ threshold: 1024 }));
   app.use(cookieParser(config.sessionSecret));
   app.use(requireKnownContentType);
   app.use(express.json({ limit: BODY_LIMIT, verify: refuseDeepJson }));

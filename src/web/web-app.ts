@@ -1,4 +1,5 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +19,26 @@ export function webAppDirectory(start = dirname(fileURLToPath(import.meta.url)))
 const serverPath = (path: string) =>
   path === '/api' || path.startsWith('/api/') || path === '/health' || path.startsWith('/health/');
 
+type ServeStaticOptions = NonNullable<NonNullable<Parameters<typeof expressStaticGzip>[1]>['serveStatic']>;
+
+/** Static files, each sent as the brotli or gzip copy the build made beside it when the browser accepts one. */
+const precompressed = (root: string, options: ServeStaticOptions) =>
+  expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: false,
+    serveStatic: { index: false, ...options },
+  });
+
 /**
  * Serves the built web app: its hashed assets cached for a year, anything else it ships (icons,
  * manifest) briefly, and index.html (never cached, so a new release shows at once) for every GET
  * that is a page of the app, i.e. not under /api or /health. Unknown pages are the app's to answer.
+ * Text files go out as the brotli or gzip copies `npm run build:web` made (scripts/precompress.mjs).
  */
 export function serveWebApp(app: Express, dir: string): void {
-  const files = express.static(dir, { index: false, maxAge: '1h' });
-  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  const files = precompressed(dir, { maxAge: '1h' });
+  app.use('/assets', precompressed(join(dir, 'assets'), { immutable: true, maxAge: '365d' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || serverPath(req.path)) return next();
     files(req, res, () => {
