@@ -29,4 +29,6 @@ for (const file of files(dist)) {
   brotli += br.length;
   count += 1;
 }
-console.log(`[web] precompressed ${count} files: ${(raw / 1024).toFixed(0)} kB → ${(brotli / 1024).toFixed(0)} kB brotli`);
+console.log(
+  `[web] precompressed ${count} files: ${(raw / 1024).toFixed(0)} kB → ${(brotli / 1024).toFixed(0)} kB brotli`,
+);
