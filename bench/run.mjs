@@ -1,7 +1,8 @@
-// `npm run bench`: every benchmark in turn (seed if needed, API, reminders, rebuild, drill), then every table
+// `npm run bench`: every benchmark in turn (seed if needed, API, reminders, rebuild, drill, phone), then every table
 // again together, so one run prints each figure beside its goal and the machine it ran on.
 import { benchApi } from './api.mjs';
 import { benchDrill } from './drill.mjs';
+import { benchPhone } from './phone.mjs';
 import { benchRebuild } from './rebuild.mjs';
 import { benchReminders } from './reminders.mjs';
 import { printMachine, printTable, requireBuild } from './support.mjs';
@@ -12,6 +13,7 @@ const parts = [
   ['bench/reminders', benchReminders],
   ['bench/rebuild', benchRebuild],
   ['bench/drill', benchDrill],
+  ['bench/phone', benchPhone],
 ];
 const results = [];
 const started = Date.now();

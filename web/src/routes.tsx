@@ -78,7 +78,11 @@ export const router = createBrowserRouter([
       },
       {
         path: 'submissions/:id/sections/:sectionId',
-        element: page(() => import('./features/submissions/SectionPage').then((m) => m.SectionPage)),
+        // The editor's chunk (CodeMirror, the largest) starts downloading with the page's, not after the section arrives.
+        element: page(() => {
+          void import('./features/submissions/editor/MarkdownEditor');
+          return import('./features/submissions/SectionPage').then((m) => m.SectionPage);
+        }),
       },
       { path: 'inbox', element: page(() => import('./features/inbox/InboxPage').then((m) => m.InboxPage)) },
       {
