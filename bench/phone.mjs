@@ -44,7 +44,8 @@ async function phone(browser, baseURL) {
  */
 async function ready(page, heading) {
   await page.waitForFunction(
-    (selector) => document.querySelector(selector) && !document.querySelector('.spinner'),
+    // Runs in the page, where `document` is the page's.
+    (selector) => globalThis.document.querySelector(selector) && !globalThis.document.querySelector('.spinner'),
     heading,
     {
       polling: 'raf',
