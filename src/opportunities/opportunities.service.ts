@@ -15,10 +15,15 @@ import type { CreateOpportunityDto, OpportunityQuery, UpdateOpportunityDto } fro
 import { visibleTo } from './opportunity-access.js';
 import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
+import { mayChangeOpportunities, type OpportunityActions, opportunityActions } from './opportunity-actions.js';
 import { Partner } from './partner.entity.js';
 import { partnersOf } from './opportunities.repository.js';
 
-type ListedOpportunity = Opportunity & { leadOrganization: string | null; partnerCount: number };
+type ListedOpportunity = Opportunity & {
+  leadOrganization: string | null;
+  partnerCount: number;
+  can: OpportunityActions;
+};
 import { ReadinessService } from './readiness.service.js';
 import { Refusal, badField, notFound } from '../common/refusal.js';
 
@@ -99,7 +104,12 @@ export class OpportunitiesService {
     return toPage(
       items.map((o) => {
         const own = partners.filter((p) => p.opportunity_id === o.id && p.status !== 'declined');
-        return { ...o, leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null, partnerCount: own.length };
+        return {
+          ...o,
+          leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null,
+          partnerCount: own.length,
+          can: opportunityActions(user, o),
+        };
       }),
       total,
       window,
@@ -115,7 +125,8 @@ export class OpportunitiesService {
       ...opportunity,
       budget: budgetTotals(partners, opportunity.currency),
       readiness: { readyToSubmit: blockers.length === 0, blockers, problems },
-      canEdit: isCoordinator(user.role),
+      canEdit: mayChangeOpportunities(user),
+      can: opportunityActions(user, opportunity),
     };
   }
 

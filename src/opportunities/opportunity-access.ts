@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { type AccessLevel, type AccessPolicy, AccessService, type SubjectInfo } from '../access/access.service.js';
 import { hasRole, isCoordinator } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
+import { mayChangeOpportunities } from './opportunity-actions.js';
 
 /**
  * SQL condition (on opportunity alias `alias`) for "this user may see it": coordinators see
@@ -78,7 +79,7 @@ export class OpportunityAccess implements OnModuleInit {
       subjectType: 'opportunity',
       label: 'Opportunity',
       allowedIds: async (user, ids, level: AccessLevel) => {
-        if (level === 'write' && !isCoordinator(user.role)) return new Set();
+        if (level === 'write' && !mayChangeOpportunities(user)) return new Set();
         return this.ids(user, ids, 'opportunities', '');
       },
       readableSql: (user, id) => {

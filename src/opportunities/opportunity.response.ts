@@ -66,6 +66,22 @@ export class OpportunityResponse {
   updatedAt: Date;
 }
 
+/** What the reader may do to the opportunity now (`opportunity-actions.ts`), so a client offers only that. */
+export class OpportunityActionsResponse {
+  /** Change its details, consortium and checklist */
+  edit: boolean;
+
+  /** The stages it may move to now (a move to `submitted` may still be blocked by its readiness) */
+  @ApiProperty({ enum: STAGES, enumName: 'OpportunityStage', isArray: true })
+  move: Stage[];
+
+  /** Move to `submitted` past the readiness checks, with a reason */
+  override: boolean;
+
+  /** Archive it */
+  archive: boolean;
+}
+
 /** An opportunity as the pipeline lists it, with its consortium at a glance (for the board's cards). */
 export class OpportunityListItemResponse extends OpportunityResponse {
   /** The lead partner's acronym, else its name; null while the consortium has no lead */
@@ -74,6 +90,9 @@ export class OpportunityListItemResponse extends OpportunityResponse {
 
   /** Organisations in the consortium that have not declined */
   partnerCount: number;
+
+  @ApiProperty({ type: () => OpportunityActionsResponse })
+  can: OpportunityActionsResponse;
 }
 
 /** Budget shares summed per currency, never converted. */
@@ -127,8 +146,11 @@ export class OpportunityDetailResponse extends OpportunityResponse {
   @ApiProperty({ type: () => ReadinessResponse })
   readiness: ReadinessResponse;
 
-  /** Whether you may change it */
+  /** Whether you may change it (also `can.edit`) */
   canEdit: boolean;
+
+  @ApiProperty({ type: () => OpportunityActionsResponse })
+  can: OpportunityActionsResponse;
 }
 
 /** An organisation in an opportunity's consortium. */

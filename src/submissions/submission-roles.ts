@@ -10,7 +10,10 @@ import type { Submission } from './submission.entity.js';
  * workflow, sections and their assignment); a co-drafting partner's staff write the sections
  * assigned to them or to their organisation (body and status), comment and endorse.
  */
-export function runsSubmission(user: User, submission: Pick<Submission, 'leadOrganizationId'>): boolean {
+export function runsSubmission(
+  user: Pick<User, 'role' | 'organizationId'>,
+  submission: Pick<Submission, 'leadOrganizationId'>,
+): boolean {
   if (isCoordinator(user.role)) return true;
   return hasRole(user.role, 'member') && !!user.organizationId && user.organizationId === submission.leadOrganizationId;
 }

@@ -154,8 +154,33 @@ export class SubmissionResponse {
   nextDeadline: NextDeadlineResponse | null;
 }
 
+/** What the reader may do to the submission now (`submission-actions.ts`), so a client offers only that. */
+export class SubmissionActionsResponse {
+  /** Change its title and details, partners, and add or assign sections (once submitted, only what stays open) */
+  edit: boolean;
+
+  /** The statuses it may move to now (a move may still be blocked by its conditions) */
+  @ApiProperty({ enum: SUBMISSION_STATUSES, enumName: 'SubmissionStatus', isArray: true })
+  move: SubmissionStatus[];
+
+  /** Move past unmet conditions, with a reason */
+  override: boolean;
+
+  /** Withdraw it */
+  withdraw: boolean;
+
+  /** Sign on for their own organisation */
+  endorse: boolean;
+
+  /** Comment on its sections */
+  comment: boolean;
+}
+
 /** One submission with its word count against the limits and its final snapshot, if frozen. */
 export class SubmissionDetailResponse extends SubmissionResponse {
+  @ApiProperty({ type: () => SubmissionActionsResponse })
+  can: SubmissionActionsResponse;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   finalSnapshotId: string | null;
 

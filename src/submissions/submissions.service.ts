@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { hasRole, isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
@@ -23,6 +23,8 @@ import { Submission, SubmissionPartner } from './submission.entity.js';
 import { requireLead } from './submission-roles.js';
 import { isFrozen, label } from './submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
+import { type SubmissionActions, submissionActions } from './submission-actions.js';
+import { Endorsement } from './endorsement.entity.js';
 import { badField, notFound } from '../common/refusal.js';
 
 export interface MentionCandidate {
@@ -86,9 +88,21 @@ export class SubmissionsService {
     return toPage(await this.views.many(this.db.manager, items), total, window);
   }
 
-  async get(user: User, id: string): Promise<SubmissionView> {
+  async get(user: User, id: string): Promise<SubmissionView & { can: SubmissionActions }> {
     await this.access.requireAccess(user, 'submission', id, 'read');
-    return this.view(id);
+    return this.viewFor(user, id);
+  }
+
+  /** The submission with what `user` (who may read it) may do to it now. */
+  async viewFor(user: User, id: string): Promise<SubmissionView & { can: SubmissionActions }> {
+    const view = await this.view(id);
+    const writes = (await this.access.allowedIds(user, 'submission', [id], 'write')).has(id);
+    const ownOrganizationEndorsed =
+      !!user.organizationId &&
+      (await this.db
+        .getRepository(Endorsement)
+        .existsBy({ submissionId: id, organizationId: user.organizationId, withdrawnAt: IsNull() }));
+    return { ...view, can: submissionActions(user, view, { writes, ownOrganizationEndorsed }) };
   }
 
   /**
@@ -186,7 +200,7 @@ export class SubmissionsService {
       });
       return submission.id;
     });
-    return this.view(id);
+    return this.viewFor(actor, id);
   }
 
   async update(actor: User, id: string, dto: UpdateSubmissionDto): Promise<SubmissionView> {
@@ -266,7 +280,7 @@ export class SubmissionsService {
         });
       }
     });
-    return this.view(id);
+    return this.viewFor(actor, id);
   }
 
   /** Archives rather than deletes: its text, revisions and activity stay. Coordinators only. */

@@ -106,7 +106,7 @@ export class TransitionsService {
         },
       });
     });
-    return this.submissions.view(id);
+    return this.submissions.viewFor(actor, id);
   }
 
   /** The partners that must endorse before submission, by name. */

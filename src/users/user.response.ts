@@ -65,6 +65,21 @@ export class UserResponse {
   updatedAt: Date;
 }
 
+/** The channels this server is set up to deliver through; the others are not offered. */
+export class ChannelsResponse {
+  /** SMTP is configured (SMTP_URL) */
+  email: boolean;
+
+  /** A Telegram bot is configured (TELEGRAM_BOT_TOKEN) */
+  telegram: boolean;
+}
+
+/** The signed-in user, with what the server can deliver to them. */
+export class MeResponse extends UserResponse {
+  @ApiProperty({ type: () => ChannelsResponse })
+  channels: ChannelsResponse;
+}
+
 export class InvitationOutcomeResponse {
   /** `email`: queued for sending; `link`: no SMTP configured, hand the link over yourself. */
   @ApiProperty({ enum: ['email', 'link'], enumName: 'InvitationDelivery' })
