@@ -6,7 +6,7 @@ import type { components } from '../../api/schema';
 import { isLanguage, type Language, setLanguage } from '../../i18n/i18n';
 
 /** The signed-in user as GET /api/v1/me returns it. */
-export type Me = components['schemas']['UserResponse'];
+export type Me = components['schemas']['MeResponse'];
 
 export function useMe() {
   return useQuery({

@@ -59,16 +59,28 @@ export function ProfileForm({ me }: { me: Me }) {
 
       <fieldset>
         <legend>{t('profile.channels')}</legend>
-        {CHANNELS.map((channel) => (
-          <label key={channel} className="check">
-            <input
-              type="checkbox"
-              checked={channels.includes(channel)}
-              onChange={(e) => toggle(channel, e.target.checked)}
-            />
-            {t(`profile.channel.${channel}`)}
-          </label>
-        ))}
+        {CHANNELS.map((channel) => {
+          // E-mail and Telegram only where the server is set up to send them (GET /me `channels`).
+          const available = channel === 'inApp' || me.channels[channel];
+          return (
+            <label key={channel} className="check">
+              <input
+                type="checkbox"
+                checked={channels.includes(channel)}
+                disabled={!available}
+                aria-describedby={available ? undefined : `channel-${channel}-off`}
+                onChange={(e) => toggle(channel, e.target.checked)}
+              />
+              {t(`profile.channel.${channel}`)}
+              {!available && (
+                <span id={`channel-${channel}-off`} className="hint">
+                  {' '}
+                  {t('profile.channelNotSetUp')}
+                </span>
+              )}
+            </label>
+          );
+        })}
       </fieldset>
 
       <fieldset>

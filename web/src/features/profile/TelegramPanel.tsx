@@ -11,7 +11,9 @@ export function TelegramPanel({ me }: { me: Me }) {
   return (
     <section className="panel" aria-labelledby="telegram">
       <h2 id="telegram">{t('profile.telegram')}</h2>
-      {me.telegramLinked ? (
+      {!me.channels.telegram && !me.telegramLinked ? (
+        <p>{t('profile.telegramNotSetUp')}</p>
+      ) : me.telegramLinked ? (
         <>
           <p>{t('profile.telegramLinked')}</p>
           <button

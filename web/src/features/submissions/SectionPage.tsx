@@ -112,7 +112,7 @@ export function SectionPage() {
           )}
           <RevisionsPanel submissionId={id} sectionId={s.id} />
         </div>
-        <SectionComments submissionId={id} sectionId={s.id} canWrite={canWrite && me.role !== 'viewer'} />
+        <SectionComments submissionId={id} sectionId={s.id} canWrite={!!submission.data?.can.comment} />
       </div>
     </article>
   );

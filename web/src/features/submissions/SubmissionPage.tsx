@@ -28,8 +28,8 @@ export function SubmissionPage() {
   if (submission.error) return <ErrorState error={submission.error} retry={() => void submission.refetch()} />;
   const s = submission.data;
   const isCoordinator = me.role === 'coordinator' || me.role === 'admin';
-  const canRun =
-    isCoordinator || (me.role === 'member' && !!me.organizationId && me.organizationId === s.leadOrganizationId);
+  // What the server says this reader may do (src/submissions/submission-actions.ts).
+  const canRun = s.can.edit;
   const frozen = isFrozen(s.status);
   return (
     <article className="record submission-page">
@@ -43,11 +43,11 @@ export function SubmissionPage() {
         <span className={`badge stage stage-${s.status}`}>{t(`submissions.status.${s.status}`)}</span>
       </p>
       {frozen && <FrozenNotice submission={s} />}
-      <WorkflowPanel submission={s} canRun={canRun} isCoordinator={isCoordinator} />
+      <WorkflowPanel submission={s} />
       {frozen && <AcknowledgementPanel submission={s} canRun={canRun} />}
       <SubmissionDetails submission={s} canRun={canRun} />
       <SectionOutline submission={s} me={me} canRun={canRun} frozen={frozen} />
-      <EndorsementPanel submission={s} me={me} canRun={canRun} />
+      <EndorsementPanel submission={s} me={me} isCoordinator={isCoordinator} />
       <DocumentPanel submission={s} canSnapshot={me.role !== 'viewer' && !frozen} />
       <DeadlineSection
         id="submission-deadlines"

@@ -1,34 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 
 // Response fields this feature reads; the OpenAPI document declares no response schemas yet.
 
 export type SubmissionStatus = 'planned' | 'drafting' | 'review' | 'sign_off' | 'submitted' | 'published' | 'withdrawn';
 export type SectionStatus = 'not_started' | 'drafting' | 'ready' | 'approved';
 
-export interface Submission {
-  id: string;
-  title: string;
-  targetBody: string;
-  kind: 'alternative_report' | 'general_comment' | 'consultation_response' | 'list_of_issues' | 'other';
-  callUrl: string | null;
-  language: string | null;
-  wordLimit: number | null;
-  status: SubmissionStatus;
-  archivedAt: string | null;
-  leadOrganizationId: string;
-  partnerOrganizationIds: string[];
-  leadOrganization: { name: string; acronym: string | null } | null;
-  partners: {
-    organizationId: string;
-    name: string;
-    acronym: string | null;
-    requiredSigner: boolean;
-    endorsed: boolean;
-  }[];
-  wordCount: { total: number; wordLimit: number | null; overWordLimit: boolean };
-}
+export type Submission = components['schemas']['SubmissionDetailResponse'];
 
 export interface Section {
   id: string;

@@ -10,6 +10,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { useState } from 'react';
+import { useNarrow } from '../../deadlines/use-narrow';
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { refusalText } from '../../../api/refusals';
@@ -67,9 +68,17 @@ function RefusalText({ refusal }: { refusal: Refusal }) {
   );
 }
 
-/** One column per stage; a card moves by drag and drop (pointer or keyboard) or by its "Move to" menu. */
-export function Board({ isCoordinator }: { isCoordinator: boolean }) {
+/** Stages where a call's work has ended: folded in the phone's list by stage. */
+const ENDED: readonly Stage[] = ['closed', 'no_go', 'declined', 'withdrawn'];
+
+/**
+ * One column per stage, a card moved by drag and drop (pointer or keyboard) or by its "Move to" menu; on a
+ * phone, a list by stage with counts. Each card offers only the moves the server allows its reader.
+ */
+export function Board() {
   const { t } = useTranslation();
+  const narrow = useNarrow();
+  const [dragged, setDragged] = useState<Opportunity | null>(null);
   const list = useOpportunityList({ limit: 100, sort: 'closesAt' });
   const funders = useFunders();
   const move = useMoveOpportunity();
@@ -111,16 +120,27 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
             to,
             message,
             problems: Array.isArray(details?.problems) ? (details.problems as ReadinessProblemCode[]) : [],
-            canOverride: refused && isCoordinator && to === 'submitted' && opportunity.stage === 'preparing',
+            canOverride: refused && opportunity.can.override && to === 'submitted',
           });
         },
       },
     );
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragged(null);
     const opportunity = byId.get(String(active.id));
     if (opportunity && over) moveTo(opportunity, over.id as Stage);
   };
+  const card = (o: Opportunity) => (
+    <OpportunityCard
+      key={o.id}
+      opportunity={o}
+      funderName={o.funderId ? funderName.get(o.funderId) : undefined}
+      onMove={(to) => moveTo(o, to)}
+      draggable={!narrow}
+    />
+  );
+  const movable = items.some((o) => o.can.move.length > 0);
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('board.announce.start', { title: title(active.id) }),
     onDragOver: ({ active, over }) =>
@@ -136,9 +156,11 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
 
   return (
     <>
-      <p id="board-help" className="hint">
-        {t('board.help')}
-      </p>
+      {movable && !narrow && (
+        <p id="board-help" className="hint">
+          {t('board.help')}
+        </p>
+      )}
       {refusal && (
         <div className="state state-error" role="alert">
           <p>
@@ -157,33 +179,34 @@ export function Board({ isCoordinator }: { isCoordinator: boolean }) {
         </div>
       )}
       {items.length === 0 && <EmptyState>{t('board.empty')}</EmptyState>}
-      <DndContext
-        sensors={sensors}
-        onDragEnd={onDragEnd}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: { draggable: t('board.instructions') },
-        }}
-      >
-        <div className="board" aria-describedby="board-help">
-          {STAGES.map((stage) => (
-            <Column
-              key={stage}
-              stage={stage}
-              label={stageName(stage)}
-              items={items.filter((o) => o.stage === stage)}
-              render={(o) => (
-                <OpportunityCard
-                  key={o.id}
-                  opportunity={o}
-                  funderName={o.funderId ? funderName.get(o.funderId) : undefined}
-                  onMove={(to) => moveTo(o, to)}
-                />
-              )}
-            />
-          ))}
-        </div>
-      </DndContext>
+      {narrow ? (
+        <StageList items={items} stageName={stageName} render={card} />
+      ) : (
+        <DndContext
+          sensors={sensors}
+          onDragStart={({ active }) => setDragged(byId.get(String(active.id)) ?? null)}
+          onDragCancel={() => setDragged(null)}
+          onDragEnd={onDragEnd}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: { draggable: t('board.instructions') },
+          }}
+        >
+          <div className="board" aria-describedby={movable ? 'board-help' : undefined}>
+            {STAGES.map((stage) => (
+              <Column
+                key={stage}
+                stage={stage}
+                label={stageName(stage)}
+                items={items.filter((o) => o.stage === stage)}
+                render={card}
+                // While a card is carried, only the stages it may move to take it.
+                accepts={!dragged || dragged.can.move.includes(stage)}
+              />
+            ))}
+          </div>
+        </DndContext>
+      )}
       {overriding && (
         <OverrideDialog
           title={overriding.opportunity.title}
@@ -204,11 +227,12 @@ interface ColumnProps {
   label: string;
   items: Opportunity[];
   render: (o: Opportunity) => React.ReactNode;
+  accepts: boolean;
 }
 
-function Column({ stage, label, items, render }: ColumnProps) {
+function Column({ stage, label, items, render, accepts }: ColumnProps) {
   const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: stage });
+  const { setNodeRef, isOver } = useDroppable({ id: stage, disabled: !accepts });
   return (
     <section
       ref={setNodeRef}
@@ -221,5 +245,60 @@ function Column({ stage, label, items, render }: ColumnProps) {
       </h2>
       {items.length === 0 ? <p className="column-empty">{t('board.columnEmpty')}</p> : <ul>{items.map(render)}</ul>}
     </section>
+  );
+}
+
+interface StageListProps {
+  items: Opportunity[];
+  stageName: (stage: Stage) => string;
+  render: (o: Opportunity) => React.ReactNode;
+}
+
+/**
+ * The board on a phone: the count of every stage at the top, then the calls of each stage that has any,
+ * the stages where work has ended folded.
+ */
+function StageList({ items, stageName, render }: StageListProps) {
+  const { t } = useTranslation();
+  const byStage = STAGES.map((stage) => ({ stage, items: items.filter((o) => o.stage === stage) }));
+  return (
+    <div className="stage-list">
+      <ul className="stage-counts" aria-label={t('board.stageCounts')}>
+        {byStage.map(({ stage, items: here }) => (
+          <li key={stage}>
+            {here.length > 0 ? (
+              <a href={`#stage-${stage}`}>
+                {stageName(stage)} <span className="count">{here.length}</span>
+              </a>
+            ) : (
+              <span className="muted">
+                {stageName(stage)} <span className="count">0</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {byStage
+        .filter(({ items: here }) => here.length > 0)
+        .map(({ stage, items: here }) =>
+          ENDED.includes(stage) ? (
+            <details key={stage} id={`stage-${stage}`} className="stage-group">
+              <summary>
+                <h2>
+                  {stageName(stage)} <span className="count">{here.length}</span>
+                </h2>
+              </summary>
+              <ul>{here.map(render)}</ul>
+            </details>
+          ) : (
+            <section key={stage} id={`stage-${stage}`} className="stage-group" aria-labelledby={`list-${stage}`}>
+              <h2 id={`list-${stage}`}>
+                {stageName(stage)} <span className="count">{here.length}</span>
+              </h2>
+              <ul>{here.map(render)}</ul>
+            </section>
+          ),
+        )}
+    </div>
   );
 }

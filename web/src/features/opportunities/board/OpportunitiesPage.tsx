@@ -43,7 +43,7 @@ export function OpportunitiesPage() {
         )}
       </div>
       {view === 'board' ? (
-        <Board isCoordinator={isCoordinator} />
+        <Board />
       ) : (
         <>
           <OpportunityList organizationId={me.organizationId} />

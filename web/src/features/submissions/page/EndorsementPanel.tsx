@@ -8,14 +8,15 @@ import { isFrozen, useEndorse, useEndorsementList, useWithdrawEndorsement, type 
 interface Props {
   submission: SubmissionDetail;
   me: Me;
-  canRun: boolean;
+  /** A coordinator may withdraw any organisation's sign-on; others only their own organisation's. */
+  isCoordinator: boolean;
 }
 
 /**
  * Sign-on: each co-drafting organisation and whether it has endorsed, the required signers still
  * missing, and for a partner's staff the form to sign their organisation on (or withdraw before submission).
  */
-export function EndorsementPanel({ submission: s, me, canRun }: Props) {
+export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const endorsements = useEndorsementList(s.id);
@@ -88,7 +89,7 @@ export function EndorsementPanel({ submission: s, me, canRun }: Props) {
                     )}
                   </p>
                 )}
-                {e && open && (e.organizationId === me.organizationId || canRun) && me.role !== 'viewer' && (
+                {e && open && (e.organizationId === me.organizationId || isCoordinator) && me.role !== 'viewer' && (
                   <button
                     type="button"
                     className="button-link"
@@ -105,7 +106,7 @@ export function EndorsementPanel({ submission: s, me, canRun }: Props) {
           })}
         </ul>
         <FormError error={withdraw.error} />
-        {open && mine && !myEndorsement && me.role !== 'viewer' && (
+        {s.can.endorse && mine && !myEndorsement && (
           <EndorseForm submissionId={s.id} organizationName={mine.name} />
         )}
         {!open && <p className="hint">{t('submission-page.signOn.closed')}</p>}

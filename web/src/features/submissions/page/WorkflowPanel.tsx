@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { refusalText } from '../../../api/refusals';
 import { OverrideDialog } from '../../opportunities/board/OverrideDialog';
-import { NEXT_STATUSES, useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
+import { useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
 import '../../opportunities/board/board.css';
 
 /** An unmet condition as the server codes it (src/submissions/submission.workflow.ts). */
@@ -39,19 +39,20 @@ function refusalOf(error: unknown, to: SubmissionStatus, fallback: string): Refu
 
 interface Props {
   submission: SubmissionDetail;
-  canRun: boolean;
-  isCoordinator: boolean;
 }
 
 /** The moves the workflow allows from here; a refused move shows why, and a coordinator may override it. */
-export function WorkflowPanel({ submission: s, canRun, isCoordinator }: Props) {
+export function WorkflowPanel({ submission: s }: Props) {
   const { t } = useTranslation();
   const transition = useTransition(s.id);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [overriding, setOverriding] = useState<Refusal | null>(null);
   const [confirming, setConfirming] = useState<SubmissionStatus | null>(null);
   const [moved, setMoved] = useState<SubmissionStatus | null>(null);
-  const next = NEXT_STATUSES[s.status];
+  // The moves the server allows this reader now, and whether they may override a move's conditions.
+  const next = s.can.move;
+  const canRun = s.can.edit;
+  const isCoordinator = s.can.override;
   const statusName = (status: SubmissionStatus) => t(`submissions.status.${status}`);
 
   const move = (to: SubmissionStatus, reason?: string) => {

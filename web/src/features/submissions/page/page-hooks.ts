@@ -39,17 +39,6 @@ export const SUBMISSION_KINDS: readonly SubmissionKind[] = [
 ];
 export const SECTION_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready', 'approved'];
 
-/** Where each status may go, as the server's workflow table says (src/submissions/submission.workflow.ts). */
-export const NEXT_STATUSES: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
-  planned: ['drafting', 'withdrawn'],
-  drafting: ['planned', 'review', 'withdrawn'],
-  review: ['drafting', 'sign_off', 'withdrawn'],
-  sign_off: ['drafting', 'review', 'submitted', 'withdrawn'],
-  submitted: ['published'],
-  published: [],
-  withdrawn: ['planned', 'drafting'],
-};
-
 /** Once submitted the text is frozen; only these fields may still change (the server's FIELDS_EDITABLE_WHEN_FROZEN). */
 export const isFrozen = (status: SubmissionStatus) => status === 'submitted' || status === 'published';
 
