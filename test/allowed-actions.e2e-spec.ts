@@ -157,6 +157,26 @@ describe('what a reader may do (can.*) is what the server then allows', () => {
       expect(after.body.can.endorse).toBe(false);
     });
 
+    it('an archived submission offers nothing, and refuses each action', async () => {
+      const { id, sectionId } = await submissionIn('drafting');
+      await coordinator.as.delete(`/api/v1/submissions/${id}`).expect(204);
+      const { body } = await coordinator.as.get(`/api/v1/submissions/${id}`).expect(200);
+      expect(body.can).toEqual({
+        edit: false,
+        move: [],
+        override: false,
+        withdraw: false,
+        endorse: false,
+        comment: false,
+      });
+      refused(await move(coordinator, id, 'review'));
+      refused(await coordinator.as.patch(`/api/v1/submissions/${id}`).send({ title: 'Renamed' }));
+      refused(await coordinator.as.post(`/api/v1/submissions/${id}/endorsements`).send({}));
+      refused(
+        await coordinator.as.post(`/api/v1/submissions/${id}/sections/${sectionId}/comments`).send({ body: 'Still?' }),
+      );
+    });
+
     it('a submitted submission offers no signing on', async () => {
       const { id } = await submissionIn('submitted');
       const { body } = await people.partnerMember.as.get(`/api/v1/submissions/${id}`).expect(200);

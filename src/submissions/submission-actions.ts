@@ -20,6 +20,15 @@ export interface SubmissionActions {
   comment: boolean;
 }
 
+const NOTHING: SubmissionActions = {
+  edit: false,
+  move: [],
+  override: false,
+  withdraw: false,
+  endorse: false,
+  comment: false,
+};
+
 export interface ActionFacts {
   /** The submission policy's write rule: the reader takes part in it (or coordinates the network) */
   writes: boolean;
@@ -30,9 +39,11 @@ export interface ActionFacts {
 /** From the rules the services enforce (`submission-roles.ts`, the workflow table, the endorsement rules). */
 export function submissionActions(
   user: Pick<User, 'role' | 'organizationId'>,
-  submission: Pick<Submission, 'status' | 'leadOrganizationId'>,
+  submission: Pick<Submission, 'status' | 'leadOrganizationId' | 'archivedAt'>,
   facts: ActionFacts,
 ): SubmissionActions {
+  // An archived submission is read-only: every change is refused.
+  if (submission.archivedAt) return NOTHING;
   const runs = facts.writes && runsSubmission(user, submission);
   const move = runs ? [...SUBMISSION_TRANSITIONS[submission.status]] : [];
   const open = !isFrozen(submission.status) && submission.status !== 'withdrawn';

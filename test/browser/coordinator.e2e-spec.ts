@@ -32,12 +32,13 @@ describe('the web app: a coordinator’s day', () => {
       const next30 = page.getByRole('region', { name: /Due in the next 30 days/ });
       const card = next30.getByRole('listitem').filter({ hasText: 'First draft of the joint comment circulated' });
       // Set in Geneva's neighbour Zurich as a date: the end of that day there, early next morning in Phnom Penh.
-      await card.getByText("Deadline's time (Zurich)").waitFor();
-      await card.getByText('Your time · Phnom Penh').waitFor();
-      const times = await card.locator('dd time').allTextContents();
+      // A list says the reader's time first, then the deadline's own where it differs, each with its zone.
+      await card.getByText('(Zurich)').waitFor();
+      await card.getByText('(Phnom Penh)').waitFor();
+      const times = await card.locator('.deadline-when time').allTextContents();
       expect(times).toHaveLength(2);
-      expect(times[0]).toMatch(/23:59/);
-      expect(times[1]).toMatch(/05:59/);
+      expect(times[0]).toMatch(/05:59/);
+      expect(times[1]).toMatch(/23:59/);
       await expect(
         card.getByRole('link', { name: /Response to the OECD|General Comment/ }).count(),
       ).resolves.toBeGreaterThan(0);

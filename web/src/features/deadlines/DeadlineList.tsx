@@ -4,8 +4,19 @@ import { useFormat } from '../../i18n/format';
 import type { Deadline } from './deadline-hooks';
 import { DeadlineTimes } from './DeadlineTimes';
 
-/** Deadlines as cards: title, the record it belongs to, when it is due in three zones. */
-export function DeadlineList({ deadlines, readerZone }: { deadlines: Deadline[]; readerZone: string }) {
+/**
+ * Deadlines as cards: title, the record it belongs to (left out on that record's own page, `recordId`),
+ * when it is due in its own zone and the reader's.
+ */
+export function DeadlineList({
+  deadlines,
+  readerZone,
+  recordId,
+}: {
+  deadlines: Deadline[];
+  readerZone: string;
+  recordId?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -19,21 +30,25 @@ export function DeadlineList({ deadlines, readerZone }: { deadlines: Deadline[];
             <span className={`badge badge-${d.status}`}>{t(`deadlines.status.${d.status}`)}</span>
           </div>
           <p className="card-meta">
-            <span>{t(`deadlines.subjectType.${d.subjectType}`)}</span>
-            {d.subject && (
+            {d.subjectId !== recordId && (
               <>
-                {': '}
-                <Link to={d.subject.path} translate="no">
-                  {d.subject.title}
-                </Link>
+                <span>{t(`deadlines.subjectType.${d.subjectType}`)}</span>
+                {d.subject && (
+                  <>
+                    {': '}
+                    <Link to={d.subject.path} translate="no">
+                      {d.subject.title}
+                    </Link>
+                  </>
+                )}
+                {' · '}
               </>
             )}
-            {' · '}
             <span>{t(`deadlines.kind.${d.kind}`)}</span>
             {' · '}
             <span>{format.relative(d.dueAt)}</span>
           </p>
-          <DeadlineTimes dueAt={d.dueAt} timeZone={d.timeZone} readerZone={readerZone} />
+          <DeadlineTimes dueAt={d.dueAt} timeZone={d.timeZone} readerZone={readerZone} compact />
         </li>
       ))}
     </ul>

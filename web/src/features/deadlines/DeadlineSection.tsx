@@ -4,8 +4,8 @@ import { type DeadlineFilter, useDeadlines } from './deadline-hooks';
 import { DeadlineList } from './DeadlineList';
 
 /**
- * A titled list of deadlines matching a filter, with its loading, empty and error states; with
- * `initialCount`, only that many at first and a "Show more (N)" button for the rest.
+ * A titled list of deadlines matching a filter, with its loading, empty and error states; the first
+ * `initialCount` (3) at first and a "Show more (N)" button for the rest, so a phone's page stays short.
  */
 export function DeadlineSection(props: {
   id: string;
@@ -16,7 +16,7 @@ export function DeadlineSection(props: {
   initialCount?: number;
 }) {
   const deadlines = useDeadlines(props.filter);
-  const few = useFirstFew(deadlines.data?.items ?? [], props.initialCount);
+  const few = useFirstFew(deadlines.data?.items ?? [], props.initialCount ?? 3);
   return (
     <section aria-labelledby={props.id} className="panel">
       <h2 id={props.id}>
@@ -31,7 +31,7 @@ export function DeadlineSection(props: {
         <EmptyState>{props.empty}</EmptyState>
       ) : (
         <div ref={few.listRef}>
-          <DeadlineList deadlines={few.visible} readerZone={props.readerZone} />
+          <DeadlineList deadlines={few.visible} readerZone={props.readerZone} recordId={props.filter.subjectId} />
           <ShowMoreButton hidden={few.hidden} onClick={few.showAll} />
         </div>
       )}

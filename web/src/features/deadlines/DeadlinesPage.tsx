@@ -51,6 +51,7 @@ export function DeadlinesPage() {
             empty={t('deadlines.nothingUpcoming')}
             filter={{ status: 'open', from }}
             readerZone={me.timeZone}
+            initialCount={6}
           />
         </>
       )}

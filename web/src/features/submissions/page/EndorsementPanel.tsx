@@ -106,9 +106,7 @@ export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
           })}
         </ul>
         <FormError error={withdraw.error} />
-        {s.can.endorse && mine && !myEndorsement && (
-          <EndorseForm submissionId={s.id} organizationName={mine.name} />
-        )}
+        {s.can.endorse && mine && !myEndorsement && <EndorseForm submissionId={s.id} organizationName={mine.name} />}
         {!open && <p className="hint">{t('submission-page.signOn.closed')}</p>}
       </>
     );

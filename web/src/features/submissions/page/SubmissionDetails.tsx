@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
+import { useNarrow } from '../../deadlines/use-narrow';
 import { SubmissionDetailsForm } from './SubmissionDetailsForm';
 import type { SubmissionDetail } from './page-hooks';
 
@@ -9,6 +10,7 @@ export function SubmissionDetails({ submission: s, canRun }: { submission: Submi
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
+  const narrow = useNarrow();
   const words = s.wordCount;
   return (
     <section className="panel" aria-labelledby="about">
@@ -68,50 +70,68 @@ export function SubmissionDetails({ submission: s, canRun }: { submission: Submi
               </dd>
             </div>
           )}
-          <div>
-            <dt>{t('submission-page.fields.language')}</dt>
-            <dd>
-              {t(`submission-page.languageNames.${s.language}`, { defaultValue: '' }) || (
-                <span translate="no">{s.language}</span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('submission-page.fields.confidentiality')}</dt>
-            <dd>{t(`submission-page.confidentiality.${s.confidentiality}`)}</dd>
-          </div>
-          <div>
-            <dt>{t('submission-page.fields.visibility')}</dt>
-            <dd>{t(`submission-page.visibility.${s.visibility}`)}</dd>
-          </div>
-          {s.channel && (
+        </dl>
+      )}
+      {!editing && (
+        <MoreFacts folded={narrow}>
+          <dl className="facts">
             <div>
-              <dt>{t('submission-page.fields.channel')}</dt>
+              <dt>{t('submission-page.fields.language')}</dt>
               <dd>
-                {t(`submission-page.channel.${s.channel}`)}
-                {s.channelAddress && (
-                  <>
-                    {': '}
-                    <span translate="no" className="break-anywhere">
-                      {s.channelAddress}
-                    </span>
-                  </>
+                {t(`submission-page.languageNames.${s.language}`, { defaultValue: '' }) || (
+                  <span translate="no">{s.language}</span>
                 )}
               </dd>
             </div>
-          )}
-          {s.callUrl && (
             <div>
-              <dt>{t('submissions.call')}</dt>
-              <dd>
-                <a href={s.callUrl} target="_blank" rel="noreferrer">
-                  {t('submissions.openCall')}
-                </a>
-              </dd>
+              <dt>{t('submission-page.fields.confidentiality')}</dt>
+              <dd>{t(`submission-page.confidentiality.${s.confidentiality}`)}</dd>
             </div>
-          )}
-        </dl>
+            <div>
+              <dt>{t('submission-page.fields.visibility')}</dt>
+              <dd>{t(`submission-page.visibility.${s.visibility}`)}</dd>
+            </div>
+            {s.channel && (
+              <div>
+                <dt>{t('submission-page.fields.channel')}</dt>
+                <dd>
+                  {t(`submission-page.channel.${s.channel}`)}
+                  {s.channelAddress && (
+                    <>
+                      {': '}
+                      <span translate="no" className="break-anywhere">
+                        {s.channelAddress}
+                      </span>
+                    </>
+                  )}
+                </dd>
+              </div>
+            )}
+            {s.callUrl && (
+              <div>
+                <dt>{t('submissions.call')}</dt>
+                <dd>
+                  <a href={s.callUrl} target="_blank" rel="noreferrer">
+                    {t('submissions.openCall')}
+                  </a>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </MoreFacts>
       )}
     </section>
+  );
+}
+
+/** The facts read less often: folded on a phone behind "More details", shown as they are on a desk. */
+function MoreFacts({ folded, children }: { folded: boolean; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  if (!folded) return children;
+  return (
+    <details className="more-facts">
+      <summary>{t('submission-page.details.more')}</summary>
+      {children}
+    </details>
   );
 }
