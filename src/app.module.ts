@@ -7,7 +7,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthWorkerModule } from './auth/auth-worker.module.js';
 import { OriginGuard } from './auth/origin.guard.js';
-import { Clock } from './common/clock.js';
+import { Clock, clockOf } from './common/clock.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { JsonNotFound } from './common/not-found.js';
 import { AppConfig } from './config/app-config.js';
@@ -44,7 +44,7 @@ export class AppModule {
         {
           module: ClockModule,
           global: true,
-          providers: [{ provide: Clock, useValue: options.clock ?? new Clock() }],
+          providers: [{ provide: Clock, useValue: options.clock ?? clockOf(config) }],
           exports: [Clock],
         },
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),

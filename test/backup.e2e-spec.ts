@@ -52,7 +52,7 @@ describe('npm run backup and npm run restore', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ overrides: { uploadDir: uploads } });
-    await seed(t.config.databaseUrl, () => undefined);
+    await seed(t.config.databaseUrl, () => undefined, t.clock);
     const coordinator = await makeUser(t, { role: 'coordinator' });
     const opp = await makeOpportunity(coordinator, { title: 'EU child justice call' });
     for (const [title, name] of [

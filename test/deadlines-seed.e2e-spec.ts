@@ -11,12 +11,12 @@ describe('demo deadlines (npm run seed)', () => {
   afterAll(() => t.close());
 
   it('adds deadlines with scheduled reminders on the demo records, once', async () => {
-    await seed(t.config.databaseUrl, () => undefined);
+    await seed(t.config.databaseUrl, () => undefined, t.clock);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM deadlines`);
     expect(n).toBeGreaterThanOrEqual(10);
     const [{ r }] = await t.db.query(`SELECT count(*)::int AS r FROM reminders WHERE status = 'scheduled'`);
     expect(r).toBeGreaterThan(0);
-    await seed(t.config.databaseUrl, () => undefined);
+    await seed(t.config.databaseUrl, () => undefined, t.clock);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM deadlines`))[0].n).toBe(n);
 
     const agent = t.http();
@@ -36,7 +36,7 @@ describe('demo deadlines (npm run seed)', () => {
   });
 
   it('names each deadline’s record and its page in the web app', async () => {
-    await seed(t.config.databaseUrl, () => undefined);
+    await seed(t.config.databaseUrl, () => undefined, t.clock);
     const login = await t
       .http()
       .post('/api/v1/auth/login')

@@ -16,7 +16,7 @@ describe('npm run seed', () => {
 
   it('loads a demo network a coordinator can sign in to, and a second run adds nothing', async () => {
     const quiet = () => undefined;
-    await seed(t.config.databaseUrl, quiet);
+    await seed(t.config.databaseUrl, quiet, t.clock);
     const orgs = await t.db.getRepository(Organization).count();
     const users = await t.db.getRepository(User).count();
     expect(orgs).toBeGreaterThanOrEqual(12);
@@ -28,7 +28,7 @@ describe('npm run seed', () => {
     expect(opportunities).toBeGreaterThanOrEqual(7);
     expect(submissions).toBeGreaterThanOrEqual(2);
 
-    await seed(t.config.databaseUrl, quiet);
+    await seed(t.config.databaseUrl, quiet, t.clock);
     expect(await t.db.getRepository(Opportunity).count()).toBe(opportunities);
     expect(await t.db.getRepository(Submission).count()).toBe(submissions);
     expect(await t.db.getRepository(Organization).count()).toBe(orgs);
@@ -43,7 +43,7 @@ describe('npm run seed', () => {
   });
 
   it('seeds a partner who reads Khmer, with reminder notices in Khmer that link to their records', async () => {
-    await seed(t.config.databaseUrl, () => undefined);
+    await seed(t.config.databaseUrl, () => undefined, t.clock);
     const login = await t
       .http()
       .post('/api/v1/auth/login')
@@ -60,7 +60,7 @@ describe('npm run seed', () => {
       expect(notice.url).toMatch(/^\/(opportunities|submissions)\//);
       expect(notice.params).toMatchObject({ deadline: expect.any(String), timeZone: expect.any(String) });
     }
-    await seed(t.config.databaseUrl, () => undefined);
+    await seed(t.config.databaseUrl, () => undefined, t.clock);
     const again = await t.http().get('/api/v1/notifications').set('Cookie', cookie).expect(200);
     expect(again.body.items.length).toBe(inbox.body.items.length);
   });

@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     expect(message).toMatch(/^\s+REDIS_URL: must be a redis:\/\/ URL/m);
   });
 
+  it('moves the clock (CLOCK_START) for tests only', () => {
+    expect(loadConfig({ NODE_ENV: 'test', CLOCK_START: '2028-02-29T12:00:00Z' }).clockStart).toBe(
+      '2028-02-29T12:00:00Z',
+    );
+    expect(() => loadConfig({ CLOCK_START: '2028-02-29T12:00:00Z' })).toThrow(/CLOCK_START: .*NODE_ENV=test/);
+    expect(() => loadConfig({ NODE_ENV: 'test', CLOCK_START: 'next Tuesday' })).toThrow(/CLOCK_START/);
+  });
+
   it('requires a session secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).nodeEnv).toBe('production');

@@ -2,6 +2,7 @@ import { plainToInstance, Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
+  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
@@ -119,6 +120,11 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   nodeEnv = 'development';
 
+  /** Tests only (NODE_ENV=test): the app's clock starts at this instant and runs on from there. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  clockStart?: string;
+
   get runsApi(): boolean {
     return this.appRole !== 'worker';
   }
@@ -177,6 +183,7 @@ export const ENV_NAMES: Record<string, keyof AppConfig> = {
   TRUST_PROXY: 'trustProxy',
   LOG_LEVEL: 'logLevel',
   NODE_ENV: 'nodeEnv',
+  CLOCK_START: 'clockStart',
 };
 
 export class ConfigError extends Error {}
@@ -198,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (!!config.adminEmail !== !!config.adminPassword) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+  }
+  if (config.clockStart && config.nodeEnv !== 'test') {
+    problems.push('CLOCK_START: moves the clock for tests only; it needs NODE_ENV=test');
   }
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock.js';
+import { Clock, clockOf } from '../common/clock.js';
 import { loadConfig } from '../config/app-config.js';
 import { readEnvironment } from '../config/env-file.js';
 import { dataSourceOptions } from '../database/data-source.js';
@@ -13,10 +13,15 @@ import { seedKhmerNotices } from './notices.seed.js';
 import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';
 
 /** Loads the demo network. Safe to run again: existing records are found by name and left alone. */
-export async function seed(databaseUrl: string, log: (line: string) => void): Promise<SeedContext> {
+/** `clock`: the day the demo data counts from (today, unless a test moves it). */
+export async function seed(
+  databaseUrl: string,
+  log: (line: string) => void,
+  clock: Clock = new Clock(),
+): Promise<SeedContext> {
   const db = new DataSource(dataSourceOptions(databaseUrl));
   await db.initialize();
-  const ctx: SeedContext = { db, clock: new Clock(), orgs: {}, users: {}, log };
+  const ctx: SeedContext = { db, clock, orgs: {}, users: {}, log };
   try {
     await seedNetwork(ctx);
     await seedOpportunities(ctx);
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await preflight(config, log);
-  await seed(config.databaseUrl, log);
+  await seed(config.databaseUrl, log, clockOf(config));
   log(
     `done. Sign in as coordinator@cjn.example (or admin@cjn.example, dara@lac.example …) with password ${DEMO_PASSWORD}`,
   );

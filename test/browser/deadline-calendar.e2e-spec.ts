@@ -11,12 +11,15 @@ import {
   startWebApp,
   type WebApp,
 } from './web-app.js';
+import { testClock } from '../support/test-clock.js';
 
 const OAK = 'Oak Foundation: ending the detention of children in Cambodia';
 const TITLE = 'Oak full proposal to the funder';
 
 /** `YYYY-MM-DD`, `days` from today (UTC). */
-const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// "Today" as the app and the demo data have it (another day under TEST_CLOCK_START).
+const clock = testClock();
+const dayFromToday = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 async function opportunityId(page: Page, title: string): Promise<string> {

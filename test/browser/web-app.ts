@@ -7,6 +7,8 @@ import { seed } from '../../src/seed/seed.js';
 import { freePort, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, databaseUrl, dropDatabase } from '../support/databases.js';
 import { deleteKeys } from '../support/test-app.js';
+import { testClock } from '../support/test-clock.js';
+import type { Clock } from '../../src/common/clock.js';
 
 export const DEMO_PASSWORD = 'cjn-demo-password';
 export const PHONE = { width: 360, height: 780 };
@@ -16,6 +18,8 @@ export const ARTIFACTS = 'test-artifacts';
 export interface WebApp {
   url: string;
   browser: Browser;
+  /** The day the app, its demo data and each page's clock run on (see test/support/test-clock.ts). */
+  clock: Clock;
   close: () => Promise<void>;
 }
 
@@ -25,7 +29,8 @@ export interface WebApp {
  */
 export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   const dbName = await createTestDatabase();
-  await seed(databaseUrl(dbName), () => undefined);
+  const clock = testClock();
+  await seed(databaseUrl(dbName), () => undefined, clock);
   const port = await freePort();
   const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
   const url = `http://127.0.0.1:${port}`;
@@ -34,6 +39,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
     PORT: String(port),
     QUEUE_PREFIX: queuePrefix,
     PUBLIC_URL: url,
+    ...(process.env.TEST_CLOCK_START ? { CLOCK_START: clock.now().toISOString() } : {}),
     ...env,
   });
   await app.waitFor(/API on /);
@@ -53,6 +59,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
   return {
     url,
     browser,
+    clock,
     close: async () => {
       await browser.close();
       app.child.kill('SIGTERM');
@@ -66,6 +73,8 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
 /** A fresh browser profile (no session, no saved language) at a given width, speaking English. */
 export async function openPage(web: WebApp, viewport: { width: number; height: number }): Promise<Page> {
   const context = await web.browser.newContext({ viewport, locale: 'en-GB', baseURL: web.url });
+  // On the app's day, when the suite runs on another (TEST_CLOCK_START); the clock runs on from there.
+  if (process.env.TEST_CLOCK_START) await context.clock.install({ time: web.clock.now() });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

@@ -7,10 +7,13 @@ import { createApp } from '../../src/app.factory.js';
 import type { Clock } from '../../src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, databaseUrl, dropDatabase } from './databases.js';
+import { testClock } from './test-clock.js';
 import { Redis } from 'ioredis';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** The app's clock: the real one, or moved to TEST_CLOCK_START, unless the test gave its own. */
+  clock: Clock;
   config: AppConfig;
   db: DataSource;
   http: () => ReturnType<typeof request>;
@@ -34,11 +37,13 @@ export async function startTestApp(options: { overrides?: Partial<AppConfig>; cl
       ...options.overrides,
     },
   );
-  const app = await createApp(config, { clock: options.clock });
+  const clock = options.clock ?? testClock();
+  const app = await createApp(config, { clock });
   await app.init();
   const server = app.getHttpServer();
   return {
     app,
+    clock,
     config,
     server,
     db: app.get(DataSource),
