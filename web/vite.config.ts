@@ -2,9 +2,7 @@
 // serves it on :5173 and hands /api and /health to the API on :3000.
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-
-/** The Cache Storage name of the API answers kept for offline use; the app empties it on sign-in and sign-out. */
-export const API_CACHE = 'cjn-api-v1';
+import { API_CACHE } from './src/offline/api-cache.ts';
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -15,7 +13,7 @@ export default defineConfig({
     VitePWA({
       strategies: 'generateSW',
       filename: 'sw.js',
-      // Registered by web/src/offline/register-service-worker.ts; the manifest is web/public's own.
+      // Registered by web/src/offline/service-worker.ts; the manifest is web/public's own.
       injectRegister: false,
       manifest: false,
       workbox: {

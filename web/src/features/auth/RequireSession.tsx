@@ -4,6 +4,7 @@ import { isUnauthorized } from '../../api/client';
 import { AppShell } from '../../components/AppShell';
 import { ErrorState, LoadingState } from '../../components/states';
 import { isLanguage, setLanguage } from '../../i18n/i18n';
+import { clearApiCache } from '../../offline/api-cache';
 import { useMe } from './session-hooks';
 
 /** The signed-in part of the app: signs the reader in first, then speaks their profile's language. */
@@ -14,6 +15,12 @@ export function RequireSession() {
   useEffect(() => {
     if (isLanguage(language)) void setLanguage(language);
   }, [language]);
+
+  const signedOut = isUnauthorized(me.error);
+  useEffect(() => {
+    // The session ended (signed out elsewhere, expired): what this device kept of it goes too.
+    if (signedOut) void clearApiCache();
+  }, [signedOut]);
 
   if (me.isPending) return <LoadingState />;
   if (me.error && isUnauthorized(me.error)) {
