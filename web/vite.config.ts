@@ -3,6 +3,10 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { API_CACHE } from './src/offline/api-cache.ts';
+import { lastAnswerFor } from './src/offline/last-answer.ts';
+
+// It runs in the worker as its own text, so it names the cache itself; a rename must reach it too.
+if (!lastAnswerFor.toString().includes(API_CACHE)) throw new Error('web/src/offline/last-answer.ts must open API_CACHE');
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -42,6 +46,7 @@ export default defineConfig({
             options: {
               cacheName: API_CACHE,
               cacheableResponse: { statuses: [200] },
+              plugins: [{ handlerDidError: lastAnswerFor }],
               expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 },
             },
           },

@@ -27,6 +27,11 @@ export function RequireSession() {
     const next = location.pathname + location.search + location.hash;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (me.error) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
+  if (me.error)
+    return (
+      <main id="main">
+        <ErrorState error={me.error} retry={() => void me.refetch()} />
+      </main>
+    );
   return <AppShell userName={me.data.name} isAdmin={me.data.role === 'admin'} />;
 }
