@@ -3,10 +3,11 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { API_CACHE } from './src/offline/api-cache.ts';
-import { lastAnswerFor } from './src/offline/last-answer.ts';
+import { lastAnswerFor, onlyJson } from './src/offline/worker-plugins.ts';
 
 // It runs in the worker as its own text, so it names the cache itself; a rename must reach it too.
-if (!lastAnswerFor.toString().includes(API_CACHE)) throw new Error('web/src/offline/last-answer.ts must open API_CACHE');
+if (!lastAnswerFor.toString().includes(API_CACHE))
+  throw new Error('lastAnswerFor (web/src/offline/worker-plugins.ts) must open API_CACHE');
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -31,7 +32,8 @@ export default defineConfig({
         // Hashed files are cache-busted by their names; no revision query needed.
         dontCacheBustURLsMatching: /^assets\//,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health(\/|$)/],
+        // The server's own pages: the API (its docs, signed links), health and the queue board (QUEUE_BOARD_PATH).
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health(\/|$)/, /^\/admin\/queues(\/|$)/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
@@ -45,8 +47,7 @@ export default defineConfig({
             handler: 'NetworkFirst',
             options: {
               cacheName: API_CACHE,
-              cacheableResponse: { statuses: [200] },
-              plugins: [{ handlerDidError: lastAnswerFor }],
+              plugins: [{ cacheWillUpdate: onlyJson, handlerDidError: lastAnswerFor }],
               expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 },
             },
           },

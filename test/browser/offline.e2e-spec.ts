@@ -129,6 +129,45 @@ describe('the web app: a partner’s phone without a connection', () => {
     await page.context().close();
   });
 
+  it('text written offline meets a save made meanwhile elsewhere: on reconnecting, the merge view, as for any save', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'dara@lac.example');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await underServiceWorker(page);
+    const section = await sectionPath(page);
+    await page.goto(section);
+    await page
+      .locator('.code-editor')
+      .getByText(/Legal needs surveys/)
+      .waitFor();
+
+    await page.context().setOffline(true);
+    await page.locator('.code-editor .cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n\nDara, offline: add the 2022 figures.');
+    await page.getByText('Unsaved changes (kept on this device).').waitFor();
+
+    const coordinator = await openPage(web, PHONE);
+    await signIn(coordinator, 'coordinator@cjn.example');
+    const url = `/api/v1${section}`;
+    const current = (await (await coordinator.request.get(url)).json()) as { version: number; body: string };
+    const theirs = await coordinator.request.patch(url, {
+      data: { body: `${current.body}\n\nCoordinator: shorten this paragraph.`, version: current.version },
+    });
+    expect(theirs.status()).toBe(200);
+    await coordinator.context().close();
+
+    await page.context().setOffline(false);
+    await page.getByRole('heading', { name: 'Someone saved this section while you were writing' }).waitFor();
+    await page.getByText(`Sophea Lim saved version ${current.version + 1}`).waitFor();
+    // Nothing was overwritten: the server still has the coordinator's text, and Dara's is kept on the device.
+    const after = (await (await page.request.get(url)).json()) as { version: number; body: string };
+    expect(after.version).toBe(current.version + 1);
+    expect(after.body).toContain('Coordinator: shorten this paragraph.');
+    expect(after.body).not.toContain('Dara, offline');
+    await page.context().close();
+  });
+
   it('signing out empties what the device kept, so the next person offline sees none of it', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'dara@lac.example');

@@ -46,10 +46,9 @@ export function useSignOut() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: async () => {
-      await clearApiCache();
-      return unwrap<void>(api.POST('/api/v1/auth/logout'));
-    },
+    // At once, even offline (where the request itself waits for the connection).
+    onMutate: () => clearApiCache(),
+    mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/logout')),
     onSettled: async () => {
       // Again once signed out, in case an answer fetched meanwhile was kept: a shared phone shows nothing of ours.
       await client.cancelQueries();
