@@ -55,6 +55,19 @@ describe('a phone on mobile data gets compressed answers', () => {
     expect(plain.bytes.equals(original)).toBe(true);
   });
 
+  it('serves the service worker as JavaScript that the browser asks for again at every check', async () => {
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const sw = await fetchRaw(port, '/sw.js', { 'Accept-Encoding': encoding });
+      expect(sw.status).toBe(200);
+      expect(sw.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+      expect(sw.headers['cache-control']).toBe('no-cache');
+      expect(decoded(sw.headers['content-encoding'], sw.bytes).toString()).toContain('precacheAndRoute');
+    }
+    // Everything else outside /assets keeps its short cache.
+    const manifest = await fetchRaw(port, '/manifest.webmanifest', { 'Accept-Encoding': 'identity' });
+    expect(manifest.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
   it('compresses large JSON answers, and leaves small ones as they are', async () => {
     const member = await makeUser(t);
     const docs = await fetchRaw(port, '/api/docs-json', { 'Accept-Encoding': 'gzip, br' });

@@ -1,7 +1,7 @@
 import type { Express, NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** `web/dist` of this checkout or image: the first folder above this file that has one (built or not). */
@@ -31,13 +31,24 @@ const precompressed = (root: string, options: ServeStaticOptions) =>
   });
 
 /**
+ * The service worker (and its brotli or gzip copy): a browser must ask for it again at every check, so that a
+ * new release replaces it at once. Browsers cap its HTTP caching at a day anyway; we ask for none.
+ */
+const isServiceWorker = (path: string) => /^sw\.js(\.br|\.gz)?$/.test(basename(path));
+
+/**
  * Serves the built web app: its hashed assets cached for a year, anything else it ships (icons,
- * manifest) briefly, and index.html (never cached, so a new release shows at once) for every GET
+ * manifest) briefly, the service worker and index.html (never cached, so a new release shows at once) for every GET
  * that is a page of the app, i.e. not under /api or /health. Unknown pages are the app's to answer.
  * Text files go out as the brotli or gzip copies `npm run build:web` made (scripts/precompress.mjs).
  */
 export function serveWebApp(app: Express, dir: string): void {
-  const files = precompressed(dir, { maxAge: '1h' });
+  const files = precompressed(dir, {
+    maxAge: '1h',
+    setHeaders: (res, path) => {
+      if (isServiceWorker(path)) res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.use('/assets', precompressed(join(dir, 'assets'), { immutable: true, maxAge: '365d' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || serverPath(req.path)) return next();

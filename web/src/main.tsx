@@ -9,13 +9,17 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { shouldRetry } from './api/client';
 import './i18n/i18n';
+import { registerServiceWorker } from './offline/service-worker';
 import { router } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { staleTime: 30_000, retry: shouldRetry },
+    // offlineFirst: without a connection a query still asks once, and the service worker answers from its copy.
+    queries: { staleTime: 30_000, retry: shouldRetry, networkMode: 'offlineFirst' },
   },
 });
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -40,7 +40,10 @@ export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
 }
 
 export const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
-/** Worth asking again: the network or the server failed, not a refusal that would be the same next time. */
+/**
+ * Worth asking again: the network or the server failed, not a refusal that would be the same next time. Not
+ * while offline: the error (or the copy kept on this device) shows at once, and reconnecting asks again.
+ */
 export const shouldRetry = (count: number, error: unknown) =>
-  !(error instanceof ApiError && error.status < 500) && count < 2;
+  navigator.onLine && !(error instanceof ApiError && error.status < 500) && count < 2;
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../features/auth/session-hooks';
 import { useUnreadCount } from '../features/inbox/inbox-hooks';
+import { OfflineNotice } from './OfflineNotice';
 
 /** Header with the navigation (a menu button on phones), a skip link, and the page below. */
 export function AppShell({ userName, isAdmin }: { userName: string; isAdmin: boolean }) {
@@ -84,6 +85,7 @@ export function AppShell({ userName, isAdmin }: { userName: string; isAdmin: boo
           </div>
         </nav>
       </header>
+      <OfflineNotice />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError, isNotFound } from '../api/client';
 import { refusalText } from '../api/refusals';
+import { useOnline } from '../offline/use-online';
 
 export function LoadingState() {
   const { t } = useTranslation();
@@ -18,17 +19,22 @@ export function EmptyState({ children }: { children: React.ReactNode }) {
 /** What went wrong, in the reader's language, with a retry where trying again can help. */
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();
-  const message = isNotFound(error)
-    ? t('common.notFoundOrHidden')
-    : error instanceof ApiError && error.status === 403
-      ? t('common.forbidden')
-      : error instanceof ApiError && error.status < 500
-        ? refusalText(error)
-        : t('common.loadFailed');
+  const online = useOnline();
+  // Not an answer from the server but no answer at all, with no copy kept on this device to show instead.
+  const offline = !online && !(error instanceof ApiError);
+  const message = offline
+    ? t('common.offlineNotSaved')
+    : isNotFound(error)
+      ? t('common.notFoundOrHidden')
+      : error instanceof ApiError && error.status === 403
+        ? t('common.forbidden')
+        : error instanceof ApiError && error.status < 500
+          ? refusalText(error)
+          : t('common.loadFailed');
   return (
-    <div className="state state-error" role="alert">
+    <div className={offline ? 'state' : 'state state-error'} role={offline ? 'status' : 'alert'}>
       <p>{message}</p>
-      {retry && !isNotFound(error) && (
+      {retry && !offline && !isNotFound(error) && (
         <button type="button" className="button-secondary" onClick={retry}>
           {t('common.retry')}
         </button>

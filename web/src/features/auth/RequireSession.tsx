@@ -4,6 +4,7 @@ import { isUnauthorized } from '../../api/client';
 import { AppShell } from '../../components/AppShell';
 import { ErrorState, LoadingState } from '../../components/states';
 import { isLanguage, setLanguage } from '../../i18n/i18n';
+import { clearApiCache } from '../../offline/api-cache';
 import { useMe } from './session-hooks';
 
 /** The signed-in part of the app: signs the reader in first, then speaks their profile's language. */
@@ -15,11 +16,22 @@ export function RequireSession() {
     if (isLanguage(language)) void setLanguage(language);
   }, [language]);
 
+  const signedOut = isUnauthorized(me.error);
+  useEffect(() => {
+    // The session ended (signed out elsewhere, expired): what this device kept of it goes too.
+    if (signedOut) void clearApiCache();
+  }, [signedOut]);
+
   if (me.isPending) return <LoadingState />;
   if (me.error && isUnauthorized(me.error)) {
     const next = location.pathname + location.search + location.hash;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (me.error) return <ErrorState error={me.error} retry={() => void me.refetch()} />;
+  if (me.error)
+    return (
+      <main id="main">
+        <ErrorState error={me.error} retry={() => void me.refetch()} />
+      </main>
+    );
   return <AppShell userName={me.data.name} isAdmin={me.data.role === 'admin'} />;
 }

@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
 import { isLanguage, type Language, setLanguage } from '../../i18n/i18n';
+import { clearApiCache } from '../../offline/api-cache';
 
 /** The signed-in user as GET /api/v1/me returns it. */
 export type Me = components['schemas']['MeResponse'];
@@ -33,6 +34,8 @@ export function useSignIn() {
       return me;
     },
     onSuccess: async (me) => {
+      // Someone else may have used this device last without signing out: nothing of theirs stays offline.
+      await clearApiCache();
       if (isLanguage(me.language)) await setLanguage(me.language);
       client.setQueryData(queryKeys.me, me);
     },
@@ -43,8 +46,13 @@ export function useSignOut() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
+    // At once, even offline (where the request itself waits for the connection).
+    onMutate: () => clearApiCache(),
     mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/logout')),
-    onSettled: () => {
+    onSettled: async () => {
+      // Again once signed out, in case an answer fetched meanwhile was kept: a shared phone shows nothing of ours.
+      await client.cancelQueries();
+      await clearApiCache();
       client.clear();
       void navigate('/sign-in');
     },

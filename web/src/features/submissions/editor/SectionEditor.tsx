@@ -105,6 +105,29 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
     );
   };
 
+  // Text written without a connection is sent once it returns, on the version it was written on (a newer
+  // save meanwhile shows the merge view, as for any save). A save already waiting for the network resumes
+  // by itself, so nothing is sent twice.
+  const wasOffline = useRef(!navigator.onLine);
+  const latest = useRef({ dirty, body, baseVersion, busy: save.isPending || conflict !== null, submit });
+  latest.current = { dirty, body, baseVersion, busy: save.isPending || conflict !== null, submit };
+  useEffect(() => {
+    const offline = () => {
+      wasOffline.current = true;
+    };
+    const online = () => {
+      const now = latest.current;
+      if (wasOffline.current && now.dirty && !now.busy) now.submit(now.body, now.baseVersion);
+      wasOffline.current = false;
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+    };
+  }, []);
+
   const serverCount = useServerWordCount(body, needsDictionary(body));
   const live = serverCount ?? countWords(body);
   const total = savedTotal - section.wordCount + live;
