@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Forgot password: e-mails a reset link (valid 1 hour, usable once) if the address is an active account
-         * @description Always answers 202, whether or not the address is known. Limited per IP address and per e-mail address (429).
+         * @description Always answers 202 with the same body whether or not the address is known. `emailConfigured` says whether this server can send e-mail at all: when false, no link is sent to anyone and an admin must help instead. Limited per IP address and per e-mail address (429).
          */
         post: operations["Auth_requestPasswordReset"];
         delete?: never;
@@ -1419,6 +1419,10 @@ export interface components {
              * @example dara@lac.example
              */
             email: string;
+        };
+        PasswordResetRequestResponse: {
+            /** @description false: this server has no SMTP, so no reset link goes to anyone; ask the network's admin instead */
+            emailConfigured: boolean;
         };
         PasswordResetConfirmDto: {
             /** @description The token from the e-mailed link (`/reset-password?token=…`) */
@@ -3527,7 +3531,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestResponse"];
+                };
             };
             /** @description Bad Request */
             400: {
