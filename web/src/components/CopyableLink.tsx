@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 interface Props {
   /** Why the link is shown here instead of being e-mailed, in the reader's language. */
   reason: string;
-  /** The field's label. */
-  label: string;
+  /** The field's label (names in it marked `translate="no"`). */
+  label: React.ReactNode;
   url: string;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyableLink } from '../../components/CopyableLink';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
@@ -214,8 +214,8 @@ function InvitationLink({ outcome, email }: { outcome: InvitationOutcome; email:
     );
   return (
     <CopyableLink
-      reason={t('admin.invitationNotSent', { email })}
-      label={t('admin.invitationLink', { email })}
+      reason={t('admin.invitationNotSent')}
+      label={<Trans i18nKey="admin.invitationLink" values={{ email }} components={{ data: <span translate="no" /> }} />}
       url={outcome.url}
     />
   );
