@@ -81,4 +81,84 @@ describe('the web app: honest answers on a server without e-mail', () => {
     await screenshot(anonymous, 'forgot-password-no-email-km-phone');
     await anonymous.context().close();
   });
+
+  it('says what went wrong: a mangled link, a missing record, a forbidden one, no connection, a server failure', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    const alert = page.getByRole('alert');
+
+    await page.goto('/opportunities/not-a-uuid');
+    await alert.getByText(/This link is not valid/).waitFor();
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    await page.goto('/opportunities/00000000-0000-4000-8000-000000000000');
+    await alert.getByText(/Not found: this record does not exist/).waitFor();
+
+    const id = '11111111-1111-4111-8111-111111111111';
+    await page.route(`**/api/v1/opportunities/${id}`, (route) =>
+      route.fulfill({ status: 403, contentType: 'application/json', body: '{"statusCode":403,"code":"forbidden"}' }),
+    );
+    await page.goto(`/opportunities/${id}`);
+    await alert.getByText(/You are not allowed to see this/).waitFor();
+    await page.unroute(`**/api/v1/opportunities/${id}`);
+
+    await page.route(`**/api/v1/opportunities/${id}`, (route) => route.abort('internetdisconnected'));
+    await page.goto(`/opportunities/${id}`);
+    await alert.getByText(/No connection: the server could not be reached/).waitFor({ timeout: 20_000 });
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    await page.unroute(`**/api/v1/opportunities/${id}`);
+
+    await page.route(`**/api/v1/opportunities/${id}`, (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"statusCode":500}' }),
+    );
+    await page.goto(`/opportunities/${id}`);
+    await alert.getByText(/The server had a problem/).waitFor({ timeout: 20_000 });
+    expect(await page.getByText(/This could not be loaded/).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('"New deadline" on the Deadlines page asks for the record first, then opens its form', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    await page.goto('/deadlines');
+    await page.getByRole('link', { name: 'New deadline' }).click();
+    await page.waitForURL('**/deadlines/new');
+    const pick = page.getByRole('form', { name: 'First, pick the record' });
+    await pick.getByRole('radio', { name: 'A submission' }).check();
+    const select = pick.getByLabel('Submission', { exact: true });
+    await select.locator('option').nth(1).waitFor({ state: 'attached' });
+    const title = (await select.locator('option').nth(1).textContent())!;
+    await select.selectOption({ label: title });
+    await pick.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/subjectType=submission&subjectId=/);
+    await page.getByRole('link', { name: 'Back to the record' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.context().close();
+
+    const viewer = await openPage(web, DESKTOP);
+    await signIn(viewer, 'observer@cjn.example');
+    await viewer.goto('/deadlines');
+    await viewer.getByRole('heading', { level: 1, name: 'Deadlines' }).waitFor();
+    expect(await viewer.getByRole('link', { name: 'New deadline' }).count()).toBe(0);
+    await viewer.context().close();
+  });
+
+  it('in Khmer on a phone: the record picker and a mangled link', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'dara@lac.example', 'ខ្មែរ');
+    await page.goto('/deadlines/new');
+    await page.getByRole('form', { name: 'ជាដំបូង សូមជ្រើសរើសកំណត់ត្រា' }).waitFor();
+    expect(await english(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'deadline-pick-record-km-phone');
+    await page.goto('/submissions/not-a-uuid');
+    await page
+      .getByRole('alert')
+      .getByText(/តំណនេះមិនត្រឹមត្រូវទេ/)
+      .waitFor();
+    expect(await english(page)).toEqual([]);
+    await screenshot(page, 'invalid-link-km-phone');
+    await page.context().close();
+  });
 });
