@@ -44,6 +44,7 @@ describe('the web app: administration and account', () => {
     const observer = page.getByRole('listitem').filter({ hasText: 'Board Observer' });
     await observer.getByLabel('Role of Board Observer').selectOption('member');
     await observer.getByRole('button', { name: 'Disable Board Observer' }).click();
+    await page.getByRole('dialog', { name: 'Disable this account?' }).getByRole('button', { name: 'Disable' }).click();
     await observer.getByText('Disabled').waitFor();
     await page.reload();
     const again = page.getByRole('listitem').filter({ hasText: 'Board Observer' });

@@ -10,6 +10,7 @@ import {
   signIn,
   startWebApp,
   type WebApp,
+  waitForFocus,
 } from './web-app.js';
 
 /** Latin words a Khmer reader meets, leaving out people's data and the names of bodies (as khmer-screens). */
@@ -160,5 +161,62 @@ describe('the web app: honest answers on a server without e-mail', () => {
     expect(await english(page)).toEqual([]);
     await screenshot(page, 'invalid-link-km-phone');
     await page.context().close();
+  });
+
+  it('asks before revoking a token: Cancel has the focus, Escape and Cancel keep it, the named button revokes', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    await page.goto('/profile');
+    await page.getByLabel('What it is for').fill('Nightly export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const revoke = page.getByRole('button', { name: 'Revoke the token “Nightly export”' });
+    await revoke.click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke this API token?' });
+    await dialog.getByText(/Scripts that use Nightly export stop working at once/).waitFor();
+    await waitForFocus(dialog.getByRole('button', { name: 'Cancel' }));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForFocus(revoke);
+    await revoke.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await revoke.count()).toBe(1);
+    await revoke.click();
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await revoke.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('asks before withdrawing a submission, and in Khmer on a phone before disabling someone', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    await page.goto('/submissions');
+    await page
+      .getByRole('link', { name: /OECD Draft Recommendation/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw this submission?' });
+    await dialog.getByText(/sees it as withdrawn/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Withdraw the submission' }).click();
+    await page.getByText('This submission has been withdrawn. It can be planned or drafted again.').waitFor();
+    await page.context().close();
+
+    const phone = await openPage(web, PHONE);
+    await signIn(phone, 'admin@cjn.example', 'ខ្មែរ');
+    await phone.goto('/admin/users');
+    const row = phone.getByRole('listitem').filter({ hasText: 'Board Observer' });
+    await row.getByRole('button', { name: 'បិទ' }).click();
+    const ask = phone.getByRole('dialog', { name: 'បិទគណនីនេះឬ?' });
+    await waitForFocus(ask.getByRole('button', { name: 'បោះបង់' }));
+    expect(await english(phone)).toEqual([]);
+    expect(await accessibilityProblems(phone)).toEqual([]);
+    await phone.screenshot({ path: 'test-artifacts/confirm-disable-km-phone.png' });
+    await ask.getByRole('button', { name: 'បោះបង់' }).click();
+    await phone.context().close();
   });
 });

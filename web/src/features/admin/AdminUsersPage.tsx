@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyableLink } from '../../components/CopyableLink';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
@@ -55,6 +56,7 @@ function PersonRow({ person }: { person: Person }) {
   const me = useMe().data;
   const update = useUpdatePerson();
   const resend = useResendInvitation();
+  const [disabling, setDisabling] = useState(false);
   const self = me?.id === person.id;
   return (
     <li className="card">
@@ -95,7 +97,7 @@ function PersonRow({ person }: { person: Person }) {
               name: person.name,
             })}
             onClick={() =>
-              update.mutate({ id: person.id, status: person.status === 'disabled' ? 'active' : 'disabled' })
+              person.status === 'disabled' ? update.mutate({ id: person.id, status: 'active' }) : setDisabling(true)
             }
           >
             {t(person.status === 'disabled' ? 'admin.enable' : 'admin.disable')}
@@ -115,6 +117,25 @@ function PersonRow({ person }: { person: Person }) {
       </div>
       <FormError error={update.error ?? resend.error} />
       {resend.isSuccess && <InvitationLink outcome={resend.data} email={person.email} />}
+      {disabling && (
+        <ConfirmDialog
+          title={t('admin.disableConfirmTitle')}
+          confirmLabel={t('admin.disable')}
+          pending={update.isPending}
+          onCancel={() => setDisabling(false)}
+          onConfirm={() =>
+            update.mutate({ id: person.id, status: 'disabled' }, { onSettled: () => setDisabling(false) })
+          }
+        >
+          <p>
+            <Trans
+              i18nKey="admin.disableConfirmBody"
+              values={{ name: person.name }}
+              components={{ data: <span translate="no" /> }}
+            />
+          </p>
+        </ConfirmDialog>
+      )}
     </li>
   );
 }
