@@ -16,9 +16,9 @@ import { visibleTo } from './opportunity-access.js';
 import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { Partner } from './partner.entity.js';
-import { partnersOf } from './opportunities.repository.js';
+import { funderLabels, partnersOf } from './opportunities.repository.js';
 
-type ListedOpportunity = Opportunity & { leadOrganization: string | null; partnerCount: number };
+type ListedOpportunity = Opportunity & { leadOrganization: string | null; partnerCount: number; funder: string | null };
 import { ReadinessService } from './readiness.service.js';
 import { Refusal, badField, notFound } from '../common/refusal.js';
 
@@ -96,10 +96,19 @@ export class OpportunitiesService {
       this.db.manager,
       items.map((o) => o.id),
     );
+    const funders = await funderLabels(
+      this.db.manager,
+      items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
+    );
     return toPage(
       items.map((o) => {
         const own = partners.filter((p) => p.opportunity_id === o.id && p.status !== 'declined');
-        return { ...o, leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null, partnerCount: own.length };
+        return {
+          ...o,
+          leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null,
+          partnerCount: own.length,
+          funder: o.funderId ? (funders.get(o.funderId) ?? null) : null,
+        };
       }),
       total,
       window,

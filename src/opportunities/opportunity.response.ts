@@ -74,6 +74,10 @@ export class OpportunityListItemResponse extends OpportunityResponse {
 
   /** Organisations in the consortium that have not declined */
   partnerCount: number;
+
+  /** The funder's name (any kind of organisation, a UN agency too); null when the call has no funder */
+  @ApiProperty({ type: String, nullable: true })
+  funder: string | null;
 }
 
 /** Budget shares summed per currency, never converted. */

@@ -136,6 +136,10 @@ describe('the web app: administration and account', () => {
     await row.waitFor();
     await screenshot(page, 'profile-tokens-phone');
     await row.getByRole('button').click();
+    await page
+      .getByRole('dialog', { name: /Revoke this API token\?|ដកហូតសញ្ញាសម្គាល់ API នេះឬ\?/ })
+      .getByRole('button', { name: /^(Revoke|ដកហូត)$/ })
+      .click();
     await row.waitFor({ state: 'detached' });
 
     const password = page.locator('section[aria-labelledby="password-title"]');

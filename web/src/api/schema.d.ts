@@ -2456,6 +2456,8 @@ export interface components {
             createdBy: string | null;
             /** @description The lead partner's acronym, else its name; null while the consortium has no lead */
             leadOrganization: string | null;
+            /** @description The funder's name (any kind of organisation, a UN agency too); null when the call has no funder */
+            funder: string | null;
             /** @description Organisations in the consortium that have not declined */
             partnerCount: number;
             title: string;
@@ -4404,6 +4406,8 @@ export interface operations {
                 kind?: components["schemas"]["OrganizationKind"];
                 /** @description Matches name or acronym */
                 q?: string;
+                /** @description true: only organisations that fund calls: of kind funder, or the funder of at least one opportunity (a UN agency with a programme agreement) */
+                funding?: "true" | "false";
                 /** @description Include archived organisations */
                 archived?: "true" | "false";
             };
