@@ -219,4 +219,41 @@ describe('the web app: honest answers on a server without e-mail', () => {
     await ask.getByRole('button', { name: 'បោះបង់' }).click();
     await phone.context().close();
   });
+
+  it('the zone picker is searchable, common zones first and named; every time shown carries its zone', async () => {
+    const page = await openPage(web, DESKTOP);
+    await signIn(page, 'coordinator@cjn.example');
+    await page.goto('/profile');
+    const zone = page.getByLabel('Time zone');
+    await zone.waitFor();
+    const options = await page.evaluate(() => {
+      const input = document.getElementById('time-zone') as HTMLInputElement;
+      return [...(input.list?.options ?? [])].slice(0, 6).map((o) => [o.value, o.label]);
+    });
+    expect(options.map(([value]) => value)).toEqual([
+      'Asia/Phnom_Penh',
+      'Asia/Bangkok',
+      'Europe/Zurich',
+      'Europe/Paris',
+      'America/New_York',
+      'UTC',
+    ]);
+    expect(options[2][1]).toMatch(/^Geneva, Zurich · .*Time/);
+    await zone.fill('Europe/Nowhere');
+    await page.getByText(/Not a time zone this browser knows/).waitFor();
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    await zone.fill('Europe/Geneva'); // IANA files Geneva under Zurich
+    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+    await page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+    const me = await page.request.get('/api/v1/me');
+    expect(((await me.json()) as { timeZone: string }).timeZone).toBe('Europe/Zurich');
+
+    const res = await page.request.get('/api/v1/opportunities?limit=100');
+    const { items } = (await res.json()) as { items: { id: string; closesAt: string | null }[] };
+    const call = items.find((o) => o.closesAt)!;
+    await page.goto(`/opportunities/${call.id}`);
+    const closes = page.locator('dt', { hasText: /^Closes$/ }).locator('xpath=following-sibling::dd[1]');
+    await expect(closes.textContent()).resolves.toMatch(/\d{2}:\d{2} \S.* (GMT|UTC)/);
+    await page.context().close();
+  });
 });
