@@ -65,6 +65,7 @@ describe('the web app: honest answers on a server without e-mail', () => {
     expect(await english(page)).toEqual([]);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'invitation-link-km-phone');
+    await invite.screenshot({ path: 'test-artifacts/invitation-link-panel-km-phone.png' });
     await page.context().close();
 
     const anonymous = await openPage(web, PHONE);
