@@ -255,6 +255,10 @@ describe('the web app: honest answers on a server without e-mail', () => {
     await page.goto(`/opportunities/${call.id}`);
     const closes = page.locator('dt', { hasText: /^Closes$/ }).locator('xpath=following-sibling::dd[1]');
     await expect(closes.textContent()).resolves.toMatch(/\d{2}:\d{2} \S.* (GMT|UTC)/);
+
+    // A call funded by UNICEF Cambodia (a UN agency, not of kind "funder") names it on the board.
+    await page.goto('/opportunities');
+    await page.getByText('UNICEF Cambodia', { exact: true }).first().waitFor();
     await page.context().close();
   });
 });
