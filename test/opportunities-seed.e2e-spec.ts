@@ -45,4 +45,30 @@ describe('opportunities seed', () => {
     expect(preparing.body.budget.some((b: { callCurrency: boolean }) => !b.callCurrency)).toBe(true);
     expect(preparing.body.readiness.readyToSubmit).toBe(false);
   });
+
+  it('names every demo call’s funder in the list, UNICEF (a UN agency) too, and offers it as a funder to filter by', async () => {
+    const list = await coordinator.as.get('/api/v1/opportunities?limit=100').expect(200);
+    const byTitle = new Map<string, string | null>(
+      list.body.items.map((o: { title: string; funder: string | null }) => [o.title, o.funder]),
+    );
+    const unicefCalls = [
+      'UNICEF PCA: community-based diversion for children in conflict with the law',
+      'Cambodian preparatory meeting for the World Congress on Justice With Children',
+      'Juvenile justice data system pilot',
+    ];
+    for (const title of unicefCalls) expect([title, byTitle.get(title)]).toEqual([title, 'UNICEF Cambodia']);
+    for (const o of list.body.items as { funderId: string | null; funder: string | null }[])
+      expect(o.funder === null).toBe(o.funderId === null);
+
+    const funding = await coordinator.as.get('/api/v1/organizations?funding=true&limit=100').expect(200);
+    const names = funding.body.items.map((o: { name: string }) => o.name);
+    expect(names).toContain('UNICEF Cambodia');
+    expect(names).toContain('Oak Foundation');
+    const unicef = funding.body.items.find((o: { name: string }) => o.name === 'UNICEF Cambodia');
+    expect(unicef.kind).toBe('un_agency');
+    const filtered = await coordinator.as.get(`/api/v1/opportunities?funderId=${unicef.id}&limit=100`).expect(200);
+    expect(filtered.body.items.map((o: { funder: string }) => o.funder)).toEqual(
+      unicefCalls.map(() => 'UNICEF Cambodia'),
+    );
+  });
 });

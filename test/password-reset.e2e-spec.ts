@@ -48,7 +48,7 @@ describe('forgotten password: reset by an e-mailed link', () => {
     await browser.get('/api/v1/me').expect(200);
 
     const asked = await requestReset('sophea.reset@example.org').expect(202);
-    expect(asked.body).toEqual({});
+    expect(asked.body).toEqual({ emailConfigured: true });
     const { mail, token } = await resetMail('Sophea.Reset@example.org');
     expect(mail.subject).toBe('Set a new password for CJN Tracker');
     expect(mail.text).toMatch(/Hello Sophea Kim/);
@@ -89,11 +89,8 @@ describe('forgotten password: reset by an e-mailed link', () => {
     const answers = await Promise.all(
       [known.email, 'nobody-here@example.org', disabled.email].map((email) => requestReset(email)),
     );
-    expect(answers.map((a) => [a.status, a.text, a.headers['content-length'] ?? ''])).toEqual([
-      [202, '', answers[0].headers['content-length'] ?? ''],
-      [202, '', answers[0].headers['content-length'] ?? ''],
-      [202, '', answers[0].headers['content-length'] ?? ''],
-    ]);
+    const same = [202, '{"emailConfigured":true}', answers[0].headers['content-length']];
+    expect(answers.map((a) => [a.status, a.text, a.headers['content-length']])).toEqual([same, same, same]);
     await sink.waitFor(known.email);
     await new Promise((r) => setTimeout(r, 1000));
     const to = sink.messages.flatMap((m) => m.to);
@@ -181,5 +178,25 @@ describe('forgotten password: reset by an e-mailed link', () => {
     await t.http().post('/api/v1/auth/password-reset').send({}).expect(400);
     await t.http().post('/api/v1/auth/password-reset').send({ email: 'a@example.org', admin: true }).expect(400);
     await request(t.server).post('/api/v1/auth/password-reset/confirm').send({ password: NEW_PASSWORD }).expect(400);
+  });
+});
+
+describe('forgotten password on a server without e-mail', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ overrides: { smtpUrl: undefined } });
+  });
+  afterAll(() => t.close());
+
+  it('says that no e-mail can be sent, in the same words for a known and an unknown address', async () => {
+    const { user } = await makeUser(t);
+    const known = await t.http().post('/api/v1/auth/password-reset').send({ email: user.email }).expect(202);
+    const unknown = await t
+      .http()
+      .post('/api/v1/auth/password-reset')
+      .send({ email: 'nobody-here@example.org' })
+      .expect(202);
+    expect(known.body).toEqual({ emailConfigured: false });
+    expect(unknown.text).toBe(known.text);
   });
 });

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Response } from 'express';
-import { ApiAccepted, ApiNoContent, ApiOk } from '../common/openapi.js';
+import { ApiAcceptedWith, ApiNoContent, ApiOk } from '../common/openapi.js';
+import { PasswordResetRequestResponse } from './password-reset.response.js';
 import { AppConfig } from '../config/app-config.js';
 import { UserResponse } from '../users/user.response.js';
 import { userView } from '../users/user.view.js';
@@ -51,11 +52,17 @@ export class AuthController {
   @ApiOperation({
     summary: 'Forgot password: e-mails a reset link (valid 1 hour, usable once) if the address is an active account',
     description:
-      'Always answers 202, whether or not the address is known. Limited per IP address and per e-mail address (429).',
+      'Always answers 202 with the same body whether or not the address is known. `emailConfigured` says whether ' +
+      'this server can send e-mail at all: when false, no link is sent to anyone and an admin must help instead. ' +
+      'Limited per IP address and per e-mail address (429).',
   })
-  @ApiAccepted(400, 429)
-  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Req() req: AuthenticatedRequest): Promise<void> {
+  @ApiAcceptedWith(PasswordResetRequestResponse, 400, 429)
+  async requestPasswordReset(
+    @Body() dto: PasswordResetRequestDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<PasswordResetRequestResponse> {
     await this.resets.request(dto.email, req.ip ?? 'unknown');
+    return { emailConfigured: this.config.emailEnabled };
   }
 
   @Post('password-reset/confirm')

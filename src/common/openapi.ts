@@ -155,6 +155,11 @@ export function ApiAccepted(...errors: number[]) {
   return applyDecorators(ApiResponse({ status: 202, description: 'Accepted' }), ApiErrors(...errors));
 }
 
+/** 202 with a JSON body of `type`: accepted, and what follows happens out of sight. */
+export function ApiAcceptedWith(type: Type<unknown>, ...errors: number[]) {
+  return applyDecorators(ApiResponse({ status: 202, description: 'Accepted', type }), ApiErrors(...errors));
+}
+
 /** Text (CSV, Markdown, iCalendar, HTML) is a string; anything else binary. */
 function fileSchema(contentType: string) {
   return contentType.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };

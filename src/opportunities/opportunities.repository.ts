@@ -23,6 +23,15 @@ export async function partnersOf(manager: EntityManager, opportunityIds: string[
   );
 }
 
+/** Each funder's name by id, whatever the organisation's kind (a UN agency funds calls too). */
+export async function funderLabels(manager: EntityManager, funderIds: string[]): Promise<Map<string, string>> {
+  const rows: { id: string; label: string }[] = await manager.query(
+    `SELECT id, name AS label FROM organizations WHERE id = ANY($1)`,
+    [funderIds],
+  );
+  return new Map(rows.map((n) => [n.id, n.label]));
+}
+
 /** Labels for the funder (acronym, else name) and owner (e-mail) columns of the export, by id. */
 export async function exportLabels(
   manager: EntityManager,

@@ -17,11 +17,12 @@ import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { mayChangeOpportunities, type OpportunityActions, opportunityActions } from './opportunity-actions.js';
 import { Partner } from './partner.entity.js';
-import { partnersOf } from './opportunities.repository.js';
+import { funderLabels, partnersOf } from './opportunities.repository.js';
 
 type ListedOpportunity = Opportunity & {
   leadOrganization: string | null;
   partnerCount: number;
+  funder: string | null;
   can: OpportunityActions;
 };
 import { ReadinessService } from './readiness.service.js';
@@ -101,6 +102,10 @@ export class OpportunitiesService {
       this.db.manager,
       items.map((o) => o.id),
     );
+    const funders = await funderLabels(
+      this.db.manager,
+      items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
+    );
     return toPage(
       items.map((o) => {
         const own = partners.filter((p) => p.opportunity_id === o.id && p.status !== 'declined');
@@ -108,6 +113,7 @@ export class OpportunitiesService {
           ...o,
           leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null,
           partnerCount: own.length,
+          funder: o.funderId ? (funders.get(o.funderId) ?? null) : null,
           can: opportunityActions(user, o),
         };
       }),

@@ -91,6 +91,10 @@ export class OpportunityListItemResponse extends OpportunityResponse {
   /** Organisations in the consortium that have not declined */
   partnerCount: number;
 
+  /** The funder's name (any kind of organisation, a UN agency too); null when the call has no funder */
+  @ApiProperty({ type: String, nullable: true })
+  funder: string | null;
+
   @ApiProperty({ type: () => OpportunityActionsResponse })
   can: OpportunityActionsResponse;
 }

@@ -29,6 +29,8 @@ export class OrganizationsService {
     const qb = this.db.getRepository(Organization).createQueryBuilder('o');
     if (query.archived !== 'true') qb.andWhere('o.archived_at IS NULL');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.funding === 'true')
+      qb.andWhere(`(o.kind = 'funder' OR EXISTS (SELECT 1 FROM opportunities op WHERE op.funder_id = o.id))`);
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.acronym ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
     const [items, total] = await qb
       .orderBy('o.name', 'ASC')

@@ -243,6 +243,10 @@ describe('the web app: the submissions list and a submission’s page', () => {
     await signOn.getByText('2 of 2 required signers have signed on.').waitFor();
     await signOn.getByText('“Legal Aid of Cambodia (LAC)”').waitFor();
     await signOn.getByRole('button', { name: 'Withdraw our sign-on' }).click();
+    await page
+      .getByRole('dialog', { name: 'Withdraw this sign-on?' })
+      .getByRole('button', { name: 'Withdraw the sign-on' })
+      .click();
     await signOn.getByText('Still to sign: Legal Aid of Cambodia').waitFor();
     await page.context().close();
 

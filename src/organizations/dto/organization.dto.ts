@@ -115,6 +115,15 @@ export class OrganizationQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'true: only organisations that fund calls: of kind funder, or the funder of at least one opportunity (a UN agency with a programme agreement)',
+  })
+  @IsOptional()
+  @Type(() => String)
+  @IsIn(['true', 'false'])
+  funding?: 'true' | 'false';
+
   @ApiPropertyOptional({ description: 'Include archived organisations' })
   @IsOptional()
   @Type(() => String)

@@ -19,7 +19,7 @@ function spoken(params: Record<string, unknown>): Record<string, unknown> {
 
 /** What a refusal says to the reader, in their language, from its stable code (never the English message). */
 export function refusalText(error: unknown): string {
-  if (!(error instanceof ApiError)) return i18n.t('common.loadFailed');
+  if (!(error instanceof ApiError)) return i18n.t('common.loadProblem.offline');
   if (error.status >= 500) return i18n.t('errors.refusal.server_error');
   const fallback = i18n.t('errors.refusal.refused');
   return i18n.t(`errors.refusal.${error.code}`, { ...spoken(error.params), defaultValue: fallback });

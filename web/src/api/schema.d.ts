@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Forgot password: e-mails a reset link (valid 1 hour, usable once) if the address is an active account
-         * @description Always answers 202, whether or not the address is known. Limited per IP address and per e-mail address (429).
+         * @description Always answers 202 with the same body whether or not the address is known. `emailConfigured` says whether this server can send e-mail at all: when false, no link is sent to anyone and an admin must help instead. Limited per IP address and per e-mail address (429).
          */
         post: operations["Auth_requestPasswordReset"];
         delete?: never;
@@ -207,7 +207,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user, and the channels this server can deliver through */
+        /** The signed-in user */
         get: operations["Me_me"];
         put?: never;
         post?: never;
@@ -1420,6 +1420,10 @@ export interface components {
              */
             email: string;
         };
+        PasswordResetRequestResponse: {
+            /** @description false: this server has no SMTP, so no reset link goes to anyone; ask the network's admin instead */
+            emailConfigured: boolean;
+        };
         PasswordResetConfirmDto: {
             /** @description The token from the e-mailed link (`/reset-password?token=…`) */
             token: string;
@@ -1573,36 +1577,6 @@ export interface components {
             notificationPreferences?: components["schemas"]["NotificationPreferencesDto"];
             /** @enum {string} */
             status?: "active" | "disabled";
-        };
-        ChannelsResponse: {
-            /** @description SMTP is configured (SMTP_URL) */
-            email: boolean;
-            /** @description A Telegram bot is configured (TELEGRAM_BOT_TOKEN) */
-            telegram: boolean;
-        };
-        MeResponse: {
-            /** Format: uuid */
-            id: string;
-            role: components["schemas"]["Role"];
-            /** Format: uuid */
-            organizationId: string | null;
-            status: components["schemas"]["UserStatus"];
-            notificationPreferences: components["schemas"]["NotificationPreferencesResponse"];
-            channels: components["schemas"]["ChannelsResponse"];
-            email: string;
-            name: string;
-            /** @description IANA time zone, e.g. Asia/Phnom_Penh */
-            timeZone: string;
-            /** @description en or km */
-            language: string;
-            /** @description Whether a Telegram chat receives this user's reminders */
-            telegramLinked: boolean;
-            /** Format: date-time */
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         UpdateMeDto: {
             /** @example Sokha Chan */
@@ -1878,20 +1852,6 @@ export interface components {
              */
             telegramChatId?: string | null;
         };
-        SubmissionActionsResponse: {
-            /** @description The statuses it may move to now (a move may still be blocked by its conditions) */
-            move: components["schemas"]["SubmissionStatus"][];
-            /** @description Change its title and details, partners, and add or assign sections (once submitted, only what stays open) */
-            edit: boolean;
-            /** @description Move past unmet conditions, with a reason */
-            override: boolean;
-            /** @description Withdraw it */
-            withdraw: boolean;
-            /** @description Sign on for their own organisation */
-            endorse: boolean;
-            /** @description Comment on its sections */
-            comment: boolean;
-        };
         SectionWordCountResponse: {
             /** Format: uuid */
             id: string;
@@ -1931,7 +1891,6 @@ export interface components {
             partners: components["schemas"]["SubmissionPartnerResponse"][];
             signOff: components["schemas"]["SignOffResponse"];
             nextDeadline: components["schemas"]["NextDeadlineResponse"] | null;
-            can: components["schemas"]["SubmissionActionsResponse"];
             /** Format: uuid */
             finalSnapshotId: string | null;
             wordCount: components["schemas"]["WordCountResponse"];
@@ -2484,16 +2443,6 @@ export interface components {
         OpportunityStage: "identified" | "screening" | "preparing" | "submitted" | "awarded" | "reporting" | "closed" | "no_go" | "declined" | "withdrawn";
         /** @enum {string} */
         OpportunitySort: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "title" | "-title" | "closesAt" | "-closesAt" | "stage" | "-stage";
-        OpportunityActionsResponse: {
-            /** @description The stages it may move to now (a move to `submitted` may still be blocked by its readiness) */
-            move: components["schemas"]["OpportunityStage"][];
-            /** @description Change its details, consortium and checklist */
-            edit: boolean;
-            /** @description Move to `submitted` past the readiness checks, with a reason */
-            override: boolean;
-            /** @description Archive it */
-            archive: boolean;
-        };
         OpportunityListItemResponse: {
             /** Format: uuid */
             id: string;
@@ -2507,7 +2456,8 @@ export interface components {
             createdBy: string | null;
             /** @description The lead partner's acronym, else its name; null while the consortium has no lead */
             leadOrganization: string | null;
-            can: components["schemas"]["OpportunityActionsResponse"];
+            /** @description The funder's name (any kind of organisation, a UN agency too); null when the call has no funder */
+            funder: string | null;
             /** @description Organisations in the consortium that have not declined */
             partnerCount: number;
             title: string;
@@ -2697,8 +2647,7 @@ export interface components {
             createdBy: string | null;
             budget: components["schemas"]["CurrencyTotalResponse"][];
             readiness: components["schemas"]["ReadinessResponse"];
-            can: components["schemas"]["OpportunityActionsResponse"];
-            /** @description Whether you may change it (also `can.edit`) */
+            /** @description Whether you may change it */
             canEdit: boolean;
             title: string;
             callReference: string | null;
@@ -3584,7 +3533,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestResponse"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -4284,7 +4235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -4317,7 +4268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Bad Request */
@@ -4455,6 +4406,8 @@ export interface operations {
                 kind?: components["schemas"]["OrganizationKind"];
                 /** @description Matches name or acronym */
                 q?: string;
+                /** @description true: only organisations that fund calls: of kind funder, or the funder of at least one opportunity (a UN agency with a programme agreement) */
+                funding?: "true" | "false";
                 /** @description Include archived organisations */
                 archived?: "true" | "false";
             };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError, isNotFound } from '../api/client';
+import { ApiError } from '../api/client';
 import { refusalText } from '../api/refusals';
 import { useOnline } from '../offline/use-online';
 
@@ -16,25 +16,39 @@ export function EmptyState({ children }: { children: React.ReactNode }) {
   return <p className="state state-empty">{children}</p>;
 }
 
+export type LoadProblem = 'not_found' | 'forbidden' | 'invalid_link' | 'offline' | 'server' | 'refused';
+
+/**
+ * Why something could not be loaded: a record that is not there (or hidden: 404), one the reader may not
+ * see (403), a link that is not a record's address (a 400 on a read: an id cut short or mangled), no
+ * connection (the request never got an answer), or the server failing (5xx).
+ */
+export function loadProblem(error: unknown): LoadProblem {
+  if (!(error instanceof ApiError)) return 'offline';
+  if (error.status === 404) return 'not_found';
+  if (error.status === 403) return 'forbidden';
+  if (error.status === 400) return 'invalid_link';
+  if (error.status >= 500) return 'server';
+  return 'refused';
+}
+
 /** What went wrong, in the reader's language, with a retry where trying again can help. */
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();
   const online = useOnline();
-  // Not an answer from the server but no answer at all, with no copy kept on this device to show instead.
-  const offline = !online && !(error instanceof ApiError);
-  const message = offline
-    ? t('common.offlineNotSaved')
-    : isNotFound(error)
-      ? t('common.notFoundOrHidden')
-      : error instanceof ApiError && error.status === 403
-        ? t('common.forbidden')
-        : error instanceof ApiError && error.status < 500
-          ? refusalText(error)
-          : t('common.loadFailed');
+  const problem = loadProblem(error);
+  // No answer at all while offline, with no copy kept on this device to show instead.
+  const message =
+    problem === 'offline' && !online
+      ? t('common.offlineNotSaved')
+      : problem === 'refused'
+        ? refusalText(error as ApiError)
+        : t(`common.loadProblem.${problem}`);
+  const retryable = (problem === 'offline' && online) || problem === 'server';
   return (
     <div className={offline ? 'state' : 'state state-error'} role={offline ? 'status' : 'alert'}>
       <p>{message}</p>
-      {retry && !offline && !isNotFound(error) && (
+      {retry && retryable && (
         <button type="button" className="button-secondary" onClick={retry}>
           {t('common.retry')}
         </button>

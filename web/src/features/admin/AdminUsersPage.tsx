@@ -1,17 +1,21 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyableLink } from '../../components/CopyableLink';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { LANGUAGES } from '../../i18n/i18n';
 import { useMe } from '../auth/session-hooks';
 import {
+  type InvitationOutcome,
   type Person,
   type Role,
   ROLES,
   useInvite,
   useOrganizationList,
   usePeople,
+  useResendInvitation,
   useUpdatePerson,
 } from './admin-hooks';
 
@@ -51,6 +55,8 @@ function PersonRow({ person }: { person: Person }) {
   const format = useFormat();
   const me = useMe().data;
   const update = useUpdatePerson();
+  const resend = useResendInvitation();
+  const [disabling, setDisabling] = useState(false);
   const self = me?.id === person.id;
   return (
     <li className="card">
@@ -91,14 +97,45 @@ function PersonRow({ person }: { person: Person }) {
               name: person.name,
             })}
             onClick={() =>
-              update.mutate({ id: person.id, status: person.status === 'disabled' ? 'active' : 'disabled' })
+              person.status === 'disabled' ? update.mutate({ id: person.id, status: 'active' }) : setDisabling(true)
             }
           >
             {t(person.status === 'disabled' ? 'admin.enable' : 'admin.disable')}
           </button>
         )}
+        {person.status === 'invited' && (
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={resend.isPending}
+            aria-label={t('admin.resendInvitationTo', { name: person.name })}
+            onClick={() => resend.mutate(person.id)}
+          >
+            {t('admin.resendInvitation')}
+          </button>
+        )}
       </div>
-      <FormError error={update.error} />
+      <FormError error={update.error ?? resend.error} />
+      {resend.isSuccess && <InvitationLink outcome={resend.data} email={person.email} />}
+      {disabling && (
+        <ConfirmDialog
+          title={t('admin.disableConfirmTitle')}
+          confirmLabel={t('admin.disable')}
+          pending={update.isPending}
+          onCancel={() => setDisabling(false)}
+          onConfirm={() =>
+            update.mutate({ id: person.id, status: 'disabled' }, { onSettled: () => setDisabling(false) })
+          }
+        >
+          <p>
+            <Trans
+              i18nKey="admin.disableConfirmBody"
+              values={{ name: person.name }}
+              components={{ data: <span translate="no" /> }}
+            />
+          </p>
+        </ConfirmDialog>
+      )}
     </li>
   );
 }
@@ -173,12 +210,34 @@ function InviteForm() {
         </div>
       </div>
       <FormError error={invite.error} />
-      <p role="status" className="success">
-        {invite.isSuccess ? t('admin.invited', { email: invite.data.email }) : ''}
-      </p>
+      {invite.isSuccess && invite.data.invitation?.delivery === 'link' ? (
+        <InvitationLink outcome={invite.data.invitation} email={invite.data.email} />
+      ) : (
+        <p role="status" className="success">
+          {invite.isSuccess ? t('admin.invited', { email: invite.data.email }) : ''}
+        </p>
+      )}
       <button type="submit" className="button" disabled={invite.isPending}>
         {t('admin.invite')}
       </button>
     </form>
+  );
+}
+
+/** What became of an invitation: e-mailed, or (no e-mail on this server) a link to hand over. */
+function InvitationLink({ outcome, email }: { outcome: InvitationOutcome; email: string }) {
+  const { t } = useTranslation();
+  if (outcome.delivery !== 'link' || !outcome.url)
+    return (
+      <p role="status" className="success">
+        {t('admin.invited', { email })}
+      </p>
+    );
+  return (
+    <CopyableLink
+      reason={t('admin.invitationNotSent')}
+      label={<Trans i18nKey="admin.invitationLink" values={{ email }} components={{ data: <span translate="no" /> }} />}
+      url={outcome.url}
+    />
   );
 }

@@ -5,6 +5,8 @@ import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
 export type Person = Schemas['UserResponse'];
+export type InvitationOutcome = Schemas['InvitationOutcomeResponse'];
+export type CreatedPerson = Schemas['CreatedUserResponse'];
 export type Role = Schemas['Role'];
 export type Organization = Schemas['OrganizationResponse'];
 export type OrganizationKind = Schemas['OrganizationKind'];
@@ -23,11 +25,24 @@ export function usePeople(q: string) {
   });
 }
 
-/** Invites a person: the server e-mails them a link to set their password, in their language. */
+/**
+ * Invites a person: the server e-mails them a link to set their password, in their language, or, with no
+ * e-mail set up, answers the link itself (`invitation.delivery` 'link') for the admin to hand over.
+ */
 export function useInvite() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateUserDto']) => unwrap<Person>(api.POST('/api/v1/users', { body })),
+    mutationFn: (body: Schemas['CreateUserDto']) => unwrap<CreatedPerson>(api.POST('/api/v1/users', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
+  });
+}
+
+/** A new invitation for someone who has not accepted yet (the earlier link stops working). */
+export function useResendInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap<InvitationOutcome>(api.POST('/api/v1/users/{id}/invitation', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
   });
 }

@@ -6,7 +6,10 @@ import { PageTitle } from '../../components/PageTitle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRequestPasswordReset } from './session-hooks';
 
-/** Asks for a reset link. The answer is the same whether or not the address has an account. */
+/**
+ * Asks for a reset link. The answer is the same whether or not the address has an account; it only says
+ * whether this server sends e-mail at all, and when it does not the page says so instead of promising one.
+ */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
@@ -23,7 +26,12 @@ export function ForgotPasswordPage() {
         <p className="brand">{t('common.appName')}</p>
         <PageTitle>{t('auth.forgotTitle')}</PageTitle>
         <LanguageSwitch />
-        {request.isSuccess ? (
+        {request.isSuccess && !request.data.emailConfigured ? (
+          <div role="status">
+            <p>{t('auth.resetNoEmail')}</p>
+            <p className="hint">{t('auth.resetNoEmailHint')}</p>
+          </div>
+        ) : request.isSuccess ? (
           <div role="status">
             <p>{t('auth.resetSent', { email })}</p>
             <p className="hint">{t('auth.resetSentHint')}</p>

@@ -69,7 +69,8 @@ export function useAcceptInvitation() {
 /** Asks for a reset link by e-mail; the server answers 202 whether or not the address has an account. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (input: { email: string }) => unwrap<void>(api.POST('/api/v1/auth/password-reset', { body: input })),
+    mutationFn: (input: { email: string }) =>
+      unwrap<{ emailConfigured: boolean }>(api.POST('/api/v1/auth/password-reset', { body: input })),
   });
 }
 

@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeZoneInput } from '../../components/TimeZoneInput';
 import { AssigneeFields } from './AssigneeFields';
 import { COMMON_OFFSETS, type DeadlineDraft } from './deadline-draft';
 import './calendar.css';
-
-const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** A problem the server named for one field, tied to its input by `aria-describedby`. */
 function Problem({ id, text }: { id: string; text?: string }) {
@@ -24,7 +22,6 @@ export function DeadlineFields(props: {
 }) {
   const { draft, change, problems } = props;
   const { t } = useTranslation();
-  const zones = useMemo(() => (ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]), [draft.timeZone]);
   const described = (field: string) => (problems[field] ? `df-${field}-error` : undefined);
   const dueProblem = problems.dueDate ?? problems.dueAt;
   const toggleOffset = (offset: string, on: boolean) =>
@@ -94,20 +91,13 @@ export function DeadlineFields(props: {
         </div>
         <Problem id="df-due-error" text={dueProblem} />
         <label htmlFor="df-zone">{t('deadline-form.timeZone')}</label>
-        <select
+        <TimeZoneInput
           id="df-zone"
           value={draft.timeZone}
-          translate="no"
-          aria-invalid={Boolean(problems.timeZone)}
-          aria-describedby={described('timeZone')}
-          onChange={(e) => change({ timeZone: e.target.value })}
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
+          invalid={Boolean(problems.timeZone)}
+          describedBy={described('timeZone')}
+          onChange={(timeZone) => change({ timeZone })}
+        />
         <Problem id="df-timeZone-error" text={problems.timeZone} />
       </fieldset>
       <fieldset>

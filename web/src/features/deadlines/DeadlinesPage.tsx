@@ -22,6 +22,13 @@ export function DeadlinesPage() {
   return (
     <>
       <PageTitle>{t('deadlines.title')}</PageTitle>
+      {me.role !== 'viewer' && (
+        <p>
+          <Link className="button" to="/deadlines/new">
+            {t('deadline-form.newTitle')}
+          </Link>
+        </p>
+      )}
       <nav className="view-switch" aria-label={t('deadline-form.views')}>
         <Link to="/deadlines" aria-current={monthView ? undefined : 'page'}>
           {t('deadline-form.listView')}

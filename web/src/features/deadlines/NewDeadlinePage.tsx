@@ -8,6 +8,7 @@ import { bodyOf, type DeadlineDraft, emptyDraft } from './deadline-draft';
 import { type TemplateId, useCreateDeadline, useDeadlineTemplates } from './deadline-form-hooks';
 import type { SubjectType } from './deadline-hooks';
 import { DeadlineFields } from './DeadlineFields';
+import { PickRecord } from './PickRecord';
 import { useDeadlineProblems } from './use-deadline-problems';
 
 const SUBJECT_PATHS: Partial<Record<SubjectType, string>> = {
@@ -15,7 +16,10 @@ const SUBJECT_PATHS: Partial<Record<SubjectType, string>> = {
   submission: '/submissions/',
 };
 
-/** `/deadlines/new?subjectType=opportunity&subjectId=…`: a deadline for that record, optionally from a template. */
+/**
+ * `/deadlines/new?subjectType=opportunity&subjectId=…`: a deadline for that record, optionally from a template;
+ * without a record, the reader picks one first.
+ */
 export function NewDeadlinePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -30,7 +34,13 @@ export function NewDeadlinePage() {
   const change = (changes: Partial<DeadlineDraft>) => setDraft((d) => ({ ...d, ...changes }));
   const check = useDeadlineProblems(create.error);
 
-  if (!subjectType || !subjectId) return <ErrorState error={new Error('missing subject')} />;
+  if (!subjectType || !subjectId)
+    return (
+      <>
+        <PageTitle>{t('deadline-form.newTitle')}</PageTitle>
+        <PickRecord />
+      </>
+    );
 
   const pickTemplate = (id: TemplateId | '') => {
     setTemplateId(id);

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { ZonedTime } from '../../components/ZonedTime';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useFormat } from '../../i18n/format';
 import { useReminders } from './deadline-hooks';
 
 /** When each reminder fires (in the reader's zone) and whether it went out. */
 export function ReminderList({ deadlineId, readerZone }: { deadlineId: string; readerZone: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const reminders = useReminders(deadlineId);
   return (
     <section className="panel" aria-labelledby="reminders">
@@ -21,7 +20,7 @@ export function ReminderList({ deadlineId, readerZone }: { deadlineId: string; r
         <ul className="plain-list">
           {reminders.data.items.map((r) => (
             <li key={r.id}>
-              <time dateTime={r.fireAt}>{format.dateTime(r.fireAt, readerZone)}</time>{' '}
+              <ZonedTime iso={r.fireAt} zone={readerZone} />{' '}
               <span className="muted">
                 {r.kind === 'overdue' ? t('deadlines.overdueReminder') : t('deadlines.beforeReminder')}
               </span>{' '}

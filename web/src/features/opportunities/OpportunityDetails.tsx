@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZonedTime } from '../../components/ZonedTime';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -74,7 +75,7 @@ export function OpportunityDetails({ opportunity: o, zone }: { opportunity: Oppo
             <div>
               <dt>{t('opportunities.closes')}</dt>
               <dd>
-                {o.closesAt ? format.dateTime(o.closesAt, zone) : t('consortium.noClosingDate')}
+                {o.closesAt ? <ZonedTime iso={o.closesAt} zone={zone} /> : t('consortium.noClosingDate')}
                 {closing.data && (
                   <>
                     {' · '}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError } from '../../components/states';
 import { CurrencyInput } from './CurrencyInput';
 import { useFormat } from '../../i18n/format';
@@ -15,6 +16,7 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
   const me = useMe().data!;
   const update = useUpdatePartner(opportunityId);
   const remove = useRemovePartner(opportunityId);
+  const [removing, setRemoving] = useState(false);
   const [amount, setAmount] = useState(p.budgetAmount ?? '');
   const [currency, setCurrency] = useState(p.budgetCurrency ?? '');
   const name = p.organization?.acronym ?? p.organization?.name ?? '—';
@@ -115,13 +117,28 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
           type="button"
           className="button-link danger"
           disabled={remove.isPending}
-          onClick={() => {
-            if (window.confirm(t('consortium.removeConfirm', { name }))) remove.mutate(p.id);
-          }}
+          onClick={() => setRemoving(true)}
         >
           {t('consortium.removePartner')}
           <span className="visually-hidden" translate="no">{`: ${name}`}</span>
         </button>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('consortium.removeConfirmTitle')}
+          confirmLabel={t('consortium.removePartner')}
+          pending={remove.isPending}
+          onCancel={() => setRemoving(false)}
+          onConfirm={() => remove.mutate(p.id, { onSettled: () => setRemoving(false) })}
+        >
+          <p>
+            <Trans
+              i18nKey="consortium.removeConfirm"
+              values={{ name }}
+              components={{ data: <span translate="no" /> }}
+            />
+          </p>
+        </ConfirmDialog>
       )}
     </li>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { type CreatedApiToken, useApiTokens, useCreateApiToken, useRevokeApiToken } from './account-hooks';
@@ -14,6 +15,7 @@ export function ApiTokensPanel() {
   const [name, setName] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   return (
     <section className="panel" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('account.tokensTitle')}</h2>
@@ -70,7 +72,7 @@ export function ApiTokensPanel() {
                   className="button-secondary"
                   disabled={revoke.isPending}
                   aria-label={t('account.revokeToken', { name: token.name })}
-                  onClick={() => revoke.mutate(token.id)}
+                  onClick={() => setRevoking({ id: token.id, name: token.name })}
                 >
                   {t('account.revoke')}
                 </button>
@@ -88,6 +90,23 @@ export function ApiTokensPanel() {
         </ul>
       )}
       <FormError error={revoke.error} />
+      {revoking && (
+        <ConfirmDialog
+          title={t('account.revokeConfirmTitle')}
+          confirmLabel={t('account.revoke')}
+          pending={revoke.isPending}
+          onCancel={() => setRevoking(null)}
+          onConfirm={() => revoke.mutate(revoking.id, { onSettled: () => setRevoking(null) })}
+        >
+          <p>
+            <Trans
+              i18nKey="account.revokeConfirmBody"
+              values={{ name: revoking.name }}
+              components={{ data: <span translate="no" /> }}
+            />
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState, FormError, LoadingState } from '../../components/states';
 import { useCalendarFeed, useRegenerateCalendarFeed } from './profile-hooks';
 
@@ -9,6 +10,7 @@ export function CalendarFeedPanel() {
   const feed = useCalendarFeed();
   const regenerate = useRegenerateCalendarFeed();
   const [copied, setCopied] = useState(false);
+  const [regenerating, setRegenerating] = useState(false);
   const copy = async (url: string) => {
     await navigator.clipboard.writeText(url);
     setCopied(true);
@@ -35,9 +37,7 @@ export function CalendarFeedPanel() {
             <button
               type="button"
               className="button-secondary"
-              onClick={() => {
-                if (window.confirm(t('profile.regenerateConfirm'))) regenerate.mutate();
-              }}
+              onClick={() => setRegenerating(true)}
               disabled={regenerate.isPending}
             >
               {t('profile.regenerate')}
@@ -47,6 +47,17 @@ export function CalendarFeedPanel() {
             {copied ? t('profile.copied') : regenerate.isSuccess ? t('profile.regenerated') : ''}
           </p>
           <FormError error={regenerate.error} />
+          {regenerating && (
+            <ConfirmDialog
+              title={t('profile.regenerateConfirmTitle')}
+              confirmLabel={t('profile.regenerate')}
+              pending={regenerate.isPending}
+              onCancel={() => setRegenerating(false)}
+              onConfirm={() => regenerate.mutate(undefined, { onSettled: () => setRegenerating(false) })}
+            >
+              <p>{t('profile.regenerateConfirm')}</p>
+            </ConfirmDialog>
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
+import { TimeZoneInput } from '../../components/TimeZoneInput';
 import { LANGUAGES } from '../../i18n/i18n';
 import type { Me } from '../auth/session-hooks';
 import { useUpdateProfile } from './profile-hooks';
@@ -13,7 +14,6 @@ const DIGESTS = ['off', 'daily', 'weekly'] as const;
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const update = useUpdateProfile();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const [name, setName] = useState(me.name);
   const [language, setLanguage] = useState(me.language);
   const [timeZone, setTimeZone] = useState(me.timeZone);
@@ -49,13 +49,7 @@ export function ProfileForm({ me }: { me: Me }) {
         ))}
       </select>
       <label htmlFor="time-zone">{t('profile.timeZone')}</label>
-      <select id="time-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} translate="no">
-        {zones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone}
-          </option>
-        ))}
-      </select>
+      <TimeZoneInput id="time-zone" value={timeZone} onChange={setTimeZone} />
 
       <fieldset>
         <legend>{t('profile.channels')}</legend>

@@ -19,14 +19,7 @@ import { OpportunityCard } from './OpportunityCard';
 import { OverrideDialog } from './OverrideDialog';
 import { ReadinessProblem } from '../ReadinessProblem';
 import type { components } from '../../../api/schema';
-import {
-  STAGES,
-  useFunders,
-  useMoveOpportunity,
-  useOpportunityList,
-  type Opportunity,
-  type Stage,
-} from './board-hooks';
+import { STAGES, useMoveOpportunity, useOpportunityList, type Opportunity, type Stage } from './board-hooks';
 
 /** Left and right arrows carry a picked-up card to the previous or next stage's column (not 25 pixels). */
 const columnByColumn: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
@@ -80,7 +73,6 @@ export function Board() {
   const narrow = useNarrow();
   const [dragged, setDragged] = useState<Opportunity | null>(null);
   const list = useOpportunityList({ limit: 100, sort: 'closesAt' });
-  const funders = useFunders();
   const move = useMoveOpportunity();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [overriding, setOverriding] = useState<Refusal | null>(null);
@@ -92,7 +84,6 @@ export function Board() {
   if (list.isError) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
   const items = list.data.items;
   const byId = new Map(items.map((o) => [o.id, o]));
-  const funderName = new Map((funders.data?.items ?? []).map((f) => [f.id, f.name]));
   const title = (id: string | number) => byId.get(String(id))?.title ?? '';
   const stageName = (id: string | number | undefined) => (id ? t(`opportunities.stage.${id}`) : '');
 
@@ -135,7 +126,7 @@ export function Board() {
     <OpportunityCard
       key={o.id}
       opportunity={o}
-      funderName={o.funderId ? funderName.get(o.funderId) : undefined}
+      funderName={o.funder ?? undefined}
       onMove={(to) => moveTo(o, to)}
       draggable={!narrow}
     />

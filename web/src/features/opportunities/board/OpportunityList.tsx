@@ -31,7 +31,6 @@ export function OpportunityList({ organizationId }: { organizationId: string | n
   const filter = filterFrom(params, organizationId);
   const list = useOpportunityList(filter);
   const funders = useFunders();
-  const funderName = new Map((funders.data?.items ?? []).map((f) => [f.id, f.name]));
   const set = (key: string, value: string) =>
     setParams(
       (current) => {
@@ -137,7 +136,7 @@ export function OpportunityList({ organizationId }: { organizationId: string | n
                     </Link>
                   </td>
                   <td>{t(`opportunities.stage.${o.stage}`)}</td>
-                  <td translate="no">{(o.funderId && funderName.get(o.funderId)) || '—'}</td>
+                  <td translate="no">{o.funder ?? '—'}</td>
                   <td>{o.closesAt ? format.date(o.closesAt) : '—'}</td>
                 </tr>
               ))}

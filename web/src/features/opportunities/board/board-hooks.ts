@@ -39,12 +39,13 @@ export function useOpportunityList(filter: ListFilter) {
   });
 }
 
+/** Who funds calls: organisations of kind funder and any that funds a call already (UNICEF, a UN agency). */
 export function useFunders() {
   return useQuery({
     queryKey: ['organizations', 'list', 'funder'],
     queryFn: () =>
       unwrap<Page<Organization>>(
-        api.GET('/api/v1/organizations', { params: { query: { kind: 'funder', limit: 100 } } }),
+        api.GET('/api/v1/organizations', { params: { query: { funding: 'true', limit: 100 } } }),
       ),
     staleTime: 60_000,
   });

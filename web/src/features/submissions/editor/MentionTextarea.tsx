@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session-hooks';
 import { type MentionCandidate, useMentionCandidates } from './editor-hooks';
+import { insertMention } from './mention-text';
 
 interface Props {
   submissionId: string;
@@ -43,12 +44,10 @@ export function MentionTextarea({ submissionId, id, value, onChange, onMention, 
   const pick = (person: MentionCandidate) => {
     if (!query) return;
     const caret = box.current?.selectionStart ?? value.length;
-    const inserted = `@${person.name} `;
-    const next = value.slice(0, query.start) + inserted + value.slice(caret);
-    onChange(next);
+    const { text, caret: at } = insertMention(value, query.start, caret, person.name);
+    onChange(text);
     onMention(person);
     setQuery(null);
-    const at = query.start + inserted.length;
     requestAnimationFrame(() => box.current?.setSelectionRange(at, at));
   };
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorState, FormError, LoadingState } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
 import type { Me } from '../../auth/session-hooks';
@@ -21,6 +22,7 @@ export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
   const format = useFormat();
   const endorsements = useEndorsementList(s.id);
   const withdraw = useWithdrawEndorsement(s.id);
+  const [withdrawing, setWithdrawing] = useState<{ id: string; name: string } | null>(null);
   const open = !isFrozen(s.status) && s.status !== 'withdrawn';
 
   const body = () => {
@@ -94,7 +96,7 @@ export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
                     type="button"
                     className="button-link"
                     disabled={withdraw.isPending}
-                    onClick={() => withdraw.mutate(e.id)}
+                    onClick={() => setWithdrawing({ id: e.id, name: o.acronym ?? o.name })}
                   >
                     {e.organizationId === me.organizationId
                       ? t('submission-page.signOn.withdrawOurs')
@@ -106,6 +108,23 @@ export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
           })}
         </ul>
         <FormError error={withdraw.error} />
+        {withdrawing && (
+          <ConfirmDialog
+            title={t('submission-page.signOn.withdrawConfirmTitle')}
+            confirmLabel={t('submission-page.signOn.withdrawYes')}
+            pending={withdraw.isPending}
+            onCancel={() => setWithdrawing(null)}
+            onConfirm={() => withdraw.mutate(withdrawing.id, { onSettled: () => setWithdrawing(null) })}
+          >
+            <p>
+              <Trans
+                i18nKey="submission-page.signOn.withdrawConfirmBody"
+                values={{ name: withdrawing.name }}
+                components={{ data: <span translate="no" /> }}
+              />
+            </p>
+          </ConfirmDialog>
+        )}
         {s.can.endorse && mine && !myEndorsement && <EndorseForm submissionId={s.id} organizationName={mine.name} />}
         {!open && <p className="hint">{t('submission-page.signOn.closed')}</p>}
       </>

@@ -1,6 +1,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
 import {
@@ -155,34 +156,30 @@ export function SectionRow(props: Props) {
                     “{section.title}”
                   </span>
                 </button>
-                {confirming ? (
-                  <span
-                    className="confirm"
-                    role="group"
-                    aria-label={t('submission-page.sections.confirmDelete', { title: section.title })}
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => setConfirming(true)}
+                  aria-label={t('submission-page.sections.deleteLabel', { title: section.title })}
+                >
+                  {t('submission-page.sections.delete')}
+                </button>
+                {confirming && (
+                  <ConfirmDialog
+                    title={t('submission-page.sections.deleteConfirmTitle')}
+                    confirmLabel={t('submission-page.sections.deleteYes')}
+                    pending={remove.isPending}
+                    onCancel={() => setConfirming(false)}
+                    onConfirm={() => remove.mutate(section.id, { onSettled: () => setConfirming(false) })}
                   >
-                    <span>{t('submission-page.sections.confirmDelete', { title: section.title })}</span>
-                    <button
-                      type="button"
-                      className="button-danger"
-                      disabled={remove.isPending}
-                      onClick={() => remove.mutate(section.id, { onSuccess: () => setConfirming(false) })}
-                    >
-                      {t('submission-page.sections.deleteYes')}
-                    </button>
-                    <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
-                      {t('submission-page.sections.deleteNo')}
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button-link"
-                    onClick={() => setConfirming(true)}
-                    aria-label={t('submission-page.sections.deleteLabel', { title: section.title })}
-                  >
-                    {t('submission-page.sections.delete')}
-                  </button>
+                    <p>
+                      <Trans
+                        i18nKey="submission-page.sections.confirmDelete"
+                        values={{ title: section.title }}
+                        components={{ data: <span translate="no" /> }}
+                      />
+                    </p>
+                  </ConfirmDialog>
                 )}
               </div>
             )}

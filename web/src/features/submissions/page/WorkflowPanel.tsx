@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { refusalText } from '../../../api/refusals';
@@ -100,18 +101,6 @@ export function WorkflowPanel({ submission: s }: Props) {
         <p className="hint">{t('submission-page.workflow.leadOnly')}</p>
       ) : next.length === 0 ? (
         <p className="hint">{t('submission-page.workflow.final')}</p>
-      ) : confirming ? (
-        <div className="confirm-box" role="group" aria-labelledby="confirm-submit">
-          <p id="confirm-submit">{t('submission-page.workflow.confirmSubmit')}</p>
-          <div className="toolbar">
-            <button type="button" disabled={transition.isPending} onClick={() => move(confirming)}>
-              {t('submission-page.workflow.confirmSubmitYes')}
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setConfirming(null)}>
-              {t('submission-page.cancel')}
-            </button>
-          </div>
-        </div>
       ) : (
         <div className="toolbar" role="group" aria-label={t('submission-page.workflow.moves')}>
           {next.map((to) => (
@@ -120,12 +109,37 @@ export function WorkflowPanel({ submission: s }: Props) {
               type="button"
               className={to === 'withdrawn' || isBackward(s.status, to) ? 'button-secondary' : undefined}
               disabled={transition.isPending}
-              onClick={() => (to === 'submitted' ? setConfirming(to) : move(to))}
+              onClick={() => (to === 'submitted' || to === 'withdrawn' ? setConfirming(to) : move(to))}
             >
               {t(`submission-page.workflow.to.${to}`)}
             </button>
           ))}
         </div>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t(
+            confirming === 'withdrawn'
+              ? 'submission-page.workflow.confirmWithdrawTitle'
+              : 'submission-page.workflow.confirmSubmitTitle',
+          )}
+          confirmLabel={t(
+            confirming === 'withdrawn'
+              ? 'submission-page.workflow.confirmWithdrawYes'
+              : 'submission-page.workflow.confirmSubmitYes',
+          )}
+          pending={transition.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => move(confirming)}
+        >
+          <p>
+            {t(
+              confirming === 'withdrawn'
+                ? 'submission-page.workflow.confirmWithdraw'
+                : 'submission-page.workflow.confirmSubmit',
+            )}
+          </p>
+        </ConfirmDialog>
       )}
       {overriding && (
         <OverrideDialog
