@@ -73,8 +73,8 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
 /** A fresh browser profile (no session, no saved language) at a given width, speaking English. */
 export async function openPage(web: WebApp, viewport: { width: number; height: number }): Promise<Page> {
   const context = await web.browser.newContext({ viewport, locale: 'en-GB', baseURL: web.url });
-  // On the app's day, when the suite runs on another (TEST_CLOCK_START); the clock runs on from there.
-  if (process.env.TEST_CLOCK_START) await context.clock.install({ time: web.clock.now() });
+  // On the app's day, when the suite runs on another (TEST_CLOCK_START): only Date moves, timers run as ever.
+  if (process.env.TEST_CLOCK_START) await context.clock.setSystemTime(web.clock.now());
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

@@ -207,7 +207,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user, and the channels this server can deliver through */
         get: operations["Me_me"];
         put?: never;
         post?: never;
@@ -1578,6 +1578,36 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "disabled";
         };
+        ChannelsResponse: {
+            /** @description SMTP is configured (SMTP_URL) */
+            email: boolean;
+            /** @description A Telegram bot is configured (TELEGRAM_BOT_TOKEN) */
+            telegram: boolean;
+        };
+        MeResponse: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            organizationId: string | null;
+            status: components["schemas"]["UserStatus"];
+            notificationPreferences: components["schemas"]["NotificationPreferencesResponse"];
+            channels: components["schemas"]["ChannelsResponse"];
+            email: string;
+            name: string;
+            /** @description IANA time zone, e.g. Asia/Phnom_Penh */
+            timeZone: string;
+            /** @description en or km */
+            language: string;
+            /** @description Whether a Telegram chat receives this user's reminders */
+            telegramLinked: boolean;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         UpdateMeDto: {
             /** @example Sokha Chan */
             name?: string;
@@ -1852,6 +1882,20 @@ export interface components {
              */
             telegramChatId?: string | null;
         };
+        SubmissionActionsResponse: {
+            /** @description The statuses it may move to now (a move may still be blocked by its conditions) */
+            move: components["schemas"]["SubmissionStatus"][];
+            /** @description Change its title and details, partners, and add or assign sections (once submitted, only what stays open) */
+            edit: boolean;
+            /** @description Move past unmet conditions, with a reason */
+            override: boolean;
+            /** @description Withdraw it */
+            withdraw: boolean;
+            /** @description Sign on for their own organisation */
+            endorse: boolean;
+            /** @description Comment on its sections */
+            comment: boolean;
+        };
         SectionWordCountResponse: {
             /** Format: uuid */
             id: string;
@@ -1891,6 +1935,7 @@ export interface components {
             partners: components["schemas"]["SubmissionPartnerResponse"][];
             signOff: components["schemas"]["SignOffResponse"];
             nextDeadline: components["schemas"]["NextDeadlineResponse"] | null;
+            can: components["schemas"]["SubmissionActionsResponse"];
             /** Format: uuid */
             finalSnapshotId: string | null;
             wordCount: components["schemas"]["WordCountResponse"];
@@ -2443,6 +2488,16 @@ export interface components {
         OpportunityStage: "identified" | "screening" | "preparing" | "submitted" | "awarded" | "reporting" | "closed" | "no_go" | "declined" | "withdrawn";
         /** @enum {string} */
         OpportunitySort: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "title" | "-title" | "closesAt" | "-closesAt" | "stage" | "-stage";
+        OpportunityActionsResponse: {
+            /** @description The stages it may move to now (a move to `submitted` may still be blocked by its readiness) */
+            move: components["schemas"]["OpportunityStage"][];
+            /** @description Change its details, consortium and checklist */
+            edit: boolean;
+            /** @description Move to `submitted` past the readiness checks, with a reason */
+            override: boolean;
+            /** @description Archive it */
+            archive: boolean;
+        };
         OpportunityListItemResponse: {
             /** Format: uuid */
             id: string;
@@ -2458,6 +2513,7 @@ export interface components {
             leadOrganization: string | null;
             /** @description The funder's name (any kind of organisation, a UN agency too); null when the call has no funder */
             funder: string | null;
+            can: components["schemas"]["OpportunityActionsResponse"];
             /** @description Organisations in the consortium that have not declined */
             partnerCount: number;
             title: string;
@@ -2647,7 +2703,8 @@ export interface components {
             createdBy: string | null;
             budget: components["schemas"]["CurrencyTotalResponse"][];
             readiness: components["schemas"]["ReadinessResponse"];
-            /** @description Whether you may change it */
+            can: components["schemas"]["OpportunityActionsResponse"];
+            /** @description Whether you may change it (also `can.edit`) */
             canEdit: boolean;
             title: string;
             callReference: string | null;
@@ -4235,7 +4292,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -4268,7 +4325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description Bad Request */

@@ -38,12 +38,12 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
   const online = useOnline();
   const problem = loadProblem(error);
   // No answer at all while offline, with no copy kept on this device to show instead.
-  const message =
-    problem === 'offline' && !online
-      ? t('common.offlineNotSaved')
-      : problem === 'refused'
-        ? refusalText(error as ApiError)
-        : t(`common.loadProblem.${problem}`);
+  const offline = problem === 'offline' && !online;
+  const message = offline
+    ? t('common.offlineNotSaved')
+    : problem === 'refused'
+      ? refusalText(error as ApiError)
+      : t(`common.loadProblem.${problem}`);
   const retryable = (problem === 'offline' && online) || problem === 'server';
   return (
     <div className={offline ? 'state' : 'state state-error'} role={offline ? 'status' : 'alert'}>
