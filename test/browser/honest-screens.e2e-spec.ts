@@ -85,7 +85,7 @@ describe('the web app: honest answers on a server without e-mail', () => {
   });
 
   it('says what went wrong: a mangled link, a missing record, a forbidden one, no connection, a server failure', async () => {
-    const page = await openPage(web, DESKTOP);
+    const page = await openPage(web, DESKTOP, { serviceWorkers: 'block' });
     await signIn(page, 'coordinator@cjn.example');
     const alert = page.getByRole('alert');
 

@@ -70,9 +70,17 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
   };
 }
 
-/** A fresh browser profile (no session, no saved language) at a given width, speaking English. */
-export async function openPage(web: WebApp, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await web.browser.newContext({ viewport, locale: 'en-GB', baseURL: web.url });
+/**
+ * A fresh browser profile (no session, no saved language) at a given width, speaking English;
+ * `serviceWorkers: 'block'` for a test that answers requests itself
+ * (`page.route` does not see what the service worker fetches).
+ */
+export async function openPage(
+  web: WebApp,
+  viewport: { width: number; height: number },
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Page> {
+  const context = await web.browser.newContext({ viewport, locale: 'en-GB', baseURL: web.url, ...options });
   // On the app's day, when the suite runs on another (TEST_CLOCK_START): only Date moves, timers run as ever.
   if (process.env.TEST_CLOCK_START) await context.clock.setSystemTime(web.clock.now());
   const page = await context.newPage();
