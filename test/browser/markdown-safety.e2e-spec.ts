@@ -138,4 +138,22 @@ describe('the web app: section Markdown is text, never a page of its own', () =>
     expect(seen.outside).toEqual([]);
     expect(seen.csp).toEqual([]);
   });
+  it('in the frozen section once the submission is submitted', async () => {
+    const path = ['planned', 'drafting', 'review', 'sign_off', 'submitted'];
+    const { status } = (await (await page.request.get(`/api/v1/submissions/${submissionId}`)).json()) as {
+      status: string;
+    };
+    for (const to of path.slice(path.indexOf(status) + 1)) {
+      const moved = await page.request.post(`/api/v1/submissions/${submissionId}/transitions`, {
+        data: { to, override: true, reason: 'Probe of the Markdown policy' },
+      });
+      expect(moved.status()).toBe(200);
+    }
+    await page.goto(`/submissions/${submissionId}/sections/${sectionId}`);
+    await page.getByText(/its text is frozen/).waitFor();
+    await expectInert(page.getByRole('region', { name: 'Section text' }));
+    await settle(page);
+    expect(seen.outside).toEqual([]);
+    expect(seen.csp).toEqual([]);
+  });
 });
