@@ -52,7 +52,7 @@ function replacementFor(token: Token): string | null {
 
 /** The web app's rule (markdown-rules.ts): a path on this server, never "//host", "/\host" or a scheme. */
 export function isServerImage(src: string): boolean {
-  if (!/^\/(?![/\\])[^\s\x00-\x1f\\]*$/.test(src)) return false;
+  if (!/^\/(?![/\\])[^\s\p{Cc}\\]*$/u.test(src)) return false;
   return new URL(src, 'http://origin.invalid').origin === 'http://origin.invalid';
 }
 

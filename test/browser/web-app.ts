@@ -79,6 +79,13 @@ export async function openPage(web: WebApp, viewport: { width: number; height: n
   page.on('pageerror', (error) => {
     throw error;
   });
+  // Every page of every browser test runs under the app's Content-Security-Policy without a complaint.
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) {
+      const { url, lineNumber } = message.location();
+      throw new Error(`${message.text()} (${url}:${lineNumber})`);
+    }
+  });
   return page;
 }
 

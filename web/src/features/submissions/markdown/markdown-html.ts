@@ -1,5 +1,5 @@
 import { Marked } from 'marked';
-import { escapeHtml, isServerImage } from './markdown-rules';
+import { escapeHtml, isServerImage } from './markdown-rules.js';
 
 /**
  * Section Markdown as HTML, before sanitising: raw HTML blocks and tags are shown as the text typed, an image

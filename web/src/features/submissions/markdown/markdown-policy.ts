@@ -1,6 +1,6 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-import { markdownToHtml } from './markdown-html';
-import { isAllowedLink, isServerImage, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS } from './markdown-rules';
+import { markdownToHtml } from './markdown-html.js';
+import { isAllowedLink, isServerImage, MARKDOWN_ATTRIBUTES, MARKDOWN_TAGS } from './markdown-rules.js';
 
 /**
  * The one policy for showing section Markdown in the web app (section page, editor preview, document

@@ -39,7 +39,7 @@ export const MARKDOWN_ATTRIBUTES = ['href', 'title', 'src', 'alt', 'align', 'sta
 
 /** A link may go to an http(s) web address or an e-mail address; nothing else (javascript:, data:, …). */
 export function isAllowedLink(href: string): boolean {
-  return /^(?:https?:\/\/|mailto:)[^\s\x00-\x1f]*$/i.test(href.trim());
+  return /^(?:https?:\/\/|mailto:)[^\s\p{Cc}]*$/iu.test(href.trim());
 }
 
 const ANY_ORIGIN = 'http://origin.invalid';
@@ -49,7 +49,7 @@ const ANY_ORIGIN = 'http://origin.invalid';
  * ("//host", "/\host", a scheme, or a tab or newline that a browser would drop to make "//host").
  */
 export function isServerImage(src: string): boolean {
-  if (!/^\/(?![/\\])[^\s\x00-\x1f\\]*$/.test(src)) return false;
+  if (!/^\/(?![/\\])[^\s\p{Cc}\\]*$/u.test(src)) return false;
   try {
     return new URL(src, ANY_ORIGIN).origin === ANY_ORIGIN;
   } catch {
