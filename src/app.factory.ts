@@ -82,8 +82,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
  * The Content-Security-Policy of every answer. The web app (web/dist) has no inline script or style: scripts,
  * style sheets, fonts, images and API calls come from this server only, images also from data: and blob: URLs
  * (previews made in the page). Nothing may frame the tracker. React's style props are DOM properties, which
- * CSP does not block. Swagger UI (/api/docs) and the queue board (/admin/queues) are pages written by their
- * libraries with inline <style> blocks; they alone keep `style-src 'unsafe-inline'` (see libraryPageHelmet).
+ * CSP does not block. Swagger UI, the queue board and the signed-link pages alone keep
+ * `style-src 'unsafe-inline'` (INLINE_STYLE_PAGES).
  *
  * HTTPS-only headers (HSTS, upgrade-insecure-requests) only when the tracker is served over https:
  * on plain HTTP at a LAN address they would send the browser to an https that does not exist.
@@ -121,8 +121,11 @@ export function helmetOptions(
   };
 }
 
-/** Pages whose libraries write inline <style> blocks (Swagger UI, the queue board). */
-export const INLINE_STYLE_PAGES = /^\/(?:api\/docs|admin\/queues)(?:\/|$)/;
+/**
+ * Pages written by libraries with inline <style> blocks (Swagger UI, the queue board) and the small pages the
+ * signed links in reminder e-mails answer with (style attributes; no user-written HTML, titles escaped).
+ */
+export const INLINE_STYLE_PAGES = /^\/(?:api\/docs|admin\/queues|api\/v1\/links|api\/v1\/unsubscribe)(?:\/|$)/;
 
 /** Helmet with the strict policy, except the library pages above, which may use inline styles. */
 function securityHeaders(config: AppConfig) {

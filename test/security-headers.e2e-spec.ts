@@ -52,7 +52,7 @@ describe('security headers follow the address the tracker is served at', () => {
       }
     });
 
-    it('lets only Swagger UI and the queue board, whose libraries write inline <style>, use inline styles', async () => {
+    it('lets only Swagger UI, the queue board and the signed-link pages (server-written) use inline styles', async () => {
       const docs = policy(
         (await t.http().get('/api/docs').set('Host', 'cjn.lan:3000')).headers['content-security-policy'],
       );
@@ -64,6 +64,13 @@ describe('security headers follow the address the tracker is served at', () => {
       );
       expect(board['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
       expect(board['script-src']).toEqual(["'self'"]);
+      const link = policy(
+        (await t.http().get('/api/v1/links/not-a-token').set('Host', 'cjn.lan:3000')).headers[
+          'content-security-policy'
+        ],
+      );
+      expect(link['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(link['script-src']).toEqual(["'self'"]);
     });
   });
 
