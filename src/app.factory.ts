@@ -79,10 +79,10 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
 }
 
 /**
- * The Content-Security-Policy of every answer. The web app (web/dist) has no inline script or style: scripts,
- * style sheets, fonts, images and API calls come from this server only, images also from data: and blob: URLs
- * (previews made in the page). Nothing may frame the tracker. React's style props are DOM properties, which
- * CSP does not block. Swagger UI, the queue board and the signed-link pages alone keep
+ * The Content-Security-Policy of every answer. The web app (web/dist/index.html) has no inline script or style:
+ * scripts, style sheets, fonts, images and API calls come from this server only, images also from data: and
+ * blob: URLs (previews made in the page). Nothing may frame the tracker. React's style props are DOM properties,
+ * which CSP does not block; the one inline <style> is the section editor's (style-src-elem below). Swagger UI, the queue board and the signed-link pages alone keep
  * `style-src 'unsafe-inline'` (INLINE_STYLE_PAGES).
  *
  * HTTPS-only headers (HSTS, upgrade-insecure-requests) only when the tracker is served over https:
