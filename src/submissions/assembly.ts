@@ -1,3 +1,5 @@
+import { escapeTags, safeSectionMarkdown } from './markdown-export.js';
+
 /** The assembled text of a submission: what is sent, frozen, and exported. Pure functions. */
 export interface AssembledDocument {
   title: string;
@@ -9,18 +11,22 @@ export interface AssembledDocument {
   signatories: { organizationId: string; displayName: string; endorsedAt: string }[];
 }
 
+/**
+ * The whole text as Markdown. Section bodies follow the Markdown policy (markdown-export.ts: raw HTML as text,
+ * no image from another host); titles and names are text, never tags.
+ */
 export function assembleMarkdown(doc: AssembledDocument): string {
-  const parts: string[] = [`# ${doc.title.trim()}`];
-  const meta = [`Submitted to: ${doc.targetBody}`];
-  if (doc.sessionReference) meta.push(`Reference: ${doc.sessionReference}`);
+  const parts: string[] = [`# ${escapeTags(doc.title.trim())}`];
+  const meta = [`Submitted to: ${escapeTags(doc.targetBody)}`];
+  if (doc.sessionReference) meta.push(`Reference: ${escapeTags(doc.sessionReference)}`);
   parts.push(meta.join('  \n'));
   for (const section of doc.sections) {
-    parts.push(`## ${section.title.trim()}`);
-    if (section.body.trim()) parts.push(section.body.trim());
+    parts.push(`## ${escapeTags(section.title.trim())}`);
+    if (section.body.trim()) parts.push(safeSectionMarkdown(section.body.trim()));
   }
   if (doc.signatories.length) {
     parts.push('## Signatories');
-    parts.push(doc.signatories.map((s) => `- ${s.displayName}`).join('\n'));
+    parts.push(doc.signatories.map((s) => `- ${escapeTags(s.displayName)}`).join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -68,16 +68,21 @@ export function markdownParagraphs(markdown: string): Paragraph[] {
   return paragraphs;
 }
 
-/** **bold**, *italic* / _italic_ and [text](link) → runs; other characters stay as typed. */
+/**
+ * **bold**, *italic* / _italic_ and [text](link) → runs; an image → its alt text (nothing is fetched or embedded,
+ * as in the web app's Markdown policy); other characters, raw HTML included, stay as typed: a .docx has no HTML.
+ */
 function inlineRuns(text: string): TextRun[] {
   const runs: TextRun[] = [];
-  const pattern = /\*\*([^*]+)\*\*|__([^_]+)__|\*([^*]+)\*|_([^_]+)_|\[([^\]]+)\]\(([^)]+)\)/g;
+  const pattern = /!\[([^\]]*)\]\([^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*]+)\*|_([^_]+)_|\[([^\]]+)\]\(([^)]+)\)/g;
   let last = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (m.index > last) runs.push(new TextRun(text.slice(last, m.index)));
-    if (m[1] ?? m[2]) runs.push(new TextRun({ text: (m[1] ?? m[2])!, bold: true }));
-    else if (m[3] ?? m[4]) runs.push(new TextRun({ text: (m[3] ?? m[4])!, italics: true }));
-    else runs.push(new TextRun(`${m[5]} (${m[6]})`));
+    if (m[1] !== undefined) {
+      if (m[1]) runs.push(new TextRun(m[1]));
+    } else if (m[2] ?? m[3]) runs.push(new TextRun({ text: (m[2] ?? m[3])!, bold: true }));
+    else if (m[4] ?? m[5]) runs.push(new TextRun({ text: (m[4] ?? m[5])!, italics: true }));
+    else runs.push(new TextRun(`${m[6]} (${m[7]})`));
     last = m.index + m[0].length;
   }
   if (last < text.length) runs.push(new TextRun(text.slice(last)));

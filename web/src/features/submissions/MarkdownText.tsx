@@ -1,9 +1,8 @@
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
 import { useMemo } from 'react';
+import { renderSectionMarkdown } from './markdown/markdown-policy';
 
-/** A section's Markdown, rendered and sanitised (partners' text is never trusted as HTML). */
+/** A section's Markdown, rendered under the one Markdown policy (markdown/markdown-policy.ts). */
 export function MarkdownText({ source }: { source: string }) {
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(source, { async: false })), [source]);
+  const html = useMemo(() => renderSectionMarkdown(source), [source]);
   return <div className="markdown" translate="no" dangerouslySetInnerHTML={{ __html: html }} />;
 }
