@@ -186,7 +186,19 @@ export class CommentsService {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
       if (comment.authorId !== actor.id && !isCoordinator(actor.role))
         throw new ForbiddenException('Only the author or a coordinator can delete a comment');
+      // A thread's replies go with it; the text of each leaves the activity log too (its edits kept `body`).
+      const gone = comment.parentId
+        ? [commentId]
+        : [
+            commentId,
+            ...(await manager.getRepository(SectionComment).findBy({ parentId: commentId })).map((c) => c.id),
+          ];
       await manager.getRepository(SectionComment).delete({ id: commentId });
+      await manager.query(
+        `UPDATE activity SET changes = changes - 'body'
+          WHERE action LIKE 'comment.%' AND changes ? 'body' AND changes->>'commentId' = ANY($1)`,
+        [gone],
+      );
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'comment.deleted',
@@ -194,7 +206,7 @@ export class CommentsService {
         subjectId: sectionId,
         summary: `Deleted a comment${comment.parentId ? '' : ' thread'}`,
         params: { thread: !comment.parentId },
-        changes: { commentId, body: comment.body },
+        changes: { commentId },
       });
     });
   }
