@@ -14,6 +14,10 @@ import { mentionNotice } from './mention-notice.js';
 import { mentionedEmails } from './request-parsing.js';
 import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 import { badField, notFound } from '../common/refusal.js';
+import { CONTACT_VISIBLE_SQL } from '../users/contact-visibility.js';
+
+/** People one comment may mention (and notify). */
+export const MAX_MENTIONS = 20;
 
 function commentView(c: SectionComment, names: Map<string, string>) {
   return {
@@ -218,21 +222,22 @@ export class CommentsService {
     submissionId: string,
     dto: Pick<CreateCommentDto, 'body' | 'mentionedUserIds'>,
   ): Promise<string[]> {
-    const emails = mentionedEmails(dto.body);
+    // Only addresses the writer may see resolve (as /users shows them), and at most MAX_MENTIONS in all.
+    const emails = mentionedEmails(dto.body).slice(0, MAX_MENTIONS);
     const byId = dto.mentionedUserIds?.length
       ? await manager.getRepository(User).findBy({ id: In(dto.mentionedUserIds) })
       : [];
-    const byEmail = emails.length
-      ? await manager
-          .getRepository(User)
-          .createQueryBuilder('u')
-          .where('lower(u.email) IN (:...emails)', { emails })
-          .getMany()
-      : [];
+    const byEmailQuery = manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) IN (:...emails)', { emails });
+    if (!isCoordinator(actor.role))
+      byEmailQuery.andWhere(CONTACT_VISIBLE_SQL, { viewerId: actor.id, viewerOrg: actor.organizationId });
+    const byEmail = emails.length ? await byEmailQuery.getMany() : [];
     const candidates = [...byId, ...byEmail].filter((u) => u.id !== actor.id && u.status !== 'disabled');
     const result: string[] = [];
     for (const user of candidates) {
-      if (result.includes(user.id)) continue;
+      if (result.includes(user.id) || result.length >= MAX_MENTIONS) continue;
       const allowed = await this.access.allowedIds(user, 'submission', [submissionId], 'read');
       if (allowed.has(submissionId)) result.push(user.id);
     }
