@@ -9,6 +9,7 @@ import { PartnerContacts1764100100000 } from './1764100100000-partner-contacts.j
 import { DeadlineListIndexes1764200000000 } from './1764200000000-deadline-list-indexes.js';
 import { ActivityParams1764300000000 } from './1764300000000-activity-params.js';
 import { NoticeParams1764400000000 } from './1764400000000-notice-params.js';
+import { DeletedCommentText1764500000000 } from './1764500000000-deleted-comment-text.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DeadlineListIndexes1764200000000,
   ActivityParams1764300000000,
   NoticeParams1764400000000,
+  DeletedCommentText1764500000000,
 ];

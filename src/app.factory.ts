@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
-import { createPino, PinoNestLogger, requestContext } from './common/logger.js';
+import { createPino, PinoNestLogger, redactUrl, requestContext } from './common/logger.js';
 import { completeOperations, ErrorResponse, FieldProblemResponse } from './common/openapi.js';
 import { SESSION_COOKIE } from './auth/sessions.service.js';
 import {
@@ -48,12 +48,16 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
       },
       quietReqLogger: true,
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customSuccessMessage: (req, res, responseTime) =>
-        `${req.method} ${req.url} ${res.statusCode} in ${responseTime} ms`,
-      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
+        `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} in ${responseTime} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} failed`,
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),

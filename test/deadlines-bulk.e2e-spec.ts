@@ -226,10 +226,18 @@ describe('deadlines in bulk (API)', () => {
         ],
       })
       .expect(404);
-    await outsider.as
+    // Hidden from the outsider: "Deadline not found", exactly as for an id that does not exist, never
+    // the kind of record it is on.
+    const hidden = await outsider.as
       .patch('/api/v1/deadlines/bulk')
       .send({ items: [{ id: d.id, dueAt }] })
       .expect(404);
+    const unknown = await outsider.as
+      .patch('/api/v1/deadlines/bulk')
+      .send({ items: [{ id: '00000000-0000-4000-8000-000000000000', dueAt }] })
+      .expect(404);
+    expect(hidden.body).toEqual(unknown.body);
+    expect(hidden.body).toMatchObject({ code: 'not_found', message: 'items.0: Deadline not found' });
     const unchanged = await coordinator.as.get(`/api/v1/deadlines/${d.id}`).expect(200);
     expect(unchanged.body.version).toBe(1);
   });

@@ -128,4 +128,16 @@ describe('pipeline CSV export and import', () => {
     expect(back.body.errors).toEqual([]);
     expect(back.body.valid).toBe(rows.length);
   });
+
+  it('shows a member the owner’s name, not an address that /users/:id hides from them', async () => {
+    const opp = await makeOpportunity(coordinator, { title: 'Legal aid for children: small grants' });
+    const hidden = await member.as.get(`/api/v1/users/${coordinator.user.id}`).expect(200);
+    expect(hidden.body.email).toBeUndefined();
+    const res = await member.as.get('/api/v1/opportunities/export.csv').expect(200);
+    const row = (parse(res.text, { columns: true, bom: true }) as Record<string, string>[]).find(
+      (r) => r.id === opp.id,
+    )!;
+    expect(row.owner).toBe(coordinator.user.name);
+    expect(res.text).not.toContain('coordinator@cjn.example.org');
+  });
 });

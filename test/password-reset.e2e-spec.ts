@@ -137,7 +137,7 @@ describe('forgotten password: reset by an e-mailed link', () => {
     await confirm(token).expect(200);
   });
 
-  it('sends an invited user who asks a fresh invitation instead, since they have no password yet', async () => {
+  it('does nothing for an invited address: only an admin re-issues an invitation, so the link sent stays good', async () => {
     const admin = await makeUser(t, { role: 'admin' });
     await admin.as
       .post('/api/v1/users')
@@ -147,12 +147,17 @@ describe('forgotten password: reset by an e-mailed link', () => {
     const invitations = () => sink.messages.filter((m) => m.to.includes('invited-forgot@example.org'));
     clock.advance(1000); // the invitation job's id carries the time; the test clock otherwise stands still
     await requestReset('invited-forgot@example.org').expect(202);
-    const deadline = Date.now() + 10_000;
-    while (invitations().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(invitations()).toHaveLength(2);
-    const mail = readMail(invitations()[1].raw);
-    expect(mail.subject).toBe('You are invited to CJN Tracker');
-    expect(mail.text).toMatch(/\/invitation\?token=/);
+    // A reset asked for after it reaches its reader: the queue has moved past the invited address's request.
+    const { user } = await makeUser(t);
+    await requestReset(user.email).expect(202);
+    await resetMail(user.email);
+    expect(invitations()).toHaveLength(1);
+    const link = /\/invitation\?token=([A-Za-z0-9_.%-]+)/.exec(readMail(invitations()[0].raw).text);
+    await t
+      .http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: decodeURIComponent(link![1]), password: 'chosen by the invited person' })
+      .expect(200);
   });
 
   it('writes to a Khmer reader in Khmer', async () => {

@@ -19,6 +19,7 @@ describe('the app as a process (npm start)', () => {
       QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
       ADMIN_EMAIL: 'first-admin@cjn.example',
       ADMIN_PASSWORD: 'first admin password',
+      LOG_LEVEL: 'info',
     });
     await app.waitFor(/API on /);
     expect(app.output()).toMatch(/Created database/);
@@ -33,6 +34,19 @@ describe('the app as a process (npm start)', () => {
     });
     expect(login.status).toBe(200);
     expect(((await login.json()) as { role: string }).role).toBe('admin');
+
+    // Secrets in URLs never reach the log: a calendar feed, a signed link, a reset and an invitation page.
+    const secret = 'Zm9vYmFyc2VjcmV0dG9rZW4';
+    for (const path of [
+      `/api/v1/calendar/${secret}.ics`,
+      `/api/v1/links/${secret}`,
+      `/reset-password?token=${secret}`,
+      `/invitations/${secret}`,
+    ])
+      await fetch(`http://127.0.0.1:${port}${path}`);
+    await app.waitFor(/invitations\/\[redacted\]/);
+    expect(app.output()).toContain('/api/v1/calendar/[redacted].ics');
+    expect(app.output()).not.toContain(secret);
 
     const started = Date.now();
     app.child.kill('SIGTERM');

@@ -5,7 +5,6 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { QUEUES } from '../queue/queues.js';
 import type { User } from '../users/user.entity.js';
-import { InvitationsService } from '../users/invitations.service.js';
 import { UsersService } from '../users/users.service.js';
 import { checkResetToken, passwordFingerprint, signResetToken } from './password-reset-links.js';
 import { PasswordResetLimiter } from './password-reset-limiter.js';
@@ -31,21 +30,21 @@ export class PasswordResetService {
   constructor(
     @InjectQueue(QUEUES.passwordResets) private readonly queue: Queue<PasswordResetJob>,
     private readonly users: UsersService,
-    private readonly invitations: InvitationsService,
     private readonly limiter: PasswordResetLimiter,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** Queues the e-mail when the address is an active account's; an invited one gets a fresh invitation. */
+  /**
+   * Queues the e-mail when the address is an active account's. Nothing for an invited one: a fresh
+   * invitation would void the link an admin already sent, and only an admin re-issues invitations.
+   */
   async request(email: string, ip: string): Promise<void> {
     await this.limiter.consume(ip, email);
     if (!this.config.emailEnabled) return;
     const user = await this.users.findForSignIn(email);
     if (!user) return;
-    if (user.status === 'invited') {
-      await this.invitations.invite(user);
-    } else if (user.status === 'active') {
+    if (user.status === 'active') {
       await this.queue.add(
         'password-reset',
         { userId: user.id },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createPino, PinoNestLogger, requestContext } from './logger.js';
+import { createPino, PinoNestLogger, redactUrl, requestContext } from './logger.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -26,5 +26,23 @@ describe('application logs', () => {
     const { lines, nest } = capture();
     nest.log('Reconciled');
     expect(lines[0]).not.toHaveProperty('reqId');
+  });
+});
+
+describe('request URLs in the log', () => {
+  it('never carry a token: signed links, unsubscribe links, calendar feeds, invitation and reset links', () => {
+    const cases: [string, string][] = [
+      ['/api/v1/links/eyJhbGci.abc-def_1', '/api/v1/links/[redacted]'],
+      ['/api/v1/links/eyJhbGci.abc?x=1', '/api/v1/links/[redacted]?x=1'],
+      ['/api/v1/unsubscribe/tok_123', '/api/v1/unsubscribe/[redacted]'],
+      ['/api/v1/calendar/3f9a0c.ics', '/api/v1/calendar/[redacted].ics'],
+      ['/invitations/abc.def', '/invitations/[redacted]'],
+      ['/reset-password?token=abc.def&lang=km', '/reset-password?token=[redacted]&lang=km'],
+      ['/invitation?token=xyz', '/invitation?token=[redacted]'],
+      ['/api/v1/opportunities?q=token&limit=5', '/api/v1/opportunities?q=token&limit=5'],
+      ['/api/v1/me/calendar', '/api/v1/me/calendar'],
+      ['/api/v1/me/calendar/regenerate', '/api/v1/me/calendar/regenerate'],
+    ];
+    for (const [url, logged] of cases) expect(redactUrl(url)).toBe(logged);
   });
 });

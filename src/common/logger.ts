@@ -22,6 +22,18 @@ export function createPino(level: string, options: { pretty?: boolean; destinati
   );
 }
 
+/** Paths whose last part is a bearer secret: signed links, unsubscribe links, calendar feeds, invitation pages. */
+const SECRET_IN_PATH = /(\/(?:links|unsubscribe|invitations)\/)[^/?#]+()|(\/calendar\/)[^/?#]+(\.ics)/g;
+/** Query parameters that carry one (reset and invitation links). */
+const SECRET_IN_QUERY = /([?&](?:token|code)=)[^&#]*/gi;
+
+/** A request URL fit for the log: every token it carries replaced by `[redacted]`. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(SECRET_IN_PATH, (_all, path = '', _none, feed = '', ics = '') => `${path}${feed}[redacted]${ics}`)
+    .replace(SECRET_IN_QUERY, '$1[redacted]');
+}
+
 const PRETTY = {
   colorize: true,
   translateTime: 'SYS:HH:MM:ss.l',

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -17,7 +17,7 @@ import type { MoveDeadlineDto } from './dto/deadline-bulk.dto.js';
 import type { CreateDeadlineDto } from './dto/deadline.dto.js';
 import { canonicalZone } from './reminder-times.js';
 import { ReminderScheduler, ROWS_PER_STATEMENT } from './reminder-scheduler.service.js';
-import { badField } from '../common/refusal.js';
+import { badField, notFound } from '../common/refusal.js';
 
 /** A deadline to create, with where it came from when a template made it. */
 export type NewDeadline = CreateDeadlineDto & { parentId?: string; templateId?: string };
@@ -108,9 +108,15 @@ export class DeadlineBatch {
     const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (twice >= 0) throw new BadRequestException(`${itemLabel(twice)}deadline ${ids[twice]} is listed twice`);
     const current = new Map((await this.deadlines.findBy({ id: In(ids) })).map((d) => [d.id, d]));
+    const readable = await this.access.readableByType(
+      user,
+      [...current.values()].map((d) => ({ type: d.subjectType, id: d.subjectId })),
+    );
+    // A deadline the caller may not see is "not found", as on the single route: never its record's kind.
     const found = items.map((item, i) => {
       const d = current.get(item.id);
-      if (!d) throw new NotFoundException(`${itemLabel(i)}Deadline not found`);
+      if (!d || !readable.get(d.subjectType)?.has(d.subjectId))
+        throw labelled(itemLabel(i), notFound('deadline', 'Deadline not found'));
       return d;
     });
     await this.requireWritable(user, found, itemLabel);
@@ -125,7 +131,7 @@ export class DeadlineBatch {
       const entries: ActivityEntry[] = [];
       items.forEach((item, i) => {
         const d = byId.get(item.id);
-        if (!d) throw new NotFoundException(`${itemLabel(i)}Deadline not found`);
+        if (!d) throw labelled(itemLabel(i), notFound('deadline', 'Deadline not found'));
         if (item.version !== undefined && d.version !== item.version)
           throw new ConflictException({
             message: `${itemLabel(i)}Someone changed deadline "${d.title}" first: it is at version ${d.version}; your change was made on version ${item.version}. Reload it and move it again.`,

@@ -22,6 +22,7 @@ import { Opportunity } from './opportunity.entity.js';
 import { exportLabels, importLookups, partnersOf } from './opportunities.repository.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { HOME_ZONE } from './readiness.service.js';
+import { UsersService } from '../users/users.service.js';
 
 export const MAX_EXPORT_ROWS = 10_000;
 export const MAX_IMPORT_ROWS = 5_000;
@@ -41,6 +42,7 @@ export class OpportunitiesCsvService {
     private readonly opportunities: OpportunitiesService,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   /** The pipeline the user may see, with the list's filters, as CSV. */
@@ -53,6 +55,12 @@ export class OpportunitiesCsvService {
       items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
       items.flatMap((o) => (o.ownerId ? [o.ownerId] : [])),
     );
+    // An owner's e-mail address only where the reader may see it through the API (`/users/:id`), else the name.
+    const addressable = await this.users.contactsVisibleTo(
+      user,
+      items.flatMap((o) => (o.ownerId ? [o.ownerId] : [])),
+    );
+    const owner = (id: string) => (addressable.has(id) ? label.get(id) : label.get(`name:${id}`));
     const rows = items.map((o) => {
       const own = partners.filter((p) => p.opportunity_id === o.id);
       const budget = budgetTotals(
@@ -71,7 +79,7 @@ export class OpportunitiesCsvService {
         amountMax: o.amountMax ?? '',
         currency: o.currency ?? '',
         closesAt: o.closesAt?.toISOString() ?? '',
-        owner: safeCell(o.ownerId ? label.get(o.ownerId) : ''),
+        owner: safeCell(o.ownerId ? owner(o.ownerId) : ''),
         visibility: o.visibility,
         partners: safeCell(own.map((p) => `${p.name} (${p.role}, ${p.status})`).join('; ')),
         budget: budget.map((b) => `${b.amount} ${b.currency}${b.callCurrency ? '' : ' (other currency)'}`).join('; '),

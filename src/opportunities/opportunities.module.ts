@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { FilesModule } from '../files/files.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ChecklistController } from './checklist.controller.js';
 import { ChecklistService } from './checklist.service.js';
 import { OpportunitiesCsvService } from './opportunities-csv.service.js';
@@ -24,6 +25,7 @@ import { TransitionsService } from './transitions.service.js';
     FilesModule,
     NotificationsModule,
     OrganizationsModule,
+    UsersModule,
     // Uploads are read into memory up to MAX_UPLOAD_BYTES (413 beyond), type-checked, then written to UPLOAD_DIR.
     MulterModule.registerAsync({
       useFactory: (config: AppConfig) => ({

@@ -32,15 +32,16 @@ export async function funderLabels(manager: EntityManager, funderIds: string[]):
   return new Map(rows.map((n) => [n.id, n.label]));
 }
 
-/** Labels for the funder (acronym, else name) and owner (e-mail) columns of the export, by id. */
+/** Labels for the export by id: funders (acronym, else name), owners (e-mail), and owners by `name:<id>` (name). */
 export async function exportLabels(
   manager: EntityManager,
   funderIds: string[],
   ownerIds: string[],
 ): Promise<Map<string, string>> {
   const rows: { id: string; label: string }[] = await manager.query(
-    `SELECT id, coalesce(acronym, name) AS label FROM organizations WHERE id = ANY($1)
-     UNION ALL SELECT id, email AS label FROM users WHERE id = ANY($2)`,
+    `SELECT id::text, coalesce(acronym, name) AS label FROM organizations WHERE id = ANY($1)
+     UNION ALL SELECT id::text, email AS label FROM users WHERE id = ANY($2)
+     UNION ALL SELECT 'name:' || id, name AS label FROM users WHERE id = ANY($2)`,
     [funderIds, ownerIds],
   );
   return new Map(rows.map((n) => [n.id, n.label]));

@@ -14,6 +14,10 @@ import { mentionNotice } from './mention-notice.js';
 import { mentionedEmails } from './request-parsing.js';
 import { findSection, lockSubmission, person, userNames } from './submissions.repository.js';
 import { badField, notFound } from '../common/refusal.js';
+import { CONTACT_VISIBLE_SQL } from '../users/contact-visibility.js';
+
+/** People one comment may mention (and notify). */
+export const MAX_MENTIONS = 20;
 
 function commentView(c: SectionComment, names: Map<string, string>) {
   return {
@@ -186,7 +190,19 @@ export class CommentsService {
       const comment = await this.find(manager, submissionId, sectionId, commentId);
       if (comment.authorId !== actor.id && !isCoordinator(actor.role))
         throw new ForbiddenException('Only the author or a coordinator can delete a comment');
+      // A thread's replies go with it; the text of each leaves the activity log too (its edits kept `body`).
+      const gone = comment.parentId
+        ? [commentId]
+        : [
+            commentId,
+            ...(await manager.getRepository(SectionComment).findBy({ parentId: commentId })).map((c) => c.id),
+          ];
       await manager.getRepository(SectionComment).delete({ id: commentId });
+      await manager.query(
+        `UPDATE activity SET changes = changes - 'body'
+          WHERE action LIKE 'comment.%' AND changes ? 'body' AND changes->>'commentId' = ANY($1)`,
+        [gone],
+      );
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'comment.deleted',
@@ -194,7 +210,7 @@ export class CommentsService {
         subjectId: sectionId,
         summary: `Deleted a comment${comment.parentId ? '' : ' thread'}`,
         params: { thread: !comment.parentId },
-        changes: { commentId, body: comment.body },
+        changes: { commentId },
       });
     });
   }
@@ -206,21 +222,22 @@ export class CommentsService {
     submissionId: string,
     dto: Pick<CreateCommentDto, 'body' | 'mentionedUserIds'>,
   ): Promise<string[]> {
-    const emails = mentionedEmails(dto.body);
+    // Only addresses the writer may see resolve (as /users shows them), and at most MAX_MENTIONS in all.
+    const emails = mentionedEmails(dto.body).slice(0, MAX_MENTIONS);
     const byId = dto.mentionedUserIds?.length
       ? await manager.getRepository(User).findBy({ id: In(dto.mentionedUserIds) })
       : [];
-    const byEmail = emails.length
-      ? await manager
-          .getRepository(User)
-          .createQueryBuilder('u')
-          .where('lower(u.email) IN (:...emails)', { emails })
-          .getMany()
-      : [];
+    const byEmailQuery = manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) IN (:...emails)', { emails });
+    if (!isCoordinator(actor.role))
+      byEmailQuery.andWhere(CONTACT_VISIBLE_SQL, { viewerId: actor.id, viewerOrg: actor.organizationId });
+    const byEmail = emails.length ? await byEmailQuery.getMany() : [];
     const candidates = [...byId, ...byEmail].filter((u) => u.id !== actor.id && u.status !== 'disabled');
     const result: string[] = [];
     for (const user of candidates) {
-      if (result.includes(user.id)) continue;
+      if (result.includes(user.id) || result.length >= MAX_MENTIONS) continue;
       const allowed = await this.access.allowedIds(user, 'submission', [submissionId], 'read');
       if (allowed.has(submissionId)) result.push(user.id);
     }

@@ -26,6 +26,7 @@ import { type SubmissionView, SubmissionViews } from './submission.views.js';
 import { type SubmissionActions, submissionActions } from './submission-actions.js';
 import { Endorsement } from './endorsement.entity.js';
 import { badField, notFound } from '../common/refusal.js';
+import { contactVisibleSql } from '../users/contact-visibility.js';
 
 export interface MentionCandidate {
   id: string;
@@ -116,12 +117,14 @@ export class SubmissionsService {
         `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.acronym
            FROM submissions s CROSS JOIN users u LEFT JOIN organizations o ON o.id = u.organization_id
           WHERE s.id = $1 AND ${READER_SQL}
-            AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2)
+            AND ($2::text IS NULL OR u.name ILIKE $2
+                 OR (u.email ILIKE $2 AND ${contactVisibleSql('$3::uuid', '$4::uuid', '$5::boolean')}))
           ORDER BY (u.organization_id = s.lead_organization_id OR EXISTS (SELECT 1 FROM submission_partners mp
                      WHERE mp.submission_id = s.id AND mp.organization_id = u.organization_id)) DESC NULLS LAST,
                    u.name, u.id
           LIMIT 50`,
-        [id, q ? `%${escapeLike(q)}%` : null],
+        // An address matches only where the reader may see it (as /users does), so search never confirms one.
+        [id, q ? `%${escapeLike(q)}%` : null, user.id, user.organizationId, isCoordinator(user.role)],
       );
     return rows.map((r) => ({
       id: r.id,

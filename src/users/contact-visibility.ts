@@ -17,3 +17,11 @@ export const CONTACT_VISIBLE_SQL = `(u.id = :viewerId OR u.organization_id = :vi
         OR EXISTS (SELECT 1 FROM opportunity_partners op WHERE op.opportunity_id = co.id AND op.organization_id = :viewerOrg AND op.status <> 'declined'))
       AND (co.owner_id = u.id
         OR EXISTS (SELECT 1 FROM opportunity_partners oq WHERE oq.opportunity_id = co.id AND oq.organization_id = u.organization_id AND oq.status <> 'declined'))))`;
+
+/**
+ * The same rule for a query with positional parameters: `viewerId` and `viewerOrg` name them (`$3`),
+ * and `everyone` (a boolean parameter) is true for a coordinator or admin, who sees every address.
+ */
+export function contactVisibleSql(viewerId: string, viewerOrg: string, everyone: string): string {
+  return `(${everyone} OR ${CONTACT_VISIBLE_SQL.replaceAll(':viewerId', viewerId).replaceAll(':viewerOrg', viewerOrg)})`;
+}

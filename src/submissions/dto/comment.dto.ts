@@ -32,7 +32,7 @@ export class CreateCommentDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Users to mention (they are notified in-app)' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(20)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   mentionedUserIds?: string[];
