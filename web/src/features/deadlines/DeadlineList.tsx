@@ -32,15 +32,7 @@ export function DeadlineList({
           <p className="card-meta">
             {d.subjectId !== recordId && (
               <>
-                <span>{t(`deadlines.subjectType.${d.subjectType}`)}</span>
-                {d.subject && (
-                  <>
-                    {': '}
-                    <Link to={d.subject.path} translate="no">
-                      {d.subject.title}
-                    </Link>
-                  </>
-                )}
+                <DeadlineSubject deadline={d} />
                 {' · '}
               </>
             )}
@@ -52,5 +44,23 @@ export function DeadlineList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The kind of record a deadline is on, and a link to it when the reader may see it. */
+export function DeadlineSubject({ deadline: d }: { deadline: Pick<Deadline, 'subjectType' | 'subject'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span>{t(`deadlines.subjectType.${d.subjectType}`)}</span>
+      {d.subject && (
+        <>
+          {': '}
+          <Link to={d.subject.path} translate="no">
+            {d.subject.title}
+          </Link>
+        </>
+      )}
+    </>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorState, FormError, LoadingState } from '../../components/states';
 import { useMe } from '../auth/session-hooks';
 import { useDeadline, useSetDeadlineStatus } from './deadline-hooks';
 import { DeadlineEditForm } from './DeadlineEditForm';
 import { DeadlineTimes } from './DeadlineTimes';
+import { DeadlineSubject } from './DeadlineList';
 import { ReminderList } from './ReminderList';
 
 export function DeadlinePage() {
@@ -30,15 +31,7 @@ export function DeadlinePage() {
       </PageTitle>
       <p>
         <span className={`badge badge-${d.status}`}>{t(`deadlines.status.${d.status}`)}</span>{' '}
-        {t(`deadlines.subjectType.${d.subjectType}`)}
-        {d.subject && (
-          <>
-            {': '}
-            <Link to={d.subject.path} translate="no">
-              {d.subject.title}
-            </Link>
-          </>
-        )}
+        <DeadlineSubject deadline={d} />
       </p>
       {d.description && (
         <p className="description" translate="no">
