@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type SelectQueryBuilder, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { hasRole } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import type { DeadlineStatus } from './deadline-status.js';
@@ -141,14 +142,38 @@ export class DeadlineVisibility {
   }
 
   /**
-   * Whether the user may mark the deadline done (and use its signed "done" link): whoever may change
-   * its record, and its assignees, who often may not change the record itself (a partner's member on
-   * a coordinator's opportunity).
+   * Whether the user may mark the deadline done, exactly as `PATCH /deadlines/:id {status: "done"}`
+   * allows it: a member or above who may change its record, or one of its assignees (who often may
+   * not change the record itself: a partner's member on a coordinator's opportunity). Viewers never.
    */
   async mayComplete(user: User, d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>): Promise<boolean> {
-    if (!(await this.canRead(user, d))) return false;
+    if (!hasRole(user.role, 'member') || !(await this.canRead(user, d))) return false;
     if (await this.isAssignee(user.id, d.id)) return true;
+    return this.mayChangeRecord(user, d);
+  }
+
+  /** Whether the user may change the deadline's record itself (for a checklist item: its status). */
+  async mayChangeRecord(user: User, d: Pick<Deadline, 'subjectType' | 'subjectId'>): Promise<boolean> {
+    if (!hasRole(user.role, 'member') || !this.access.knows(d.subjectType)) return false;
     return (await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'write')).has(d.subjectId);
+  }
+
+  /**
+   * What a reminder's signed links may do for the user now, by the API's own rules: acknowledge while
+   * they are an assignee who can read the record; mark done as `mayComplete`; and, for a checklist
+   * item's deadline, mark the item done too only where they may change the item.
+   */
+  async linkActions(
+    user: User,
+    d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>,
+  ): Promise<{ acknowledge: boolean; complete: boolean; completeRecord: boolean }> {
+    if (!(await this.canRead(user, d))) return { acknowledge: false, complete: false, completeRecord: false };
+    const [assignee, complete, changeRecord] = await Promise.all([
+      this.isAssignee(user.id, d.id),
+      this.mayComplete(user, d),
+      d.subjectType === 'checklistItem' ? this.mayChangeRecord(user, d) : Promise.resolve(false),
+    ]);
+    return { acknowledge: assignee, complete, completeRecord: complete && changeRecord };
   }
 
   isAssignee(userId: string, deadlineId: string): Promise<boolean> {

@@ -46,6 +46,7 @@ export const en = {
   'links.unsubscribed': 'You will get no more reminder e-mails. Turn them back on in your settings.',
   'links.notVisible': 'This deadline no longer exists or is not visible to you.',
   'links.acknowledged': 'Thank you: {{title}} is acknowledged.',
+  'links.mayNotAcknowledge': 'Only the people this deadline is assigned to can acknowledge it.',
   'links.mayNotComplete': 'You may not mark this deadline done; ask its coordinator.',
   'links.markedDone': '{{title}} is marked done.',
   'links.doneTitle': 'Done',

@@ -61,14 +61,16 @@ export class DeadlineLinksService {
     const d = await this.deadlines.findById(payload.d ?? '');
     if (!d || !(await this.visibility.canRead(user, d))) return { ok: false, message: say('links.notVisible') };
     const title = say('links.quoted', { title: d.title });
+    // Judged at each use, whatever the deadline's state, by the API's rules: the link's user may have lost the right since.
+    const may = await this.visibility.linkActions(user, d);
     if (payload.a === 'ack') {
+      if (!may.acknowledge) return { ok: false, message: say('links.mayNotAcknowledge') };
       await this.deadlines.acknowledge(user, d);
       return { ok: true, message: say('links.acknowledged', { title }) };
     }
-    // Checked at each use, whatever the deadline's state: the link's user may have lost the right since.
-    if (!(await this.visibility.mayComplete(user, d))) return { ok: false, message: say('links.mayNotComplete') };
+    if (!may.complete) return { ok: false, message: say('links.mayNotComplete') };
     if (d.status !== 'done') await this.deadlines.update(user, d.id, { status: 'done' });
-    if (d.subjectType === 'checklistItem') await this.checklist.markDone(user, d.subjectId, 'reminderLink');
+    if (may.completeRecord) await this.checklist.markDone(user, d.subjectId, 'reminderLink');
     return { ok: true, message: say('links.markedDone', { title }) };
   }
 }

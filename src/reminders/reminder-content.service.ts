@@ -32,10 +32,8 @@ export class ReminderContentService {
   ): Promise<ReminderContent> {
     const secret = this.config.sessionSecret;
     const e = actionExpiry(d.dueAt);
-    // A reminder offers only what its reader may do: acknowledging is for assignees, "done" for those who may complete it.
-    const [assignee, mayComplete] = user
-      ? await Promise.all([this.visibility.isAssignee(user.id, d.id), this.visibility.mayComplete(user, d)])
-      : [false, false];
+    // A reminder offers only what its reader may do, by the rule the link handler applies when it is used.
+    const may = user ? await this.visibility.linkActions(user, d) : { acknowledge: false, complete: false };
     return {
       kind: reminder.kind,
       offset: reminder.kind === 'before' ? reminder.offset : null,
@@ -54,10 +52,10 @@ export class ReminderContentService {
       recordUrl: this.config.link(subject.path),
       ...(user
         ? {
-            ...(assignee
+            ...(may.acknowledge
               ? { ackUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'ack', u: user.id, d: d.id, e })}`) }
               : {}),
-            ...(mayComplete
+            ...(may.complete
               ? {
                   doneUrl: this.config.link(`/api/v1/links/${signLink(secret, { a: 'done', u: user.id, d: d.id, e })}`),
                 }
