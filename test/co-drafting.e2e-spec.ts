@@ -17,6 +17,7 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
   let outsider: Actor;
   let submissionId: string;
   let sectionId: string;
+  let draftedId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
@@ -33,10 +34,12 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     });
     submissionId = submission.id;
     sectionId = (await makeSection(writer, submissionId, { title: 'Diversion' })).id;
+    // Presence is for those who may write: the partner's writer, to whom this one is assigned, and the lead's staff.
+    draftedId = (await makeSection(writer, submissionId, { title: 'Detention', assigneeId: partnerWriter.user.id })).id;
   });
   afterAll(() => t.close());
 
-  const presence = () => `/api/v1/submissions/${submissionId}/sections/${sectionId}/presence`;
+  const presence = () => `/api/v1/submissions/${submissionId}/sections/${draftedId}/presence`;
 
   it('shows who else has a section open until they leave or stop beating', async () => {
     const first = await writer.as.put(presence()).expect(200);
@@ -55,6 +58,21 @@ describe('co-drafting helpers: presence, people to mention, submissions by deadl
     await partnerWriter.as.put(presence()).expect(200);
     clock.set(new Date('2026-11-24T09:00:46Z')); // no heartbeat for longer than the lapse time
     expect((await writer.as.get(presence()).expect(200)).body.items).toEqual([]);
+  });
+
+  it('shows as editing only those who may write the section; readers may still see who is', async () => {
+    const leadViewer = await makeUser(t, { organizationId: lead.id, role: 'viewer', name: 'Viewer Chan' });
+    const partnerColleague = await makeUser(t, { organizationId: partner.id, name: 'Partner Colleague' });
+    const notTheirs = (await makeSection(writer, submissionId, { title: 'Legal aid', assigneeId: writer.user.id })).id;
+    const presenceOf = (id: string) => `/api/v1/submissions/${submissionId}/sections/${id}/presence`;
+
+    await leadViewer.as.put(presence()).expect(403);
+    await partnerWriter.as.put(presenceOf(notTheirs)).expect(403);
+    await partnerColleague.as.put(presence()).expect(200); // a section assigned to their organisation
+    expect((await leadViewer.as.get(presenceOf(notTheirs)).expect(200)).body.items).toEqual([]);
+    const seen = (await leadViewer.as.get(presence()).expect(200)).body.items;
+    expect(seen.map((p: { user: { name: string } }) => p.user.name)).toEqual(['Partner Colleague']);
+    await partnerColleague.as.delete(presence()).expect(204);
   });
 
   it('keeps presence to people who can read the submission', async () => {

@@ -24,7 +24,8 @@ export class PresenceController {
 
   @Put()
   @ApiOperation({
-    summary: 'Say you have the section open (send every 15 s; it lapses after 45 s); answers who else has',
+    summary:
+      'Say you have the section open to write (send every 15 s; it lapses after 45 s): only those who may save its text; answers who else has',
   })
   @ApiOk(ListOf(PresenceResponse))
   async beat(

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { REDIS } from '../redis/redis.module.js';
 import type { User } from '../users/user.entity.js';
+import { SectionsService } from './sections.service.js';
 import { findSection, userNames } from './submissions.repository.js';
 
 /** How long a presence lasts without a heartbeat; the editor beats every 15 s. */
@@ -30,11 +31,13 @@ export class PresenceService {
     private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly sections: SectionsService,
   ) {}
 
   /** Records that `user` has the section open and returns the others who have it open. */
   async beat(user: User, submissionId: string, sectionId: string): Promise<PresenceView[]> {
-    await this.check(user, submissionId, sectionId);
+    // Only those who may write the section appear as editing it; readers may still ask who is there.
+    await this.sections.requireTextWriter(user, submissionId, sectionId);
     const now = this.clock.now().getTime();
     const key = this.key(sectionId);
     await this.redis

@@ -272,6 +272,16 @@ export class SectionsService {
     });
   }
 
+  /** 403 (409 once frozen) unless `user` may save the section's text now: what being "in the editor" claims. */
+  async requireTextWriter(user: User, submissionId: string, sectionId: string): Promise<void> {
+    await this.access.requireAccess(user, 'submission', submissionId, 'write');
+    const manager = this.db.manager;
+    const submission = await manager.getRepository(Submission).findOneByOrFail({ id: submissionId });
+    const section = await findSection(manager, submissionId, sectionId);
+    requireSectionEdit(user, submission, section, await this.organizationOf(manager, section.assigneeId), ['body']);
+    assertTextEditable(submission);
+  }
+
   /** The organisation of a section's assignee: its staff may write the section too. */
   private async organizationOf(manager: EntityManager, userId: string | null): Promise<string | null> {
     if (!userId) return null;
