@@ -194,6 +194,51 @@ describe('the web app: a partner’s phone without a connection', () => {
     await page.context().close();
   });
 
+  it('signing out with text not yet saved asks first, then leaves none of it on the device', async () => {
+    const page = await openPage(web, PHONE);
+    await signIn(page, 'dara@lac.example');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const section = await sectionPath(page);
+    await page.goto(section);
+    const editor = page.locator('.code-editor');
+    await editor.getByText(/Legal needs surveys/).waitFor();
+    const drafts = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('cjn.draft.')).length);
+
+    await editor.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n\nDara, on a shared phone: not for the next person.');
+    await page.getByText('Unsaved changes (kept on this device).').waitFor();
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('cjn.draft.')));
+
+    const signOut = async () => {
+      // The menu stays open after "Cancel", with the focus back on "Sign out".
+      if (!(await page.getByRole('button', { name: 'Sign out' }).isVisible()))
+        await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+    };
+    await signOut();
+    const dialog = page.getByRole('dialog', { name: 'Sign out and discard unsaved text?' });
+    await dialog.getByText('1 section has text on this device that the server does not have yet.').waitFor();
+    await screenshot(page, 'sign-out-unsaved-en-phone');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await editor.getByText('Dara, on a shared phone').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign out');
+    expect(await drafts()).toBe(1);
+
+    await signOut();
+    await dialog.getByRole('button', { name: 'Sign out and discard' }).click();
+    await page.waitForURL(/\/sign-in/);
+    expect(await drafts()).toBe(0);
+
+    await signIn(page, 'dara@lac.example');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.goto(section);
+    await editor.getByText(/Legal needs surveys/).waitFor();
+    expect(await editor.textContent()).not.toContain('Dara, on a shared phone');
+    await page.context().close();
+  });
+
   it('says it is offline in Khmer, with no English', async () => {
     const page = await openPage(web, PHONE);
     await signIn(page, 'dara@lac.example', 'ខ្មែរ');

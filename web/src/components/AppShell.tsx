@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../features/auth/session-hooks';
+import { countDrafts } from '../features/submissions/editor/drafts';
 import { useUnreadCount } from '../features/inbox/inbox-hooks';
+import { ConfirmDialog } from './ConfirmDialog';
 import { OfflineNotice } from './OfflineNotice';
 
 /** Header with the navigation (a menu button on phones), a skip link, and the page below. */
-export function AppShell({ userName, isAdmin }: { userName: string; isAdmin: boolean }) {
+export function AppShell({ userId, userName, isAdmin }: { userId: string; userName: string; isAdmin: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const signOut = useSignOut();
+  const [unsaved, setUnsaved] = useState(0);
   const unread = useUnreadCount();
   const [lastPath, setLastPath] = useState(location.pathname);
   if (lastPath !== location.pathname) {
@@ -79,12 +82,31 @@ export function AppShell({ userName, isAdmin }: { userName: string; isAdmin: boo
           </ul>
           <div className="nav-user">
             <span translate="no">{userName}</span>
-            <button type="button" className="button-link" onClick={() => signOut.mutate()}>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => {
+                const drafts = countDrafts(userId);
+                if (drafts) setUnsaved(drafts);
+                else signOut.mutate();
+              }}
+            >
               {t('nav.signOut')}
             </button>
           </div>
         </nav>
       </header>
+      {unsaved > 0 && (
+        <ConfirmDialog
+          title={t('nav.signOutDraftsTitle')}
+          confirmLabel={t('nav.signOutDiscard')}
+          pending={signOut.isPending}
+          onCancel={() => setUnsaved(0)}
+          onConfirm={() => signOut.mutate()}
+        >
+          <p>{t('nav.signOutDrafts', { count: unsaved })}</p>
+        </ConfirmDialog>
+      )}
       <OfflineNotice />
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -33,5 +33,5 @@ export function RequireSession() {
         <ErrorState error={me.error} retry={() => void me.refetch()} />
       </main>
     );
-  return <AppShell userName={me.data.name} isAdmin={me.data.role === 'admin'} />;
+  return <AppShell userId={me.data.id} userName={me.data.name} isAdmin={me.data.role === 'admin'} />;
 }

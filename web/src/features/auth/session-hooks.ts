@@ -5,6 +5,7 @@ import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
 import { isLanguage, type Language, setLanguage } from '../../i18n/i18n';
 import { clearApiCache } from '../../offline/api-cache';
+import { clearAllDrafts } from '../submissions/editor/drafts';
 
 /** The signed-in user as GET /api/v1/me returns it. */
 export type Me = components['schemas']['MeResponse'];
@@ -46,8 +47,11 @@ export function useSignOut() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    // At once, even offline (where the request itself waits for the connection).
-    onMutate: () => clearApiCache(),
+    // At once, even offline (where the request itself waits for the connection): answers and unsaved drafts.
+    onMutate: () => {
+      clearAllDrafts();
+      return clearApiCache();
+    },
     mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/logout')),
     onSettled: async () => {
       // Again once signed out, in case an answer fetched meanwhile was kept: a shared phone shows nothing of ours.

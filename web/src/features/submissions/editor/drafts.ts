@@ -9,7 +9,32 @@ export interface Draft {
   savedAt: string;
 }
 
-const key = (userId: string, sectionId: string) => `cjn.draft.${userId}.${sectionId}`;
+const PREFIX = 'cjn.draft.';
+const key = (userId: string, sectionId: string) => `${PREFIX}${userId}.${sectionId}`;
+
+function draftKeys(): string[] {
+  try {
+    return Object.keys(localStorage).filter((k) => k.startsWith(PREFIX));
+  } catch {
+    return [];
+  }
+}
+
+/** How many sections have unsaved text of this user on this device. */
+export function countDrafts(userId: string): number {
+  return draftKeys().filter((k) => k.startsWith(`${PREFIX}${userId}.`)).length;
+}
+
+/** Forgets every draft on this device, whoever wrote it: at sign-out, so a shared phone keeps nobody's text. */
+export function clearAllDrafts(): void {
+  for (const k of draftKeys()) {
+    try {
+      localStorage.removeItem(k);
+    } catch {
+      // Storage disabled: nothing was kept either.
+    }
+  }
+}
 
 export function loadDraft(userId: string, sectionId: string): Draft | null {
   try {
