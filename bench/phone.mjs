@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { PAGE_GOAL_SCREENS, pageLengths } from './page-length.mjs';
 import {
   dbUrl,
   freePort,
@@ -94,6 +95,7 @@ export async function benchPhone() {
   });
   const base = `http://127.0.0.1:${port}`;
   const runs = { signIn: [], dashboardCold: [], dashboardWarm: [], editorCold: [] };
+  let pages = {};
   try {
     for (let run = 0; run < RUNS; run++) {
       // Cold: the sign-in page, then the dashboard it leads to, with nothing cached.
@@ -136,6 +138,7 @@ export async function benchPhone() {
       );
       await editor.context.close();
     }
+    pages = await pageLengths(browser, base, PASSWORD);
   } finally {
     await browser.close();
     await app.stop();
@@ -165,6 +168,13 @@ export async function benchPhone() {
     ),
     row('dashboard ready, warm', runs.dashboardWarm, '< 1 s', 1000),
     row('section editor from a link, cold', runs.editorCold, '< 3.5 s', 3500),
+    ...Object.entries(pages).map(([kind, { screens, reader }]) => ({
+      figure: `longest ${kind} page before "Show more", Khmer (${reader.split('@')[0]})`,
+      measured: `${screens.toFixed(1)} screens`,
+      goal: `≤ ${PAGE_GOAL_SCREENS} screens`,
+      met: screens <= PAGE_GOAL_SCREENS + 0.3,
+      farBeyond: false,
+    })),
   ];
 }
 

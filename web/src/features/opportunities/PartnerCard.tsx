@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PhoneFold } from '../../components/PhoneFold';
+import { useNarrow } from '../deadlines/use-narrow';
 import { FormError } from '../../components/states';
 import { CurrencyInput } from './CurrencyInput';
 import { useFormat } from '../../i18n/format';
@@ -22,6 +24,7 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
   const name = p.organization?.acronym ?? p.organization?.name ?? '—';
   const nameId = `partner-name-${p.id}`;
   const ownStaff = me.organizationId === p.organizationId;
+  const narrow = useNarrow();
 
   const saveBudget = (event: FormEvent) => {
     event.preventDefault();
@@ -31,6 +34,26 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
     update.mutate({ partnerId: p.id, body });
   };
   const setStatus = (status: Partner['status']) => update.mutate({ partnerId: p.id, body: { status } });
+  const roleSelect = (
+    <>
+      <label htmlFor={`role-${p.id}`}>
+        {t('consortium.role')}
+        <span className="visually-hidden" translate="no">{` (${name})`}</span>
+      </label>{' '}
+      <select
+        id={`role-${p.id}`}
+        value={p.role}
+        disabled={update.isPending}
+        onChange={(e) => update.mutate({ partnerId: p.id, body: { role: e.target.value as PartnerRole } })}
+      >
+        {PARTNER_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`opportunities.partnerRole.${r}`)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
 
   return (
     <li className="partner-card" id={`partner-row-${p.id}`} aria-labelledby={nameId}>
@@ -41,28 +64,7 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
         <span className={`badge badge-${p.status}`}>{t(`opportunities.partnerStatus.${p.status}`)}</span>
       </div>
       <p className="card-meta">
-        {coordinator ? (
-          <>
-            <label htmlFor={`role-${p.id}`}>
-              {t('consortium.role')}
-              <span className="visually-hidden" translate="no">{` (${name})`}</span>
-            </label>{' '}
-            <select
-              id={`role-${p.id}`}
-              value={p.role}
-              disabled={update.isPending}
-              onChange={(e) => update.mutate({ partnerId: p.id, body: { role: e.target.value as PartnerRole } })}
-            >
-              {PARTNER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`opportunities.partnerRole.${r}`)}
-                </option>
-              ))}
-            </select>
-          </>
-        ) : (
-          t(`opportunities.partnerRole.${p.role}`)
-        )}
+        {coordinator && !narrow ? roleSelect : t(`opportunities.partnerRole.${p.role}`)}
         {' · '}
         {t('opportunities.budget')}:{' '}
         {p.budgetAmount && p.budgetCurrency ? format.money(p.budgetAmount, p.budgetCurrency) : '—'}
@@ -89,39 +91,40 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
           )}
         </div>
       )}
-      {coordinator && (
-        <form
-          className="inline-fields budget-form"
-          onSubmit={saveBudget}
-          aria-label={t('consortium.budgetOf', { name })}
-        >
-          <div>
-            <label htmlFor={`amount-${p.id}`}>{t('consortium.budgetAmount')}</label>
-            <input
-              id={`amount-${p.id}`}
-              inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          </div>
-          <CurrencyInput id={`currency-${p.id}`} value={currency} onChange={setCurrency} />
-          <button type="submit" className="button-secondary" disabled={update.isPending}>
-            {t('consortium.saveBudget')}
-          </button>
-        </form>
-      )}
       <FormError error={update.error ?? remove.error} />
       {(coordinator || ownStaff) && <OrganizationDocuments organizationId={p.organizationId} name={name} />}
       {coordinator && (
-        <button
-          type="button"
-          className="button-link danger"
-          disabled={remove.isPending}
-          onClick={() => setRemoving(true)}
-        >
-          {t('consortium.removePartner')}
-          <span className="visually-hidden" translate="no">{`: ${name}`}</span>
-        </button>
+        <PhoneFold summary={t('common.change')} label={name}>
+          {narrow && <p className="card-meta">{roleSelect}</p>}
+          <form
+            className="inline-fields budget-form"
+            onSubmit={saveBudget}
+            aria-label={t('consortium.budgetOf', { name })}
+          >
+            <div>
+              <label htmlFor={`amount-${p.id}`}>{t('consortium.budgetAmount')}</label>
+              <input
+                id={`amount-${p.id}`}
+                inputMode="decimal"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+              />
+            </div>
+            <CurrencyInput id={`currency-${p.id}`} value={currency} onChange={setCurrency} />
+            <button type="submit" className="button-secondary" disabled={update.isPending}>
+              {t('consortium.saveBudget')}
+            </button>
+          </form>
+          <button
+            type="button"
+            className="button-link danger"
+            disabled={remove.isPending}
+            onClick={() => setRemoving(true)}
+          >
+            {t('consortium.removePartner')}
+            <span className="visually-hidden" translate="no">{`: ${name}`}</span>
+          </button>
+        </PhoneFold>
       )}
       {removing && (
         <ConfirmDialog

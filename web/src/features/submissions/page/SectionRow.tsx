@@ -2,6 +2,8 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { PhoneFold } from '../../../components/PhoneFold';
+import { useNarrow } from '../../deadlines/use-narrow';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
 import {
@@ -36,6 +38,9 @@ export function SectionRow(props: Props) {
   const remove = useDeleteSection(submissionId);
   const [confirming, setConfirming] = useState(false);
   const canReorder = canRun && !frozen;
+  // On a phone the controls fold under "Change", so the row itself says the status and the assignee.
+  const narrow = useNarrow();
+  const hasTools = (!frozen && (canEditStatus || canRun)) || canReorder;
   const drag = useDraggable({ id: section.id, disabled: !canReorder });
   const drop = useDroppable({ id: section.id, disabled: !canReorder });
   const style = drag.transform ? { transform: `translate3d(0, ${drag.transform.y}px, 0)` } : undefined;
@@ -71,7 +76,7 @@ export function SectionRow(props: Props) {
                 {section.title}
               </Link>
             </span>
-            {!canEditStatus || frozen ? (
+            {!canEditStatus || frozen || narrow ? (
               <span className={`badge badge-${section.status}`}>
                 {t(`submissions.sectionStatus.${section.status}`)}
               </span>
@@ -79,7 +84,7 @@ export function SectionRow(props: Props) {
           </div>
           <p className="card-meta">
             {t('submissions.wordCount', { count: section.wordCount, words: format.number(section.wordCount) })}
-            {!canRun || frozen ? (
+            {!canRun || frozen || narrow ? (
               <>
                 {' · '}
                 {section.assignee ? (
@@ -92,98 +97,102 @@ export function SectionRow(props: Props) {
               </>
             ) : null}
           </p>
-          <div className="outline-tools">
-            {!frozen && (canEditStatus || canRun) && (
-              <div className="outline-controls">
-                {canEditStatus && (
-                  <label>
-                    {t('submission-page.sections.status')}
-                    <select
-                      value={section.status}
-                      onChange={(e) => onChange({ section, status: e.target.value as SectionStatus })}
-                      aria-label={t('submission-page.sections.statusOf', { title: section.title })}
-                    >
-                      {SECTION_STATUSES.map((status) => (
-                        <option key={status} value={status}>
-                          {t(`submissions.sectionStatus.${status}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+          {hasTools && (
+            <PhoneFold summary={t('common.change')} label={section.title}>
+              <div className="outline-tools">
+                {!frozen && (canEditStatus || canRun) && (
+                  <div className="outline-controls">
+                    {canEditStatus && (
+                      <label>
+                        {t('submission-page.sections.status')}
+                        <select
+                          value={section.status}
+                          onChange={(e) => onChange({ section, status: e.target.value as SectionStatus })}
+                          aria-label={t('submission-page.sections.statusOf', { title: section.title })}
+                        >
+                          {SECTION_STATUSES.map((status) => (
+                            <option key={status} value={status}>
+                              {t(`submissions.sectionStatus.${status}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                    {canRun && (
+                      <label>
+                        {t('submission-page.sections.assignee')}
+                        <select
+                          value={section.assignee?.id ?? ''}
+                          onChange={(e) => onChange({ section, assigneeId: e.target.value || null })}
+                          aria-label={t('submission-page.sections.assigneeOf', { title: section.title })}
+                        >
+                          <option value="">{t('submissions.unassigned')}</option>
+                          {choices.map((p) => (
+                            <option key={p.id} value={p.id} translate="no">
+                              {p.organization ? `${p.name} (${p.organization.acronym ?? p.organization.name})` : p.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                  </div>
                 )}
-                {canRun && (
-                  <label>
-                    {t('submission-page.sections.assignee')}
-                    <select
-                      value={section.assignee?.id ?? ''}
-                      onChange={(e) => onChange({ section, assigneeId: e.target.value || null })}
-                      aria-label={t('submission-page.sections.assigneeOf', { title: section.title })}
+                {canReorder && (
+                  <div className="outline-actions">
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={index === 0 || busy}
+                      onClick={() => onMove(index - 1)}
                     >
-                      <option value="">{t('submissions.unassigned')}</option>
-                      {choices.map((p) => (
-                        <option key={p.id} value={p.id} translate="no">
-                          {p.organization ? `${p.name} (${p.organization.acronym ?? p.organization.name})` : p.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                      <span aria-hidden="true">↑</span> {t('submission-page.sections.moveUp')}
+                      <span className="visually-hidden" translate="no">
+                        {' '}
+                        “{section.title}”
+                      </span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={index === count - 1 || busy}
+                      onClick={() => onMove(index + 1)}
+                    >
+                      <span aria-hidden="true">↓</span> {t('submission-page.sections.moveDown')}
+                      <span className="visually-hidden" translate="no">
+                        {' '}
+                        “{section.title}”
+                      </span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => setConfirming(true)}
+                      aria-label={t('submission-page.sections.deleteLabel', { title: section.title })}
+                    >
+                      {t('submission-page.sections.delete')}
+                    </button>
+                    {confirming && (
+                      <ConfirmDialog
+                        title={t('submission-page.sections.deleteConfirmTitle')}
+                        confirmLabel={t('submission-page.sections.deleteYes')}
+                        pending={remove.isPending}
+                        onCancel={() => setConfirming(false)}
+                        onConfirm={() => remove.mutate(section.id, { onSettled: () => setConfirming(false) })}
+                      >
+                        <p>
+                          <Trans
+                            i18nKey="submission-page.sections.confirmDelete"
+                            values={{ title: section.title }}
+                            components={{ data: <span translate="no" /> }}
+                          />
+                        </p>
+                      </ConfirmDialog>
+                    )}
+                  </div>
                 )}
               </div>
-            )}
-            {canReorder && (
-              <div className="outline-actions">
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={index === 0 || busy}
-                  onClick={() => onMove(index - 1)}
-                >
-                  <span aria-hidden="true">↑</span> {t('submission-page.sections.moveUp')}
-                  <span className="visually-hidden" translate="no">
-                    {' '}
-                    “{section.title}”
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={index === count - 1 || busy}
-                  onClick={() => onMove(index + 1)}
-                >
-                  <span aria-hidden="true">↓</span> {t('submission-page.sections.moveDown')}
-                  <span className="visually-hidden" translate="no">
-                    {' '}
-                    “{section.title}”
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => setConfirming(true)}
-                  aria-label={t('submission-page.sections.deleteLabel', { title: section.title })}
-                >
-                  {t('submission-page.sections.delete')}
-                </button>
-                {confirming && (
-                  <ConfirmDialog
-                    title={t('submission-page.sections.deleteConfirmTitle')}
-                    confirmLabel={t('submission-page.sections.deleteYes')}
-                    pending={remove.isPending}
-                    onCancel={() => setConfirming(false)}
-                    onConfirm={() => remove.mutate(section.id, { onSettled: () => setConfirming(false) })}
-                  >
-                    <p>
-                      <Trans
-                        i18nKey="submission-page.sections.confirmDelete"
-                        values={{ title: section.title }}
-                        components={{ data: <span translate="no" /> }}
-                      />
-                    </p>
-                  </ConfirmDialog>
-                )}
-              </div>
-            )}
-          </div>
+            </PhoneFold>
+          )}
           <FormError error={remove.error} />
         </div>
       </div>
