@@ -95,7 +95,7 @@ export async function benchPhone() {
   });
   const base = `http://127.0.0.1:${port}`;
   const runs = { signIn: [], dashboardCold: [], dashboardWarm: [], editorCold: [] };
-  let pages = {};
+  let pages;
   try {
     for (let run = 0; run < RUNS; run++) {
       // Cold: the sign-in page, then the dashboard it leads to, with nothing cached.
@@ -168,7 +168,7 @@ export async function benchPhone() {
     ),
     row('dashboard ready, warm', runs.dashboardWarm, '< 1 s', 1000),
     row('section editor from a link, cold', runs.editorCold, '< 3.5 s', 3500),
-    ...Object.entries(pages).map(([kind, { screens, reader }]) => ({
+    ...Object.entries(pages ?? {}).map(([kind, { screens, reader }]) => ({
       figure: `longest ${kind} page before "Show more", Khmer (${reader.split('@')[0]})`,
       measured: `${screens.toFixed(1)} screens`,
       goal: `≤ ${PAGE_GOAL_SCREENS} screens`,
