@@ -21,6 +21,12 @@ const cards = (page: Page) => page.locator('.submission-list > li');
 const outlineTitles = (page: Page) => page.locator('.outline .card-title').allTextContents();
 
 /** Waits for the API's answer to the request an action sends (the screen may change before it, optimistically). */
+/** On a phone a section's controls fold under "Change": opens the fold of `title` (nothing on a desktop). */
+async function unfold(page: Page, title: string): Promise<void> {
+  const summary = page.locator('.phone-fold:not([open]) > summary', { hasText: `: ${title}` });
+  if (await summary.count()) await summary.click();
+}
+
 async function answered(page: Page, method: string, path: RegExp, action: () => Promise<unknown>): Promise<void> {
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname)),
@@ -141,11 +147,14 @@ describe('the web app: the submissions list and a submission’s page', () => {
         await page.keyboard.press('ArrowUp');
         await page.getByText('“Recommendations” is over position 2 of 3.').waitFor({ state: 'attached' });
         await answered(page, 'POST', /\/sections\/reorder$/, () => page.keyboard.press('Space'));
-      } else
+      } else {
+        await unfold(page, 'Recommendations');
         await answered(page, 'POST', /\/sections\/reorder$/, () =>
           page.getByRole('button', { name: 'Move up “Recommendations”' }).click(),
         );
+      }
       expect(await outlineTitles(page)).toEqual(['Introduction', 'Recommendations', 'Findings']);
+      await unfold(page, 'Introduction');
       await answered(page, 'POST', /\/sections\/reorder$/, () =>
         page.getByRole('button', { name: 'Move down “Introduction”' }).click(),
       );
@@ -153,9 +162,11 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.locator('.outline .card-title').first().waitFor();
       expect(await outlineTitles(page)).toEqual(['Recommendations', 'Introduction', 'Findings']);
 
+      await unfold(page, 'Findings');
       await answered(page, 'PATCH', /\/sections\//, () =>
         page.getByLabel('Assignee of “Findings”').selectOption({ label: 'Dara Sok (LAC)' }),
       );
+      await unfold(page, 'Introduction');
       await answered(page, 'PATCH', /\/sections\//, () =>
         page.getByLabel('Status of “Introduction”').selectOption({ label: 'Ready' }),
       );
@@ -176,6 +187,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
         data: { status: 'drafting', version: findings.version },
       });
       expect(saved.status()).toBe(200);
+      await unfold(page, 'Findings');
       await answered(page, 'PATCH', /\/sections\//, () =>
         page.getByLabel('Status of “Findings”').selectOption({ label: 'Ready' }),
       );
@@ -190,6 +202,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByLabel('Section title').fill('Annex');
       await page.getByRole('button', { name: 'Add the section' }).click();
       await page.locator('.outline .card-title', { hasText: 'Annex' }).waitFor();
+      await unfold(page, 'Annex');
       await page.getByRole('button', { name: 'Delete “Annex”' }).click();
       await page.getByRole('button', { name: 'Yes, delete' }).click();
       await page.locator('.outline .card-title', { hasText: 'Annex' }).waitFor({ state: 'detached' });
