@@ -175,13 +175,14 @@ export class UsersService {
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
       if (newPassword) {
+        // Counted before the check, so parallel guesses cannot all pass; a right password is not counted.
         await this.passwordChecks.before(me.id);
         if (!currentPassword || !user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-          await this.passwordChecks.failed(me.id);
           throw new Refusal(400, 'current_password_wrong', 'currentPassword is missing or wrong', {}, [
             fieldProblem('currentPassword', 'current_password_wrong', 'currentPassword is missing or wrong'),
           ]);
         }
+        await this.passwordChecks.succeeded(me.id);
         user.passwordHash = await hashPassword(newPassword);
         changes.password = ['(hidden)', '(changed)'];
       } else if (currentPassword) {
