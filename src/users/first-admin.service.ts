@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig, FIRST_ADMIN_NAME } from '../config/app-config.js';
 import { User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
@@ -24,7 +24,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
       await this.users.create(null, {
         email: adminEmail,
         password: adminPassword,
-        name: 'Administrator',
+        name: FIRST_ADMIN_NAME,
         role: 'admin',
       });
       this.logger.log(`Created the first admin ${adminEmail}`);

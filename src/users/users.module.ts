@@ -10,11 +10,19 @@ import { User } from './user.entity.js';
 import { MeController } from './me.controller.js';
 import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
+import { PasswordRules } from './password-rules.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User]), OrganizationsModule],
   controllers: [UsersController, MeController, InvitationController],
-  providers: [UsersService, InvitationsService, FirstAdminService, CurrentPasswordLimiter, UserDirectory],
+  providers: [
+    UsersService,
+    InvitationsService,
+    FirstAdminService,
+    CurrentPasswordLimiter,
+    UserDirectory,
+    PasswordRules,
+  ],
   exports: [UsersService, InvitationsService, UserDirectory],
 })
 export class UsersModule {}

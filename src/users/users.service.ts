@@ -9,6 +9,7 @@ import { escapeLike } from '../common/sql.js';
 import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
 import { CurrentPasswordLimiter } from './current-password-limiter.js';
+import { PasswordRules } from './password-rules.service.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
 import { isCoordinator } from '../access/roles.js';
 import { CONTACT_VISIBLE_SQL } from './contact-visibility.js';
@@ -28,6 +29,7 @@ export class UsersService {
     private readonly invitations: InvitationsService,
     private readonly organizations: OrganizationsService,
     private readonly passwordChecks: CurrentPasswordLimiter,
+    private readonly passwordRules: PasswordRules,
   ) {}
 
   private readonly revokedHooks: AccessRevokedHook[] = [];
@@ -94,6 +96,7 @@ export class UsersService {
 
   async create(actor: User | null, dto: CreateUserDto): Promise<{ user: User; invitation?: InvitationOutcome }> {
     const { password, ...fields } = dto;
+    if (password) await this.passwordRules.check('password', password, dto);
     const created = await this.db.transaction(async (manager) => {
       await this.assertEmailFree(manager, dto.email);
       await this.assertOrganization(dto.organizationId);
@@ -140,6 +143,7 @@ export class UsersService {
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
       if (password) {
+        await this.passwordRules.check('password', password, user);
         user.passwordHash = await hashPassword(password);
         if (user.status === 'invited') user.status = 'active';
         changes.password = ['(hidden)', '(changed)'];
@@ -183,6 +187,7 @@ export class UsersService {
           ]);
         }
         await this.passwordChecks.succeeded(me.id);
+        await this.passwordRules.check('newPassword', newPassword, user);
         user.passwordHash = await hashPassword(newPassword);
         changes.password = ['(hidden)', '(changed)'];
       } else if (currentPassword) {
@@ -221,6 +226,7 @@ export class UsersService {
         .getOne();
       if (!user) throw new BadRequestException('This password-reset link is not valid');
       check(user);
+      await this.passwordRules.check('password', newPassword, user);
       user.passwordHash = await hashPassword(newPassword);
       const { passwordHash: _hidden, ...saved } = await repo.save(user);
       await this.revoked(manager, userId, { passwordChanged: true });
