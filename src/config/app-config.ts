@@ -27,7 +27,8 @@ const PUBLISHED_SECRETS = new Set([
   'change-me-to-a-long-random-string',
   'change-me-in-production-please',
 ]);
-const PUBLISHED_PASSWORDS = new Set([DEMO_PASSWORD, 'change-this-admin-password']);
+/** The demo seed's password and the ADMIN_PASSWORD examples this repository has shipped (docker-compose.yml). */
+export const PUBLISHED_PASSWORDS: ReadonlySet<string> = new Set([DEMO_PASSWORD, 'change-this-admin-password']);
 /** The name the first admin (ADMIN_EMAIL) is created with. */
 export const FIRST_ADMIN_NAME = 'Administrator';
 

@@ -11,6 +11,7 @@ import { MeController } from './me.controller.js';
 import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
 import { PasswordRules } from './password-rules.service.js';
+import { PublishedPasswords } from './published-passwords.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User]), OrganizationsModule],
@@ -22,7 +23,8 @@ import { PasswordRules } from './password-rules.service.js';
     CurrentPasswordLimiter,
     UserDirectory,
     PasswordRules,
+    PublishedPasswords,
   ],
-  exports: [UsersService, InvitationsService, UserDirectory],
+  exports: [UsersService, InvitationsService, UserDirectory, FirstAdminService, PublishedPasswords],
 })
 export class UsersModule {}

@@ -268,6 +268,18 @@ export class UsersService {
     return this.invitations.invite(user);
   }
 
+  /** Every account that has a password, with its hash: for the start-up check for published passwords. */
+  async withPasswordHashes(): Promise<{ id: string; email: string; passwordHash: string }[]> {
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.email'])
+      .addSelect('u.passwordHash')
+      .where('u.passwordHash IS NOT NULL')
+      .orderBy('u.email')
+      .getMany() as Promise<{ id: string; email: string; passwordHash: string }[]>;
+  }
+
   /** The user with this e-mail (any case), with their password hash, for signing in. */
   async findForSignIn(email: string): Promise<User | null> {
     return this.db
