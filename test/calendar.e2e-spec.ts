@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { badTokens, MISSING, problemCollector } from './support/bad-input.js';
-import { type Actor, makeOrganization, makeUser } from './support/factories.js';
+import { PasswordResetService } from '../src/auth/password-reset.service.js';
+import { UsersService } from '../src/users/users.service.js';
+import { type Actor, makeOrganization, makeUser, signIn, TEST_PASSWORD } from './support/factories.js';
 import { addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline, parseIcs } from './support/reminder-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
@@ -142,5 +144,79 @@ describe('calendar feeds', () => {
       expectClientError(await t.http().get(`/api/v1/calendar/${token}`), `GET calendar ${token.slice(0, 40)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  describe('every feed of a user ends with their password, and with "regenerate"', () => {
+    /** The user's feed of everything and a feed of one opportunity, both working. */
+    async function twoFeeds(actor: Actor): Promise<string[]> {
+      const all = await actor.as.get('/api/v1/me/calendar').expect(200);
+      const one = await actor.as.get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${network.id}`).expect(200);
+      const paths = [all, one].map((res) => new URL(res.body.url as string).pathname);
+      for (const path of paths) await t.http().get(path).expect(200);
+      return paths;
+    }
+    const ended = async (paths: string[]) => {
+      for (const path of paths) await t.http().get(path).expect(404);
+    };
+
+    it('regenerating ends the scoped feeds too, and hands out a URL that works', async () => {
+      const member = await makeUser(t);
+      const before = await twoFeeds(member);
+      const fresh = await member.as.post('/api/v1/me/calendar/regenerate').expect(201);
+      await ended(before);
+      await t.http().get(new URL(fresh.body.url).pathname).expect(200);
+      const scoped = await member.as
+        .get(`/api/v1/me/calendar?subjectType=opportunity&subjectId=${network.id}`)
+        .expect(200);
+      expect(new URL(scoped.body.url).pathname).not.toBe(before[1]);
+      await t.http().get(new URL(scoped.body.url).pathname).expect(200);
+    });
+
+    it('regenerating a scoped feed ends the feed of everything as well', async () => {
+      const member = await makeUser(t);
+      const before = await twoFeeds(member);
+      await member.as
+        .post(`/api/v1/me/calendar/regenerate?subjectType=opportunity&subjectId=${network.id}`)
+        .expect(201);
+      await ended(before);
+    });
+
+    it('an admin setting a new password ends them', async () => {
+      const member = await makeUser(t);
+      const admin = await makeUser(t, { role: 'admin' });
+      const before = await twoFeeds(member);
+      await admin.as
+        .patch(`/api/v1/users/${member.user.id}`)
+        .send({ password: 'a password the admin chose' })
+        .expect(200);
+      await ended(before);
+    });
+
+    it('the user changing their password ends them; new URLs work', async () => {
+      const member = await makeUser(t);
+      const before = await twoFeeds(member);
+      const browser = await signIn(t, member.user.email);
+      await browser
+        .patch('/api/v1/me')
+        .send({ currentPassword: TEST_PASSWORD, newPassword: 'kampot pepper in the rain' })
+        .expect(200);
+      await ended(before);
+      const fresh = await browser.get('/api/v1/me/calendar').expect(200);
+      await t.http().get(new URL(fresh.body.url).pathname).expect(200);
+    });
+
+    it('a new password through a reset link ends them', async () => {
+      const member = await makeUser(t);
+      const before = await twoFeeds(member);
+      const withHash = await t.app.get(UsersService).findWithPasswordHash(member.user.id);
+      const link = t.app.get(PasswordResetService).link(withHash as typeof withHash & { passwordHash: string });
+      const token = new URL(link).searchParams.get('token');
+      await t
+        .http()
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token, password: 'a password from the reset link' })
+        .expect(200);
+      await ended(before);
+    });
   });
 });

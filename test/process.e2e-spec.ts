@@ -146,4 +146,40 @@ describe('the app as a process (npm start)', () => {
     expect(seed.output()).toMatch(/refused: NODE_ENV is production/);
     expect(seed.output()).toMatch(/npm run seed -- --force/);
   });
+
+  it('warns in its log at start-up of accounts with a published password, and of an ADMIN_EMAIL it ignored', async () => {
+    const warnDb = `cjn_test_process_${randomBytes(4).toString('hex')}`;
+    const started: ReturnType<typeof startAppProcess>[] = [];
+    const start = async (adminEmail: string, adminPassword: string) => {
+      const app = startAppProcess({
+        DATABASE_URL: databaseUrl(warnDb),
+        PORT: String(await freePort()),
+        QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+        ADMIN_EMAIL: adminEmail,
+        ADMIN_PASSWORD: adminPassword,
+      });
+      started.push(app);
+      return app;
+    };
+    const stop = async (app: ReturnType<typeof startAppProcess>) => {
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    };
+    try {
+      // Outside production the demo password is accepted for ADMIN_PASSWORD, and then warned about.
+      const first = await start('demo-admin@cjn.example', 'cjn-demo-password');
+      await first.waitFor(/still have a password published in this repository/);
+      expect(first.output()).toMatch(/1 account\(s\) still have a password published .*demo-admin@cjn\.example/);
+      await stop(first);
+
+      const second = await start('another-admin@cjn.example', 'another admin password');
+      await second.waitFor(/ADMIN_EMAIL \(another-admin@cjn\.example\) was ignored/);
+      expect(second.output()).toMatch(/the database already has 1 admin\(s\)/);
+      await second.waitFor(/still have a password published/);
+      await stop(second);
+    } finally {
+      for (const app of started) if (app.child.exitCode === null) app.child.kill('SIGKILL');
+      await dropDatabase(warnDb);
+    }
+  });
 });

@@ -24,11 +24,11 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, meta: { ip: string; userAgent?: string }) {
-    await this.limiter.before(meta.ip, email);
+    // Counted as a failure before the check, so parallel guesses cannot all pass; a success clears it.
+    await this.limiter.attempt(meta.ip, email);
     const user = await this.users.findForSignIn(email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
     if (!user || !ok || user.status !== 'active') {
-      await this.limiter.failed(meta.ip, email);
       throw user && ok
         ? new Refusal(401, 'account_disabled', 'This account is disabled')
         : new Refusal(401, 'wrong_credentials', WRONG_CREDENTIALS);

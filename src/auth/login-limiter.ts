@@ -20,10 +20,34 @@ export function waitAfterFailures(failures: number): number {
   return Math.min(2 ** (failures - FREE_LOGIN_FAILURES), MAX_WAIT_SECONDS);
 }
 
+/** The wait after the 1st, 2nd … failure, up to the first that reaches the longest (Redis reads from it). */
+export const WAIT_SCHEDULE_SECONDS: readonly number[] = (() => {
+  const waits: number[] = [];
+  for (let n = 1; !waits.length || waits[waits.length - 1] < MAX_WAIT_SECONDS; n++) waits.push(waitAfterFailures(n));
+  return waits;
+})();
+
+/**
+ * One step in Redis, so parallel requests cannot all pass before any failure is counted: refuse while the
+ * pair must wait (answering the milliseconds left), else count this attempt as a failure and set the wait
+ * after it. KEYS[1]: the pair; ARGV: now (ms), seconds to remember, then WAIT_SCHEDULE_SECONDS.
+ */
+const ATTEMPT_SCRIPT = `
+local now = tonumber(ARGV[1])
+local waitUntil = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
+if waitUntil > now then return waitUntil - now end
+local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+local wait = tonumber(ARGV[2 + math.min(failures, #ARGV - 2)])
+redis.call('HSET', KEYS[1], 'until', string.format('%d', now + wait * 1000))
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 0
+`;
+
 /**
  * Limits sign-in attempts per IP, and slows down failures per account *and* address with a growing
  * wait: a guesser is slowed, while the account's owner, signing in from elsewhere, is never locked out.
- * Counts live in Redis so every API replica shares them.
+ * Counts live in Redis so every API replica shares them. An attempt counts as a failure before the
+ * password is checked (a success clears the count), so requests sent at once are counted like a sequence.
  */
 @Injectable()
 export class LoginLimiter {
@@ -46,8 +70,11 @@ export class LoginLimiter {
     });
   }
 
-  /** Counts an attempt from this IP and refuses while the IP is over its limit or the pair must still wait. */
-  async before(ip: string, email: string): Promise<void> {
+  /**
+   * Counts an attempt from this IP, and for this account from this IP (as a failure until `succeeded`);
+   * refuses while the IP is over its limit or the pair must still wait.
+   */
+  async attempt(ip: string, email: string): Promise<void> {
     try {
       await this.perIp.consume(ip);
     } catch (rejection) {
@@ -55,22 +82,22 @@ export class LoginLimiter {
         throw tooMany('Too many sign-in attempts from this address', rejection.msBeforeNext);
       throw rejection;
     }
-    const until = Number((await this.redis.hget(this.key(ip, email), 'until').catch(() => null)) ?? 0);
-    const waitMs = until - this.clock.now().getTime();
-    if (waitMs > 0) throw tooMany('Too many failed sign-ins for this account from this address', waitMs);
-  }
-
-  async failed(ip: string, email: string): Promise<void> {
-    const key = this.key(ip, email);
-    try {
-      const failures = await this.redis.hincrby(key, 'failures', 1);
-      const until = this.clock.now().getTime() + waitAfterFailures(failures) * 1000;
-      await this.redis.multi().hset(key, 'until', String(until)).expire(key, FAILURES_REMEMBERED_SECONDS).exec();
-    } catch {
+    const waitMs = await this.redis
+      .eval(
+        ATTEMPT_SCRIPT,
+        1,
+        this.key(ip, email),
+        this.clock.now().getTime(),
+        FAILURES_REMEMBERED_SECONDS,
+        ...WAIT_SCHEDULE_SECONDS,
+      )
       // Redis away: the per-IP limit (with its in-memory insurance) still holds.
-    }
+      .catch(() => 0);
+    if (Number(waitMs) > 0)
+      throw tooMany('Too many failed sign-ins for this account from this address', Number(waitMs));
   }
 
+  /** The right password: the failures this address counted for the account are forgotten. */
   async succeeded(ip: string, email: string): Promise<void> {
     await this.redis.del(this.key(ip, email)).catch(() => undefined);
   }

@@ -37,7 +37,9 @@ export class CalendarController {
   }
 
   @Post('me/calendar/regenerate')
-  @ApiOperation({ summary: 'A new feed URL; the old one stops working' })
+  @ApiOperation({
+    summary: 'A new feed URL; every feed URL you had (this one and those of single records) stops working',
+  })
   @ApiCreated(CalendarFeedResponse, 404)
   regenerate(@CurrentUser() user: User, @Query() scope: FeedScopeQuery) {
     return this.calendar.feedUrl(user, scope, true);

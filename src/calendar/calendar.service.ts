@@ -1,6 +1,6 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { AccessService, type SubjectInfo } from '../access/access.service.js';
 import { hmac, safeEqual } from '../auth/hmac.js';
 import { Clock } from '../common/clock.js';
@@ -9,6 +9,7 @@ import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js'
 import { t } from '../i18n/translate.js';
 import type { User } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
+import { UsersService } from '../users/users.service.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { buildCalendar, type FeedEntry } from './ics.js';
 import { notFound } from '../common/refusal.js';
@@ -21,18 +22,32 @@ const MAX_EVENTS = 2000;
 /**
  * iCalendar feeds by secret URL. The token is `<feed id>.<HMAC(SESSION_SECRET, id, generation)>`:
  * nothing secret is stored, the same URL is shown each time, and regenerating
- * (generation + 1) revokes the old one. A feed shows what its user can see at fetch time.
+ * (generation + 1) revokes the old one. Regenerating any feed, and any new password, revokes every
+ * feed of the user, those of single records included. A feed shows what its user can see at fetch time.
  */
 @Injectable()
-export class CalendarService {
+export class CalendarService implements OnModuleInit {
   constructor(
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     private readonly visibility: DeadlineVisibility,
     private readonly access: AccessService,
     private readonly users: UserDirectory,
+    private readonly accounts: UsersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    // A new password (changed, reset, or set by an admin) ends what the old one opened, feeds included.
+    this.accounts.onAccessRevoked(async (manager, userId, change) => {
+      if (change.passwordChanged) await this.revokeAllFor(userId, manager);
+    });
+  }
+
+  /** Every feed URL of the user stops working; asking for one again hands out a new URL. */
+  private async revokeAllFor(userId: string, manager: EntityManager = this.feeds.manager): Promise<void> {
+    await manager.getRepository(CalendarFeed).increment({ userId }, 'generation', 1);
+  }
 
   async feedUrl(user: User, scope: { subjectType?: string; subjectId?: string }, regenerate = false) {
     const scopeType = scope.subjectType ?? 'all';
@@ -51,7 +66,8 @@ export class CalendarService {
       .execute();
     let feed = await repo.findOneByOrFail({ userId: user.id, scopeType, scopeId: scopeId ?? IsNull() });
     if (regenerate) {
-      await repo.increment({ id: feed.id }, 'generation', 1);
+      // Whoever has one leaked URL may have the others: regenerating ends every feed of the user.
+      await this.revokeAllFor(user.id);
       feed = await repo.findOneByOrFail({ id: feed.id });
     }
     const url = this.config.link(`/api/v1/calendar/${this.token(feed)}.ics`);

@@ -39,7 +39,9 @@ const CODE_OF_CONSTRAINT: Record<string, FieldCode> = {
   nestedValidation: 'invalid',
   commonPassword: 'common_password',
   repeatedCharacter: 'repeated_character',
+  sequentialPassword: 'sequential_password',
   guessablePassword: 'guessable_password',
+  personalPassword: 'personal_password',
 };
 
 /** The limits a constraint was declared with, read from class-validator's metadata for that property. */

@@ -65,6 +65,15 @@ describe('loadConfig', () => {
     ).toBe('cjn-demo-password');
   });
 
+  it("refuses an ADMIN_PASSWORD made of ADMIN_EMAIL's words or the service's own", () => {
+    const admin = { ADMIN_EMAIL: 'sophea.keo@lac.org.kh' };
+    expect(() => loadConfig({ ...admin, ADMIN_PASSWORD: 'SopheaKeo2026' })).toThrow(
+      /ADMIN_PASSWORD: contains your own name or e-mail address/,
+    );
+    expect(() => loadConfig({ ...admin, ADMIN_PASSWORD: 'cjntracker1' })).toThrow(/ADMIN_PASSWORD: is too easy/);
+    expect(loadConfig({ ...admin, ADMIN_PASSWORD: 'sophea reads by the river' }).adminEmail).toBe(admin.ADMIN_EMAIL);
+  });
+
   it('wants the first admin e-mail and password together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'admin@example.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
   });

@@ -27,7 +27,10 @@ const PUBLISHED_SECRETS = new Set([
   'change-me-to-a-long-random-string',
   'change-me-in-production-please',
 ]);
-const PUBLISHED_PASSWORDS = new Set([DEMO_PASSWORD, 'change-this-admin-password']);
+/** The demo seed's password and the ADMIN_PASSWORD examples this repository has shipped (docker-compose.yml). */
+export const PUBLISHED_PASSWORDS: ReadonlySet<string> = new Set([DEMO_PASSWORD, 'change-this-admin-password']);
+/** The name the first admin (ADMIN_EMAIL) is created with. */
+export const FIRST_ADMIN_NAME = 'Administrator';
 
 /** Every setting the app reads, validated at start-up. Field names map 1:1 to ENV_NAMES. */
 export class AppConfig {
@@ -201,7 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     return `${envName ?? error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
   });
   if (config.nodeEnv === 'production') problems.push(...productionProblems(config));
-  const adminPasswordProblem = config.adminPassword && passwordProblem(config.adminPassword);
+  const adminPasswordProblem =
+    config.adminPassword && passwordProblem(config.adminPassword, { email: config.adminEmail, name: FIRST_ADMIN_NAME });
   if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (!!config.adminEmail !== !!config.adminPassword) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

@@ -9,6 +9,8 @@ import { REDIS } from '../redis/redis.module.js';
 import { WorkerHealth } from '../reminders/worker-health.js';
 import { check, CHECK_TIMEOUT_MS, ServiceChecks } from './service-checks.js';
 import { HealthResponse, QueueHealthResponse } from './health.response.js';
+import { FirstAdminService } from '../users/first-admin.service.js';
+import { PublishedPasswords } from '../users/published-passwords.service.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,13 +20,15 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly workerHealth: WorkerHealth,
     private readonly services: ServiceChecks,
+    private readonly firstAdmin: FirstAdminService,
+    private readonly publishedPasswords: PublishedPasswords,
   ) {}
 
   @Get()
   @Public()
   @ApiOperation({
     summary:
-      'Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers and queue failure rates',
+      'Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers, queue failure rates and warnings found at start-up',
   })
   @ApiExtraModels(QueueHealthResponse)
   @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer', type: HealthResponse })
@@ -51,7 +55,9 @@ export class HealthController {
       this.services.telegram(),
       this.services.lastBackup().catch(() => null),
     ]);
-    return { status, checks: { postgres, redis, workers: workersReport, email, telegram }, lastBackup };
+    // Found once at start-up (see each service), not per request.
+    const warnings = [this.publishedPasswords.warning(), this.firstAdmin.warning()].filter((w) => w !== null);
+    return { status, checks: { postgres, redis, workers: workersReport, email, telegram }, lastBackup, warnings };
   }
 
   /** A client still (re)connecting gets the check's time to become ready instead of failing at once. */

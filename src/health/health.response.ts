@@ -77,6 +77,21 @@ export class LastBackupResponse {
   sizeBytes: number;
 }
 
+const WARNING_CODES = ['published_password', 'admin_email_ignored'] as const;
+
+/** Something found at start-up that an admin should act on (also logged then). */
+export class HealthWarningResponse {
+  /** `published_password`: accounts whose password is published in this repository (`params.accounts`); `admin_email_ignored`: ADMIN_EMAIL was not used because an admin existed (`params.adminEmail`, `params.reason`, `params.admins`) */
+  @ApiProperty({ enum: WARNING_CODES, enumName: 'HealthWarningCode' })
+  code: (typeof WARNING_CODES)[number];
+
+  /** In English */
+  message: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  params: Record<string, unknown>;
+}
+
 export class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'], enumName: 'HealthStatus' })
   status: 'ok' | 'error';
@@ -88,4 +103,8 @@ export class HealthResponse {
   /** The newest backup (`npm run backup`), or null when none was made: for a signed-in admin only */
   @ApiPropertyOptional({ type: () => LastBackupResponse, nullable: true })
   lastBackup?: LastBackupResponse | null;
+
+  /** What an admin should act on, found at start-up (published passwords, an ignored ADMIN_EMAIL): for a signed-in admin only */
+  @ApiPropertyOptional({ type: () => HealthWarningResponse, isArray: true })
+  warnings?: HealthWarningResponse[];
 }

@@ -8,6 +8,10 @@ import { REDIS } from '../redis/redis.module.js';
 export const CURRENT_PASSWORD_FAILURES = 5;
 const WINDOW_SECONDS = 15 * 60;
 
+/**
+ * Each check of a `currentPassword` takes a point before the password is compared (one atomic
+ * increment in Redis, so checks sent at once cannot all pass), and a right one gives it back.
+ */
 @Injectable()
 export class CurrentPasswordLimiter {
   private readonly failures: RateLimiterRedis;
@@ -22,10 +26,13 @@ export class CurrentPasswordLimiter {
     });
   }
 
+  /** Counts a check as a failure until `succeeded`; 429 once the account has used its failures. */
   async before(userId: string): Promise<void> {
-    const used = await this.failures.get(userId);
-    if (used && used.consumedPoints >= CURRENT_PASSWORD_FAILURES) {
-      const retryAfter = Math.max(1, Math.ceil(used.msBeforeNext / 1000));
+    try {
+      await this.failures.consume(userId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw new HttpException(
         {
           message: `Too many wrong current passwords; try again in ${Math.ceil(retryAfter / 60)} minute(s)`,
@@ -38,9 +45,8 @@ export class CurrentPasswordLimiter {
     }
   }
 
-  async failed(userId: string): Promise<void> {
-    await this.failures.penalty(userId, 1).catch((rejection: unknown) => {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    });
+  /** The right password: the point its check took is given back. */
+  async succeeded(userId: string): Promise<void> {
+    await this.failures.reward(userId, 1).catch(() => undefined);
   }
 }

@@ -11,6 +11,7 @@ import { Clock } from '../common/clock.js';
 import { QUEUES } from '../queue/queues.js';
 import { User } from './user.entity.js';
 import { Refusal } from '../common/refusal.js';
+import { PasswordRules } from './password-rules.service.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -28,6 +29,7 @@ export class InvitationsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly activity: ActivityService,
+    private readonly passwordRules: PasswordRules,
   ) {}
 
   async invite(user: User): Promise<InvitationOutcome> {
@@ -69,6 +71,7 @@ export class InvitationsService {
           'invitation_invalid',
           'This invitation link is invalid or has expired; ask an admin for a new one',
         );
+      await this.passwordRules.check('password', password, user);
       await repo.update(user.id, {
         passwordHash: await hashPassword(password),
         status: 'active',

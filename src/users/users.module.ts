@@ -10,11 +10,21 @@ import { User } from './user.entity.js';
 import { MeController } from './me.controller.js';
 import { InvitationController } from './invitation.controller.js';
 import { FirstAdminService } from './first-admin.service.js';
+import { PasswordRules } from './password-rules.service.js';
+import { PublishedPasswords } from './published-passwords.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User]), OrganizationsModule],
   controllers: [UsersController, MeController, InvitationController],
-  providers: [UsersService, InvitationsService, FirstAdminService, CurrentPasswordLimiter, UserDirectory],
-  exports: [UsersService, InvitationsService, UserDirectory],
+  providers: [
+    UsersService,
+    InvitationsService,
+    FirstAdminService,
+    CurrentPasswordLimiter,
+    UserDirectory,
+    PasswordRules,
+    PublishedPasswords,
+  ],
+  exports: [UsersService, InvitationsService, UserDirectory, FirstAdminService, PublishedPasswords],
 })
 export class UsersModule {}

@@ -9,6 +9,7 @@ import { escapeLike } from '../common/sql.js';
 import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
 import { CurrentPasswordLimiter } from './current-password-limiter.js';
+import { PasswordRules } from './password-rules.service.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
 import { isCoordinator } from '../access/roles.js';
 import { CONTACT_VISIBLE_SQL } from './contact-visibility.js';
@@ -28,6 +29,7 @@ export class UsersService {
     private readonly invitations: InvitationsService,
     private readonly organizations: OrganizationsService,
     private readonly passwordChecks: CurrentPasswordLimiter,
+    private readonly passwordRules: PasswordRules,
   ) {}
 
   private readonly revokedHooks: AccessRevokedHook[] = [];
@@ -94,6 +96,7 @@ export class UsersService {
 
   async create(actor: User | null, dto: CreateUserDto): Promise<{ user: User; invitation?: InvitationOutcome }> {
     const { password, ...fields } = dto;
+    if (password) await this.passwordRules.check('password', password, dto);
     const created = await this.db.transaction(async (manager) => {
       await this.assertEmailFree(manager, dto.email);
       await this.assertOrganization(dto.organizationId);
@@ -140,6 +143,7 @@ export class UsersService {
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
       if (password) {
+        await this.passwordRules.check('password', password, user);
         user.passwordHash = await hashPassword(password);
         if (user.status === 'invited') user.status = 'active';
         changes.password = ['(hidden)', '(changed)'];
@@ -175,13 +179,15 @@ export class UsersService {
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
       if (newPassword) {
+        // Counted before the check, so parallel guesses cannot all pass; a right password is not counted.
         await this.passwordChecks.before(me.id);
         if (!currentPassword || !user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-          await this.passwordChecks.failed(me.id);
           throw new Refusal(400, 'current_password_wrong', 'currentPassword is missing or wrong', {}, [
             fieldProblem('currentPassword', 'current_password_wrong', 'currentPassword is missing or wrong'),
           ]);
         }
+        await this.passwordChecks.succeeded(me.id);
+        await this.passwordRules.check('newPassword', newPassword, user);
         user.passwordHash = await hashPassword(newPassword);
         changes.password = ['(hidden)', '(changed)'];
       } else if (currentPassword) {
@@ -220,6 +226,7 @@ export class UsersService {
         .getOne();
       if (!user) throw new BadRequestException('This password-reset link is not valid');
       check(user);
+      await this.passwordRules.check('password', newPassword, user);
       user.passwordHash = await hashPassword(newPassword);
       const { passwordHash: _hidden, ...saved } = await repo.save(user);
       await this.revoked(manager, userId, { passwordChanged: true });
@@ -259,6 +266,18 @@ export class UsersService {
       params: { name: user.name, email: user.email },
     });
     return this.invitations.invite(user);
+  }
+
+  /** Every account that has a password, with its hash: for the start-up check for published passwords. */
+  async withPasswordHashes(): Promise<{ id: string; email: string; passwordHash: string }[]> {
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.email'])
+      .addSelect('u.passwordHash')
+      .where('u.passwordHash IS NOT NULL')
+      .orderBy('u.email')
+      .getMany() as Promise<{ id: string; email: string; passwordHash: string }[]>;
   }
 
   /** The user with this e-mail (any case), with their password hash, for signing in. */

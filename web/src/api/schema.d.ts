@@ -682,7 +682,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers and queue failure rates */
+        /** Up (200) or down (503: PostgreSQL or Redis unreachable); a signed-in admin also sees each check, live workers, queue failure rates and warnings found at start-up */
         get: operations["Health_health"];
         put?: never;
         post?: never;
@@ -1254,7 +1254,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new feed URL; the old one stops working */
+        /** A new feed URL; every feed URL you had (this one and those of single records) stops working */
         post: operations["Calendar_regenerate"];
         delete?: never;
         options?: never;
@@ -2405,12 +2405,28 @@ export interface components {
             file: string;
             sizeBytes: number;
         };
+        /**
+         * @description `published_password`: accounts whose password is published in this repository (`params.accounts`); `admin_email_ignored`: ADMIN_EMAIL was not used because an admin existed (`params.adminEmail`, `params.reason`, `params.admins`)
+         * @enum {string}
+         */
+        HealthWarningCode: "published_password" | "admin_email_ignored";
+        HealthWarningResponse: {
+            /** @description `published_password`: accounts whose password is published in this repository (`params.accounts`); `admin_email_ignored`: ADMIN_EMAIL was not used because an admin existed (`params.adminEmail`, `params.reason`, `params.admins`) */
+            code: components["schemas"]["HealthWarningCode"];
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description In English */
+            message: string;
+        };
         HealthResponse: {
             status: components["schemas"]["HealthStatus"];
             /** @description Each check, live workers and queue failure rates: for a signed-in admin only */
             checks?: components["schemas"]["HealthChecksResponse"];
             /** @description The newest backup (`npm run backup`), or null when none was made: for a signed-in admin only */
             lastBackup?: components["schemas"]["LastBackupResponse"] | null;
+            /** @description What an admin should act on, found at start-up (published passwords, an ignored ADMIN_EMAIL): for a signed-in admin only */
+            warnings?: components["schemas"]["HealthWarningResponse"][];
         };
         /** @enum {string} */
         BooleanString: "true" | "false";
@@ -3327,7 +3343,7 @@ export interface components {
             webcalUrl: string;
         };
         /** @enum {string} */
-        FieldProblemCode: "required" | "unknown_field" | "too_long" | "too_short" | "too_small" | "too_large" | "too_few_items" | "too_many_items" | "not_text" | "not_one_of" | "not_uuid" | "not_integer" | "not_number" | "not_boolean" | "not_list" | "not_date" | "not_url" | "not_email" | "not_amount" | "not_currency" | "not_country" | "not_time_zone" | "not_duration" | "not_time_of_day" | "wrong_format" | "duplicates" | "common_password" | "repeated_character" | "guessable_password" | "current_password_wrong" | "email_taken" | "no_such_record" | "invalid";
+        FieldProblemCode: "required" | "unknown_field" | "too_long" | "too_short" | "too_small" | "too_large" | "too_few_items" | "too_many_items" | "not_text" | "not_one_of" | "not_uuid" | "not_integer" | "not_number" | "not_boolean" | "not_list" | "not_date" | "not_url" | "not_email" | "not_amount" | "not_currency" | "not_country" | "not_time_zone" | "not_duration" | "not_time_of_day" | "wrong_format" | "duplicates" | "common_password" | "repeated_character" | "sequential_password" | "guessable_password" | "personal_password" | "current_password_wrong" | "email_taken" | "no_such_record" | "invalid";
         FieldProblemResponse: {
             /** @example dueAt */
             field: string;
