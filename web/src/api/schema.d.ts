@@ -648,7 +648,7 @@ export interface paths {
         };
         /** Who else has the section open in the editor (a hint, not a lock) */
         get: operations["Presence_list"];
-        /** Say you have the section open (send every 15 s; it lapses after 45 s); answers who else has */
+        /** Say you have the section open to write (send every 15 s; it lapses after 45 s): only those who may save its text; answers who else has */
         put: operations["Presence_beat"];
         post?: never;
         /** Say you closed the section */
