@@ -6,7 +6,7 @@ import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock.js';
@@ -86,7 +86,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
  * The Content-Security-Policy of every answer. The web app (web/dist/index.html) has no inline script or style:
  * scripts, style sheets, fonts, images and API calls come from this server only, images also from data: and
  * blob: URLs (previews made in the page). Nothing may frame the tracker. React's style props are DOM properties,
- * which CSP does not block; the one inline <style> is the section editor's (style-src-elem below). Swagger UI, the queue board and the signed-link pages alone keep
+ * which CSP does not block; the one inline <style> is the section editor's, allowed by the answer's own nonce
+ * (style-src-elem below). Swagger UI, the queue board and the signed-link pages alone keep
  * `style-src 'unsafe-inline'` (INLINE_STYLE_PAGES).
  *
  * HTTPS-only headers (HSTS, upgrade-insecure-requests) only when the tracker is served over https:
@@ -107,9 +108,11 @@ export function helmetOptions(
         'script-src-attr': ["'none'"],
         'style-src': options.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         // The section editor (CodeMirror's style-mod) writes its theme into a <style> element it builds at run
-        // time; a nonce would need an index.html written per response, which the offline precache cannot keep.
-        // Style attributes in markup stay blocked (style-src), and section Markdown never yields a <style>.
-        'style-src-elem': ["'self'", "'unsafe-inline'"],
+        // time, with the nonce its page was served with (src/web/web-app.ts). Style attributes in markup stay
+        // blocked (style-src), and section Markdown never yields a <style>.
+        'style-src-elem': options.inlineStyles
+          ? ["'self'", "'unsafe-inline'"]
+          : ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
@@ -135,8 +138,10 @@ export const INLINE_STYLE_PAGES = /^\/(?:api\/docs|admin\/queues|api\/v1\/links|
 function securityHeaders(config: AppConfig) {
   const strict = helmet(helmetOptions(config));
   const libraryPageHelmet = helmet(helmetOptions(config, { inlineStyles: true }));
-  return (req: Request, res: Response, next: NextFunction) =>
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
     (INLINE_STYLE_PAGES.test(req.path) ? libraryPageHelmet : strict)(req, res, next);
+  };
 }
 
 export function openApiDocument(app: INestApplication) {

@@ -37,8 +37,8 @@ describe('security headers follow the address the tracker is served at', () => {
         expect(csp['script-src']).toEqual(["'self'"]);
         expect(csp['script-src-attr']).toEqual(["'none'"]);
         expect(csp['style-src']).toEqual(["'self'"]);
-        // CodeMirror's run-time <style> element; style="" in markup stays blocked by style-src.
-        expect(csp['style-src-elem']).toEqual(["'self'", "'unsafe-inline'"]);
+        // CodeMirror's run-time <style> element, by this answer's nonce; style="" in markup stays blocked by style-src.
+        expect(csp['style-src-elem']).toEqual(["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}=='$/)]);
         expect(csp['img-src']).toEqual(["'self'", 'data:', 'blob:']);
         expect(csp['connect-src']).toEqual(["'self'"]);
         expect(csp['object-src']).toEqual(["'none'"]);
@@ -50,6 +50,18 @@ describe('security headers follow the address the tracker is served at', () => {
             .filter((source) => /^https?:|\*/.test(source)),
         ).toEqual([]);
       }
+    });
+
+    it('gives each page a nonce of its own, in its policy and in the page for the editor', async () => {
+      const nonces = new Set<string>();
+      for (const path of ['/', '/submissions/anything', '/index.html', '/']) {
+        const res = await t.http().get(path).set('Host', 'cjn.lan:3000');
+        expect(res.type).toBe('text/html');
+        const nonce = /'nonce-([^']+)'/.exec(policy(res.headers['content-security-policy'])['style-src-elem'][1])![1];
+        expect(res.text).toContain(`<meta name="csp-nonce" content="${nonce}" />`);
+        nonces.add(nonce);
+      }
+      expect(nonces.size).toBe(4);
     });
 
     it('lets only Swagger UI, the queue board and the signed-link pages (server-written) use inline styles', async () => {

@@ -1,6 +1,6 @@
 import type { Express, NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +43,13 @@ const isServiceWorker = (path: string) => /^sw\.js(\.br|\.gz)?$/.test(basename(p
  * Text files go out as the brotli or gzip copies `npm run build:web` made (scripts/precompress.mjs).
  */
 export function serveWebApp(app: Express, dir: string): void {
+  // The page carries the nonce of its Content-Security-Policy (app.factory.ts), for the editor's <style>.
+  const page = readFileSync(join(dir, 'index.html'), 'utf8');
+  const sendPage = (res: Response) => {
+    const nonce = String(res.locals.cspNonce ?? '');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(page.replace('<head>', `<head>\n    <meta name="csp-nonce" content="${nonce}" />`));
+  };
   const files = precompressed(dir, {
     maxAge: '1h',
     setHeaders: (res, path) => {
@@ -52,11 +59,11 @@ export function serveWebApp(app: Express, dir: string): void {
   app.use('/assets', precompressed(join(dir, 'assets'), { immutable: true, maxAge: '365d' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || serverPath(req.path)) return next();
+    if (req.path === '/index.html') return sendPage(res);
     files(req, res, () => {
       // A missing asset is a 404, not the page: the browser asked for a script or an image.
       if (req.path.startsWith('/assets/')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(dir, 'index.html'));
+      sendPage(res);
     });
   });
 }

@@ -2,6 +2,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { pageNonce } from './csp-nonce';
 import { useEffect, useRef } from 'react';
 
 export interface MarkdownEditorProps {
@@ -36,6 +37,7 @@ export default function MarkdownEditor({
       state: EditorState.create({
         doc: value,
         extensions: [
+          pageNonce,
           history(),
           keymap.of([
             {

@@ -1,5 +1,6 @@
 import { markdown } from '@codemirror/lang-markdown';
 import { MergeView, unifiedMergeView } from '@codemirror/merge';
+import { pageNonce } from './csp-nonce';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
@@ -33,7 +34,7 @@ export default function MergeEditor({ theirs, mine, onChange, narrow, theirsLabe
       Reject: t('editor.mergeTakeTheirs'),
       'Revert this chunk': t('editor.mergeCopyTheirs'),
     });
-    const common: Extension[] = [markdown(), EditorView.lineWrapping, phrases];
+    const common: Extension[] = [pageNonce, markdown(), EditorView.lineWrapping, phrases];
     const listener = EditorView.updateListener.of((update) => {
       if (update.docChanged) latest.current(update.state.doc.toString());
     });
