@@ -21,9 +21,9 @@ const cards = (page: Page) => page.locator('.submission-list > li');
 const outlineTitles = (page: Page) => page.locator('.outline .card-title').allTextContents();
 
 /** Waits for the API's answer to the request an action sends (the screen may change before it, optimistically). */
-/** On a phone a section's controls fold under "Change": opens the fold of `title` (nothing on a desktop). */
-async function unfold(page: Page, title: string): Promise<void> {
-  const summary = page.locator('.phone-fold:not([open]) > summary', { hasText: `: ${title}` });
+/** On a phone, controls fold ("Change: <section>", "Add a section"): opens the one that says `text` (nothing on a desktop). */
+async function unfold(page: Page, text: string): Promise<void> {
+  const summary = page.locator('.phone-fold:not([open]) > summary', { hasText: text });
   if (await summary.count()) await summary.click();
 }
 
@@ -133,6 +133,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
         .waitFor();
 
       for (const section of ['Introduction', 'Findings', 'Recommendations']) {
+        await unfold(page, 'Add a section');
         await page.getByLabel('Section title').fill(section);
         await page.getByRole('button', { name: 'Add the section' }).click();
         await page.locator('.outline .card-title', { hasText: section }).waitFor();
@@ -199,6 +200,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       );
 
       // A section added by mistake is deleted after a confirmation.
+      await unfold(page, 'Add a section');
       await page.getByLabel('Section title').fill('Annex');
       await page.getByRole('button', { name: 'Add the section' }).click();
       await page.locator('.outline .card-title', { hasText: 'Annex' }).waitFor();
@@ -224,6 +226,7 @@ describe('the web app: the submissions list and a submission’s page', () => {
       await page.getByText('Moved to In review.').waitFor();
       await page.locator('.page-title + p .badge', { hasText: 'In review' }).waitFor();
 
+      await unfold(page, 'Keep a snapshot…');
       await page.getByLabel('Name a snapshot of the text as it is now').fill('Outline sent to partners');
       await page.getByRole('button', { name: 'Keep the snapshot' }).click();
       await page.locator('.snapshots .card-title', { hasText: 'Outline sent to partners' }).waitFor();

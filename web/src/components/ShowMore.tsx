@@ -26,6 +26,8 @@ export function useFirstFew<T>(items: T[], initial?: number) {
       setAll(true);
       setFocusFrom(initial ?? 0);
     },
+    /** Shows every item and leaves the focus where it is (after adding one from a form below the list). */
+    revealAll: () => setAll(true),
   };
 }
 

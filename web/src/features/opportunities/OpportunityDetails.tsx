@@ -10,6 +10,8 @@ import { useFormat } from '../../i18n/format';
 import { type Opportunity, useFunder } from './opportunity-hooks';
 import { OpportunityDetailsForm } from './OpportunityDetailsForm';
 import { ReadinessProblem } from './ReadinessProblem';
+import { ShowMoreButton, useFirstFew } from '../../components/ShowMore';
+import { useNarrow } from '../deadlines/use-narrow';
 
 const CLOSING_DATE_TEMPLATE = 'opportunity.closesAt';
 
@@ -34,6 +36,8 @@ export function OpportunityDetails({ opportunity: o, zone }: { opportunity: Oppo
   const funder = useFunder(o.funderId);
   const closing = useClosingDeadline(o.id);
   const [editing, setEditing] = useState(false);
+  // On a phone, the first two problems and "Show more".
+  const problems = useFirstFew(o.readiness.problems, useNarrow() ? 2 : undefined);
   const amount =
     o.currency && (o.amountMin || o.amountMax)
       ? [o.amountMin, o.amountMax]
@@ -105,13 +109,16 @@ export function OpportunityDetails({ opportunity: o, zone }: { opportunity: Oppo
       {!o.readiness.readyToSubmit && o.readiness.blockers.length > 0 && (
         <div className="blockers">
           <h3>{t('opportunities.notReady')}</h3>
-          <ul>
-            {o.readiness.problems.map((problem, i) => (
-              <li key={i}>
-                <ReadinessProblem problem={problem} />
-              </li>
-            ))}
-          </ul>
+          <div ref={problems.listRef}>
+            <ul>
+              {problems.visible.map((problem, i) => (
+                <li key={i}>
+                  <ReadinessProblem problem={problem} />
+                </li>
+              ))}
+            </ul>
+            <ShowMoreButton hidden={problems.hidden} onClick={problems.showAll} />
+          </div>
         </div>
       )}
     </section>

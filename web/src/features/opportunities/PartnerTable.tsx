@@ -4,12 +4,15 @@ import { useFormat } from '../../i18n/format';
 import { AddPartnerForm } from './AddPartnerForm';
 import { PartnerCard } from './PartnerCard';
 import { usePartners } from './partner-hooks';
+import { ShowMoreButton, useFirstFew } from '../../components/ShowMore';
+import { useNarrow } from '../deadlines/use-narrow';
 
 /** The consortium: each partner's role, participation and budget share, with totals per currency (never converted). */
 export function PartnerTable({ opportunityId, canEdit }: { opportunityId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const partners = usePartners(opportunityId);
+  const few = useFirstFew(partners.data?.items ?? [], useNarrow() ? 3 : undefined);
   return (
     <section className="panel" aria-labelledby="partners">
       <h2 id="partners">
@@ -25,11 +28,14 @@ export function PartnerTable({ opportunityId, canEdit }: { opportunityId: string
           {partners.data.items.length === 0 ? (
             <EmptyState>{t('opportunities.noPartners')}</EmptyState>
           ) : (
-            <ul className="card-list partner-list">
-              {partners.data.items.map((p) => (
-                <PartnerCard key={p.id} opportunityId={opportunityId} partner={p} coordinator={canEdit} />
-              ))}
-            </ul>
+            <div ref={few.listRef}>
+              <ul className="card-list partner-list">
+                {few.visible.map((p) => (
+                  <PartnerCard key={p.id} opportunityId={opportunityId} partner={p} coordinator={canEdit} />
+                ))}
+              </ul>
+              <ShowMoreButton hidden={few.hidden} onClick={few.showAll} />
+            </div>
           )}
           {partners.data.budget.length > 0 && (
             <table className="budget-totals">

@@ -4,7 +4,8 @@ import { FormError } from '../../../components/states';
 import { useAddSection, type Person } from './page-hooks';
 
 /** A new section at the end of the outline, optionally assigned to someone at once. */
-export function AddSectionForm({ submissionId, people }: { submissionId: string; people: Person[] }) {
+export function AddSectionForm(props: { submissionId: string; people: Person[]; onAdded?: () => void }) {
+  const { submissionId, people, onAdded } = props;
   const { t } = useTranslation();
   const add = useAddSection(submissionId);
   const [title, setTitle] = useState('');
@@ -18,6 +19,7 @@ export function AddSectionForm({ submissionId, people }: { submissionId: string;
         onSuccess: () => {
           setTitle('');
           setAssigneeId('');
+          onAdded?.();
         },
       },
     );

@@ -23,6 +23,9 @@ import {
   type SectionChange,
   type SubmissionDetail,
 } from './page-hooks';
+import { ShowMoreButton, useFirstFew } from '../../../components/ShowMore';
+import { PhoneFold } from '../../../components/PhoneFold';
+import { useNarrow } from '../../deadlines/use-narrow';
 
 /** Up and down arrows carry a picked-up section to the row above or below (not 25 pixels). */
 const rowByRow: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
@@ -63,6 +66,8 @@ export function SectionOutline({ submission, me, canRun, frozen }: Props) {
     useSensor(KeyboardSensor, { coordinateGetter: rowByRow }),
   );
   const canReorder = canRun && !frozen;
+  const narrow = useNarrow();
+  const few = useFirstFew(sections.data?.items ?? [], narrow ? 3 : undefined);
 
   if (sections.isPending) return <Panel>{<LoadingState />}</Panel>;
   if (sections.isError)
@@ -113,7 +118,7 @@ export function SectionOutline({ submission, me, canRun, frozen }: Props) {
 
   return (
     <Panel>
-      {canReorder && items.length > 1 && (
+      {canReorder && items.length > 1 && !narrow && (
         <p id="outline-help" className="hint">
           {t('submission-page.sections.help')}
         </p>
@@ -136,27 +141,37 @@ export function SectionOutline({ submission, me, canRun, frozen }: Props) {
             screenReaderInstructions: { draggable: t('submission-page.sections.instructions') },
           }}
         >
-          <ol className="outline" aria-describedby={canReorder && items.length > 1 ? 'outline-help' : undefined}>
-            {items.map((section, index) => (
-              <SectionRow
-                key={section.id}
-                submissionId={submission.id}
-                section={section}
-                index={index}
-                count={items.length}
-                people={people.data?.items ?? []}
-                canRun={canRun}
-                canEditStatus={section.canEditText ?? (canRun || section.assignee?.id === me.id)}
-                frozen={frozen}
-                busy={reorder.isPending}
-                onMove={(to) => move(index, to)}
-                onChange={change}
-              />
-            ))}
-          </ol>
+          <div ref={few.listRef}>
+            <ol
+              className="outline"
+              aria-describedby={canReorder && items.length > 1 && !narrow ? 'outline-help' : undefined}
+            >
+              {few.visible.map((section, index) => (
+                <SectionRow
+                  key={section.id}
+                  submissionId={submission.id}
+                  section={section}
+                  index={index}
+                  count={items.length}
+                  people={people.data?.items ?? []}
+                  canRun={canRun}
+                  canEditStatus={section.canEditText ?? (canRun || section.assignee?.id === me.id)}
+                  frozen={frozen}
+                  busy={reorder.isPending}
+                  onMove={(to) => move(index, to)}
+                  onChange={change}
+                />
+              ))}
+            </ol>
+            <ShowMoreButton hidden={few.hidden} onClick={few.showAll} />
+          </div>
         </DndContext>
       )}
-      {canRun && !frozen && <AddSectionForm submissionId={submission.id} people={people.data?.items ?? []} />}
+      {canRun && !frozen && (
+        <PhoneFold summary={t('submission-page.sections.add')}>
+          <AddSectionForm submissionId={submission.id} people={people.data?.items ?? []} onAdded={few.revealAll} />
+        </PhoneFold>
+      )}
     </Panel>
   );
 }

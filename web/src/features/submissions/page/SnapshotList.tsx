@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '../../../compon
 import { useFormat } from '../../../i18n/format';
 import { MarkdownText } from '../MarkdownText';
 import { useCreateSnapshot, useSnapshot, useSnapshots } from './page-hooks';
+import { PhoneFold } from '../../../components/PhoneFold';
 
 /** Named snapshots of the assembled text (review rounds, the final text), newest first; one opens below. */
 export function SnapshotList({ submissionId, canCreate }: { submissionId: string; canCreate: boolean }) {
@@ -60,7 +61,11 @@ export function SnapshotList({ submissionId, canCreate }: { submissionId: string
           ))}
         </ul>
       )}
-      {canCreate && <SnapshotForm submissionId={submissionId} />}
+      {canCreate && (
+        <PhoneFold summary={t('submission-page.snapshots.keep')}>
+          <SnapshotForm submissionId={submissionId} />
+        </PhoneFold>
+      )}
     </div>
   );
 }
