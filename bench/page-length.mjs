@@ -20,7 +20,7 @@ async function idsOf(request, path) {
   return (await (await request.get(`/api/v1/${path}?limit=100`)).json()).items.map((r) => r.id);
 }
 
-/** The longest page of each kind, over the readers: `{ kind: { screens, path, reader } }`. */
+/** The longest page of each kind, over the readers: `{ kind: { screens, title, reader } }`. */
 export async function pageLengths(browser, base, password) {
   const longest = {};
   for (const email of READERS) {
@@ -43,7 +43,8 @@ export async function pageLengths(browser, base, password) {
         await page.waitForFunction(() => !globalThis.document.querySelector('.spinner'));
         await page.evaluate(() => globalThis.document.fonts.ready.then(() => undefined));
         const screens = await page.evaluate(screensBeforeShowMore);
-        if (!longest[kind] || screens > longest[kind].screens) longest[kind] = { screens, path, reader: email };
+        const title = (await page.locator('main h1').first().textContent())?.trim() ?? path;
+        if (!longest[kind] || screens > longest[kind].screens) longest[kind] = { screens, title, reader: email };
       }
     }
     await context.close();

@@ -91,6 +91,8 @@ describe('the web app: building a consortium on the opportunity page', () => {
     await newItem.fill('Registration certificate of CRC');
     await checklist.getByRole('button', { name: /Add to the checklist\W+CRC-Cambodia/ }).click();
     await checklist.getByText('Registration certificate of CRC', { exact: true }).waitFor();
+    // The form empties itself once the item is saved: the next title goes in after that.
+    await page.waitForFunction((input) => (input as HTMLInputElement).value === '', await newItem.elementHandle());
     await newItem.fill('Audited accounts 2025');
     await checklist.getByRole('button', { name: /Add to the checklist\W+CRC-Cambodia/ }).click();
     await checklist.getByText('Audited accounts 2025', { exact: true }).waitFor();

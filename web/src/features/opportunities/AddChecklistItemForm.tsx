@@ -32,11 +32,13 @@ export function AddChecklistItemForm(props: { opportunityId: string; partnerId: 
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const sent = title;
     add.mutate(
       { title: title.trim(), required, partnerId: props.partnerId },
       {
         onSuccess: () => {
-          setTitle('');
+          // Text typed for the next item while this one was saving stays.
+          setTitle((now) => (now === sent ? '' : now));
           input.current?.focus();
         },
       },

@@ -10,27 +10,21 @@ import { useOpportunity } from './opportunity-hooks';
 import { PartnerChecklists } from './PartnerChecklists';
 import { PartnerTable } from './PartnerTable';
 import './opportunity.css';
+import { useNarrow } from '../deadlines/use-narrow';
 
 export function OpportunityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useMe().data!;
   const opportunity = useOpportunity(id);
+  const narrow = useNarrow();
 
   if (opportunity.isPending) return <LoadingState />;
   if (opportunity.error) return <ErrorState error={opportunity.error} retry={() => void opportunity.refetch()} />;
   const o = opportunity.data;
-  return (
-    <article className="record">
-      <PageTitle eyebrow={t('opportunities.eyebrow')} isData>
-        {o.title}
-      </PageTitle>
-      <p>
-        <span className={`badge stage stage-${o.stage}`}>{t(`opportunities.stage.${o.stage}`)}</span>
-      </p>
-      <OpportunityDetails opportunity={o} zone={me.timeZone} />
-      <PartnerTable opportunityId={o.id} canEdit={o.canEdit} />
-      <PartnerChecklists opportunityId={o.id} coordinator={o.canEdit} />
+  // What is due: on a phone, where a reminder's link lands, it comes right after the call's details.
+  const deadlines = (
+    <>
       <DeadlineSection
         id="opportunity-deadlines"
         title={t('opportunities.deadlines')}
@@ -43,6 +37,21 @@ export function OpportunityPage() {
           <Link to={`/deadlines/new?subjectType=opportunity&subjectId=${o.id}`}>{t('consortium.addDeadline')}</Link>
         </p>
       )}
+    </>
+  );
+  return (
+    <article className="record">
+      <PageTitle eyebrow={t('opportunities.eyebrow')} isData>
+        {o.title}
+      </PageTitle>
+      <p>
+        <span className={`badge stage stage-${o.stage}`}>{t(`opportunities.stage.${o.stage}`)}</span>
+      </p>
+      <OpportunityDetails opportunity={o} zone={me.timeZone} />
+      {narrow && deadlines}
+      <PartnerTable opportunityId={o.id} canEdit={o.canEdit} />
+      <PartnerChecklists opportunityId={o.id} coordinator={o.canEdit} />
+      {!narrow && deadlines}
       <OpportunityActivity opportunityId={o.id} />
     </article>
   );

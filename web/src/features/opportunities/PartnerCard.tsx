@@ -34,6 +34,19 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
     update.mutate({ partnerId: p.id, body });
   };
   const setStatus = (status: Partner['status']) => update.mutate({ partnerId: p.id, body: { status } });
+  // On a phone, leaving after confirming is rare and disruptive: it waits under "Change".
+  const declineFolded = narrow && p.status === 'confirmed';
+  const declineButton = (
+    <button
+      type="button"
+      className="button-secondary"
+      onClick={() => setStatus('declined')}
+      disabled={update.isPending}
+    >
+      {t('consortium.decline')}
+      <span className="visually-hidden" translate="no">{`: ${name}`}</span>
+    </button>
+  );
   const roleSelect = (
     <>
       <label htmlFor={`role-${p.id}`}>
@@ -70,7 +83,7 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
         {p.budgetAmount && p.budgetCurrency ? format.money(p.budgetAmount, p.budgetCurrency) : '—'}
         {p.inCallCurrency === false && <span className="muted"> ({t('consortium.notCallCurrency')})</span>}
       </p>
-      {p.canEdit && (
+      {p.canEdit && !declineFolded && (
         <div className="item-actions">
           {p.status !== 'confirmed' && (
             <button type="button" onClick={() => setStatus('confirmed')} disabled={update.isPending}>
@@ -78,52 +91,47 @@ export function PartnerCard(props: { opportunityId: string; partner: Partner; co
               <span className="visually-hidden" translate="no">{`: ${name}`}</span>
             </button>
           )}
-          {p.status !== 'declined' && (
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => setStatus('declined')}
-              disabled={update.isPending}
-            >
-              {t('consortium.decline')}
-              <span className="visually-hidden" translate="no">{`: ${name}`}</span>
-            </button>
-          )}
+          {p.status !== 'declined' && !declineFolded && declineButton}
         </div>
       )}
       <FormError error={update.error ?? remove.error} />
       {(coordinator || ownStaff) && <OrganizationDocuments organizationId={p.organizationId} name={name} />}
-      {coordinator && (
+      {(coordinator || (p.canEdit && declineFolded)) && (
         <PhoneFold summary={t('common.change')} label={name}>
-          {narrow && <p className="card-meta">{roleSelect}</p>}
-          <form
-            className="inline-fields budget-form"
-            onSubmit={saveBudget}
-            aria-label={t('consortium.budgetOf', { name })}
-          >
-            <div>
-              <label htmlFor={`amount-${p.id}`}>{t('consortium.budgetAmount')}</label>
-              <input
-                id={`amount-${p.id}`}
-                inputMode="decimal"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-              />
-            </div>
-            <CurrencyInput id={`currency-${p.id}`} value={currency} onChange={setCurrency} />
-            <button type="submit" className="button-secondary" disabled={update.isPending}>
-              {t('consortium.saveBudget')}
-            </button>
-          </form>
-          <button
-            type="button"
-            className="button-link danger"
-            disabled={remove.isPending}
-            onClick={() => setRemoving(true)}
-          >
-            {t('consortium.removePartner')}
-            <span className="visually-hidden" translate="no">{`: ${name}`}</span>
-          </button>
+          {p.canEdit && declineFolded && <p className="item-actions">{declineButton}</p>}
+          {coordinator && narrow && <p className="card-meta">{roleSelect}</p>}
+          {coordinator && (
+            <>
+              <form
+                className="inline-fields budget-form"
+                onSubmit={saveBudget}
+                aria-label={t('consortium.budgetOf', { name })}
+              >
+                <div>
+                  <label htmlFor={`amount-${p.id}`}>{t('consortium.budgetAmount')}</label>
+                  <input
+                    id={`amount-${p.id}`}
+                    inputMode="decimal"
+                    value={amount}
+                    onChange={(e) => setAmount(e.target.value)}
+                  />
+                </div>
+                <CurrencyInput id={`currency-${p.id}`} value={currency} onChange={setCurrency} />
+                <button type="submit" className="button-secondary" disabled={update.isPending}>
+                  {t('consortium.saveBudget')}
+                </button>
+              </form>
+              <button
+                type="button"
+                className="button-link danger"
+                disabled={remove.isPending}
+                onClick={() => setRemoving(true)}
+              >
+                {t('consortium.removePartner')}
+                <span className="visually-hidden" translate="no">{`: ${name}`}</span>
+              </button>
+            </>
+          )}
         </PhoneFold>
       )}
       {removing && (

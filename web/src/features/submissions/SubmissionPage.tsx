@@ -13,6 +13,7 @@ import { SubmissionActivity } from './page/SubmissionActivity';
 import { SubmissionDetails } from './page/SubmissionDetails';
 import { WorkflowPanel } from './page/WorkflowPanel';
 import './page/submission-page.css';
+import { useNarrow } from '../deadlines/use-narrow';
 
 /**
  * A joint submission: its workflow, details, sections outline, sign-on, the assembled document and
@@ -23,6 +24,7 @@ export function SubmissionPage() {
   const { id = '' } = useParams();
   const me = useMe().data!;
   const submission = useSubmissionDetail(id);
+  const narrow = useNarrow();
 
   if (submission.isPending) return <LoadingState />;
   if (submission.error) return <ErrorState error={submission.error} retry={() => void submission.refetch()} />;
@@ -31,6 +33,23 @@ export function SubmissionPage() {
   // What the server says this reader may do (src/submissions/submission-actions.ts).
   const canRun = s.can.edit;
   const frozen = isFrozen(s.status);
+  // What is due: on a phone, where a reminder's link lands, it comes right after the progress.
+  const deadlines = (
+    <>
+      <DeadlineSection
+        id="submission-deadlines"
+        title={t('submissions.deadlines')}
+        empty={t('submissions.noDeadlines')}
+        filter={{ subjectType: 'submission', subjectId: s.id }}
+        readerZone={me.timeZone}
+      />
+      {canRun && (
+        <p className="section-link">
+          <Link to={`/deadlines/new?subjectType=submission&subjectId=${s.id}`}>{t('submission-page.addDeadline')}</Link>
+        </p>
+      )}
+    </>
+  );
   return (
     <article className="record submission-page">
       <p className="breadcrumb">
@@ -44,23 +63,13 @@ export function SubmissionPage() {
       </p>
       {frozen && <FrozenNotice submission={s} />}
       <WorkflowPanel submission={s} />
+      {narrow && deadlines}
       {frozen && <AcknowledgementPanel submission={s} canRun={canRun} />}
       <SubmissionDetails submission={s} canRun={canRun} />
       <SectionOutline submission={s} me={me} canRun={canRun} frozen={frozen} />
       <EndorsementPanel submission={s} me={me} isCoordinator={isCoordinator} />
       <DocumentPanel submission={s} canSnapshot={me.role !== 'viewer' && !frozen} />
-      <DeadlineSection
-        id="submission-deadlines"
-        title={t('submissions.deadlines')}
-        empty={t('submissions.noDeadlines')}
-        filter={{ subjectType: 'submission', subjectId: s.id }}
-        readerZone={me.timeZone}
-      />
-      {canRun && (
-        <p className="section-link">
-          <Link to={`/deadlines/new?subjectType=submission&subjectId=${s.id}`}>{t('submission-page.addDeadline')}</Link>
-        </p>
-      )}
+      {!narrow && deadlines}
       <SubmissionActivity submissionId={s.id} />
     </article>
   );
