@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatter } from './formatter';
 
-export { zoneCity } from './formatter';
-
 /** Dates, times, numbers and amounts through Intl, in the interface language. */
 export function useFormat() {
   const { i18n } = useTranslation();

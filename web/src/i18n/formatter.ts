@@ -5,11 +5,29 @@ export type Formatter = ReturnType<typeof formatter>;
 /** The city part of an IANA zone, e.g. `Europe/Zurich` → `Zurich`. */
 export const zoneCity = (zone: string) => zone.slice(zone.lastIndexOf('/') + 1).replaceAll('_', ' ');
 
+/** Khmer names of the cities whose zones the network's deadlines use; others keep the zone's own (Latin) name. */
+const KHMER_CITIES: Record<string, string> = {
+  'Asia/Phnom_Penh': 'ភ្នំពេញ',
+  'Asia/Bangkok': 'បាងកក',
+  'Asia/Ho_Chi_Minh': 'ហូជីមិញ',
+  'Asia/Vientiane': 'វៀងចន្ទន៍',
+  'Asia/Singapore': 'សិង្ហបុរី',
+  'Asia/Tokyo': 'តូក្យូ',
+  'Europe/Zurich': 'ហ្ស៊ូរិក',
+  'Europe/Paris': 'ប៉ារីស',
+  'Europe/Brussels': 'ព្រុចសែល',
+  'Europe/London': 'ឡុងដ៍',
+  'Europe/Berlin': 'ប៊ែរឡាំង',
+  'America/New_York': 'ញូវយ៉ក',
+};
+
 /** Dates, times, numbers and amounts through Intl, in `locale` (outside React: an activity sentence, a test). */
 export function formatter(locale: string) {
   const khmerByHand = locale === 'km' && !intlKnowsKhmer();
   return {
     locale,
+    /** The city a zone is named after, in this language where we know its name. */
+    city: (zone: string) => (locale === 'km' ? KHMER_CITIES[zone] : undefined) ?? zoneCity(zone),
     dateTime: (iso: string, timeZone: string) =>
       khmerByHand
         ? khmerDateTime(new Date(iso), timeZone)

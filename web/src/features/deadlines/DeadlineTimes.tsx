@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat, zoneCity } from '../../i18n/format';
+import { useFormat } from '../../i18n/format';
 
 export const PHNOM_PENH = 'Asia/Phnom_Penh';
 
@@ -35,7 +35,7 @@ export function DeadlineTimes({
             <span className="visually-hidden">{label}: </span>
             <time dateTime={dueAt}>{format.dateTime(dueAt, zone)}</time>{' '}
             <span className="zone muted" translate="no">
-              ({zoneCity(zone)})
+              ({format.city(zone)})
             </span>
           </span>
         ))}
@@ -59,7 +59,7 @@ export function DeadlineTimes({
             {line.labels.join(' · ')}{' '}
             {line.zone !== PHNOM_PENH && (
               <span className="zone" translate="no">
-                ({zoneCity(line.zone)})
+                ({format.city(line.zone)})
               </span>
             )}
           </dt>

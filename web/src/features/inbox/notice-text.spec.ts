@@ -119,7 +119,7 @@ describe('notices written in the reader’s language from their kind and params'
     const { title, body, parts } = write(km, reminder);
     expect(title).toMatch(/^ដល់កាលកំណត់ ក្នុងរយៈពេល 7 ថ្ងៃទៀត៖ Concept note$/);
     expect(body[0]).toBe('ជំនួយ៖ EU child justice call');
-    expect(body[1]).toMatch(/^ដល់កាលកំណត់ .+ នៅ Zurich\)$/);
+    expect(body[1]).toMatch(/^ដល់កាលកំណត់ .+ នៅ ហ្ស៊ូរិក\)$/);
     expect(body[1]).not.toMatch(/\b(Fri|Feb)\b/);
     expect(parts.body[0].filter((p) => p.data).map((p) => p.text)).toEqual(['EU child justice call']);
   });

@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { type Formatter, zoneCity } from '../../i18n/formatter.js';
+import type { Formatter } from '../../i18n/formatter.js';
 
 /** What a notice is written from: an inbox entry as the API sends it. */
 export interface NoticeRow {
@@ -55,7 +55,7 @@ function dueLine(i18n: I18n, format: Formatter, readerZone: string, p: Params): 
   const time = format.dateTime(dueAt, readerZone);
   const elsewhere = format.dateTime(dueAt, zone) !== time;
   const words = { time, deadlineTime: format.dateTime(dueAt, zone), context: elsewhere ? 'elsewhere' : undefined };
-  const city = { city: zoneCity(zone) };
+  const city = { city: format.city(zone) };
   const dueDate = str(p.dueDate);
   if (dueDate)
     return parts(i18n, 'notices.dueDate', { ...words, date: format.date(`${dueDate}T12:00:00Z`, 'UTC') }, city);
