@@ -244,8 +244,12 @@ describe('the web app: honest answers on a server without e-mail', () => {
     await page.getByText(/Not a time zone this browser knows/).waitFor();
     expect(await zone.getAttribute('aria-invalid')).toBe('true');
     await zone.fill('Europe/Geneva'); // IANA files Geneva under Zurich
-    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
-    await page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+    await page.waitForFunction(() => document.getElementById('time-zone')?.getAttribute('aria-invalid') !== 'true');
+    // Waiting from before the click: a quick answer must not come and go before the wait starts.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH'),
+      page.getByRole('button', { name: 'Save', exact: true }).first().click(),
+    ]);
     const me = await page.request.get('/api/v1/me');
     expect(((await me.json()) as { timeZone: string }).timeZone).toBe('Europe/Zurich');
 
