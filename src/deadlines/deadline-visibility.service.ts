@@ -147,9 +147,7 @@ export class DeadlineVisibility {
    * not change the record itself: a partner's member on a coordinator's opportunity). Viewers never.
    */
   async mayComplete(user: User, d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>): Promise<boolean> {
-    if (!hasRole(user.role, 'member') || !(await this.canRead(user, d))) return false;
-    if (await this.isAssignee(user.id, d.id)) return true;
-    return this.mayChangeRecord(user, d);
+    return (await this.linkActions(user, d)).complete;
   }
 
   /** Whether the user may change the deadline's record itself (for a checklist item: its status). */
@@ -159,21 +157,27 @@ export class DeadlineVisibility {
   }
 
   /**
-   * What a reminder's signed links may do for the user now, by the API's own rules: acknowledge while
-   * they are an assignee who can read the record; mark done as `mayComplete`; and, for a checklist
-   * item's deadline, mark the item done too only where they may change the item.
+   * What the user may do to the deadline now, by the API's own rules; a reminder's signed links offer and
+   * honour exactly this. Read it while they can read its record; acknowledge while they are one of its
+   * assignees; mark it done as `mayComplete`; and, for a checklist item's deadline, mark the item done too
+   * only where they may change the item.
    */
   async linkActions(
     user: User,
     d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>,
-  ): Promise<{ acknowledge: boolean; complete: boolean; completeRecord: boolean }> {
-    if (!(await this.canRead(user, d))) return { acknowledge: false, complete: false, completeRecord: false };
-    const [assignee, complete, changeRecord] = await Promise.all([
+  ): Promise<{ read: boolean; acknowledge: boolean; complete: boolean; completeRecord: boolean }> {
+    if (!(await this.canRead(user, d)))
+      return { read: false, acknowledge: false, complete: false, completeRecord: false };
+    const [assignee, changesRecord] = await Promise.all([
       this.isAssignee(user.id, d.id),
-      this.mayComplete(user, d),
-      d.subjectType === 'checklistItem' ? this.mayChangeRecord(user, d) : Promise.resolve(false),
+      this.mayChangeRecord(user, d),
     ]);
-    return { acknowledge: assignee, complete, completeRecord: complete && changeRecord };
+    return {
+      read: true,
+      acknowledge: assignee,
+      complete: hasRole(user.role, 'member') && (assignee || changesRecord),
+      completeRecord: d.subjectType === 'checklistItem' && changesRecord,
+    };
   }
 
   isAssignee(userId: string, deadlineId: string): Promise<boolean> {

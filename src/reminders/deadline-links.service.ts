@@ -59,10 +59,10 @@ export class DeadlineLinksService {
       return { ok: true, message: say('links.unsubscribed') };
     }
     const d = await this.deadlines.findById(payload.d ?? '');
-    if (!d || !(await this.visibility.canRead(user, d))) return { ok: false, message: say('links.notVisible') };
-    const title = say('links.quoted', { title: d.title });
     // Judged at each use, whatever the deadline's state, by the API's rules: the link's user may have lost the right since.
-    const may = await this.visibility.linkActions(user, d);
+    const may = d ? await this.visibility.linkActions(user, d) : null;
+    if (!d || !may?.read) return { ok: false, message: say('links.notVisible') };
+    const title = say('links.quoted', { title: d.title });
     if (payload.a === 'ack') {
       if (!may.acknowledge) return { ok: false, message: say('links.mayNotAcknowledge') };
       await this.deadlines.acknowledge(user, d);
