@@ -36,31 +36,53 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Resolves `limit` and the starting row from `offset` or an opaque `cursor`. */
-export function pageWindow(query: PageQuery): { limit: number; offset: number } {
+/** Where a page starts: after `offset` rows, or (keyset) after the row whose sort key is `after`. */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+  after?: string[];
+}
+
+/**
+ * Resolves `limit` and the starting row from `offset` or an opaque `cursor`. Only a list that pages by
+ * its sort key (`keyset`) accepts the keyset cursors it hands out.
+ */
+export function pageWindow(query: PageQuery, { keyset = false } = {}): PageWindow {
   const limit = query.limit ?? 25;
-  if (query.cursor !== undefined) {
-    const decoded = /^[A-Za-z0-9_-]+$/.test(query.cursor)
-      ? Buffer.from(query.cursor, 'base64url').toString('utf8')
-      : '';
-    const match = /^o:(\d{1,9})$/.exec(decoded);
-    if (!match) throw new BadRequestException('cursor is not valid; pass the nextCursor of a previous page');
-    return { limit, offset: Number(match[1]) };
+  if (query.cursor === undefined) return { limit, offset: query.offset ?? 0 };
+  const decoded = /^[A-Za-z0-9_-]+$/.test(query.cursor) ? Buffer.from(query.cursor, 'base64url').toString('utf8') : '';
+  const offset = /^o:(\d{1,9})$/.exec(decoded);
+  if (offset) return { limit, offset: Number(offset[1]) };
+  const after = keyset && decoded.startsWith('k:') ? keyOf(decoded.slice(2)) : null;
+  if (after) return { limit, offset: 0, after };
+  throw new BadRequestException('cursor is not valid; pass the nextCursor of a previous page');
+}
+
+function keyOf(json: string): string[] | null {
+  try {
+    const key: unknown = JSON.parse(json);
+    return Array.isArray(key) && key.every((part) => typeof part === 'string') ? key : null;
+  } catch {
+    return null;
   }
-  return { limit, offset: query.offset ?? 0 };
+}
+
+/** The cursor of the page after the row whose sort key is `key`. */
+export function keysetCursor(key: string[]): string {
+  return Buffer.from(`k:${JSON.stringify(key)}`, 'utf8').toString('base64url');
 }
 
 /** A page whose total was not counted: `items` holds up to one row more than `limit`, which says whether more follow. */
 export function toUncountedPage<T>(
   itemsAndOneMore: T[],
-  window: { limit: number; offset: number },
+  window: PageWindow,
 ): Omit<Page<T>, 'total'> {
   const items = itemsAndOneMore.slice(0, window.limit);
   const more = itemsAndOneMore.length > window.limit;
   return { items, nextCursor: more ? cursorAt(window.offset + items.length) : null };
 }
 
-export function toPage<T>(items: T[], total: number, window: { limit: number; offset: number }): Page<T> {
+export function toPage<T>(items: T[], total: number, window: PageWindow): Page<T> {
   const next = window.offset + items.length;
   return {
     items,

@@ -4,6 +4,9 @@ import { type SelectQueryBuilder, Repository } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { hasRole } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
+import type { PageWindow } from '../common/pagination.js';
+import { preparedQuery } from '../database/prepared-query.js';
+import { DUE_KEY_SQL } from './deadline-cursor.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import type { DeadlineStatus } from './deadline-status.js';
 import type { DeadlineSubject } from './deadline.view.js';
@@ -13,6 +16,8 @@ export interface ListedDeadline {
   deadline: Deadline;
   assigneeIds: string[];
   subject: DeadlineSubject | null;
+  /** Its place in the list's order, for the cursor of the page after it. */
+  key: string[];
 }
 
 /** A row of the list query: the deadline's columns and the extras. */
@@ -37,7 +42,7 @@ interface ListedRow {
   version: number;
   created_at: Date;
   updated_at: Date;
-  total?: string;
+  due_key: string;
   assignee_ids: string[];
   subject: DeadlineSubject | null;
 }
@@ -86,40 +91,48 @@ export class DeadlineVisibility {
   }
 
   /**
-   * One page of the deadlines matching `qb` (alias `d`, its conditions only) that the user may see,
-   * soonest first, each with its assignees and its subject's title and path, and the total: one query.
+   * One page of the deadlines matching `qb` (alias `d`, its conditions only) that the user may see, soonest
+   * first, each with its assignees and its subject's title and path; one row more than the page says whether
+   * another follows. With `window.after` (the sort key of the previous page's last row) it reads
+   * from there along the (due_at, id) index, so a page costs the same however deep it is. `counted` adds
+   * the total, which means reading every visible row of the filter.
    */
-  /** A page of the query's visible deadlines; with `counted` false, no total and one row more than the page instead. */
   async page(
     user: User,
     qb: SelectQueryBuilder<Deadline>,
-    window: { limit: number; offset: number },
-    counted = true,
-  ): Promise<{ items: ListedDeadline[]; total?: number }> {
+    window: PageWindow,
+    counted: boolean,
+  ): Promise<{ items: ListedDeadline[]; more: boolean; total?: number }> {
     this.restrict(user, qb);
     const [where, params] = qb.getQueryAndParameters();
     const filter = where.slice(where.indexOf(' FROM '));
     const n = params.length;
-    const rows: ListedRow[] = await this.deadlines.query(
-      `SELECT page.*, ${this.access.labelSql('page.subject_type', 'page.subject_id')} AS subject,
-              ARRAY(SELECT a.user_id FROM deadline_assignees a WHERE a.deadline_id = page.id ORDER BY a.user_id) AS assignee_ids
-         FROM (SELECT "d".*, "d".due_date::text AS due_day ${counted ? ', count(*) OVER () AS total' : ''} ${filter}
-                ORDER BY "d".due_at, "d".id LIMIT $${n + 1} OFFSET $${n + 2}) page
-        ORDER BY page.due_at, page.id`,
-      [...params, counted ? window.limit : window.limit + 1, window.offset],
-    );
-    const items = rows.map((r) => ({
+    const after = window.after ? ` AND ("d".due_at, "d".id) > ($${n + 3}::timestamptz, $${n + 4}::uuid)` : '';
+    const [rows, total] = await Promise.all([
+      preparedQuery<ListedRow>(
+        this.deadlines.manager.connection,
+        `SELECT page.*, ${this.access.labelSql('page.subject_type', 'page.subject_id')} AS subject,
+                ARRAY(SELECT a.user_id FROM deadline_assignees a WHERE a.deadline_id = page.id ORDER BY a.user_id) AS assignee_ids
+           FROM (SELECT "d".*, "d".due_date::text AS due_day, ${DUE_KEY_SQL} AS due_key ${filter}${after}
+                  ORDER BY "d".due_at, "d".id LIMIT $${n + 1} OFFSET $${n + 2}) page
+          ORDER BY page.due_at, page.id`,
+        [...params, window.limit + 1, window.offset, ...(window.after ?? [])],
+      ),
+      counted ? this.count(filter, params) : undefined,
+    ]);
+    const more = rows.length > window.limit;
+    const items = rows.slice(0, window.limit).map((r) => ({
       deadline: deadlineOf(this.deadlines, r),
       assigneeIds: r.assignee_ids,
       subject: r.subject,
+      key: [r.due_key, r.id],
     }));
-    if (!counted) return { items };
-    if (!rows.length) {
-      // Past the last page: still say how many there are.
-      const counted = await this.deadlines.query(`SELECT count(*)::int AS total ${filter}`, params);
-      return { items: [], total: counted[0].total };
-    }
-    return { items, total: Number(rows[0].total) };
+    return { items, more, total };
+  }
+
+  private async count(filter: string, params: unknown[]): Promise<number> {
+    const rows: { total: number }[] = await this.deadlines.query(`SELECT count(*)::int AS total ${filter}`, params);
+    return rows[0].total;
   }
 
   /** The deadlines the user can see with one of `statuses`, due within [from, to], soonest first, at most `limit`. */

@@ -6,10 +6,11 @@ import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { deadlineChangeParams } from './deadline-activity.js';
 import { Clock } from '../common/clock.js';
-import { type Page, pageWindow, toPage, toUncountedPage } from '../common/pagination.js';
+import { keysetCursor, type Page } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import { deadlineView, type DeadlineView } from './deadline.view.js';
+import { deadlineWindow } from './deadline-cursor.js';
 import { nextStatus } from './deadline-status.js';
 import { DeadlineVisibility } from './deadline-visibility.service.js';
 import { DeadlineBatch } from './deadline-batch.service.js';
@@ -34,7 +35,7 @@ export class DeadlinesService {
   ) {}
 
   async list(user: User, query: DeadlineQuery): Promise<Page<DeadlineView> | Omit<Page<DeadlineView>, 'total'>> {
-    const window = pageWindow(query);
+    const window = deadlineWindow(query);
     const qb = this.deadlines.createQueryBuilder('d');
     if (query.from) qb.andWhere('d.due_at >= :from', { from: boundary(query.from, 'start') });
     if (query.to) qb.andWhere('d.due_at <= :to', { to: boundary(query.to, 'end') });
@@ -47,9 +48,10 @@ export class DeadlinesService {
       });
     }
     const counted = query.count !== 'false';
-    const { items, total } = await this.visibility.page(user, qb, window, counted);
+    const { items, more, total } = await this.visibility.page(user, qb, window, counted);
     const views = items.map((row) => deadlineView(row.deadline, row.assigneeIds, user.timeZone, row.subject));
-    return counted ? toPage(views, total!, window) : toUncountedPage(views, window);
+    const nextCursor = more ? keysetCursor(items[items.length - 1].key) : null;
+    return counted ? { items: views, total: total!, nextCursor } : { items: views, nextCursor };
   }
 
   /** The deadline if the user may see its subject; 404 otherwise. */

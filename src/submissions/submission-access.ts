@@ -47,7 +47,7 @@ export class SubmissionAccessPolicy implements AccessPolicy, OnModuleInit {
   readableSql(user: User, id: string): SqlFragment {
     const visible = readableSubmissionSql(user);
     return {
-      sql: `EXISTS (SELECT 1 FROM submissions s WHERE s.id = ${id}${visible ? ` AND ${visible.sql}` : ''})`,
+      sql: `EXISTS (SELECT 1 FROM submissions s WHERE s.id = ${id}${visible ? ` AND ${visible.sql}` : ''} OFFSET 0)`,
       params: visible?.params ?? {},
     };
   }
