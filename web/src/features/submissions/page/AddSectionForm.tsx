@@ -13,12 +13,14 @@ export function AddSectionForm(props: { submissionId: string; people: Person[]; 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
+    const sent = { title, assigneeId };
     add.mutate(
       { title: title.trim(), ...(assigneeId ? { assigneeId } : {}) },
       {
+        // The outline refreshes before this runs; whatever was typed since then is the next section's, so it stays.
         onSuccess: () => {
-          setTitle('');
-          setAssigneeId('');
+          setTitle((current) => (current === sent.title ? '' : current));
+          setAssigneeId((current) => (current === sent.assigneeId ? '' : current));
           onAdded?.();
         },
       },
