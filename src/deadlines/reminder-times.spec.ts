@@ -124,6 +124,27 @@ describe('display in three zones', () => {
     );
   });
 
+  it('shows the same times as Luxon in every month and odd offsets, with milliseconds and without', () => {
+    const zones = ['Asia/Phnom_Penh', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Sao_Paulo'];
+    for (let month = 0; month < 12; month++) {
+      for (const [day, ms] of [
+        [1, 0],
+        [17, 7],
+        [28, 999],
+      ]) {
+        const at = new Date(Date.UTC(2027, month, day, 22, 59, 30, ms));
+        for (const zone of zones) {
+          const [row] = displayTimes(at, zone, zone);
+          const local = DateTime.fromJSDate(at, { zone });
+          expect({ local: row.local, text: row.text }).toEqual({
+            local: local.toISO({ suppressMilliseconds: true }),
+            text: `${local.setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm ZZZZ')} (${zone})`,
+          });
+        }
+      }
+    }
+  });
+
   it('shows the same times as Luxon asked zone by zone, on days when clocks change too', () => {
     const zones = [
       'Europe/Geneva',

@@ -120,10 +120,8 @@ const dayOffsets = new Map<string, number | null>();
 const DAY_OFFSETS_MAX = 20_000;
 const DAY_MS = 86_400_000;
 
-/** `at` in `zone`, as Luxon gives it, with the zone's offset looked up once per zone and day. */
-export function inZone(at: Date, zone: string): DateTime {
-  const named = Info.normalizeZone(zone);
-  if (!named?.isValid || named.isUniversal) return DateTime.fromJSDate(at, { zone });
+/** `zone`'s UTC offset in minutes all through the UTC day of `at`, or null when it changes that day. */
+function dayOffset(at: Date, zone: string): number | null {
   const day = Math.floor(at.getTime() / DAY_MS);
   const key = `${zone} ${day}`;
   let offset = dayOffsets.get(key);
@@ -134,6 +132,19 @@ export function inZone(at: Date, zone: string): DateTime {
     if (dayOffsets.size >= DAY_OFFSETS_MAX) dayOffsets.clear();
     dayOffsets.set(key, offset);
   }
+  return offset;
+}
+
+/** Whether `zone` is a named zone whose offset can change (so its days' offsets are worth looking up once). */
+function isNamedZone(zone: string): boolean {
+  const named = Info.normalizeZone(zone);
+  return Boolean(named?.isValid && !named.isUniversal);
+}
+
+/** `at` in `zone`, as Luxon gives it, with the zone's offset looked up once per zone and day. */
+export function inZone(at: Date, zone: string): DateTime {
+  if (!isNamedZone(zone)) return DateTime.fromJSDate(at, { zone });
+  const offset = dayOffset(at, zone);
   return DateTime.fromJSDate(at, { zone: offset === null ? zone : FixedOffsetZone.instance(offset) });
 }
 
@@ -143,14 +154,17 @@ export function formatInZone(at: Date, zone: string): string {
 }
 
 function formatLocal(at: DateTime, zone: string): string {
-  const local = at.setLocale('en-GB');
-  const key = `${zone} ${local.offset}`;
+  return `${at.setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm')} ${offsetName(zone, at.offset, at.toMillis())}`;
+}
+
+function offsetName(zone: string, offset: number, atMs: number): string {
+  const key = `${zone} ${offset}`;
   let name = offsetNames.get(key);
   if (name === undefined) {
-    name = DateTime.fromMillis(at.toMillis(), { zone, locale: 'en-GB' }).toFormat('ZZZZ');
+    name = DateTime.fromMillis(atMs, { zone, locale: 'en-GB' }).toFormat('ZZZZ');
     if (offsetNames.size < OFFSET_NAMES_MAX) offsetNames.set(key, name);
   }
-  return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${name}`;
+  return name;
 }
 
 /** ISO 8601 with the offset, "+00:00" for a named zone at UTC (as Luxon prints it for the zone itself). */
@@ -159,10 +173,53 @@ function isoIn(local: DateTime, zone: string): string {
   return iso.endsWith('Z') && !Info.normalizeZone(zone)?.isUniversal ? `${iso.slice(0, -1)}+00:00` : iso;
 }
 
+/** Luxon's en-GB names, read once: "Sun" for `ccc`, "Sept" for `LLL`. */
+const WEEKDAY_NAMES = Array.from({ length: 7 }, (_, i) =>
+  DateTime.utc(2023, 1, 1 + i)
+    .setLocale('en-GB')
+    .toFormat('ccc'),
+);
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) =>
+  DateTime.utc(2023, i + 1, 1)
+    .setLocale('en-GB')
+    .toFormat('LLL'),
+);
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * `isoIn` and `formatLocal` written out for a fixed offset, which is every instant but those on a day
+ * the clocks change: a list of 50 deadlines shows 150 times, and Luxon spent about a fifth of the
+ * deadline list's CPU on them (bench/api profile). reminder-times.spec.ts holds them to Luxon's output.
+ */
+function atFixedOffset(at: Date, offset: number, zone: string): { local: string; text: string } {
+  const wall = new Date(at.getTime() + offset * 60_000);
+  const [y, mo, d, h, mi] = [
+    wall.getUTCFullYear(),
+    wall.getUTCMonth(),
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+  ];
+  const s = wall.getUTCSeconds();
+  const msec = wall.getUTCMilliseconds();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const local =
+    `${pad(y, 4)}-${pad(mo + 1)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${msec ? `.${pad(msec, 3)}` : ''}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const text = `${WEEKDAY_NAMES[wall.getUTCDay()]} ${d} ${MONTH_NAMES[mo]} ${pad(y, 4)}, ${pad(h)}:${pad(mi)} ${offsetName(zone, offset, at.getTime())}`;
+  return { local, text };
+}
+
 /** The deadline in its own zone, in the reader's zone and in Phnom Penh time. */
 export function displayTimes(at: Date, deadlineZone: string, userZone: string): ZonedTime[] {
   const row = (label: ZonedTime['label'], given: string): ZonedTime => {
     const zone = canonicalZone(given) ?? given;
+    const offset = isNamedZone(zone) ? dayOffset(at, zone) : null;
+    if (offset !== null) {
+      const fixed = atFixedOffset(at, offset, zone);
+      return { label, zone, local: fixed.local, text: `${fixed.text} (${zone})` };
+    }
     const local = inZone(at, zone);
     return { label, zone, local: isoIn(local, zone), text: `${formatLocal(local, zone)} (${zone})` };
   };
