@@ -104,7 +104,7 @@ function nodeArgs() {
  * Runs the built app (`node dist/src/main.js`) as `npm start` does: it creates and migrates its
  * database when needed. Resolves once it says it listens (or, as a worker, that it started).
  */
-export async function startApp(env, { quiet = true, timeoutMs = 120_000 } = {}) {
+export async function startApp(env, { quiet = process.env.BENCH_APP_OUTPUT !== '1', timeoutMs = 120_000 } = {}) {
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeArgs(), resolve(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
@@ -224,7 +224,8 @@ export function scale() {
 
 /**
  * A Redis of the benchmark's own (redis-server on a free loopback port, no persistence), so that a
- * FLUSHALL or a million jobs never touch the Redis that other programs on this machine use.
+ * FLUSHALL or a million jobs never touch the Redis that other programs on this machine use. `--hz 100`
+ * as docker-compose.yml runs it (see src/preflight.ts).
  * BENCH_REDIS_URL uses a given Redis instead (the drill's FLUSHALL then flushes it).
  */
 export async function privateRedis() {
@@ -232,7 +233,7 @@ export async function privateRedis() {
   const port = await freePort();
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--hz', '100'],
     {
       stdio: 'ignore',
     },
