@@ -17,10 +17,14 @@ export class MailService implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {
     // Timeouts well under the 2-minute claim on a delivery, so a stalled server fails the
-    // attempt (and it is retried) instead of being taken over and sent a second time.
+    // attempt (and it is retried) instead of being taken over and sent a second time. Pooled: a new
+    // connection, its TLS and its greeting took 111 of an e-mail reminder's 146 ms at idle (bench/reminders).
     this.transport = config.smtpUrl
       ? nodemailer.createTransport({
           url: config.smtpUrl,
+          pool: true,
+          maxConnections: 5,
+          maxMessages: 500,
           connectionTimeout: 20_000,
           greetingTimeout: 20_000,
           socketTimeout: 45_000,
