@@ -12,7 +12,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { JsonNotFound } from './common/not-found.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { API_POOL_SIZE, dataSourceOptions, WORKER_POOL_SIZE } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -47,7 +47,9 @@ export class AppModule {
           providers: [{ provide: Clock, useValue: options.clock ?? clockOf(config) }],
           exports: [Clock],
         },
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, config.runsWorkers ? WORKER_POOL_SIZE : API_POOL_SIZE),
+        ),
         RedisModule,
         QueueModule,
         MailModule,
