@@ -204,7 +204,7 @@ export async function benchDrill() {
       if (killed)
         return `${copies}; first accepted ${killed.at - d.times[0]} ms before "${killed.what}" — a crash between the SMTP server's accept and the commit`;
       if (outage && d.times[0] >= outage.from - 5000 && d.times[0] <= outage.to)
-        return `${copies}; first accepted while PostgreSQL was down — sent but not recorded`;
+        return `${copies}; first accepted while PostgreSQL was down — sent, not recorded, and sent again: unexplained`;
       return `${copies}; no crash near it — unexplained`;
     });
     rows.push({ figure: 'e-mail reminders due', measured: n, goal: null, met: null });
