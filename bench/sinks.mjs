@@ -33,6 +33,8 @@ export class SmtpSink {
         });
       },
     });
+    // A client killed mid-conversation (the drill's SIGKILL) resets its connection; that is not the sink's failure.
+    this.server.on('error', () => {});
   }
 
   get url() {
