@@ -4,8 +4,11 @@ import { createServer } from 'node:http';
 import { SMTPServer } from 'smtp-server';
 
 export class SmtpSink {
-  /** `refuseShare`: the share of messages answered 451 (temporary failure), at random. */
-  constructor({ refuseShare = 0 } = {}) {
+  /**
+   * `refuseShare`: the share of messages answered 451 (temporary failure), at random. `envelopeMs`: how
+   * long it takes to answer MAIL FROM, as a distant server does (the message itself is then accepted at once).
+   */
+  constructor({ refuseShare = 0, envelopeMs = 0 } = {}) {
     this.refuseShare = refuseShare;
     this.accepted = [];
     this.refused = 0;
@@ -13,6 +16,7 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onMailFrom: (address, session, callback) => setTimeout(callback, envelopeMs),
       onData: (stream, session, callback) => {
         const chunks = [];
         stream.on('data', (c) => chunks.push(c));
@@ -29,6 +33,8 @@ export class SmtpSink {
         });
       },
     });
+    // A client killed mid-conversation (the drill's SIGKILL) resets its connection; that is not the sink's failure.
+    this.server.on('error', () => {});
   }
 
   get url() {

@@ -1,11 +1,11 @@
 // Shared pieces of the benchmarks: the machine, the result table, the app as its own process,
 // the bench database and Redis prefix. Plain Node (ESM) against the built app in dist/.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -261,4 +261,82 @@ export async function privateRedis() {
       await new Promise((done) => child.once('exit', done));
     },
   };
+}
+
+/** The newest PostgreSQL server binaries installed (Debian: /usr/lib/postgresql/<major>/bin). */
+function postgresBin() {
+  const base = '/usr/lib/postgresql';
+  const majors = readdirSync(base)
+    .filter((d) => existsSync(join(base, d, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  if (!majors.length) throw new Error(`no PostgreSQL server binaries under ${base}`);
+  return join(base, majors[0], 'bin');
+}
+
+/**
+ * A PostgreSQL cluster of the benchmark's own (initdb + pg_ctl in a temp dir, a free loopback port, trust
+ * auth), so that restarting it never touches the PostgreSQL other programs use. As root, the server runs
+ * as the `postgres` user (PostgreSQL refuses root). `stop()` stops it and removes its directory; it is also
+ * stopped when this process exits, however it exits.
+ */
+export async function privatePostgres() {
+  const bin = postgresBin();
+  const port = await freePort();
+  const dir = mkdtempSync(join(os.tmpdir(), 'cjn-bench-pg-'));
+  const data = join(dir, 'data');
+  const asUser = process.getuid?.() === 0 ? postgresUser() : {};
+  if (asUser.uid !== undefined) chownSync(dir, asUser.uid, asUser.gid);
+  const run = (tool, args) => execFileSync(join(bin, tool), args, { ...asUser, cwd: dir, stdio: 'pipe' });
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const log = join(dir, 'server.log');
+  let running = false;
+  const start = () => {
+    run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', log, '-o', options]);
+    running = true;
+  };
+  const stop = () => {
+    if (running) run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', data]);
+    running = false;
+  };
+  const remove = () => {
+    try {
+      stop();
+    } catch {
+      // already down; the directory goes anyway
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const interrupted = (signal) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.once('exit', remove);
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
+    start();
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return {
+    base: `postgres://postgres@127.0.0.1:${port}`,
+    url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    dir,
+    /** Stops the server, waits `downMs` (it is unreachable meanwhile), starts it again. */
+    async restart(downMs = 0) {
+      stop();
+      await sleep(downMs);
+      start();
+    },
+    async stop() {
+      remove();
+      process.removeListener('exit', remove);
+      process.removeListener('SIGINT', interrupted);
+      process.removeListener('SIGTERM', interrupted);
+    },
+  };
+}
+
+function postgresUser() {
+  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }

@@ -15,11 +15,12 @@ const RECORD_RETRY_MS = [100, 400, 1000, 2000];
  * The at-most-once protocol of an outbox table (deliveries, digests), see docs/reminders.md:
  * a row is claimed with a conditional UPDATE (pending → sending, or a `sending` whose claim
  * is older than SENDING_TIMEOUT_MS) before anything goes out; a failure before the provider
- * accepted hands the claim back; once accepted, the claim is never handed back.
+ * accepted hands the claim back; once accepted, the claim is never handed back, and the outcome is kept
+ * in Redis (SentMarkers) until recordSent lands.
  */
 export class Outbox {
   constructor(
-    private readonly table: 'deliveries' | 'digests',
+    readonly table: 'deliveries' | 'digests',
     /** Whether the table has an `updated_at` column to touch. */
     private readonly touch: boolean,
   ) {}

@@ -8,6 +8,8 @@ export interface MailMessage {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** A Message-ID of our own (see messageIdFor); nodemailer makes a random one otherwise. */
+  messageId?: string;
 }
 
 /** Outgoing e-mail over SMTP_URL. Callers run inside BullMQ jobs, which retry on a thrown error. */
@@ -40,6 +42,15 @@ export class MailService implements OnApplicationShutdown {
   async verify(): Promise<void> {
     if (!this.transport) throw new Error('E-mail is not configured (SMTP_URL is unset)');
     await this.transport.verify();
+  }
+
+  /**
+   * A stable Message-ID for what `key` names (one delivery, one digest): a copy sent again after a crash
+   * carries the same id, so mail servers and clients that fold duplicates by Message-ID show it once.
+   */
+  messageIdFor(key: string): string {
+    const domain = /@([^>\s]+)>?\s*$/.exec(this.config.mailFrom)?.[1] ?? 'cjn-tracker.local';
+    return `<${key}@${domain}>`;
   }
 
   /** Sends one message; returns the provider's message id. */

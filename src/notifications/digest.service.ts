@@ -5,6 +5,7 @@ import { AccessService } from '../access/access.service.js';
 import { signLink, unsubscribeExpiry } from '../auth/signed-links.js';
 import { Clock } from '../common/clock.js';
 import { DIGESTS_OUTBOX } from '../common/outbox.js';
+import { SentMarkers, type SentOutcome } from '../common/sent-markers.js';
 import { AppConfig } from '../config/app-config.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import { MailService } from '../mail/mail.service.js';
@@ -29,6 +30,7 @@ export class DigestService {
     private readonly visibility: DeadlineVisibility,
     private readonly access: AccessService,
     private readonly mail: MailService,
+    private readonly markers: SentMarkers,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -62,9 +64,14 @@ export class DigestService {
       .execute();
     const id = await DIGESTS_OUTBOX.claim(this.digests.manager, { user_id: user.id, period: slot.key }, now);
     if (!id) return false;
-    let messageId: string;
-    let count: number;
+    let outcome: SentOutcome;
     try {
+      // Taken over from a run that sent it but could not record it: record, do not send.
+      const kept = await this.markers.recall(DIGESTS_OUTBOX.table, id);
+      if (kept) {
+        await this.record(id, kept);
+        return false;
+      }
       const { overdue, upcoming } = digestSections(await this.entriesFor(user, now), now);
       if (!overdue.length && !upcoming.length) {
         await DIGESTS_OUTBOX.finish(this.digests.manager, id, 'skipped', { item_count: 0 });
@@ -81,23 +88,31 @@ export class DigestService {
         { app: this.config.link('/deadlines'), unsubscribe },
         user.language,
       );
-      messageId = await this.mail.send({
+      const providerMessageId = await this.mail.send({
         to: user.email,
         ...message,
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        messageId: this.mail.messageIdFor(`digest-${id}`),
       });
-      count = overdue.length + upcoming.length;
+      outcome = { sentAt: this.clock.now(), providerMessageId, itemCount: overdue.length + upcoming.length };
     } catch (error) {
       await DIGESTS_OUTBOX.release(this.digests.manager, id, (error as Error).message);
       throw error;
     }
-    // Sent: never hand the claim back now (the next run would send it again).
-    const recorded = await DIGESTS_OUTBOX.recordSent(this.digests.manager, id, this.clock.now(), {
-      item_count: count,
-      provider_message_id: messageId,
-    });
-    if (!recorded) this.logger.error(`Digest ${id} was sent but could not be recorded; it stays 'sending'`);
+    // Sent: never hand the claim back now (the next run would send it again). Redis keeps the outcome
+    // until Postgres has it; the row stays `sending` meanwhile and a later run records it.
+    await this.markers.keep(DIGESTS_OUTBOX.table, id, outcome);
+    await this.record(id, outcome);
     return true;
+  }
+
+  private async record(id: string, outcome: SentOutcome): Promise<void> {
+    const recorded = await DIGESTS_OUTBOX.recordSent(this.digests.manager, id, outcome.sentAt, {
+      item_count: outcome.itemCount ?? 0,
+      provider_message_id: outcome.providerMessageId,
+    });
+    if (recorded) await this.markers.forget(DIGESTS_OUTBOX.table, id);
+    else this.logger.error(`Digest ${id} was sent but could not be recorded; it stays 'sending'`);
   }
 
   /** Open or missed deadlines due up to 14 days ahead that the user can see and is concerned by. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SentMarkers } from '../common/sent-markers.js';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DELIVERY_CHANNELS, type DeliveryChannel } from './channels/channel.js';
@@ -23,7 +24,8 @@ import { NotificationsModule } from './notifications.module.js';
       useFactory: (...channels: DeliveryChannel[]) => channels,
     },
     DigestService,
+    SentMarkers,
   ],
-  exports: [DELIVERY_CHANNELS, DigestService, InAppChannel],
+  exports: [DELIVERY_CHANNELS, DigestService, InAppChannel, SentMarkers],
 })
 export class NotificationsWorkerModule {}

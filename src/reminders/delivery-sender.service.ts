@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
+import { DELIVERIES_OUTBOX } from '../common/outbox.js';
+import { SentMarkers } from '../common/sent-markers.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
 import {
@@ -18,10 +20,16 @@ import { ReminderContentService } from './reminder-content.service.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 
+/** The provider accepted it but Postgres did not take the record: the job is retried to record it, not to send it. */
+export class NotRecordedError extends Error {}
+
+const OUTBOX = DELIVERIES_OUTBOX.table;
+
 /**
  * Sends one delivery at most once: the row is claimed with a conditional UPDATE
  * (pending → sending, or a `sending` left behind by a dead worker) before anything
  * goes out, so a retry, a second worker or the reconciler that lose the claim send nothing.
+ * Once sent, the outcome stays in Redis until Postgres has recorded it (SentMarkers).
  */
 @Injectable()
 export class DeliverySender {
@@ -31,6 +39,7 @@ export class DeliverySender {
   constructor(
     @Inject(DELIVERY_CHANNELS) channels: DeliveryChannel[],
     private readonly ledger: DeliveryRepository,
+    private readonly markers: SentMarkers,
     private readonly reminders: ReminderScheduler,
     private readonly deadlines: DeadlinesService,
     private readonly users: UserDirectory,
@@ -48,11 +57,16 @@ export class DeliverySender {
     if (!claimed) {
       const row = await this.ledger.find(deliveryId);
       if (row?.status === 'pending' && row.notBefore > now) return { wakeAt: row.notBefore };
+      // Left `sending` by a try whose record did not land: record what it sent, without waiting for the claim to expire.
+      if (row?.status === 'sending') return (await this.recordKept(deliveryId)) ?? { done: 'not claimed (sending)' };
       return { done: `not claimed (${row?.status ?? 'gone'})` };
     }
     const delivery = (await this.ledger.find(deliveryId))!;
     let messageId: string | null;
     try {
+      // A claim taken over from a try that sent it but could not record it: record, do not send.
+      const kept = await this.recordKept(deliveryId);
+      if (kept) return kept;
       const content = await this.content(delivery, now);
       if (!content)
         return { done: await this.finish(delivery, 'skipped', 'deadline finished, moved or no longer visible') };
@@ -61,14 +75,32 @@ export class DeliverySender {
         return { done: await this.finish(delivery, 'skipped', `${delivery.channel} is not configured`) };
       messageId = await channel.send({ userId: delivery.userId, address: delivery.address, deliveryId }, content);
     } catch (error) {
+      if (error instanceof NotRecordedError) throw error;
       return this.failed(delivery, error, finalAttempt);
     }
     // The provider has accepted it: from here on nothing may hand the claim back (that would send it
-    // again). If Postgres stays down the row stays `sending`, and only after SENDING_TIMEOUT_MS does
-    // the reconciler treat it like a worker that died mid-send.
-    const recorded = await this.ledger.recordSent(deliveryId, this.clock.now(), messageId);
-    if (!recorded) this.logger.error(`Delivery ${deliveryId} was sent but could not be recorded; it stays 'sending'`);
-    return { done: recorded ? 'sent' : 'sent (not recorded)' };
+    // again). The outcome goes to Redis first; if Postgres will not take it, the row stays `sending`
+    // and the job's retries (or, past SENDING_TIMEOUT_MS, the reconciler) record it from there.
+    const outcome = { sentAt: this.clock.now(), providerMessageId: messageId };
+    const kept = await this.markers.keep(OUTBOX, deliveryId, outcome);
+    if (await this.ledger.recordSent(deliveryId, outcome.sentAt, messageId)) {
+      await this.markers.forget(OUTBOX, deliveryId);
+      return { done: 'sent' };
+    }
+    const where = kept ? 'kept in Redis to record later' : 'and Redis did not keep it either';
+    this.logger.error(`Delivery ${deliveryId} was sent but could not be recorded; ${where}`);
+    if (!kept) return { done: 'sent (not recorded)' };
+    throw new NotRecordedError(`sent but not recorded (${where})`);
+  }
+
+  /** Records the outcome an earlier try kept in Redis, if any; null when there is none (nothing went out). */
+  private async recordKept(deliveryId: string): Promise<DeliveryOutcome | null> {
+    const kept = await this.markers.recall(OUTBOX, deliveryId);
+    if (!kept) return null;
+    if (!(await this.ledger.recordSent(deliveryId, kept.sentAt, kept.providerMessageId)))
+      throw new NotRecordedError('sent earlier; recording it failed again');
+    await this.markers.forget(OUTBOX, deliveryId);
+    return { done: 'sent (recorded from Redis)' };
   }
 
   private async failed(delivery: Delivery, error: unknown, finalAttempt: boolean): Promise<DeliveryOutcome> {

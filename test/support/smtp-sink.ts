@@ -12,6 +12,8 @@ export interface ReceivedMail {
  */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
+  /** Runs once the next message has been read, before it is accepted (what else happens meanwhile). */
+  beforeNextAccept: (() => Promise<void>) | null = null;
   private refusals = 0;
   private server: SMTPServer;
   port = 0;
@@ -24,7 +26,10 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
+          const hook = this.beforeNextAccept;
+          this.beforeNextAccept = null;
+          await hook?.();
           if (this.refusals > 0) {
             this.refusals--;
             const error = new Error('Try again later') as Error & { responseCode: number };

@@ -22,6 +22,11 @@ export class EmailChannel implements DeliveryChannel {
       headers['List-Unsubscribe'] = `<${content.unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    return this.mail.send({ to: target.address, ...message, headers });
+    return this.mail.send({
+      to: target.address,
+      ...message,
+      headers,
+      messageId: this.mail.messageIdFor(`delivery-${target.deliveryId}`),
+    });
   }
 }
