@@ -73,10 +73,7 @@ export function keysetCursor(key: string[]): string {
 }
 
 /** A page whose total was not counted: `items` holds up to one row more than `limit`, which says whether more follow. */
-export function toUncountedPage<T>(
-  itemsAndOneMore: T[],
-  window: PageWindow,
-): Omit<Page<T>, 'total'> {
+export function toUncountedPage<T>(itemsAndOneMore: T[], window: PageWindow): Omit<Page<T>, 'total'> {
   const items = itemsAndOneMore.slice(0, window.limit);
   const more = itemsAndOneMore.length > window.limit;
   return { items, nextCursor: more ? cursorAt(window.offset + items.length) : null };
