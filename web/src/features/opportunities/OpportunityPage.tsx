@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useMe } from '../auth/session-hooks';
@@ -24,20 +24,14 @@ export function OpportunityPage() {
   const o = opportunity.data;
   // What is due: on a phone, where a reminder's link lands, it comes right after the call's details.
   const deadlines = (
-    <>
-      <DeadlineSection
-        id="opportunity-deadlines"
-        title={t('opportunities.deadlines')}
-        empty={t('opportunities.noDeadlines')}
-        filter={{ subjectType: 'opportunity', subjectId: o.id }}
-        readerZone={me.timeZone}
-      />
-      {o.canEdit && (
-        <p className="section-link">
-          <Link to={`/deadlines/new?subjectType=opportunity&subjectId=${o.id}`}>{t('consortium.addDeadline')}</Link>
-        </p>
-      )}
-    </>
+    <DeadlineSection
+      id="opportunity-deadlines"
+      title={t('opportunities.deadlines')}
+      empty={t('opportunities.noDeadlines')}
+      filter={{ subjectType: 'opportunity', subjectId: o.id }}
+      readerZone={me.timeZone}
+      addLabel={o.canEdit ? t('consortium.addDeadline') : undefined}
+    />
   );
   return (
     <article className="record">

@@ -35,20 +35,14 @@ export function SubmissionPage() {
   const frozen = isFrozen(s.status);
   // What is due: on a phone, where a reminder's link lands, it comes right after the progress.
   const deadlines = (
-    <>
-      <DeadlineSection
-        id="submission-deadlines"
-        title={t('submissions.deadlines')}
-        empty={t('submissions.noDeadlines')}
-        filter={{ subjectType: 'submission', subjectId: s.id }}
-        readerZone={me.timeZone}
-      />
-      {canRun && (
-        <p className="section-link">
-          <Link to={`/deadlines/new?subjectType=submission&subjectId=${s.id}`}>{t('submission-page.addDeadline')}</Link>
-        </p>
-      )}
-    </>
+    <DeadlineSection
+      id="submission-deadlines"
+      title={t('submissions.deadlines')}
+      empty={t('submissions.noDeadlines')}
+      filter={{ subjectType: 'submission', subjectId: s.id }}
+      readerZone={me.timeZone}
+      addLabel={canRun ? t('submission-page.addDeadline') : undefined}
+    />
   );
   return (
     <article className="record submission-page">
