@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from './support/app-process.js';
+import type { ChildProcess } from 'node:child_process';
 import { type Actor, makeUser } from './support/factories.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { TelegramFake } from './support/telegram-fake.js';
+import { startRedisServer } from './support/redis-server.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'pipe' },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Ready to accept') && resolve());
-    child.on('error', reject);
-  });
-  return child;
-}
 
 describe('/health', () => {
   let t: TestApp;
   let redis: ChildProcess;
   let admin: Actor;
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    t = await startTestApp({ overrides: { redisUrl: `redis://127.0.0.1:${port}`, appRole: 'api' } });
+    const server = await startRedisServer();
+    redis = server.process;
+    t = await startTestApp({ overrides: { redisUrl: server.url, appRole: 'api' } });
     admin = await makeUser(t, { role: 'admin' });
   });
   afterAll(async () => {

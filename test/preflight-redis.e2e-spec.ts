@@ -1,39 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
+import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../src/config/app-config.js';
 import { preflight } from '../src/preflight.js';
 import { createTestDatabase, databaseUrl, dropDatabase } from './support/databases.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-/** A Redis of this test's own, started as given (its `hz` is what the test is about). */
-async function redisServer(args: string[]): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...args], {
-    stdio: 'ignore',
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries += 1) {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    const up = await probe.connect().then(
-      () => true,
-      () => false,
-    );
-    probe.disconnect();
-    if (up) return { url, process: child };
-    if (tries > 100) throw new Error('redis-server did not start');
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
+import { startRedisServer } from './support/redis-server.js';
 
 describe('the start-up checks of Redis', () => {
   let dbName: string;
@@ -48,7 +18,7 @@ describe('the start-up checks of Redis', () => {
   });
 
   const warningsWith = async (args: string[]): Promise<string[]> => {
-    const redis = await redisServer(args);
+    const redis = await startRedisServer(args);
     servers.push(redis.process);
     const lines: string[] = [];
     await preflight(
