@@ -1,9 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { type PageQuery, type PageWindow, pageWindow } from '../common/pagination.js';
 
 /** `due_at` in UTC to the microsecond, as DUE_KEY_SQL writes it. */
 const DUE_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** SQL: the sort key's time part of deadline `d`, whatever the session's DateStyle and TimeZone. */
 export const DUE_KEY_SQL = `to_char("d".due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -17,7 +17,7 @@ export function deadlineWindow(query: PageQuery): PageWindow {
   const window = pageWindow(query, { keyset: true });
   if (!window.after) return window;
   const [dueAt, id, ...rest] = window.after;
-  if (rest.length || !isDueKey(dueAt) || !UUID.test(id ?? ''))
+  if (rest.length || !isDueKey(dueAt) || !isUUID(id ?? '', 'loose'))
     throw new BadRequestException('cursor is not valid; pass the nextCursor of a previous page');
   return window;
 }
