@@ -162,9 +162,18 @@ describe('the web app: the opportunities board', () => {
       const rows = page.getByRole('table').first().getByRole('row');
       await rows.nth(1).waitFor();
       const all = await rows.count();
-      await page.getByLabel('Funder').selectOption({ label: 'European Union Delegation to Cambodia' });
+      // The list keeps the previous rows on screen while the filtered ones load: wait for the filtered
+      // answer and for the table to change before counting (CI once counted the old rows).
+      await Promise.all([
+        page.waitForResponse((r) => /\/api\/v1\/opportunities\?/.test(r.url()) && r.url().includes('funderId=')),
+        page.getByLabel('Funder').selectOption({ label: 'European Union Delegation to Cambodia' }),
+      ]);
       await page.waitForURL(/funderId=/);
       await settle(page);
+      await page.waitForFunction(
+        (before) => document.querySelector('table')!.querySelectorAll('tr').length !== before,
+        all,
+      );
       const filtered = await rows.count();
       expect(filtered).toBeGreaterThan(1);
       expect(filtered).toBeLessThan(all);
