@@ -38,7 +38,11 @@ export interface SubjectRef {
 
 function groupByType(subjects: SubjectRef[]): Map<string, string[]> {
   const byType = new Map<string, string[]>();
-  for (const s of subjects) byType.set(s.type, [...(byType.get(s.type) ?? []), s.id]);
+  for (const s of subjects) {
+    const ids = byType.get(s.type);
+    if (ids) ids.push(s.id);
+    else byType.set(s.type, [s.id]);
+  }
   return byType;
 }
 

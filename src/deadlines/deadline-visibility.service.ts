@@ -11,6 +11,14 @@ import { Deadline, DeadlineAssignee } from './deadline.entity.js';
 import type { DeadlineStatus } from './deadline-status.js';
 import type { DeadlineSubject } from './deadline.view.js';
 
+/** What a reader may do to a deadline through a reminder's signed links. */
+export interface LinkActions {
+  read: boolean;
+  acknowledge: boolean;
+  complete: boolean;
+  completeRecord: boolean;
+}
+
 /** A deadline in a list, with what the list shows beside it. */
 export interface ListedDeadline {
   deadline: Deadline;
@@ -163,38 +171,48 @@ export class DeadlineVisibility {
     return (await this.linkActions(user, d)).complete;
   }
 
-  /** Whether the user may change the deadline's record itself (for a checklist item: its status). */
-  async mayChangeRecord(user: User, d: Pick<Deadline, 'subjectType' | 'subjectId'>): Promise<boolean> {
-    if (!hasRole(user.role, 'member') || !this.access.knows(d.subjectType)) return false;
-    return (await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'write')).has(d.subjectId);
-  }
-
   /**
    * What the user may do to the deadline now, by the API's own rules; a reminder's signed links offer and
    * honour exactly this. Read it while they can read its record; acknowledge while they are one of its
    * assignees; mark it done as `mayComplete`; and, for a checklist item's deadline, mark the item done too
    * only where they may change the item.
    */
-  async linkActions(
-    user: User,
-    d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>,
-  ): Promise<{ read: boolean; acknowledge: boolean; complete: boolean; completeRecord: boolean }> {
-    if (!(await this.canRead(user, d)))
-      return { read: false, acknowledge: false, complete: false, completeRecord: false };
-    const [assignee, changesRecord] = await Promise.all([
-      this.isAssignee(user.id, d.id),
-      this.mayChangeRecord(user, d),
-    ]);
-    return {
-      read: true,
-      acknowledge: assignee,
-      complete: hasRole(user.role, 'member') && (assignee || changesRecord),
-      completeRecord: d.subjectType === 'checklistItem' && changesRecord,
-    };
+  async linkActions(user: User, d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>): Promise<LinkActions> {
+    return (await this.linkActionsAmong([{ user, deadline: d }]))[0];
   }
 
-  isAssignee(userId: string, deadlineId: string): Promise<boolean> {
-    return this.assignees.exists({ where: { deadlineId, userId } });
+  /** `linkActions` for many (reader, deadline) pairs, in a few queries whatever their number. */
+  async linkActionsAmong(
+    pairs: { user: User; deadline: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'> }[],
+  ): Promise<LinkActions[]> {
+    const assignees = await this.assigneesOf([...new Set(pairs.map((p) => p.deadline.id))]);
+    const allowed = new Map<string, Set<string>>();
+    const key = (userId: string, level: 'read' | 'write', type: string) => `${userId} ${level} ${type}`;
+    const wanted = new Map<string, { user: User; level: 'read' | 'write'; type: string; ids: string[] }>();
+    for (const { user, deadline: d } of pairs) {
+      if (!this.access.knows(d.subjectType)) continue;
+      const levels: ('read' | 'write')[] = hasRole(user.role, 'member') ? ['read', 'write'] : ['read'];
+      for (const level of levels) {
+        const k = key(user.id, level, d.subjectType);
+        const entry = wanted.get(k) ?? { user, level, type: d.subjectType, ids: [] };
+        entry.ids.push(d.subjectId);
+        wanted.set(k, entry);
+      }
+    }
+    for (const [k, w] of wanted) allowed.set(k, await this.access.allowedIds(w.user, w.type, w.ids, w.level));
+    return pairs.map(({ user, deadline: d }) => {
+      const may = (level: 'read' | 'write') =>
+        allowed.get(key(user.id, level, d.subjectType))?.has(d.subjectId) ?? false;
+      if (!may('read')) return { read: false, acknowledge: false, complete: false, completeRecord: false };
+      const assignee = assignees.get(d.id)?.includes(user.id) ?? false;
+      const changesRecord = may('write');
+      return {
+        read: true,
+        acknowledge: assignee,
+        complete: hasRole(user.role, 'member') && (assignee || changesRecord),
+        completeRecord: d.subjectType === 'checklistItem' && changesRecord,
+      };
+    });
   }
 
   async assigneesOf(deadlineIds: string[]): Promise<Map<string, string[]>> {

@@ -12,6 +12,7 @@ import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { Reminder } from './reminder.entity.js';
 import { ReminderScheduler } from './reminder-scheduler.service.js';
+import { RemindersRepository } from './reminders.repository.js';
 
 /** Deadlines, their status (missed included) and their reminder rows with the jobs that fire them. */
 @Module({
@@ -24,8 +25,9 @@ import { ReminderScheduler } from './reminder-scheduler.service.js';
     DeadlineVisibility,
     DeadlineTemplatesService,
     ReminderScheduler,
+    RemindersRepository,
     DeadlineMissed,
   ],
-  exports: [DeadlinesService, DeadlineVisibility, ReminderScheduler, DeadlineMissed],
+  exports: [DeadlinesService, DeadlineVisibility, ReminderScheduler, RemindersRepository, DeadlineMissed],
 })
 export class DeadlinesModule {}

@@ -83,16 +83,6 @@ export class DeadlinesService {
     });
   }
 
-  /** Runs `work` in a transaction of the database that holds deadlines. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.deadlines.manager.transaction(work);
-  }
-
-  /** The deadline with its row locked; call inside a transaction. */
-  lock(manager: EntityManager, id: string): Promise<Deadline | null> {
-    return manager.getRepository(Deadline).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   async get(user: User, id: string): Promise<DeadlineView> {
     const d = await this.find(user, id);
     return this.view(d, user);

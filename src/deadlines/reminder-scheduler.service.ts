@@ -50,7 +50,8 @@ return found`;
 /**
  * Keeps a deadline's reminder rows (the truth, in Postgres) and their BullMQ jobs
  * (the alarm clock) in step: rows in the caller's transaction, jobs after commit.
- * The only writer of the `reminders` table.
+ * With the firing's RemindersRepository (which records how each firing ended), the only writer of the
+ * `reminders` table.
  */
 @Injectable()
 export class ReminderScheduler {
@@ -232,27 +233,7 @@ export class ReminderScheduler {
     return rows.map((r) => ({ id: r.id, version: r.version, fireAt: r.fireAt }));
   }
 
-  find(id: string): Promise<Reminder | null> {
-    return this.reminders.findOneBy({ id });
-  }
-
   listFor(deadlineId: string): Promise<Reminder[]> {
     return this.reminders.find({ where: { deadlineId }, order: { fireAt: 'ASC' } });
-  }
-
-  /** Locks the reminder row for firing; call inside the firing transaction. */
-  lockForFiring(manager: EntityManager, id: string): Promise<Reminder | null> {
-    return manager.getRepository(Reminder).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /** Records how a firing ended (sent, skipped or cancelled, and why). */
-  async recordFired(
-    manager: EntityManager,
-    id: string,
-    status: Reminder['status'],
-    firedAt: Date,
-    lastError: string | null,
-  ): Promise<void> {
-    await manager.getRepository(Reminder).update(id, { status, firedAt, lastError });
   }
 }

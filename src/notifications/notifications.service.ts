@@ -9,6 +9,7 @@ import { User } from '../users/user.entity.js';
 import { Notification } from './notification.entity.js';
 import type { NoticeKind, NoticeParams } from './notice-kinds.js';
 import { notFound } from '../common/refusal.js';
+import { chunks } from '../common/chunks.js';
 
 /** Text in one language, or written for each reader in their profile's language. */
 export type NoticeText = string | ((language: Language) => string);
@@ -37,17 +38,47 @@ export class NotificationsService {
   async notify(manager: EntityManager, userIds: string[], entry: NewNotification): Promise<Notification[]> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return [];
-    const perReader = typeof entry.title === 'function' || typeof entry.body === 'function';
-    const languages = perReader
+    const repo = manager.getRepository(Notification);
+    const rows = await this.rows(
+      manager,
+      unique.map((userId) => ({ userId, entry })),
+    );
+    return repo.save(rows.map((r) => repo.create(r)));
+  }
+
+  /** Many entries, each to its own reader, in one statement per thousand; returns their ids in order. */
+  async notifyEach(manager: EntityManager, entries: { userId: string; entry: NewNotification }[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const part of chunks(await this.rows(manager, entries), 1000)) {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(part)
+        .returning('id')
+        .execute();
+      ids.push(...inserted.identifiers.map((i) => (i as { id: string }).id));
+    }
+    return ids;
+  }
+
+  private async rows(manager: EntityManager, entries: { userId: string; entry: NewNotification }[]) {
+    const perReader = entries.filter(
+      ({ entry }) => typeof entry.title === 'function' || typeof entry.body === 'function',
+    );
+    const languages = perReader.length
       ? new Map(
           (
-            await manager.getRepository(User).find({ select: { id: true, language: true }, where: { id: In(unique) } })
+            await manager.getRepository(User).find({
+              select: { id: true, language: true },
+              where: { id: In([...new Set(perReader.map((e) => e.userId))]) },
+            })
           ).map((u) => [u.id, languageOf(u.language)]),
         )
       : new Map<string, Language>();
     const text = (value: NoticeText | undefined, userId: string) =>
       typeof value === 'function' ? value(languages.get(userId) ?? 'en') : (value ?? '');
-    const rows = unique.map((userId) => ({
+    return entries.map(({ userId, entry }) => ({
       userId,
       kind: entry.kind,
       params: entry.params,
@@ -57,8 +88,6 @@ export class NotificationsService {
       subjectId: entry.subjectId ?? null,
       url: entry.url ?? null,
     }));
-    const repo = manager.getRepository(Notification);
-    return repo.save(rows.map((r) => repo.create(r)));
   }
 
   /** One inbox entry for one user, on its own (not inside another change). */

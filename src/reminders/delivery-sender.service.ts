@@ -3,8 +3,7 @@ import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/clock.js';
 import { DELIVERIES_OUTBOX } from '../common/outbox.js';
 import { SentMarkers } from '../common/sent-markers.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
-import { ReminderScheduler } from '../deadlines/reminder-scheduler.service.js';
+import { RemindersRepository } from '../deadlines/reminders.repository.js';
 import {
   DELIVERY_CHANNELS,
   type DeliveryChannel,
@@ -40,8 +39,7 @@ export class DeliverySender {
     @Inject(DELIVERY_CHANNELS) channels: DeliveryChannel[],
     private readonly ledger: DeliveryRepository,
     private readonly markers: SentMarkers,
-    private readonly reminders: ReminderScheduler,
-    private readonly deadlines: DeadlinesService,
+    private readonly reminders: RemindersRepository,
     private readonly users: UserDirectory,
     private readonly recipients: RecipientsService,
     private readonly access: AccessService,
@@ -132,7 +130,7 @@ export class DeliverySender {
   /** Re-reads the deadline at send time: a deadline finished or cancelled since the reminder fired sends nothing. */
   private async content(delivery: Delivery, now: Date): Promise<ReminderContent | null> {
     const reminder = await this.reminders.find(delivery.reminderId);
-    const d = reminder ? await this.deadlines.findById(reminder.deadlineId) : null;
+    const d = reminder ? await this.reminders.findDeadline(reminder.deadlineId) : null;
     if (!reminder || !d) return null;
     if (d.status === 'done' || d.status === 'cancelled') return null;
     if (reminder.kind === 'before' && d.status !== 'open') return null;

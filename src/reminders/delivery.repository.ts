@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import { chunks } from '../common/chunks.js';
+import { ROWS_PER_STATEMENT } from '../deadlines/reminder-scheduler.service.js';
 import { DELIVERIES_OUTBOX } from '../common/outbox.js';
 import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
 import { Delivery } from './delivery.entity.js';
 import type { PlannedDelivery } from './delivery-plan.js';
+
+/** A planned delivery of one version of a reminder. */
+export interface FiredDelivery {
+  reminder: { id: string; version: number };
+  delivery: PlannedDelivery;
+}
 
 /** The queries on `deliveries`, the ledger of what was sent to whom. */
 @Injectable()
@@ -37,61 +45,52 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records the planned deliveries of one version of a reminder; (reminder, version, recipient, channel) is
-   * unique, so a second run adds nothing.
+   * Records planned deliveries, each of one version of a reminder; (reminder, version, recipient, channel)
+   * is unique, so a second run adds nothing.
    */
-  async insertPlanned(
-    manager: EntityManager,
-    reminder: { id: string; version: number },
-    planned: PlannedDelivery[],
-  ): Promise<void> {
-    if (!planned.length) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Delivery)
-      .values(
-        planned.map((p) => ({
-          ...p,
-          reminderId: reminder.id,
-          reminderVersion: reminder.version,
-          status: 'pending' as const,
-        })),
-      )
-      .orIgnore()
-      .execute();
+  async insertPlanned(manager: EntityManager, planned: FiredDelivery[]): Promise<void> {
+    for (const part of chunks(planned, ROWS_PER_STATEMENT)) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Delivery)
+        .values(part.map((p) => ({ ...this.row(p), status: 'pending' as const })))
+        .orIgnore()
+        .execute();
+    }
   }
 
   /**
-   * Records a delivery made inside the firing transaction itself (an in-app notice): written `sent`, so no
-   * job ever handles it. A row already there is a conflict that rolls the firing back (it cannot happen:
-   * the firing holds the reminder's row lock and fires each version once).
+   * Records deliveries made inside the firing transaction itself (in-app notices, `providerMessageId` the
+   * notice's id): written `sent`, so no job ever handles them. A row already there is a conflict that rolls
+   * the firing back (it cannot happen: the firing holds the reminders' row locks and fires each version once).
    */
-  async insertSent(
-    manager: EntityManager,
-    reminder: { id: string; version: number },
-    p: PlannedDelivery,
-    sentAt: Date,
-    providerMessageId: string,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Delivery)
-      .values({
-        ...p,
-        reminderId: reminder.id,
-        reminderVersion: reminder.version,
-        status: 'sent' as const,
-        attempts: 1,
-        sentAt,
-        providerMessageId,
-      })
-      .execute();
+  async insertSent(manager: EntityManager, sent: (FiredDelivery & { providerMessageId: string })[], sentAt: Date) {
+    for (const part of chunks(sent, ROWS_PER_STATEMENT)) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Delivery)
+        .values(
+          part.map((p) => ({
+            ...this.row(p),
+            status: 'sent' as const,
+            attempts: 1,
+            sentAt,
+            providerMessageId: p.providerMessageId,
+          })),
+        )
+        .execute();
+    }
   }
 
-  pendingOf(reminderId: string): Promise<Delivery[]> {
-    return this.deliveries.findBy({ reminderId, status: 'pending' });
+  private row({ reminder, delivery }: FiredDelivery) {
+    return { ...delivery, reminderId: reminder.id, reminderVersion: reminder.version };
+  }
+
+  pendingOf(reminderIds: string[]): Promise<Delivery[]> {
+    if (!reminderIds.length) return Promise.resolve([]);
+    return this.deliveries.findBy({ reminderId: In(reminderIds), status: 'pending' });
   }
 
   /** Deliveries not yet sent: pending ones, and `sending` ones whose claim has expired (a worker died mid-send). */

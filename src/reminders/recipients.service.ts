@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, type SubjectInfo } from '../access/access.service.js';
+import { AccessService, type SubjectInfo, type SubjectRef } from '../access/access.service.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineVisibility } from '../deadlines/deadline-visibility.service.js';
 import type { User } from '../users/user.entity.js';
@@ -10,6 +10,10 @@ export interface Recipients {
   users: User[];
   groupChatId: string | null;
 }
+
+type DeadlineRef = Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>;
+
+export const NO_RECIPIENTS: Recipients = { subject: null, users: [], groupChatId: null };
 
 /**
  * Who hears about a deadline: its assignees, the record's owners and the contacts its participating
@@ -29,16 +33,39 @@ export class RecipientsService {
     return (await this.access.describe(d.subjectType, [d.subjectId])).get(d.subjectId) ?? null;
   }
 
-  async resolve(d: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'>): Promise<Recipients> {
-    const subject = await this.subject(d);
-    if (!subject) return { subject: null, users: [], groupChatId: null };
-    const assignees = (await this.visibility.assigneesOf([d.id])).get(d.id) ?? [];
-    const ids = [...new Set([...assignees, ...subject.ownerUserIds, ...subject.contactUserIds])];
-    const candidates = await this.users.activeAmong(ids);
-    const users: User[] = [];
-    for (const user of candidates) {
-      if ((await this.access.allowedIds(user, d.subjectType, [d.subjectId], 'read')).has(d.subjectId)) users.push(user);
+  async resolve(d: DeadlineRef): Promise<Recipients> {
+    return (await this.resolveMany([d])).get(d.id) ?? NO_RECIPIENTS;
+  }
+
+  /** `resolve` for many deadlines, in a few queries whatever their number; keyed by deadline id. */
+  async resolveMany(deadlines: DeadlineRef[]): Promise<Map<string, Recipients>> {
+    const ref = (d: DeadlineRef): SubjectRef => ({ type: d.subjectType, id: d.subjectId });
+    const known = deadlines.filter((d) => this.access.knows(d.subjectType));
+    const subjects = await this.access.describeEach(known.map(ref));
+    const described = known.filter((d) => subjects.has(`${d.subjectType}:${d.subjectId}`));
+    const assignees = await this.visibility.assigneesOf(described.map((d) => d.id));
+    const candidates = new Map<string, string[]>();
+    for (const d of described) {
+      const subject = subjects.get(`${d.subjectType}:${d.subjectId}`)!;
+      const ids = [...(assignees.get(d.id) ?? []), ...subject.ownerUserIds, ...subject.contactUserIds];
+      candidates.set(d.id, [...new Set(ids)]);
     }
-    return { subject, users, groupChatId: subject.telegramChatId };
+    const active = await this.users.activeAmong([...new Set([...candidates.values()].flat())]);
+    // What each candidate may read, asked once per user for all the records they are a candidate for.
+    const readable = new Map<string, Map<string, Set<string>>>();
+    for (const user of active) {
+      const theirs = described.filter((d) => candidates.get(d.id)!.includes(user.id));
+      readable.set(user.id, await this.access.readableByType(user, theirs.map(ref)));
+    }
+    const result = new Map<string, Recipients>();
+    for (const d of described) {
+      const subject = subjects.get(`${d.subjectType}:${d.subjectId}`)!;
+      const ids = candidates.get(d.id)!;
+      const users = active.filter(
+        (u) => ids.includes(u.id) && readable.get(u.id)?.get(d.subjectType)?.has(d.subjectId),
+      );
+      result.set(d.id, { subject, users, groupChatId: subject.telegramChatId });
+    }
+    return result;
   }
 }

@@ -14,14 +14,15 @@ async function sleepUntil(job: Job, token: string | undefined, at: Date): Promis
 }
 
 /** A reminder's time has come: record its deliveries (the job carries only ids). */
-@Processor(QUEUES.reminders, { concurrency: 20 })
+// Jobs wait together so that reminders due at once fire in sets (see ReminderFiring).
+@Processor(QUEUES.reminders, { concurrency: 200 })
 export class ReminderProcessor extends WorkerHost {
   constructor(private readonly firing: ReminderFiring) {
     super();
   }
 
   async process(job: Job<ReminderJobData>, token?: string): Promise<string> {
-    const outcome = await this.firing.fire(job.data.reminderId, job.data.version);
+    const outcome = await this.firing.fireInSet(job.data.reminderId, job.data.version);
     if (typeof outcome !== 'string') return sleepUntil(job, token, outcome.wakeAt);
     return outcome;
   }

@@ -34,9 +34,11 @@ export class InAppChannel implements DeliveryChannel {
     return (await this.notifications.notifyNow(target.userId, inAppEntry(content))).id;
   }
 
-  /** Writes the inbox entry inside the caller's transaction (the reminder's firing); returns its id. */
-  async record(manager: EntityManager, userId: string, content: ReminderContent): Promise<string> {
-    const [entry] = await this.notifications.notify(manager, [userId], inAppEntry(content));
-    return entry.id;
+  /** Writes the inbox entries inside the caller's transaction (a firing of reminders); returns their ids in order. */
+  record(manager: EntityManager, notices: { userId: string; content: ReminderContent }[]): Promise<string[]> {
+    return this.notifications.notifyEach(
+      manager,
+      notices.map((n) => ({ userId: n.userId, entry: inAppEntry(n.content) })),
+    );
   }
 }
