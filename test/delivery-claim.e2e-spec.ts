@@ -72,11 +72,13 @@ describe('delivery claims', () => {
   });
 
   it('sending the same delivery from many workers at once sends it once; a stale claim is taken over', async () => {
-    const { member, d, reminder } = await firedReminder();
-    await t.app.get(ReminderFiring).fire(reminder.id, reminder.version);
+    const { member, d } = await memberWithDeadline(['email'], ['P1D']);
+    const [reminder] = await t.db.query(`SELECT id FROM reminders WHERE deadline_id = $1`, [d.id]);
+    // A delivery row as firing writes it when it leaves the e-mail to the queue (no job: only this test sends it).
     const [email] = await t.db.query(
-      `SELECT d.id FROM deliveries d JOIN reminders r ON r.id = d.reminder_id WHERE r.deadline_id = $1 AND d.channel = 'email'`,
-      [d.id],
+      `INSERT INTO deliveries (reminder_id, reminder_version, recipient, user_id, channel, address, not_before)
+       VALUES ($1, 1, 'user:' || $2::text, $2::uuid, 'email', $3, now() - interval '1 second') RETURNING id`,
+      [reminder.id, member.user.id, member.user.email],
     );
     const sender = t.app.get(DeliverySender);
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => sender.deliver(email.id, false)));

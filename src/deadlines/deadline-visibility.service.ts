@@ -185,8 +185,6 @@ export class DeadlineVisibility {
   async linkActionsAmong(
     pairs: { user: User; deadline: Pick<Deadline, 'id' | 'subjectType' | 'subjectId'> }[],
   ): Promise<LinkActions[]> {
-    const assignees = await this.assigneesOf([...new Set(pairs.map((p) => p.deadline.id))]);
-    const allowed = new Map<string, Set<string>>();
     const key = (userId: string, level: 'read' | 'write', type: string) => `${userId} ${level} ${type}`;
     const wanted = new Map<string, { user: User; level: 'read' | 'write'; type: string; ids: string[] }>();
     for (const { user, deadline: d } of pairs) {
@@ -199,7 +197,13 @@ export class DeadlineVisibility {
         wanted.set(k, entry);
       }
     }
-    for (const [k, w] of wanted) allowed.set(k, await this.access.allowedIds(w.user, w.type, w.ids, w.level));
+    const [assignees, checks] = await Promise.all([
+      this.assigneesOf([...new Set(pairs.map((p) => p.deadline.id))]),
+      Promise.all(
+        [...wanted].map(async ([k, w]) => [k, await this.access.allowedIds(w.user, w.type, w.ids, w.level)] as const),
+      ),
+    ]);
+    const allowed = new Map(checks);
     return pairs.map(({ user, deadline: d }) => {
       const may = (level: 'read' | 'write') =>
         allowed.get(key(user.id, level, d.subjectType))?.has(d.subjectId) ?? false;

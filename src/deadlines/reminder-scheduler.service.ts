@@ -7,7 +7,7 @@ import { REDIS } from '../redis/redis.module.js';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { chunks } from '../common/chunks.js';
 import { Clock } from '../common/clock.js';
-import { QUEUES, REMINDER_JOB_OPTIONS } from '../queue/queues.js';
+import { QUEUES, REMINDER_JOB_OPTIONS, REMINDER_PREWAKE_MS } from '../queue/queues.js';
 import type { Deadline } from './deadline.entity.js';
 import { planReminders, type ReminderChange, reminderJobId } from './reminder-plan.js';
 import { Reminder } from './reminder.entity.js';
@@ -150,9 +150,9 @@ export class ReminderScheduler {
     await this.queue.add(name, data, opts);
   }
 
-  /** The job of one reminder version, delayed to its fire time; its id makes adding it twice a no-op. */
+  /** The job of one reminder version, delayed to just before its fire time; its id makes adding it twice a no-op. */
   private job(r: { id: string; version: number; fireAt: Date | number }) {
-    const delay = Math.max(0, new Date(r.fireAt).getTime() - this.clock.now().getTime());
+    const delay = Math.max(0, new Date(r.fireAt).getTime() - REMINDER_PREWAKE_MS - this.clock.now().getTime());
     return {
       name: 'fire',
       data: { reminderId: r.id, version: r.version },

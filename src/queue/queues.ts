@@ -21,6 +21,12 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/**
+ * A reminder's job is due this long before the reminder's time: the queue wakes a delayed job a few
+ * milliseconds late, so the firing reads and plans first, then waits for the instant itself.
+ */
+export const REMINDER_PREWAKE_MS = 50;
+
 /** Firing a reminder only writes delivery rows; retried quickly, the reconciler catches the rest. */
 export const REMINDER_JOB_OPTIONS: JobsOptions = {
   attempts: 5,

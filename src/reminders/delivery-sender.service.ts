@@ -19,6 +19,9 @@ import { ReminderContentService } from './reminder-content.service.js';
 
 export type DeliveryOutcome = { done: string } | { wakeAt: Date };
 
+/** What sending needs of a delivery row. */
+export type Sendable = Pick<Delivery, 'id' | 'channel' | 'userId' | 'address' | 'reminderId'>;
+
 /** The provider accepted it but Postgres did not take the record: the job is retried to record it, not to send it. */
 export class NotRecordedError extends Error {}
 
@@ -60,12 +63,32 @@ export class DeliverySender {
       return { done: `not claimed (${row?.status ?? 'gone'})` };
     }
     const delivery = (await this.ledger.find(deliveryId))!;
+    return this.send(delivery, now, finalAttempt);
+  }
+
+  /**
+   * Sends at once a delivery that a firing has just written, with the content it composed under its locks
+   * (so nothing needs reading again); its job, later, finds it sent. Any failure is left to that job.
+   */
+  async sendFired(delivery: Sendable, content: ReminderContent): Promise<DeliveryOutcome> {
+    const now = this.clock.now();
+    if (!(await this.ledger.claim(delivery.id, now))) return { done: 'not claimed' };
+    return this.send(delivery, now, false, content);
+  }
+
+  private async send(
+    delivery: Sendable,
+    now: Date,
+    finalAttempt: boolean,
+    composed?: ReminderContent,
+  ): Promise<DeliveryOutcome> {
+    const deliveryId = delivery.id;
     let messageId: string | null;
     try {
       // A claim taken over from a try that sent it but could not record it: record, do not send.
-      const kept = await this.recordKept(deliveryId);
+      const kept = composed ? null : await this.recordKept(deliveryId);
       if (kept) return kept;
-      const content = await this.content(delivery, now);
+      const content = composed ?? (await this.content(delivery, now));
       if (!content)
         return { done: await this.finish(delivery, 'skipped', 'deadline finished, moved or no longer visible') };
       const channel = this.channels.get(delivery.channel);
@@ -101,7 +124,7 @@ export class DeliverySender {
     return { done: 'sent (recorded from Redis)' };
   }
 
-  private async failed(delivery: Delivery, error: unknown, finalAttempt: boolean): Promise<DeliveryOutcome> {
+  private async failed(delivery: Sendable, error: unknown, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const message = (error as Error).message ?? String(error);
     if (error instanceof PermanentDeliveryError) return { done: await this.finish(delivery, 'failed', message) };
     if (error instanceof RetryLaterError) {
@@ -117,18 +140,18 @@ export class DeliverySender {
     throw error;
   }
 
-  private async release(delivery: Delivery, error: string, attemptsDelta: number): Promise<void> {
+  private async release(delivery: Sendable, error: string, attemptsDelta: number): Promise<void> {
     await this.ledger.release(delivery.id, error, attemptsDelta);
   }
 
-  private async finish(delivery: Delivery, status: 'skipped' | 'failed', why: string): Promise<string> {
+  private async finish(delivery: Sendable, status: 'skipped' | 'failed', why: string): Promise<string> {
     if (status === 'failed') this.logger.warn(`Delivery ${delivery.id} (${delivery.channel}) failed: ${why}`);
     await this.ledger.finish(delivery.id, status, why);
     return `${status}: ${why}`;
   }
 
   /** Re-reads the deadline at send time: a deadline finished or cancelled since the reminder fired sends nothing. */
-  private async content(delivery: Delivery, now: Date): Promise<ReminderContent | null> {
+  private async content(delivery: Sendable, now: Date): Promise<ReminderContent | null> {
     const reminder = await this.reminders.find(delivery.reminderId);
     const d = reminder ? await this.reminders.findDeadline(reminder.deadlineId) : null;
     if (!reminder || !d) return null;

@@ -8,6 +8,9 @@ import { SENDING_TIMEOUT_MS } from '../queue/queues.js';
 import { Delivery } from './delivery.entity.js';
 import type { PlannedDelivery } from './delivery-plan.js';
 
+/** A delivery row a firing wrote (a row already there is not returned). */
+export type InsertedDelivery = Pick<Delivery, 'id' | 'reminderId' | 'recipient' | 'channel'>;
+
 /** A planned delivery of one version of a reminder. */
 export interface FiredDelivery {
   reminder: { id: string; version: number };
@@ -46,18 +49,25 @@ export class DeliveryRepository {
 
   /**
    * Records planned deliveries, each of one version of a reminder; (reminder, version, recipient, channel)
-   * is unique, so a second run adds nothing.
+   * is unique, so a second run adds nothing. Returns the rows it wrote.
    */
-  async insertPlanned(manager: EntityManager, planned: FiredDelivery[]): Promise<void> {
+  async insertPlanned(manager: EntityManager, planned: FiredDelivery[]): Promise<InsertedDelivery[]> {
+    const inserted: InsertedDelivery[] = [];
     for (const part of chunks(planned, ROWS_PER_STATEMENT)) {
-      await manager
+      const result = await manager
         .createQueryBuilder()
         .insert()
         .into(Delivery)
         .values(part.map((p) => ({ ...this.row(p), status: 'pending' as const })))
         .orIgnore()
+        .returning('id, reminder_id, recipient, channel')
         .execute();
+      const rows = result.raw as { id: string; reminder_id: string; recipient: string; channel: Delivery['channel'] }[];
+      inserted.push(
+        ...rows.map((r) => ({ id: r.id, reminderId: r.reminder_id, recipient: r.recipient, channel: r.channel })),
+      );
     }
+    return inserted;
   }
 
   /**

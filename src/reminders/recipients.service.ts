@@ -41,9 +41,11 @@ export class RecipientsService {
   async resolveMany(deadlines: DeadlineRef[]): Promise<Map<string, Recipients>> {
     const ref = (d: DeadlineRef): SubjectRef => ({ type: d.subjectType, id: d.subjectId });
     const known = deadlines.filter((d) => this.access.knows(d.subjectType));
-    const subjects = await this.access.describeEach(known.map(ref));
+    const [subjects, assignees] = await Promise.all([
+      this.access.describeEach(known.map(ref)),
+      this.visibility.assigneesOf(known.map((d) => d.id)),
+    ]);
     const described = known.filter((d) => subjects.has(`${d.subjectType}:${d.subjectId}`));
-    const assignees = await this.visibility.assigneesOf(described.map((d) => d.id));
     const candidates = new Map<string, string[]>();
     for (const d of described) {
       const subject = subjects.get(`${d.subjectType}:${d.subjectId}`)!;
@@ -52,11 +54,14 @@ export class RecipientsService {
     }
     const active = await this.users.activeAmong([...new Set([...candidates.values()].flat())]);
     // What each candidate may read, asked once per user for all the records they are a candidate for.
-    const readable = new Map<string, Map<string, Set<string>>>();
-    for (const user of active) {
-      const theirs = described.filter((d) => candidates.get(d.id)!.includes(user.id));
-      readable.set(user.id, await this.access.readableByType(user, theirs.map(ref)));
-    }
+    const readable = new Map(
+      await Promise.all(
+        active.map(async (user) => {
+          const theirs = described.filter((d) => candidates.get(d.id)!.includes(user.id));
+          return [user.id, await this.access.readableByType(user, theirs.map(ref))] as const;
+        }),
+      ),
+    );
     const result = new Map<string, Recipients>();
     for (const d of described) {
       const subject = subjects.get(`${d.subjectType}:${d.subjectId}`)!;

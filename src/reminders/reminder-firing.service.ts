@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { Batcher } from '../common/batcher.js';
@@ -12,13 +12,14 @@ import { type FiredOutcome, RemindersRepository } from '../deadlines/reminders.r
 import { InAppChannel } from '../notifications/channels/in-app.channel.js';
 import type { ReminderContent } from '../notifications/reminder-message.js';
 import { TelegramBlockedChats } from '../notifications/telegram-blocked-chats.service.js';
-import { DELIVERY_JOB_OPTIONS, QUEUES } from '../queue/queues.js';
+import { DELIVERY_JOB_OPTIONS, QUEUES, REMINDER_PREWAKE_MS } from '../queue/queues.js';
 import { planDeliveries, type PlannedDelivery } from './delivery-plan.js';
 import { DeliveryRepository, type FiredDelivery } from './delivery.repository.js';
+import { DeliverySender, type Sendable } from './delivery-sender.service.js';
 import { NO_RECIPIENTS, type Recipients, RecipientsService } from './recipients.service.js';
 import { ReminderContentService } from './reminder-content.service.js';
 
-/** A job that wakes up earlier than this before its reminder's time goes back to sleep. */
+/** A job that wakes up earlier than this before its reminder's time goes back to sleep (see REMINDER_PREWAKE_MS). */
 const EARLY_TOLERANCE_MS = 250;
 
 /** Reminders fired together at most, and sets in flight at once (each holds one connection). */
@@ -26,6 +27,15 @@ const SET_SIZE = 100;
 const SETS_IN_FLIGHT = 2;
 
 const STALE = 'stale: reminder moved, cancelled or already fired';
+
+/**
+ * A firing that leaves at most this many e-mail and Telegram messages due now sends them itself, right
+ * after its commit, with the text it composed; their jobs wait this long, to retry any that did not go.
+ * A larger set leaves them to the deliveries queue, which spreads them over its workers.
+ */
+const SENT_AT_ONCE = 10;
+const SENT_AT_ONCE_RETRY_MS = 30_000;
+const FIRST_RETRY_MS = (DELIVERY_JOB_OPTIONS.backoff as { delay: number }).delay;
 
 export interface DeliveryJobData {
   deliveryId: string;
@@ -49,7 +59,14 @@ interface DueReminder {
   deadline: Deadline | null;
   recipients: Recipients | null;
   planned: PlannedDelivery[];
-  notices: Map<PlannedDelivery, ReminderContent>;
+  /** The text of each delivery due now, composed before the transaction. */
+  composed: Map<PlannedDelivery, ReminderContent>;
+}
+
+/** A delivery the firing wrote with its text, to send at once. */
+interface DueNow {
+  delivery: Sendable;
+  content: ReminderContent;
 }
 
 /**
@@ -60,6 +77,7 @@ interface DueReminder {
  */
 @Injectable()
 export class ReminderFiring {
+  private readonly logger = new Logger(ReminderFiring.name);
   private readonly sets = new Batcher<FiringRequest, FiringOutcome>(
     (requests) => this.fireSet(requests),
     SET_SIZE,
@@ -75,6 +93,7 @@ export class ReminderFiring {
     private readonly recipients: RecipientsService,
     private readonly content: ReminderContentService,
     private readonly inApp: InAppChannel,
+    private readonly sender: DeliverySender,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -101,7 +120,7 @@ export class ReminderFiring {
   }
 
   async fireMany(requests: readonly FiringRequest[]): Promise<FiringOutcome[]> {
-    const now = this.clock.now();
+    const woke = this.clock.now();
     const peeked = await this.reminders.findMany([...new Set(requests.map((r) => r.reminderId))]);
     const outcomes: FiringOutcome[] = requests.map(() => STALE);
     const due = new Map<string, number>();
@@ -109,21 +128,49 @@ export class ReminderFiring {
       const reminder = peeked.get(r.reminderId);
       if (!reminder || reminder.status !== 'scheduled' || reminder.version !== r.version || due.has(reminder.id))
         return;
-      if (reminder.fireAt.getTime() - now.getTime() > EARLY_TOLERANCE_MS) outcomes[i] = { wakeAt: reminder.fireAt };
+      if (reminder.fireAt.getTime() - woke.getTime() > EARLY_TOLERANCE_MS)
+        outcomes[i] = { wakeAt: new Date(reminder.fireAt.getTime() - REMINDER_PREWAKE_MS) };
       else due.set(reminder.id, i);
     });
     if (!due.size) return outcomes;
 
-    const prepared = await this.prepare(
-      [...due.keys()].map((id) => peeked.get(id)!),
-      now,
-    );
+    // The job woke a little before the reminder's time (REMINDER_PREWAKE_MS): what can be read is read and
+    // planned as of that time, then the firing waits for the instant itself.
+    const reminders = [...due.keys()].map((id) => peeked.get(id)!);
+    const at = new Date(Math.max(woke.getTime(), ...reminders.map((r) => r.fireAt.getTime())));
+    const prepared = await this.prepare(reminders, at);
+    const wait = at.getTime() - this.clock.now().getTime();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const now = this.clock.now();
     // Jobs are added for the pending deliveries this firing wrote, or, for a reminder that had already fired,
     // for any that a crash between that commit and its jobs left without one.
-    const { fired, enqueue } = await this.reminders.transaction((manager) => this.record(manager, prepared, now));
-    if (enqueue.length) await this.enqueueDeliveries(enqueue);
+    const { fired, enqueue, dueNow } = await this.reminders.transaction((manager) =>
+      this.record(manager, prepared, now),
+    );
+    const atOnce = dueNow.length <= SENT_AT_ONCE ? dueNow : [];
+    const queued = enqueue.length ? this.enqueueDeliveries(enqueue, new Set(atOnce.map((d) => d.delivery.id))) : null;
+    await Promise.all([queued, ...atOnce.map((d) => this.sendAtOnce(d, queued))]);
     for (const [id, i] of due) outcomes[i] = fired.get(id) ?? 'stale';
     return outcomes;
+  }
+
+  /**
+   * Sends a delivery right after the firing. One that did not go (refused for now, or paced) brings its
+   * waiting job forward, to when its first retry (or the channel) allows.
+   */
+  private async sendAtOnce({ delivery, content }: DueNow, queued: Promise<void> | null): Promise<void> {
+    let retryAt: number;
+    try {
+      const outcome = await this.sender.sendFired(delivery, content);
+      if ('done' in outcome) return;
+      retryAt = outcome.wakeAt.getTime();
+    } catch (error) {
+      this.logger.warn(`Delivery ${delivery.id} did not go at once (${(error as Error).message}); its job retries it`);
+      retryAt = this.clock.now().getTime() + FIRST_RETRY_MS;
+    }
+    await queued;
+    const job = await this.deliveries.getJob(deliveryJobId(delivery.id));
+    await job?.changeDelay(Math.max(0, retryAt - this.clock.now().getTime())).catch(() => undefined);
   }
 
   /**
@@ -132,34 +179,35 @@ export class ReminderFiring {
    */
   private async prepare(reminders: Reminder[], now: Date): Promise<DueReminder[]> {
     const deadlines = await this.reminders.findDeadlines(reminders.map((r) => r.deadlineId));
-    const recipients = await this.recipients.resolveMany([...deadlines.values()]);
-    const available = {
-      email: this.config.emailEnabled,
-      telegram: this.config.telegramEnabled,
-      blockedChats: await this.blockedChats.all(),
-    };
+    const [recipients, blockedChats] = await Promise.all([
+      this.recipients.resolveMany([...deadlines.values()]),
+      this.blockedChats.all(),
+    ]);
+    const available = { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats };
     const due = reminders.map((reminder): DueReminder => {
       const deadline = deadlines.get(reminder.deadlineId) ?? null;
       const r = deadline ? (recipients.get(deadline.id) ?? NO_RECIPIENTS) : null;
       const planned = r ? planDeliveries(r.users, r.groupChatId, available, now) : [];
-      return { reminder, deadline, recipients: r, planned, notices: new Map() };
+      return { reminder, deadline, recipients: r, planned, composed: new Map() };
     });
-    // In-app notices are rows in this database: written in the firing's own transaction, they exist exactly
-    // once with the reminder marked sent, and need no delivery job.
-    const notices = due.flatMap((f) =>
+    // Every delivery due now is composed here, outside the transaction (composing reads with other
+    // connections): in-app notices are written in the firing's own transaction, and a few e-mail and Telegram
+    // messages are sent right after it.
+    const wanted = due.flatMap((f) =>
       f.deadline && f.recipients?.subject
         ? f.planned.flatMap((delivery) => {
-            const user =
-              delivery.channel === 'inApp' ? f.recipients!.users.find((u) => u.id === delivery.userId) : null;
-            return user ? [{ f, delivery, user, deadline: f.deadline!, subject: f.recipients!.subject! }] : [];
+            if (delivery.notBefore.getTime() > now.getTime()) return [];
+            const user = delivery.userId ? f.recipients!.users.find((u) => u.id === delivery.userId) : null;
+            if (user === undefined) return [];
+            return [{ f, delivery, user, deadline: f.deadline!, subject: f.recipients!.subject! }];
           })
         : [],
     );
     const texts = await this.content.composeMany(
-      notices.map((n) => ({ reminder: n.f.reminder, deadline: n.deadline, subject: n.subject, user: n.user })),
+      wanted.map((n) => ({ reminder: n.f.reminder, deadline: n.deadline, subject: n.subject, user: n.user })),
       now,
     );
-    notices.forEach((n, i) => n.f.notices.set(n.delivery, texts[i]));
+    wanted.forEach((n, i) => n.f.composed.set(n.delivery, texts[i]));
     return due;
   }
 
@@ -168,7 +216,7 @@ export class ReminderFiring {
     manager: EntityManager,
     due: DueReminder[],
     now: Date,
-  ): Promise<{ fired: Map<string, string>; enqueue: string[] }> {
+  ): Promise<{ fired: Map<string, string>; enqueue: string[]; dueNow: DueNow[] }> {
     const locked = await this.reminders.lockForFiring(
       manager,
       due.map((f) => f.reminder.id),
@@ -178,6 +226,8 @@ export class ReminderFiring {
     const enqueue: string[] = [];
     const pending: FiredDelivery[] = [];
     const notices: (FiredDelivery & { content: ReminderContent })[] = [];
+    const texts = new Map<string, { delivery: PlannedDelivery; content: ReminderContent }>();
+    const textKey = (reminderId: string, recipient: string, channel: string) => `${reminderId} ${recipient} ${channel}`;
     for (const f of due) {
       const reminder = locked.reminders.get(f.reminder.id);
       if (!reminder || reminder.status !== 'scheduled' || reminder.version !== f.reminder.version) {
@@ -196,7 +246,7 @@ export class ReminderFiring {
       }
       // The notices were composed from the deadline as read before the lock: if it changed since, they go
       // the way of other deliveries (a job composes them at send time).
-      const composed = d.version === f.deadline?.version ? f.notices : new Map<PlannedDelivery, ReminderContent>();
+      const composed = d.version === f.deadline?.version ? f.composed : new Map<PlannedDelivery, ReminderContent>();
       const why = await this.refusal(manager, reminder, d, now);
       if (why) {
         finish(why.status, why.why);
@@ -204,13 +254,17 @@ export class ReminderFiring {
       }
       for (const delivery of f.planned) {
         const content = composed.get(delivery);
-        if (content) notices.push({ reminder, delivery, content });
-        else pending.push({ reminder, delivery });
+        if (content && delivery.channel === 'inApp') {
+          notices.push({ reminder, delivery, content });
+          continue;
+        }
+        pending.push({ reminder, delivery });
+        if (content) texts.set(textKey(reminder.id, delivery.recipient, delivery.channel), { delivery, content });
       }
-      if (f.planned.length > composed.size) enqueue.push(reminder.id);
+      if (f.planned.some((p) => p.channel !== 'inApp' || !composed.has(p))) enqueue.push(reminder.id);
       finish('sent', `${f.planned.length} deliveries`);
     }
-    await this.ledger.insertPlanned(manager, pending);
+    const inserted = await this.ledger.insertPlanned(manager, pending);
     const noticeIds = await this.inApp.record(
       manager,
       notices.map((n) => ({ userId: n.delivery.userId!, content: n.content })),
@@ -221,7 +275,18 @@ export class ReminderFiring {
       now,
     );
     await this.reminders.recordFired(manager, ended, now);
-    return { fired, enqueue };
+    const dueNow = inserted.flatMap((row): DueNow[] => {
+      const due = texts.get(textKey(row.reminderId, row.recipient, row.channel));
+      if (!due) return [];
+      const { userId, address } = due.delivery;
+      return [
+        {
+          delivery: { id: row.id, reminderId: row.reminderId, channel: row.channel, userId, address },
+          content: due.content,
+        },
+      ];
+    });
+    return { fired, enqueue, dueNow };
   }
 
   /**
@@ -250,15 +315,22 @@ export class ReminderFiring {
     return null;
   }
 
-  /** Adds a job for each pending delivery of the reminders; the job id makes a repeat a no-op. */
-  async enqueueDeliveries(reminderIds: string[]): Promise<void> {
+  /**
+   * Adds a job for each pending delivery of the reminders; the job id makes a repeat a no-op. The jobs of
+   * those being sent at once wait to retry them, should they not go.
+   */
+  async enqueueDeliveries(reminderIds: string[], sentAtOnce = new Set<string>()): Promise<void> {
     const pending = await this.ledger.pendingOf(reminderIds);
     const now = this.clock.now().getTime();
     await this.deliveries.addBulk(
       pending.map((p) => ({
         name: p.channel,
         data: { deliveryId: p.id },
-        opts: { ...DELIVERY_JOB_OPTIONS, jobId: deliveryJobId(p.id), delay: Math.max(0, p.notBefore.getTime() - now) },
+        opts: {
+          ...DELIVERY_JOB_OPTIONS,
+          jobId: deliveryJobId(p.id),
+          delay: sentAtOnce.has(p.id) ? SENT_AT_ONCE_RETRY_MS : Math.max(0, p.notBefore.getTime() - now),
+        },
       })),
     );
   }
