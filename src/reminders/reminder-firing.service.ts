@@ -22,8 +22,8 @@ import { ReminderContentService } from './reminder-content.service.js';
 /** A job that wakes up earlier than this before its reminder's time goes back to sleep (see REMINDER_PREWAKE_MS). */
 const EARLY_TOLERANCE_MS = 250;
 
-/** Reminders fired together at most, and sets in flight at once (each holds one connection). */
-const SET_SIZE = 100;
+/** Reminders fired together at most, and sets in flight at once (each holds one connection while it writes). */
+const SET_SIZE = 200;
 const SETS_IN_FLIGHT = 2;
 
 const STALE = 'stale: reminder moved, cancelled or already fired';

@@ -15,7 +15,7 @@ async function sleepUntil(job: Job, token: string | undefined, at: Date): Promis
 
 /** A reminder's time has come: record its deliveries (the job carries only ids). */
 // Jobs wait together so that reminders due at once fire in sets (see ReminderFiring).
-@Processor(QUEUES.reminders, { concurrency: 200 })
+@Processor(QUEUES.reminders, { concurrency: 400 })
 export class ReminderProcessor extends WorkerHost {
   constructor(private readonly firing: ReminderFiring) {
     super();
