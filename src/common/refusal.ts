@@ -144,7 +144,10 @@ export type RecordKind =
   | 'organization'
   | 'notification'
   | 'apiToken'
-  | 'calendarFeed';
+  | 'calendarFeed'
+  | 'review'
+  | 'recommendation'
+  | 'assessment';
 
 /**
  * A 4xx with a stable code: `new Refusal(404, 'not_found', 'Opportunity not found', { record: 'opportunity' })`.
