@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { CRC_CONCLUDING_OBSERVATIONS_DEMO as fixture } from '../seed/crc-concluding-observations.demo.js';
 import { parseRecommendations, referencedParagraphs, splitSubItems } from './recommendation-parser.js';
-
-const fixture = readFileSync(join(process.cwd(), 'test/fixtures/crc-concluding-observations.demo.txt'), 'utf8');
 
 describe('parseRecommendations', () => {
   it('splits a paragraph into its chapeau and lettered sub-items', () => {
@@ -95,6 +92,25 @@ describe('parseRecommendations', () => {
       ['30(a)', 'End child detention;'],
       ['30(b)', 'Fund diversion.'],
     ]);
+  });
+
+  it('reads a UPR report’s numbering and the State that made each recommendation', () => {
+    const { items, unplaced } = parseRecommendations(
+      [
+        'Demo text: shaped like a UPR working group report; not its wording.',
+        '110. The following recommendations will be examined by the State:',
+        '110.1 Demo text: ratify the third Optional Protocol to the Convention (State A);',
+        '110.2 Demo text: raise the minimum age of criminal responsibility (State B);',
+        '110.10 Demo text: end the detention of children for minor offences (State C).',
+      ].join('\n'),
+    );
+    expect(items.map((item) => [item.paragraph, item.recommendingState])).toEqual([
+      ['110', null],
+      ['110.1', 'State A'],
+      ['110.2', 'State B'],
+      ['110.10', 'State C'],
+    ]);
+    expect(unplaced).toHaveLength(1);
   });
 
   it('answers what it cannot place instead of throwing', () => {

@@ -27,6 +27,8 @@ export interface ParsedRecommendation {
   text: string;
   /** The Khmer text where the paste carried both languages. */
   textKm: string | null;
+  /** A UPR recommendation's State, from the brackets that end it ("… (Norway);"). */
+  recommendingState: string | null;
   /** 1-based line of the paste where the item starts. */
   line: number;
 }
@@ -58,7 +60,10 @@ const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
 const KHMER_LETTERS = [...'កខគឃងចឆជឈញដឋឌឍណតថទធនបផពភមយរលវសហឡអ'];
 const LATIN_LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
 
-const PARAGRAPH_START = /^([0-9០-៩]{1,3})\s*[.)។]\s*(.*)$/u;
+/** "48. …", "៤៨. …", or a UPR report's "110.45 …" (paragraph and recommendation). */
+const PARAGRAPH_START = /^([0-9០-៩]{1,3}\.[0-9០-៩]{1,3}(?=[\s.])|[0-9០-៩]{1,3}(?=\s*[.)។]))\s*[.)។]?\s*(.*)$/u;
+/** A UPR recommendation ends with the State that made it: "… (Norway);". */
+const RECOMMENDING_STATE = /\s*\(([^()]{2,80})\)\s*[;.]?$/u;
 const LETTERED_HEADING = /^(?:[A-Z]|[IVX]{1,5}|[ក-អ])\s*[.)]\s+\S/u;
 const DROPPED_LINE = [
   /^[A-Z][A-Za-z.]*\d*(?:\/[\w.\-–]+){2,}(?:\s.*)?$/u, // a document symbol: CRC/C/KHM/CO/4-6, A/HRC/41/17
@@ -93,7 +98,10 @@ export function parseRecommendations(input: string): ParseResult {
     const start = kind === 'paragraph' ? PARAGRAPH_START.exec(text) : null;
     if (start) {
       current = {
-        number: String(Number(toAsciiDigits(start[1]))),
+        number: toAsciiDigits(start[1])
+          .split('.')
+          .map((part) => String(Number(part)))
+          .join('.'),
         line: i + 1,
         lines: start[2] ? [start[2]] : [],
         cluster,
@@ -228,7 +236,9 @@ function assemble(paragraphs: RawParagraph[], unplaced: UnplacedLine[]): ParsedR
       }
       continue;
     }
+    const upr = paragraph.number.includes('.');
     for (const part of parts) {
+      const state = upr ? RECOMMENDING_STATE.exec(part.text) : null;
       const item: ParsedRecommendation = {
         paragraph: part.letter ? `${paragraph.number}(${part.letter})` : paragraph.number,
         parent: part.letter ? paragraph.number : null,
@@ -237,6 +247,7 @@ function assemble(paragraphs: RawParagraph[], unplaced: UnplacedLine[]): ParsedR
         urgent: paragraph.urgentHeading,
         text: part.text,
         textKm: null,
+        recommendingState: state ? state[1].trim() : null,
         line: paragraph.line,
       };
       items.push(item);

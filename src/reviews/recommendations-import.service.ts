@@ -28,6 +28,7 @@ function parsedFields(item: ParsedRecommendation, position: number): Partial<Rec
     text: item.text,
     urgent: item.urgent,
     ...(item.textKm !== null ? { textKm: item.textKm } : {}),
+    ...(item.recommendingState !== null ? { recommendingState: item.recommendingState } : {}),
   };
 }
 

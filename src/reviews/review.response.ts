@@ -257,6 +257,9 @@ export class ParsedRecommendationResponse {
   @ApiProperty({ type: String, nullable: true })
   textKm: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'UPR: the State that made it' })
+  recommendingState: string | null;
+
   @ApiProperty({ description: 'The line of the paste where it starts' })
   line: number;
 }

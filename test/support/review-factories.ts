@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { CRC_CONCLUDING_OBSERVATIONS_DEMO } from '../../src/seed/crc-concluding-observations.demo.js';
 import type { Actor } from './factories.js';
 
 /** The demo Concluding Observations (real-shaped, demo wording): 17 paragraphs, 22 sub-items. */
-export const CONCLUDING_OBSERVATIONS = readFileSync(
-  join(process.cwd(), 'test/fixtures/crc-concluding-observations.demo.txt'),
-  'utf8',
-);
+export const CONCLUDING_OBSERVATIONS = CRC_CONCLUDING_OBSERVATIONS_DEMO;
 
 export interface ReviewRow {
   id: string;

@@ -3629,6 +3629,8 @@ export interface components {
             urgent: boolean;
             text: string;
             textKm: string | null;
+            /** @description UPR: the State that made it */
+            recommendingState: string | null;
             /** @description The line of the paste where it starts */
             line: number;
         };
