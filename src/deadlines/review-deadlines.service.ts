@@ -27,11 +27,15 @@ const KIND_TITLES: Record<ReviewDateKind, string> = {
 };
 
 /** The template whose steps are counted back from a date of this kind (none: the date alone). */
-function templateFor(review: Review, kind: ReviewDateKind): string | null {
+export function templateFor(review: Pick<Review, 'mechanism'>, kind: ReviewDateKind): string | null {
   if (kind === 'follow_up_report' || kind === 'list_of_issues') return 'recommendations-follow-up';
   if (kind === 'pre_session' && review.mechanism === 'crc') return 'crc-alternative-report';
   return null;
 }
+
+/** The title of a date's deadline: "Pre-sessional working group: <review>". */
+export const reviewDateTitle = (review: Pick<Review, 'name'>, date: Pick<ReviewDate, 'kind' | 'label'>) =>
+  `${date.kind === 'other' ? (date.label ?? KIND_TITLES.other) : KIND_TITLES[date.kind]}: ${review.name}`;
 
 const endOfDay = (date: string) =>
   DateTime.fromISO(date, { zone: REVIEW_TIME_ZONE })
@@ -79,7 +83,7 @@ export class ReviewDeadlines implements OnModuleInit {
       });
 
     for (const date of dates) {
-      const title = `${date.kind === 'other' ? (date.label ?? KIND_TITLES.other) : KIND_TITLES[date.kind]}: ${review.name}`;
+      const title = reviewDateTitle(review, date);
       let anchor = anchors.find((a) => a.templateId === `${ANCHOR_PREFIX}${date.id}`);
       if (!anchor) {
         const created = this.newDeadline(repo, actor, review, title, 'external', date.date, null);
