@@ -103,6 +103,13 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
         expect(step.dueDate).toBe(addDays(was.dueDate!, 30));
       }
       expect(after.find((d) => d.title.startsWith('Session'))!.status).toBe('cancelled');
+      // the date's own deadline moves only with the review's date
+      const refused = await coordinator.as
+        .patch(`/api/v1/deadlines/${anchor.id}`)
+        .send({ dueDate: addDays(moved, 1) })
+        .expect(409);
+      expect(refused.body.code).toBe('deadline.drivenByReviewDate');
+      await coordinator.as.patch(`/api/v1/deadlines/${anchor.id}`).send({ title: 'Pre-session in Geneva' }).expect(200);
       const activity = await coordinator.as.get(`/api/v1/activity?subjectType=review&subjectId=${review.id}`);
       if (activity.status === 200)
         expect(activity.body.items.map((a: { action: string }) => a.action)).toContain('review.updated');

@@ -98,6 +98,7 @@ export const REFUSAL_CODES = [
   'override_forbidden',
   'override_reason_required',
   'deadline.drivenByClosingDate',
+  'deadline.drivenByReviewDate',
   'submission.alreadyInStatus',
   'submission.moveNotAllowed',
   'submission.conditionsNotMet',

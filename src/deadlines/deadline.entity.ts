@@ -16,6 +16,9 @@ export type DeadlineSubjectType = (typeof DEADLINE_SUBJECT_TYPES)[number];
 /** `templateId` of an opportunity's closing-date deadline: its due time follows the opportunity's `closesAt`. */
 export const CLOSING_DATE_TEMPLATE = 'opportunity.closesAt';
 
+/** `templateId` of a review date's deadline (`review.date:<date id>`): its due day follows the review's date. */
+export const REVIEW_DATE_TEMPLATE_PREFIX = 'review.date:';
+
 @Entity('deadlines')
 export class Deadline {
   @PrimaryGeneratedColumn('uuid')

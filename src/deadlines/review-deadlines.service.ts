@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import type { Review, ReviewDate, ReviewDateKind } from '../reviews/review.entity.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import type { User } from '../users/user.entity.js';
-import { Deadline } from './deadline.entity.js';
+import { Deadline, REVIEW_DATE_TEMPLATE_PREFIX } from './deadline.entity.js';
 import { nextStatus } from './deadline-status.js';
 import { findTemplate, planTemplate, stepTitles } from './deadline-templates.js';
 import { DEFAULT_OFFSETS } from './reminder-times.js';
@@ -15,7 +15,7 @@ import { ReminderScheduler } from './reminder-scheduler.service.js';
 
 /** Treaty bodies sit in Geneva: a review's date is the end of that day there (Geneva keeps Zurich's zone, the IANA name ICU knows). */
 export const REVIEW_TIME_ZONE = 'Europe/Zurich';
-const ANCHOR_PREFIX = 'review.date:';
+const ANCHOR_PREFIX = REVIEW_DATE_TEMPLATE_PREFIX;
 
 const KIND_TITLES: Record<ReviewDateKind, string> = {
   follow_up_report: 'Follow-up report due',
