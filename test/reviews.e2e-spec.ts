@@ -223,6 +223,24 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       expect(list.body.total).toBe(0);
     });
 
+    it('imports the CSV export of one review into another, with the same dry run, and again changes nothing', async () => {
+      const source = await makeReview(coordinator);
+      await importDemo(coordinator, source.id);
+      const csv = (await coordinator.as.get(`/api/v1/reviews/${source.id}/export.csv`).expect(200)).text;
+      const target = await makeReview(coordinator, { name: 'Copy of the demo review' });
+      const url = `/api/v1/reviews/${target.id}/recommendations/import`;
+      const preview = await coordinator.as.post(url).send({ text: csv, dryRun: true, format: 'csv' }).expect(200);
+      expect(preview.body).toMatchObject({ created: 39, unplaced: [] });
+      expect((await coordinator.as.get(`/api/v1/reviews/${target.id}/recommendations`)).body.total).toBe(0);
+      await coordinator.as.post(url).send({ text: csv, dryRun: false, format: 'csv' }).expect(200);
+      const again = await coordinator.as.post(url).send({ text: csv, dryRun: false, format: 'csv' }).expect(200);
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 39 });
+      const urgent = await coordinator.as.get(`/api/v1/reviews/${target.id}/recommendations?urgent=true`).expect(200);
+      expect(urgent.body.total).toBe(18);
+      const bad = await coordinator.as.post(url).send({ text: 'a,b\n1,2', dryRun: true, format: 'csv' }).expect(400);
+      expect(bad.body.details[0]).toMatchObject({ field: 'text', code: 'wrong_format' });
+    });
+
     it('refuses an empty paste and one over 1 MB with a 400 naming the limit; a larger body is a 413', async () => {
       const review = await makeReview(coordinator);
       const url = `/api/v1/reviews/${review.id}/recommendations/import`;

@@ -306,7 +306,7 @@ export function referencedParagraphs(text: string): string[] {
   return numbers;
 }
 
-function countOf(items: ParsedRecommendation[], unplaced: UnplacedLine[], dropped: number): ParseCounts {
+export function countOf(items: ParsedRecommendation[], unplaced: UnplacedLine[], dropped: number): ParseCounts {
   return {
     items: items.length,
     paragraphs: items.filter((item) => item.parent === null).length,

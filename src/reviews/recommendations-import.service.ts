@@ -6,7 +6,8 @@ import { ActivityService } from '../activity/activity.service.js';
 import { badField, notFound } from '../common/refusal.js';
 import type { User } from '../users/user.entity.js';
 import { type ImportRecommendationsDto, MAX_IMPORT_BYTES } from './dto/recommendation.dto.js';
-import { type ParsedRecommendation, type ParseResult, parseRecommendations } from './recommendation-parser.js';
+import { type CsvRecommendation, CsvRefused, parseRecommendationCsv } from './recommendation-csv.js';
+import { type ParseResult, parseRecommendations } from './recommendation-parser.js';
 import { Recommendation } from './recommendation.entity.js';
 import { Review } from './review.entity.js';
 
@@ -18,7 +19,7 @@ export interface ImportResult extends ParseResult {
 }
 
 /** What the parser decides about a recommendation; what people added (tags, organisations, links) it never touches. */
-function parsedFields(item: ParsedRecommendation, position: number): Partial<Recommendation> {
+function parsedFields(item: CsvRecommendation, position: number): Partial<Recommendation> {
   return {
     paragraph: item.paragraph,
     parentParagraph: item.parent,
@@ -29,11 +30,15 @@ function parsedFields(item: ParsedRecommendation, position: number): Partial<Rec
     urgent: item.urgent,
     ...(item.textKm !== null ? { textKm: item.textKm } : {}),
     ...(item.recommendingState !== null ? { recommendingState: item.recommendingState } : {}),
+    ...(item.inScope !== undefined ? { inScope: item.inScope } : {}),
+    ...(item.response !== undefined ? { response: item.response } : {}),
   };
 }
 
 const differs = (row: Recommendation, fields: Partial<Recommendation>) =>
-  (Object.keys(fields) as (keyof Recommendation)[]).some((key) => row[key] !== fields[key]);
+  (Object.keys(fields) as (keyof Recommendation)[]).some(
+    (key) => JSON.stringify(row[key]) !== JSON.stringify(fields[key]),
+  );
 
 /**
  * Pasted Concluding Observations → recommendations. A dry run answers the preview and saves nothing; a
@@ -48,6 +53,15 @@ export class RecommendationsImportService {
     private readonly activity: ActivityService,
   ) {}
 
+  private csv(text: string): ParseResult {
+    try {
+      return parseRecommendationCsv(text);
+    } catch (error) {
+      if (error instanceof CsvRefused) throw badField('text', 'wrong_format', error.message, { format: 'csv' });
+      throw error;
+    }
+  }
+
   async import(actor: User, reviewId: string, dto: ImportRecommendationsDto): Promise<ImportResult> {
     await this.access.requireAccess(actor, 'review', reviewId, 'write');
     const limit = { maxBytes: MAX_IMPORT_BYTES };
@@ -55,7 +69,7 @@ export class RecommendationsImportService {
       throw badField('text', 'too_short', 'is empty: paste the recommendations (at most 1 MB)', limit);
     if (Buffer.byteLength(dto.text, 'utf8') > MAX_IMPORT_BYTES)
       throw badField('text', 'too_long', `is over the limit of 1 MB (${MAX_IMPORT_BYTES} bytes)`, limit);
-    const parsed = parseRecommendations(dto.text);
+    const parsed = dto.format === 'csv' ? this.csv(dto.text) : parseRecommendations(dto.text);
     return this.db.transaction(async (manager) => {
       const review = await manager
         .getRepository(Review)
@@ -66,8 +80,8 @@ export class RecommendationsImportService {
       const inserts: Partial<Recommendation>[] = [];
       const updates: Recommendation[] = [];
       let unchanged = 0;
-      parsed.items.forEach((item, position) => {
-        const fields = parsedFields(item, position);
+      parsed.items.forEach((item: CsvRecommendation, position) => {
+        const fields = { ...parsedFields(item, position), ...(item.tags !== undefined ? { tags: item.tags } : {}) };
         const row = existing.get(item.paragraph);
         if (!row) inserts.push({ ...fields, reviewId });
         else if (differs(row, fields)) updates.push(Object.assign(row, fields));

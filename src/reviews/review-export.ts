@@ -12,6 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import { type MessageKey, t, tOr } from '../i18n/translate.js';
+import { CSV_IMPORT_COLUMNS } from './recommendation-csv.js';
 import type { Evidence } from './recommendation.entity.js';
 import type { RecommendationView } from './recommendations.service.js';
 import type { Review } from './review.entity.js';
@@ -28,17 +29,7 @@ const evidenceText = (evidence: Evidence[]) =>
 const statusIn = (language: string, status: string) => tOr(language, `assessmentStatus.${status}`, status);
 
 export const CSV_COLUMNS = [
-  'paragraph',
-  'parentParagraph',
-  'cluster',
-  'subheading',
-  'urgent',
-  'text',
-  'textKm',
-  'tags',
-  'inScope',
-  'recommendingState',
-  'response',
+  ...CSV_IMPORT_COLUMNS,
   'responsible',
   'following',
   'status',
@@ -47,7 +38,7 @@ export const CSV_COLUMNS = [
   'evidence',
 ] as const;
 
-/** The follow-up matrix as CSV: the fields as the API names them (the CSV import reads the same). */
+/** The follow-up matrix as CSV: the fields as the API names them (the CSV import reads the first ones back). */
 export function reviewCsv(rows: ExportRow[]): string {
   const names = (refs: { name: string }[]) => refs.map((r) => r.name).join('; ');
   return stringify(

@@ -151,6 +151,18 @@ export class ImportRecommendationsDto {
   @ApiProperty({ description: 'true: answer the preview and save nothing; false: save all or nothing' })
   @IsBoolean()
   dryRun: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['text', 'csv'],
+    enumName: 'RecommendationImportFormat',
+    default: 'text',
+    description:
+      'text: pasted Concluding Observations; csv: a header line and the columns paragraph, text and optionally ' +
+      'parentParagraph, cluster, subheading, urgent, textKm, tags (separated by ;), inScope, recommendingState, response',
+  })
+  @IsOptional()
+  @IsIn(['text', 'csv'])
+  format?: 'text' | 'csv';
 }
 
 export class EvidenceDto {

@@ -3613,11 +3613,21 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @description text: pasted Concluding Observations; csv: a header line and the columns paragraph, text and optionally parentParagraph, cluster, subheading, urgent, textKm, tags (separated by ;), inScope, recommendingState, response
+         * @enum {string}
+         */
+        RecommendationImportFormat: "text" | "csv";
         ImportRecommendationsDto: {
             /** @description The recommendations part of the document, pasted as text (at most 1 MB) */
             text: string;
             /** @description true: answer the preview and save nothing; false: save all or nothing */
             dryRun: boolean;
+            /**
+             * @description text: pasted Concluding Observations; csv: a header line and the columns paragraph, text and optionally parentParagraph, cluster, subheading, urgent, textKm, tags (separated by ;), inScope, recommendingState, response
+             * @default text
+             */
+            format?: components["schemas"]["RecommendationImportFormat"];
         };
         ParsedRecommendationResponse: {
             /** @example 48(a) */
