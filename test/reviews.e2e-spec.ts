@@ -110,9 +110,16 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
         .expect(409);
       expect(refused.body.code).toBe('deadline.drivenByReviewDate');
       await coordinator.as.patch(`/api/v1/deadlines/${anchor.id}`).send({ title: 'Pre-session in Geneva' }).expect(200);
-      const activity = await coordinator.as.get(`/api/v1/activity?subjectType=review&subjectId=${review.id}`);
-      if (activity.status === 200)
-        expect(activity.body.items.map((a: { action: string }) => a.action)).toContain('review.updated');
+      const activity = await coordinator.as.get(`/api/v1/reviews/${review.id}/activity`).expect(200);
+      expect(activity.body.items.map((a: { action: string }) => a.action)).toEqual(
+        expect.arrayContaining([
+          'review.created',
+          'review.updated',
+          'deadline.created',
+          'deadline.moved',
+          'deadline.cancelled',
+        ]),
+      );
     });
 
     it('refuses bad dates and an unnamed "other", naming the field', async () => {
@@ -284,7 +291,10 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       following = await makeUser(t, { organizationId: followingOrg.id });
       followingViewer = await makeUser(t, { role: 'viewer', organizationId: followingOrg.id });
       otherMember = await makeUser(t, { organizationId: otherOrg.id });
-      const review = await makeReview(coordinator, { visibility: 'participants' });
+      const review = await makeReview(coordinator, {
+        visibility: 'participants',
+        dates: [{ kind: 'session', date: day(100) }],
+      });
       reviewId = review.id;
       recommendations = await importDemo(coordinator, reviewId);
       await coordinator.as
@@ -337,6 +347,9 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       await otherMember.as.post(url).send({ status: 'implemented', summary: 'x' }).expect(404);
       await otherMember.as.get(`/api/v1/recommendations/${id}`).expect(404);
       await otherMember.as.get(`/api/v1/reviews/${reviewId}`).expect(404);
+      const deadlines = `/api/v1/deadlines?subjectType=review&subjectId=${reviewId}`;
+      expect((await otherMember.as.get(deadlines).expect(200)).body.items).toEqual([]);
+      expect((await following.as.get(deadlines).expect(200)).body.items).toHaveLength(1);
       // another recommendation that the organisation does not follow
       await following.as
         .post(`/api/v1/recommendations/${recommendations.get('48(a)')!.id}/assessments`)
@@ -367,6 +380,37 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       ).toContain('evidence.0.url');
       expect(await fieldOf({ status: 'in_progress', summary: 'x', evidence: [{}] })).toContain('evidence.0');
       expect(await fieldOf({ status: 'in_progress', summary: 'x', assessedOn: '2026-13-01' })).toContain('assessedOn');
+    });
+
+    it('on a network review, other members and viewers read but do not assess; every change is in the activity', async () => {
+      const review = await makeReview(coordinator, { visibility: 'network' });
+      const rows = await importDemo(coordinator, review.id);
+      const id = rows.get('19(a)')!.id;
+      await coordinator.as
+        .patch(`/api/v1/recommendations/${id}`)
+        .send({ followingOrganizationIds: [followingOrgId] })
+        .expect(200);
+      const viewer = await makeUser(t, { role: 'viewer' });
+      for (const reader of [otherMember, viewer]) {
+        const detail = await reader.as.get(`/api/v1/recommendations/${id}`).expect(200);
+        expect(detail.body.can).toEqual({ change: false, assess: false });
+        await reader.as
+          .post(`/api/v1/recommendations/${id}/assessments`)
+          .send({ status: 'implemented', summary: 'x' })
+          .expect(403);
+        await reader.as.patch(`/api/v1/reviews/${review.id}`).send({ name: 'Renamed' }).expect(403);
+      }
+      await following.as
+        .post(`/api/v1/recommendations/${id}/assessments`)
+        .send({ status: 'in_progress', summary: 'x' })
+        .expect(201);
+      const activity = await otherMember.as.get(`/api/v1/reviews/${review.id}/activity`).expect(200);
+      expect(activity.body.items.map((a: { action: string }) => a.action)).toEqual([
+        'recommendation.assessed',
+        'recommendation.updated',
+        'review.recommendations_imported',
+        'review.created',
+      ]);
     });
 
     it('exports the matrix as CSV and as .docx with a table per cluster', async () => {

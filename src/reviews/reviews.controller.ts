@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ActivityResponse } from '../activity/activity.response.js';
 import { CurrentUser, MinRole } from '../common/auth.decorators.js';
+import { PageQuery } from '../common/pagination.js';
 import { ApiCreated, ApiFile, ApiOk, PageOf } from '../common/openapi.js';
 import type { User } from '../users/user.entity.js';
 import { ImportRecommendationsDto, RecommendationQuery } from './dto/recommendation.dto.js';
@@ -55,6 +57,13 @@ export class ReviewsController {
   @ApiOk(ReviewResponse)
   update(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateReviewDto) {
     return this.reviews.update(user, id, dto);
+  }
+
+  @Get(':id/activity')
+  @ApiOperation({ summary: 'Who did what to this review, its recommendations, assessments and dates, newest first' })
+  @ApiOk(PageOf(ActivityResponse))
+  activity(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
+    return this.reviews.history(user, id, query);
   }
 
   @Get(':id/recommendations')

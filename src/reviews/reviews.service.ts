@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
-import { type Page, pageWindow, toPage } from '../common/pagination.js';
+import { Activity } from '../activity/activity.entity.js';
+import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import { notFound } from '../common/refusal.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateReviewDto, ReviewDateDto, ReviewQuery, UpdateReviewDto } from './dto/review.dto.js';
@@ -60,6 +61,26 @@ export class ReviewsService {
     const review = await this.db.getRepository(Review).findOneBy({ id });
     if (!review) throw notFound('review', 'Review not found');
     return (await this.views(user, [review]))[0];
+  }
+
+  /** Who did what to the review, its recommendations, their assessments and its dates' deadlines, newest first. */
+  async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
+    await this.access.requireAccess(user, 'review', id);
+    const window = pageWindow(query);
+    const [items, total] = await this.db
+      .getRepository(Activity)
+      .createQueryBuilder('a')
+      .where(
+        `((a.subject_type = 'review' AND a.subject_id = :id) OR a.changes->>'reviewId' = :idText
+          OR (a.changes->>'subjectType' = 'review' AND a.changes->>'subjectId' = :idText))`,
+        { id, idText: id },
+      )
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
+    return toPage(items, total, window);
   }
 
   async create(actor: User, dto: CreateReviewDto): Promise<ReviewView> {
