@@ -136,6 +136,9 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       await bad({ mechanism: 'other' }, 'mechanismName');
       await bad({ adoptedOn: 'yesterday' }, 'adoptedOn');
       await bad({ surprise: true }, 'surprise');
+      const other = await makeReview(coordinator, { mechanism: 'other', mechanismName: 'Special Rapporteur (demo)' });
+      const res = await coordinator.as.patch(`/api/v1/reviews/${other.id}`).send({ mechanismName: null }).expect(400);
+      expect(res.body.details[0]).toMatchObject({ field: 'mechanismName' });
     });
   });
 

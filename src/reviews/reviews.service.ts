@@ -6,7 +6,7 @@ import { isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Activity } from '../activity/activity.entity.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
-import { notFound } from '../common/refusal.js';
+import { badField, notFound } from '../common/refusal.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateReviewDto, ReviewDateDto, ReviewQuery, UpdateReviewDto } from './dto/review.dto.js';
 import { reviewVisibleTo } from './review-access.js';
@@ -133,6 +133,8 @@ export class ReviewsService {
       Object.assign(review, fields);
       if (review.mechanism !== 'other' && fields.mechanismName === undefined && 'mechanism' in changes)
         review.mechanismName = null;
+      if (review.mechanism === 'other' && !review.mechanismName)
+        throw badField('mechanismName', 'required', 'names the mechanism when mechanism is other');
       const saved = await repo.save(review);
       const after = datesChanged ? await this.replaceDates(manager, id, dates ?? [], before) : before;
       await this.activity.record(manager, {
