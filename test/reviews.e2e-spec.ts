@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { CONCLUDING_OBSERVATIONS, importDemo, makeReview } from './support/review-factories.js';
 import { binary, unzipEntry } from './support/submission-factories.js';
@@ -363,6 +364,11 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       expect(detail.body).toMatchObject({ paragraph: '48(b)', parentParagraph: '48', status: 'in_progress' });
       expect(detail.body.can).toEqual({ change: false, assess: false });
       expect(detail.body.history.map((a: { status: string }) => a.status)).toEqual(['in_progress', 'not_started']);
+      expect(detail.body.history[0]).toMatchObject({
+        organization: { id: followingOrgId },
+        assessor: { id: following.user.id, name: following.user.name },
+        evidence: [{ url: 'https://example.org/legal-aid-report' }, { reference: 'Demo: sub-decree on legal aid' }],
+      });
       expect(detail.body.review).toMatchObject({ id: reviewId, symbol: 'CRC/C/KHM/CO/4-6' });
       const byStatus = await following.as
         .get(`/api/v1/reviews/${reviewId}/recommendations?status=in_progress&followingOrganizationId=${followingOrgId}`)
@@ -382,6 +388,13 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
         await fieldOf({ status: 'in_progress', summary: 'x', evidence: [{ url: 'ftp://example.org/x' }] }),
       ).toContain('evidence.0.url');
       expect(await fieldOf({ status: 'in_progress', summary: 'x', evidence: [{}] })).toContain('evidence.0');
+      expect(
+        await fieldOf({
+          status: 'in_progress',
+          summary: 'x',
+          evidence: [{ reference: 'a' }, { fileId: randomUUID() }],
+        }),
+      ).toContain('evidence.1.fileId');
       expect(await fieldOf({ status: 'in_progress', summary: 'x', assessedOn: '2026-13-01' })).toContain('assessedOn');
     });
 

@@ -31,6 +31,13 @@ export class AssessmentsService {
         throw badField(`evidence.${i}`, 'required', 'needs a url, a fileId or a reference');
       return item;
     });
+    const fileIds = evidence.flatMap((e) => (e.fileId ? [e.fileId] : []));
+    if (fileIds.length) {
+      const found: { id: string }[] = await this.db.query(`SELECT id FROM stored_files WHERE id = ANY($1)`, [fileIds]);
+      const missing = evidence.findIndex((e) => e.fileId && !found.some((f) => f.id === e.fileId));
+      if (missing >= 0)
+        throw badField(`evidence.${missing}.fileId`, 'no_such_record', 'names a file that does not exist');
+    }
     const today = this.clock.now().toISOString().slice(0, 10);
     if (dto.assessedOn && dto.assessedOn > today)
       throw badField('assessedOn', 'too_large', 'must not be in the future', { max: today });

@@ -25,9 +25,14 @@ export interface RecommendationView extends Recommendation {
   can: { change: boolean; assess: boolean };
 }
 
+export interface AssessmentView extends Assessment {
+  organization: OrganizationRef | null;
+  assessor: { id: string; name: string } | null;
+}
+
 export interface RecommendationDetail extends RecommendationView {
   review: Pick<Review, 'id' | 'name' | 'symbol' | 'mechanism'>;
-  history: Assessment[];
+  history: AssessmentView[];
 }
 
 /** A review's recommendations: the list with its filters, one with its history, and what coordinators change. */
@@ -79,8 +84,23 @@ export class RecommendationsService {
     return {
       ...view,
       review: { id: review.id, name: review.name, symbol: review.symbol, mechanism: review.mechanism },
-      history: await historyOf(this.db.manager, id),
+      history: await this.named(await historyOf(this.db.manager, id)),
     };
+  }
+
+  /** Assessments with the names of the organisation and the person who made them. */
+  private async named(history: Assessment[]): Promise<AssessmentView[]> {
+    const orgs = await this.organizations.refsByIds(
+      history.flatMap((a) => (a.organizationId ? [a.organizationId] : [])),
+    );
+    const people: { id: string; name: string }[] = history.length
+      ? await this.db.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [history.map((a) => a.assessedBy)])
+      : [];
+    return history.map((a) => ({
+      ...a,
+      organization: (a.organizationId && orgs.get(a.organizationId)) || null,
+      assessor: people.find((p) => p.id === a.assessedBy) ?? null,
+    }));
   }
 
   async update(actor: User, id: string, dto: UpdateRecommendationDto): Promise<RecommendationDetail> {

@@ -213,6 +213,22 @@ export class AssessmentResponse {
   createdAt: Date;
 }
 
+export class AssessorResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+export class AssessmentHistoryResponse extends AssessmentResponse {
+  @ApiProperty({ type: () => OrganizationRefResponse, nullable: true, description: 'The assessing organisation' })
+  organization: OrganizationRefResponse | null;
+
+  @ApiProperty({ type: () => AssessorResponse, nullable: true, description: 'The person who assessed' })
+  assessor: AssessorResponse | null;
+}
+
 export class ReviewRefResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -231,8 +247,8 @@ export class RecommendationDetailResponse extends RecommendationResponse {
   @ApiProperty({ type: () => ReviewRefResponse })
   review: ReviewRefResponse;
 
-  @ApiProperty({ type: () => [AssessmentResponse], description: 'Every assessment, newest first' })
-  history: AssessmentResponse[];
+  @ApiProperty({ type: () => [AssessmentHistoryResponse], description: 'Every assessment, newest first' })
+  history: AssessmentHistoryResponse[];
 }
 
 export class ParsedRecommendationResponse {

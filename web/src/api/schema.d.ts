@@ -3701,7 +3701,12 @@ export interface components {
             fileId?: string;
             reference?: string;
         };
-        AssessmentResponse: {
+        AssessorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AssessmentHistoryResponse: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -3717,6 +3722,10 @@ export interface components {
             assessedBy: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The assessing organisation */
+            organization: components["schemas"]["OrganizationRefResponse"] | null;
+            /** @description The person who assessed */
+            assessor: components["schemas"]["AssessorResponse"] | null;
         };
         RecommendationDetailResponse: {
             /** Format: uuid */
@@ -3757,7 +3766,7 @@ export interface components {
             updatedAt: string;
             review: components["schemas"]["ReviewRefResponse"];
             /** @description Every assessment, newest first */
-            history: components["schemas"]["AssessmentResponse"][];
+            history: components["schemas"]["AssessmentHistoryResponse"][];
         };
         SubmissionLinkDto: {
             /** Format: uuid */
@@ -3814,6 +3823,23 @@ export interface components {
              * @example 2026-11-30
              */
             assessedOn?: string;
+        };
+        AssessmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recommendationId: string;
+            status: components["schemas"]["AssessmentStatus"];
+            summary: string;
+            evidence: components["schemas"]["EvidenceResponse"][];
+            /** @example 2026-11-30 */
+            assessedOn: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: uuid */
+            assessedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @enum {string} */
         FeedSubjectType: "opportunity" | "submission";
