@@ -252,6 +252,29 @@ describe('reviews: dates become deadlines, pasted recommendations are imported, 
       expect(bad.body.details[0]).toMatchObject({ field: 'text', code: 'wrong_format' });
     });
 
+    it('keeps a Khmer translation pasted below the English beside it, and a later Khmer paste fills it in', async () => {
+      const review = await makeReview(coordinator);
+      const url = `/api/v1/reviews/${review.id}/recommendations/import`;
+      const english =
+        '48. Demo text: the Committee recommends that the State party:\n(a) Raise the age;\n(b) Provide legal aid.';
+      const khmer = '៤៨. អត្ថបទសាកល្បង៖ គណៈកម្មាធិការផ្តល់អនុសាសន៍ដល់រដ្ឋភាគី៖\n(ក) បង្កើនអាយុ;\n(ខ) ផ្តល់ជំនួយផ្លូវច្បាប់។';
+      await coordinator.as.post(url).send({ text: english, dryRun: false }).expect(200);
+      const both = await coordinator.as
+        .post(url)
+        .send({ text: `${english}\n\n${khmer}`, dryRun: false })
+        .expect(200);
+      expect(both.body).toMatchObject({ created: 0, updated: 3, unchanged: 0 });
+      const list = await coordinator.as.get(`/api/v1/reviews/${review.id}/recommendations`).expect(200);
+      expect(list.body.items[2]).toMatchObject({
+        paragraph: '48(b)',
+        text: 'Provide legal aid.',
+        textKm: 'ផ្តល់ជំនួយផ្លូវច្បាប់។',
+      });
+      // the English alone again leaves the Khmer text where it is
+      const again = await coordinator.as.post(url).send({ text: english, dryRun: false }).expect(200);
+      expect(again.body).toMatchObject({ updated: 0, unchanged: 3 });
+    });
+
     it('refuses an empty paste and one over 1 MB with a 400 naming the limit; a larger body is a 413', async () => {
       const review = await makeReview(coordinator);
       const url = `/api/v1/reviews/${review.id}/recommendations/import`;
