@@ -113,6 +113,20 @@ describe('parseRecommendations', () => {
     expect(unplaced).toHaveLength(1);
   });
 
+  it('reads a megabyte of text in linear time, whatever its shape', () => {
+    const shapes = [
+      'Short Capitalised Line\n'.repeat(45_000),
+      '1. (a) x; '.repeat(100_000),
+      `7. The State party:\n${'(a) item;\n'.repeat(80_000)}`,
+    ];
+    for (const text of shapes) {
+      const started = Date.now();
+      const result = parseRecommendations(text);
+      expect(result.counts.items + result.counts.unplaced).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(3000);
+    }
+  });
+
   it('answers what it cannot place instead of throwing', () => {
     expect(parseRecommendations('').items).toEqual([]);
     const odd = parseRecommendations('some words without a number\n\u0000\u200b\n(a) orphan sub-item;');

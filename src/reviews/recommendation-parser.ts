@@ -78,9 +78,8 @@ export function parseRecommendations(input: string): ParseResult {
   const kinds = lines.map(classify);
   const unplaced: UnplacedLine[] = [];
   const paragraphs: RawParagraph[] = [];
-  const hasLetteredHeadings = kinds.some(
-    (kind, i) => kind === 'candidate' && isHeadingAt(kinds, i) && LETTERED_HEADING.test(clean(lines[i])),
-  );
+  const headings = headingLines(kinds);
+  const hasLetteredHeadings = kinds.some((_kind, i) => headings[i] && LETTERED_HEADING.test(clean(lines[i])));
   let cluster: string | null = null;
   let subheading: string | null = null;
   let underUrgentHeading = false;
@@ -111,7 +110,7 @@ export function parseRecommendations(input: string): ParseResult {
       paragraphs.push(current);
       return;
     }
-    if (kind === 'candidate' && isHeadingAt(kinds, i)) {
+    if (headings[i]) {
       const khmer = isKhmer(text);
       if (!khmer) {
         // A Khmer translation's headings leave the English clusters as they are.
@@ -159,14 +158,19 @@ function classify(raw: string): LineKind {
   return 'text';
 }
 
-/** A heading is followed (after blank and dropped lines, and perhaps further headings) by a paragraph. */
-function isHeadingAt(kinds: LineKind[], index: number): boolean {
-  for (let i = index + 1; i < kinds.length; i++) {
+/**
+ * Which lines are headings: a candidate followed (after blank and dropped lines, and perhaps further
+ * headings) by a paragraph. One pass from the end, so a paste of many short lines stays linear.
+ */
+function headingLines(kinds: LineKind[]): boolean[] {
+  const headings = new Array<boolean>(kinds.length).fill(false);
+  let next: LineKind | null = null;
+  for (let i = kinds.length - 1; i >= 0; i--) {
     const kind = kinds[i];
-    if (kind === 'blank' || kind === 'dropped' || kind === 'candidate') continue;
-    return kind === 'paragraph';
+    if (kind === 'candidate') headings[i] = next === 'paragraph';
+    else if (kind !== 'blank' && kind !== 'dropped') next = kind;
   }
-  return false;
+  return headings;
 }
 
 /** Trims, removes superscript digits and footnote numbers stuck to a word ("law.12" → "law."). */

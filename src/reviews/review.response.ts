@@ -276,6 +276,15 @@ export class ParsedRecommendationResponse {
   @ApiProperty({ type: String, nullable: true, description: 'UPR: the State that made it' })
   recommendingState: string | null;
 
+  @ApiProperty({ type: [String], required: false, description: 'CSV import only: the tags column' })
+  tags?: string[];
+
+  @ApiProperty({ required: false, description: 'CSV import only: the inScope column' })
+  inScope?: boolean;
+
+  @ApiProperty({ enum: UPR_RESPONSES, enumName: 'UprResponse', nullable: true, required: false })
+  response?: UprResponse | null;
+
   @ApiProperty({ description: 'The line of the paste where it starts' })
   line: number;
 }

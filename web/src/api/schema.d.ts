@@ -3658,6 +3658,11 @@ export interface components {
             textKm: string | null;
             /** @description UPR: the State that made it */
             recommendingState: string | null;
+            /** @description CSV import only: the tags column */
+            tags?: string[];
+            /** @description CSV import only: the inScope column */
+            inScope?: boolean;
+            response?: components["schemas"]["UprResponse"] | null;
             /** @description The line of the paste where it starts */
             line: number;
         };
