@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CRC_CONCLUDING_OBSERVATIONS_DEMO as fixture } from '../seed/crc-concluding-observations.demo.js';
-import { parseRecommendations, referencedParagraphs, splitSubItems } from './recommendation-parser.js';
+import { paragraphOrder, parseRecommendations, referencedParagraphs, splitSubItems } from './recommendation-parser.js';
 
 describe('parseRecommendations', () => {
   it('splits a paragraph into its chapeau and lettered sub-items', () => {
@@ -142,6 +142,23 @@ describe('splitSubItems', () => {
   it('needs at least two sub-items in order', () => {
     expect(splitSubItems('Recommends: (a) only one.')).toEqual([{ letter: null, text: 'Recommends: (a) only one.' }]);
     expect(splitSubItems('Recommends: (a) one; (c) skipped')).toHaveLength(1);
+  });
+});
+
+describe('paragraphOrder', () => {
+  it('orders paragraphs as the document numbers them', () => {
+    const written = ['110.10', '48(b)', '49', '48', '110.2', '48(a)', '5', '48(aa)', '48(z)'];
+    expect([...written].sort((a, b) => paragraphOrder(a) - paragraphOrder(b))).toEqual([
+      '5',
+      '48',
+      '48(a)',
+      '48(b)',
+      '48(z)',
+      '48(aa)',
+      '49',
+      '110.2',
+      '110.10',
+    ]);
   });
 });
 

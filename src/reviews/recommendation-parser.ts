@@ -296,6 +296,17 @@ function markUrgent(items: ParsedRecommendation[], paragraphs: RawParagraph[]): 
   }
 }
 
+/**
+ * Where a paragraph sits in the document, from its number alone ("48" < "48(a)" < "48(b)" < "49" < "110.2"
+ * < "110.10"), so that importing part of a text again never reorders the rest.
+ */
+export function paragraphOrder(paragraph: string): number {
+  const match = /^(\d{1,3})(?:\.(\d{1,3}))?(?:\(([a-z]{1,2})\))?$/.exec(paragraph);
+  if (!match) return 0;
+  const letters = match[3] ? [...match[3]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 96, 0) : 0;
+  return Number(match[1]) * 1_000_000 + Number(match[2] ?? 0) * 1_000 + letters;
+}
+
 /** The paragraphs named in "(para. 20)", "(paras. 20 and 48)", "(paras. 31–33)". */
 export function referencedParagraphs(text: string): string[] {
   const numbers: string[] = [];

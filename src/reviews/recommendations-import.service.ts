@@ -7,7 +7,7 @@ import { badField, notFound } from '../common/refusal.js';
 import type { User } from '../users/user.entity.js';
 import { type ImportRecommendationsDto, MAX_IMPORT_BYTES } from './dto/recommendation.dto.js';
 import { type CsvRecommendation, CsvRefused, parseRecommendationCsv } from './recommendation-csv.js';
-import { type ParseResult, parseRecommendations } from './recommendation-parser.js';
+import { paragraphOrder, type ParseResult, parseRecommendations } from './recommendation-parser.js';
 import { Recommendation } from './recommendation.entity.js';
 import { Review } from './review.entity.js';
 
@@ -19,11 +19,11 @@ export interface ImportResult extends ParseResult {
 }
 
 /** What the parser decides about a recommendation; what people added (tags, organisations, links) it never touches. */
-function parsedFields(item: CsvRecommendation, position: number): Partial<Recommendation> {
+function parsedFields(item: CsvRecommendation): Partial<Recommendation> {
   return {
     paragraph: item.paragraph,
     parentParagraph: item.parent,
-    position,
+    position: paragraphOrder(item.paragraph),
     cluster: item.cluster,
     subheading: item.subheading,
     text: item.text,
@@ -80,8 +80,8 @@ export class RecommendationsImportService {
       const inserts: Partial<Recommendation>[] = [];
       const updates: Recommendation[] = [];
       let unchanged = 0;
-      parsed.items.forEach((item: CsvRecommendation, position) => {
-        const fields = { ...parsedFields(item, position), ...(item.tags !== undefined ? { tags: item.tags } : {}) };
+      parsed.items.forEach((item: CsvRecommendation) => {
+        const fields = { ...parsedFields(item), ...(item.tags !== undefined ? { tags: item.tags } : {}) };
         const row = existing.get(item.paragraph);
         if (!row) inserts.push({ ...fields, reviewId });
         else if (differs(row, fields)) updates.push(Object.assign(row, fields));

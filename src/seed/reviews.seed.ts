@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { findTemplate, planTemplate } from '../deadlines/deadline-templates.js';
 import { REVIEW_TIME_ZONE, reviewDateTitle, templateFor } from '../deadlines/review-deadlines.service.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { parseRecommendations } from '../reviews/recommendation-parser.js';
+import { paragraphOrder, parseRecommendations } from '../reviews/recommendation-parser.js';
 import { Assessment, type AssessmentStatus, Recommendation } from '../reviews/recommendation.entity.js';
 import { Review, ReviewDate, type ReviewDateKind } from '../reviews/review.entity.js';
 import { CRC_CONCLUDING_OBSERVATIONS_DEMO } from './crc-concluding-observations.demo.js';
@@ -160,12 +160,12 @@ async function seedReview(ctx: SeedContext, demo: DemoReview): Promise<void> {
   const ids = (acronyms: string[]) => acronyms.map((a) => ctx.orgs[a]?.id).filter((id): id is string => !!id);
   const parsed = parseRecommendations(demo.text);
   const rows = await ctx.db.getRepository(Recommendation).save(
-    parsed.items.map((item, position) =>
+    parsed.items.map((item) =>
       ctx.db.getRepository(Recommendation).create({
         reviewId: review.id,
         paragraph: item.paragraph,
         parentParagraph: item.parent,
-        position,
+        position: paragraphOrder(item.paragraph),
         cluster: item.cluster,
         subheading: item.subheading,
         text: item.text,
