@@ -185,6 +185,12 @@ export const RULES: Record<string, Rule> = {
     match(/^Deadline "(?<title>.*)" passed without being marked done$/)(s, c) ?? deadlineChanged('missed')(s, c),
   'deadline.acknowledged': match(/^(?<actor>.*) acknowledged "(?<title>.*)"$/),
   'deadline.deleted': match(/^Removed deadline "(?<title>.*)"$/),
+  // Actions added after migration 1764300000000 are written with their params: no older row lacks them.
+  'review.created': () => null,
+  'review.updated': () => null,
+  'review.recommendations_imported': () => null,
+  'recommendation.updated': () => null,
+  'recommendation.assessed': () => null,
 };
 
 /** The params an old row's summary says, or null when it says them in no way known here. */

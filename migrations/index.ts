@@ -10,6 +10,7 @@ import { DeadlineListIndexes1764200000000 } from './1764200000000-deadline-list-
 import { ActivityParams1764300000000 } from './1764300000000-activity-params.js';
 import { NoticeParams1764400000000 } from './1764400000000-notice-params.js';
 import { DeletedCommentText1764500000000 } from './1764500000000-deleted-comment-text.js';
+import { Reviews1764600000000 } from './1764600000000-reviews.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ActivityParams1764300000000,
   NoticeParams1764400000000,
   DeletedCommentText1764500000000,
+  Reviews1764600000000,
 ];

@@ -15,6 +15,8 @@ import { completeOperations, ErrorResponse, FieldProblemResponse } from './commo
 import { SESSION_COOKIE } from './auth/sessions.service.js';
 import {
   BODY_LIMIT,
+  IMPORT_BODY_LIMIT,
+  largeBodyRoute,
   bodyParserErrors,
   refuseDeepJson,
   refuseIllFormedText,
@@ -68,6 +70,10 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.use(compression({ threshold: 1024 }));
   app.use(cookieParser(config.sessionSecret));
   app.use(requireKnownContentType);
+  const largeJson = express.json({ limit: IMPORT_BODY_LIMIT, verify: refuseDeepJson });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    largeBodyRoute(req) ? largeJson(req, res, next) : next(),
+  );
   app.use(express.json({ limit: BODY_LIMIT, verify: refuseDeepJson }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);

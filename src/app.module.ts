@@ -24,6 +24,7 @@ import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 import { UsersWorkerModule } from './users/users-worker.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         OpportunitiesModule,
         RemindersModule,
         DeadlinesModule,
+        ReviewsModule,
         CalendarModule,
         ...(config.runsWorkers ? WORKER_MODULES : []),
       ],

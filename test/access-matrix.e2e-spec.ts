@@ -4,6 +4,7 @@ import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { type ApiDocument, type ApiOperation, apiOperations, fillPath } from './support/openapi-walk.js';
 import { addItem, addPartner, makeOpportunity, PDF_BYTES } from './support/opportunity-factories.js';
 import { makeDeadline } from './support/reminder-factories.js';
+import { importDemo, makeReview } from './support/review-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -66,6 +67,16 @@ describe('no route hands a participants-only record to someone outside it', () =
       dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       assigneeIds: [leadMember.user.id],
     });
+    // A participants-only review: the lead organisation follows one of its recommendations.
+    const review = await makeReview(coordinator, {
+      visibility: 'participants',
+      dates: [{ kind: 'pre_session', date: '2031-01-15' }],
+    });
+    const recommendation = (await importDemo(coordinator, review.id)).get('48(b)')!;
+    await coordinator.as
+      .patch(`/api/v1/recommendations/${recommendation.id}`)
+      .send({ followingOrganizationIds: [lead.id] })
+      .expect(200);
     const [notification] = (await t.db.query(`SELECT id FROM notifications WHERE user_id = $1 LIMIT 1`, [
       leadMember.user.id,
     ])) as { id: string }[];
@@ -78,6 +89,8 @@ describe('no route hands a participants-only record to someone outside it', () =
     Object.assign(ids, {
       opportunities: opp.id,
       submissions: submission.id,
+      reviews: review.id,
+      recommendations: recommendation.id,
       deadlines: deadline.id,
       organizations: lead.id,
       notifications: notification?.id ?? '',

@@ -12,6 +12,7 @@ import {
 } from './support/openapi-walk.js';
 import { addItem, addPartner, makeOpportunity } from './support/opportunity-factories.js';
 import { makeDeadline } from './support/reminder-factories.js';
+import { importDemo, makeReview } from './support/review-factories.js';
 import { makeSection, makeSubmission } from './support/submission-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -57,7 +58,11 @@ describe('every operation of the OpenAPI document, fed generated and hostile inp
     const document = await admin.as
       .post(`/api/v1/organizations/${org.id}/documents`)
       .send({ title: 'Registration', kind: 'registration' });
+    const review = await makeReview(admin, { dates: [{ kind: 'session', date: '2031-05-01' }] });
+    const recommendation = (await importDemo(admin, review.id)).get('48(b)')!;
     Object.assign(real, {
+      reviews: review.id,
+      recommendations: recommendation.id,
       organizations: org.id,
       users: member.user.id,
       opportunities: opp.id,

@@ -255,6 +255,7 @@ describe('deadlines (API)', () => {
       'grant-application',
       'crc-alternative-report',
       'general-comment-consultation',
+      'recommendations-follow-up',
     ]);
     const funder = await makeDeadline(coordinator, {
       subjectType: 'opportunity',

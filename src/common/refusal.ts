@@ -98,6 +98,7 @@ export const REFUSAL_CODES = [
   'override_forbidden',
   'override_reason_required',
   'deadline.drivenByClosingDate',
+  'deadline.drivenByReviewDate',
   'submission.alreadyInStatus',
   'submission.moveNotAllowed',
   'submission.conditionsNotMet',
@@ -144,7 +145,10 @@ export type RecordKind =
   | 'organization'
   | 'notification'
   | 'apiToken'
-  | 'calendarFeed';
+  | 'calendarFeed'
+  | 'review'
+  | 'recommendation'
+  | 'assessment';
 
 /**
  * A 4xx with a stable code: `new Refusal(404, 'not_found', 'Opportunity not found', { record: 'opportunity' })`.

@@ -2,6 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import { errorBody } from './errors.js';
 
 export const BODY_LIMIT = '1mb';
+/** Pasted recommendations may hold 1 MB of text; their JSON body gets room for that and its escapes. */
+export const IMPORT_BODY_LIMIT = '3mb';
+const LARGE_BODY_ROUTES = [/^\/api\/v1\/reviews\/[^/]+\/recommendations\/import$/];
+
+/** The routes that read a larger JSON body than BODY_LIMIT (run before the general JSON parser). */
+export function largeBodyRoute(req: Request): boolean {
+  return req.method === 'POST' && LARGE_BODY_ROUTES.some((route) => route.test(req.path));
+}
 /** Deeper JSON than any request of ours needs; checked on the raw bytes, before anything recurses into it. */
 export const MAX_JSON_DEPTH = 32;
 const ACCEPTED_TYPES = ['json', 'urlencoded', 'multipart'];
@@ -93,7 +101,11 @@ export function bodyParserErrors(err: unknown, _req: Request, res: Response, nex
   } else if (e?.type === 'entity.parse.failed') {
     res.status(400).json(errorBody(400, 'Malformed JSON in the request body'));
   } else if (e?.type === 'entity.too.large') {
-    res.status(413).json(errorBody(413, `The request body is larger than ${BODY_LIMIT}`));
+    const limit =
+      typeof (e as { limit?: unknown }).limit === 'number'
+        ? `${Math.round((e as { limit: number }).limit / 1048576)}mb`
+        : BODY_LIMIT;
+    res.status(413).json(errorBody(413, `The request body is larger than ${limit}`));
   } else if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
     res.status(415).json(errorBody(415, e.message ?? 'Unsupported body encoding'));
   } else if (e?.status && e.status >= 400 && e.status < 500) {

@@ -22,6 +22,8 @@ import { ChecklistItem } from '../opportunities/checklist-item.entity.js';
 import { Opportunity } from '../opportunities/opportunity.entity.js';
 import { OrganizationDocument } from '../opportunities/organization-document.entity.js';
 import { Partner } from '../opportunities/partner.entity.js';
+import { Assessment, Recommendation } from '../reviews/recommendation.entity.js';
+import { Review, ReviewDate } from '../reviews/review.entity.js';
 
 /** Every TypeORM entity of the app; the data source of the app, the CLI and the tests reads this list. */
 export const ENTITIES = [
@@ -52,4 +54,8 @@ export const ENTITIES = [
   TelegramLink,
   TelegramBlockedChat,
   BackupRun,
+  Review,
+  ReviewDate,
+  Recommendation,
+  Assessment,
 ];

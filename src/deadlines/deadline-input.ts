@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
-import { CLOSING_DATE_TEMPLATE, type Deadline } from './deadline.entity.js';
+import { CLOSING_DATE_TEMPLATE, type Deadline, REVIEW_DATE_TEMPLATE_PREFIX } from './deadline.entity.js';
 import { canonicalZone, DEFAULT_OFFSETS, type DeadlineKind, normalizeOffsets, resolveDueAt } from './reminder-times.js';
 
 /** The due time a person gave, in their zone: either `dueAt` (date and time) or `dueDate` (a whole day). */
@@ -36,12 +36,21 @@ export function movedDue(
   return { dueAt: d.dueAt, dueDate: null, timeZone: zone };
 }
 
-/** An opportunity's closing-date deadline follows its `closesAt`: moving it directly is refused. */
+/**
+ * An opportunity's closing-date deadline follows its `closesAt`, and a review's date deadline the review's
+ * date: moving either directly is refused.
+ */
 export function refuseMovingClosingDate(d: Deadline, change: TimingChange): void {
   if (d.templateId === CLOSING_DATE_TEMPLATE && movesDue(change, d)) {
     throw new ConflictException({
       message: `This deadline is the call's closing date: change closesAt on the opportunity to move it`,
       details: { code: 'deadline.drivenByClosingDate', opportunityId: d.subjectId },
+    });
+  }
+  if (d.templateId?.startsWith(REVIEW_DATE_TEMPLATE_PREFIX) && movesDue(change, d)) {
+    throw new ConflictException({
+      message: `This deadline is a date of the review: change the date on the review to move it`,
+      details: { code: 'deadline.drivenByReviewDate', reviewId: d.subjectId },
     });
   }
 }

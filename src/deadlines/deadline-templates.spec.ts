@@ -4,11 +4,12 @@ import { DEADLINE_TEMPLATES, findTemplate, planTemplate, stepTitles, templateIn 
 import { parseOffset, resolveDueAt } from './reminder-times.js';
 
 describe('deadline templates', () => {
-  it('ships grant application, CRC alternative report and General Comment consultation', () => {
+  it('ships grant application, CRC alternative report, General Comment consultation and follow-up of recommendations', () => {
     expect(DEADLINE_TEMPLATES.map((t) => t.id)).toEqual([
       'grant-application',
       'crc-alternative-report',
       'general-comment-consultation',
+      'recommendations-follow-up',
     ]);
     for (const t of DEADLINE_TEMPLATES) for (const s of t.steps) expect(parseOffset(s.before)).not.toBeNull();
   });

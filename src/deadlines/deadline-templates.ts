@@ -64,6 +64,21 @@ export const DEADLINE_TEMPLATES: DeadlineTemplate[] = [
       { title: 'Final sign-off', before: 'P3D', kind: 'internal' },
     ],
   },
+  {
+    id: 'recommendations-follow-up',
+    name: 'Follow-up of recommendations',
+    anchor: 'A date of the review cycle: the follow-up report or the List of Issues',
+    description:
+      "Counted back from a date of the treaty body's cycle: the following organisations' status check of the " +
+      'recommendations, evidence, the draft follow-up information, sign-off and sending it to the Committee.',
+    steps: [
+      { title: 'Status check of the recommendations by the following organisations', before: 'P90D', kind: 'internal' },
+      { title: 'Evidence of implementation collected from partners', before: 'P60D', kind: 'internal' },
+      { title: 'Draft follow-up information circulated to the network', before: 'P45D', kind: 'internal' },
+      { title: 'Network sign-off of the follow-up information', before: 'P30D', kind: 'internal' },
+      { title: 'Follow-up information sent to the Committee', before: 'P14D', kind: 'external' },
+    ],
+  },
 ];
 
 export function findTemplate(id: string): DeadlineTemplate | undefined {

@@ -3,11 +3,21 @@ import type { DeadlineStatus } from './deadline-status.js';
 import type { DeadlineKind } from './reminder-times.js';
 
 /** Record types a deadline can belong to (DESIGN "Deadline"). */
-export const DEADLINE_SUBJECT_TYPES = ['opportunity', 'partner', 'checklistItem', 'submission', 'section'] as const;
+export const DEADLINE_SUBJECT_TYPES = [
+  'opportunity',
+  'partner',
+  'checklistItem',
+  'submission',
+  'section',
+  'review',
+] as const;
 export type DeadlineSubjectType = (typeof DEADLINE_SUBJECT_TYPES)[number];
 
 /** `templateId` of an opportunity's closing-date deadline: its due time follows the opportunity's `closesAt`. */
 export const CLOSING_DATE_TEMPLATE = 'opportunity.closesAt';
+
+/** `templateId` of a review date's deadline (`review.date:<date id>`): its due day follows the review's date. */
+export const REVIEW_DATE_TEMPLATE_PREFIX = 'review.date:';
 
 @Entity('deadlines')
 export class Deadline {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
+import { ReviewsModule } from '../reviews/reviews.module.js';
+import { ReviewDeadlines } from './review-deadlines.service.js';
 import { UsersModule } from '../users/users.module.js';
 import { ClosingDeadline } from './closing-deadline.service.js';
 import { DeadlineBatch } from './deadline-batch.service.js';
@@ -16,10 +18,16 @@ import { RemindersRepository } from './reminders.repository.js';
 
 /** Deadlines, their status (missed included) and their reminder rows with the jobs that fire them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]), UsersModule, OpportunitiesModule],
+  imports: [
+    TypeOrmModule.forFeature([Deadline, DeadlineAssignee, Reminder]),
+    UsersModule,
+    OpportunitiesModule,
+    ReviewsModule,
+  ],
   controllers: [DeadlinesController],
   providers: [
     ClosingDeadline,
+    ReviewDeadlines,
     DeadlinesService,
     DeadlineBatch,
     DeadlineVisibility,

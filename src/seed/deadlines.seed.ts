@@ -144,7 +144,7 @@ export async function seedDeadlines(ctx: SeedContext): Promise<void> {
   ctx.log(`deadlines: ${created} added`);
 }
 
-async function insertDeadline(
+export async function insertDeadline(
   ctx: SeedContext,
   d: {
     title: string;

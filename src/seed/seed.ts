@@ -10,6 +10,7 @@ import { seedOpportunities } from './opportunities.seed.js';
 import { seedSubmissions } from './submissions.seed.js';
 import { seedDeadlines } from './deadlines.seed.js';
 import { seedKhmerNotices } from './notices.seed.js';
+import { seedReviews } from './reviews.seed.js';
 import { DEMO_PASSWORD, type SeedContext } from './seed-context.js';
 
 /** Loads the demo network. Safe to run again: existing records are found by name and left alone. */
@@ -27,6 +28,7 @@ export async function seed(
     await seedOpportunities(ctx);
     await seedSubmissions(ctx);
     await seedDeadlines(ctx);
+    await seedReviews(ctx);
     await seedKhmerNotices(ctx);
   } finally {
     await db.destroy();

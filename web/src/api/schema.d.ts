@@ -1228,6 +1228,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews (a mechanism’s review of a State) I may see */
+        get: operations["Reviews_list"];
+        put?: never;
+        /** Record a review; its dates become deadlines (subjectType review) with reminders */
+        post: operations["Reviews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review with its dates */
+        get: operations["Reviews_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a review (coordinators); moving a date moves its deadlines */
+        patch: operations["Reviews_update"];
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who did what to this review, its recommendations, assessments and dates, newest first */
+        get: operations["Reviews_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review’s recommendations in document order, with their current status */
+        get: operations["Reviews_recommendationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/recommendations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import pasted recommendations: dryRun true answers the preview and saves nothing; false saves all or nothing. The same text twice changes nothing. Text: 1 character to 1 MB. */
+        post: operations["Reviews_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The follow-up matrix as CSV (same filters as the list; paging ignored) */
+        get: operations["Reviews_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The follow-up matrix as .docx: a table per cluster, in the reader’s language */
+        get: operations["Reviews_exportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recommendations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recommendation: its current status (the latest assessment) and every assessment */
+        get: operations["Recommendations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tags, scope, responsible and following organisations, links (coordinators) */
+        patch: operations["Recommendations_update"];
+        trace?: never;
+    };
+    "/api/v1/recommendations/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an assessment (coordinators; members of an organisation that follows it); history is never overwritten */
+        post: operations["Recommendations_assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar": {
         parameters: {
             query?: never;
@@ -1328,7 +1484,7 @@ export interface components {
          * @description Stable: clients choose what to tell the reader, in their language, by it (`server_error` on a 500)
          * @enum {string}
          */
-        RefusalCode: "bad_request" | "sign_in_required" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "too_many_requests" | "refused" | "unsupported_media_type" | "server_error" | "invalid_input" | "value_exists" | "reference_missing" | "value_invalid" | "version_required" | "version_mismatch" | "stale_version" | "role_required" | "may_not_change" | "api_token_not_allowed" | "foreign_origin" | "wrong_credentials" | "account_disabled" | "token_invalid" | "current_password_wrong" | "current_password_unneeded" | "too_many_attempts" | "email_taken" | "invitation_invalid" | "invitation_accepted" | "self_demotion" | "passwordReset.invalid" | "passwordReset.expired" | "passwordReset.used" | "archived" | "name_taken" | "already_partner" | "already_endorsed" | "workflow_not_allowed" | "workflow_blocked" | "awarded_amount_required" | "override_forbidden" | "override_reason_required" | "deadline.drivenByClosingDate" | "submission.alreadyInStatus" | "submission.moveNotAllowed" | "submission.conditionsNotMet" | "file_missing" | "file_type_not_accepted" | "file_too_large" | "file_gone" | "csv_invalid" | "telegram_not_configured";
+        RefusalCode: "bad_request" | "sign_in_required" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "too_many_requests" | "refused" | "unsupported_media_type" | "server_error" | "invalid_input" | "value_exists" | "reference_missing" | "value_invalid" | "version_required" | "version_mismatch" | "stale_version" | "role_required" | "may_not_change" | "api_token_not_allowed" | "foreign_origin" | "wrong_credentials" | "account_disabled" | "token_invalid" | "current_password_wrong" | "current_password_unneeded" | "too_many_attempts" | "email_taken" | "invitation_invalid" | "invitation_accepted" | "self_demotion" | "passwordReset.invalid" | "passwordReset.expired" | "passwordReset.used" | "archived" | "name_taken" | "already_partner" | "already_endorsed" | "workflow_not_allowed" | "workflow_blocked" | "awarded_amount_required" | "override_forbidden" | "override_reason_required" | "deadline.drivenByClosingDate" | "deadline.drivenByReviewDate" | "submission.alreadyInStatus" | "submission.moveNotAllowed" | "submission.conditionsNotMet" | "file_missing" | "file_type_not_accepted" | "file_too_large" | "file_gone" | "csv_invalid" | "telegram_not_configured";
         Error: {
             /** @example 404 */
             statusCode: number;
@@ -3103,7 +3259,7 @@ export interface components {
         /** @enum {string} */
         DeadlineStatus: "open" | "done" | "missed" | "cancelled";
         /** @enum {string} */
-        DeadlineSubjectType: "opportunity" | "partner" | "checklistItem" | "submission" | "section";
+        DeadlineSubjectType: "opportunity" | "partner" | "checklistItem" | "submission" | "section" | "review";
         DeadlineSubjectResponse: {
             /** @description e.g. the opportunity's title, or "Legal Aid of Cambodia on EU call" for a partner */
             title: string;
@@ -3320,7 +3476,375 @@ export interface components {
         };
         ApplyTemplateDto: {
             /** @enum {string} */
-            templateId: "grant-application" | "crc-alternative-report" | "general-comment-consultation";
+            templateId: "grant-application" | "crc-alternative-report" | "general-comment-consultation" | "recommendations-follow-up";
+        };
+        /** @enum {string} */
+        Mechanism: "crc" | "upr" | "cedaw" | "crpd" | "cat" | "ccpr" | "cescr" | "other";
+        /** @enum {string} */
+        ReviewDateKind: "follow_up_report" | "state_report" | "list_of_issues" | "pre_session" | "session" | "other";
+        ReviewDateResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ReviewDateKind"];
+            /** @example 2027-11-14 */
+            date: string;
+            label: string | null;
+        };
+        ReviewActionsResponse: {
+            /** @description May change the review and its recommendations */
+            change: boolean;
+            /** @description May import recommendations */
+            import: boolean;
+        };
+        ReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            mechanism: components["schemas"]["Mechanism"];
+            mechanismName: string | null;
+            name: string;
+            symbol: string | null;
+            /** @example 2022-05-27 */
+            adoptedOn: string | null;
+            /** @example en */
+            sourceLanguage: string;
+            visibility: components["schemas"]["Visibility"];
+            /** Format: uuid */
+            createdBy: string | null;
+            dates: components["schemas"]["ReviewDateResponse"][];
+            recommendationCount: number;
+            can: components["schemas"]["ReviewActionsResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewPage: {
+            items: components["schemas"]["ReviewResponse"][];
+            /** @description How many match, across every page */
+            total: number;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        SourceLanguage: "en" | "km" | "fr" | "es";
+        ReviewDateDto: {
+            kind: components["schemas"]["ReviewDateKind"];
+            /**
+             * @description The day: a deadline due at the end of it in Geneva (Europe/Zurich)
+             * @example 2027-11-14
+             */
+            date: string;
+            /** @description Required for kind other */
+            label?: string | null;
+        };
+        CreateReviewDto: {
+            mechanism: components["schemas"]["Mechanism"];
+            /** @description Required for mechanism other */
+            mechanismName?: string | null;
+            /** @example CRC review of Cambodia, 2022 (combined 4th to 6th reports) */
+            name: string;
+            /** @example CRC/C/KHM/CO/4-6 */
+            symbol?: string | null;
+            /** @example 2022-05-27 */
+            adoptedOn?: string | null;
+            /** @default en */
+            sourceLanguage?: components["schemas"]["SourceLanguage"];
+            visibility: components["schemas"]["Visibility"];
+            /** @description The next cycle: each date becomes a deadline */
+            dates?: components["schemas"]["ReviewDateDto"][];
+        };
+        UpdateReviewDto: {
+            mechanism?: components["schemas"]["Mechanism"];
+            /** @description Required for mechanism other */
+            mechanismName?: string | null;
+            /** @example CRC review of Cambodia, 2022 (combined 4th to 6th reports) */
+            name?: string;
+            /** @example CRC/C/KHM/CO/4-6 */
+            symbol?: string | null;
+            /** @example 2022-05-27 */
+            adoptedOn?: string | null;
+            /** @default en */
+            sourceLanguage?: components["schemas"]["SourceLanguage"];
+            visibility?: components["schemas"]["Visibility"];
+            /** @description The next cycle: each date becomes a deadline */
+            dates?: components["schemas"]["ReviewDateDto"][];
+        };
+        /** @enum {string} */
+        AssessmentStatus: "no_information" | "not_started" | "in_progress" | "partially_implemented" | "implemented" | "regressed";
+        /** @enum {string} */
+        UprResponse: "supported" | "noted";
+        SubmissionLinkResponse: {
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: uuid */
+            sectionId: string | null;
+        };
+        RecommendationActionsResponse: {
+            /** @description May change tags, scope, responsible and following organisations, links */
+            change: boolean;
+            /** @description May add an assessment */
+            assess: boolean;
+        };
+        RecommendationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reviewId: string;
+            /**
+             * @description As the document numbers it
+             * @example 48(a)
+             */
+            paragraph: string;
+            /** @example 48 */
+            parentParagraph: string | null;
+            position: number;
+            cluster: string | null;
+            subheading: string | null;
+            text: string;
+            textKm: string | null;
+            urgent: boolean;
+            recommendingState: string | null;
+            response: components["schemas"]["UprResponse"] | null;
+            tags: string[];
+            inScope: boolean;
+            responsibleOrganizationIds: string[];
+            responsibleOrganizations: components["schemas"]["OrganizationRefResponse"][];
+            followingOrganizationIds: string[];
+            followingOrganizations: components["schemas"]["OrganizationRefResponse"][];
+            submissionLinks: components["schemas"]["SubmissionLinkResponse"][];
+            opportunityIds: string[];
+            /** @description The latest assessment’s */
+            status: components["schemas"]["AssessmentStatus"];
+            /** @description The day of the latest assessment */
+            assessedOn: string | null;
+            can: components["schemas"]["RecommendationActionsResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RecommendationPage: {
+            items: components["schemas"]["RecommendationResponse"][];
+            /** @description How many match, across every page */
+            total: number;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description text: pasted Concluding Observations; csv: a header line and the columns paragraph, text and optionally parentParagraph, cluster, subheading, urgent, textKm, tags (separated by ;), inScope, recommendingState, response
+         * @enum {string}
+         */
+        RecommendationImportFormat: "text" | "csv";
+        ImportRecommendationsDto: {
+            /** @description The recommendations part of the document, pasted as text (at most 1 MB) */
+            text: string;
+            /** @description true: answer the preview and save nothing; false: save all or nothing */
+            dryRun: boolean;
+            /**
+             * @description text: pasted Concluding Observations; csv: a header line and the columns paragraph, text and optionally parentParagraph, cluster, subheading, urgent, textKm, tags (separated by ;), inScope, recommendingState, response
+             * @default text
+             */
+            format?: components["schemas"]["RecommendationImportFormat"];
+        };
+        ParsedRecommendationResponse: {
+            /** @example 48(a) */
+            paragraph: string;
+            /** @example 48 */
+            parent: string | null;
+            cluster: string | null;
+            subheading: string | null;
+            urgent: boolean;
+            text: string;
+            textKm: string | null;
+            /** @description UPR: the State that made it */
+            recommendingState: string | null;
+            /** @description CSV import only: the tags column */
+            tags?: string[];
+            /** @description CSV import only: the inScope column */
+            inScope?: boolean;
+            response?: components["schemas"]["UprResponse"] | null;
+            /** @description The line of the paste where it starts */
+            line: number;
+        };
+        UnplacedLineResponse: {
+            line: number;
+            text: string;
+        };
+        ParseCountsResponse: {
+            items: number;
+            paragraphs: number;
+            subItems: number;
+            urgent: number;
+            clusters: number;
+            translated: number;
+            unplaced: number;
+            /** @description Page headers and page numbers left out */
+            dropped: number;
+        };
+        ImportResultResponse: {
+            dryRun: boolean;
+            items: components["schemas"]["ParsedRecommendationResponse"][];
+            unplaced: components["schemas"]["UnplacedLineResponse"][];
+            counts: components["schemas"]["ParseCountsResponse"];
+            /** @description Recommendations the import adds (would add, on a dry run) */
+            created: number;
+            /** @description Recommendations whose imported text, cluster or urgency it changes */
+            updated: number;
+            /** @description Recommendations already as imported: left untouched */
+            unchanged: number;
+        };
+        ReviewRefResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            symbol: string | null;
+            mechanism: components["schemas"]["Mechanism"];
+        };
+        EvidenceResponse: {
+            url?: string;
+            /** Format: uuid */
+            fileId?: string;
+            reference?: string;
+        };
+        AssessorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AssessmentHistoryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recommendationId: string;
+            status: components["schemas"]["AssessmentStatus"];
+            summary: string;
+            evidence: components["schemas"]["EvidenceResponse"][];
+            /** @example 2026-11-30 */
+            assessedOn: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: uuid */
+            assessedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The assessing organisation */
+            organization: components["schemas"]["OrganizationRefResponse"] | null;
+            /** @description The person who assessed */
+            assessor: components["schemas"]["AssessorResponse"] | null;
+        };
+        RecommendationDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reviewId: string;
+            /**
+             * @description As the document numbers it
+             * @example 48(a)
+             */
+            paragraph: string;
+            /** @example 48 */
+            parentParagraph: string | null;
+            position: number;
+            cluster: string | null;
+            subheading: string | null;
+            text: string;
+            textKm: string | null;
+            urgent: boolean;
+            recommendingState: string | null;
+            response: components["schemas"]["UprResponse"] | null;
+            tags: string[];
+            inScope: boolean;
+            responsibleOrganizationIds: string[];
+            responsibleOrganizations: components["schemas"]["OrganizationRefResponse"][];
+            followingOrganizationIds: string[];
+            followingOrganizations: components["schemas"]["OrganizationRefResponse"][];
+            submissionLinks: components["schemas"]["SubmissionLinkResponse"][];
+            opportunityIds: string[];
+            /** @description The latest assessment’s */
+            status: components["schemas"]["AssessmentStatus"];
+            /** @description The day of the latest assessment */
+            assessedOn: string | null;
+            can: components["schemas"]["RecommendationActionsResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            review: components["schemas"]["ReviewRefResponse"];
+            /** @description Every assessment, newest first */
+            history: components["schemas"]["AssessmentHistoryResponse"][];
+        };
+        SubmissionLinkDto: {
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: uuid */
+            sectionId?: string | null;
+        };
+        UpdateRecommendationDto: {
+            /**
+             * @example [
+             *       "child justice",
+             *       "diversion"
+             *     ]
+             */
+            tags?: string[];
+            /** @description Within the network's scope */
+            inScope?: boolean;
+            /** @description Government bodies (organisations of kind government) */
+            responsibleOrganizationIds?: string[];
+            /** @description Network organisations that follow it */
+            followingOrganizationIds?: string[];
+            submissionLinks?: components["schemas"]["SubmissionLinkDto"][];
+            opportunityIds?: string[];
+            /** @description The Khmer text beside the imported one */
+            textKm?: string | null;
+            /** @description UPR: the recommending State */
+            recommendingState?: string | null;
+            response?: components["schemas"]["UprResponse"] | null;
+        };
+        EvidenceDto: {
+            /**
+             * @description An http(s) link
+             * @example https://www.ocm.gov.kh/…
+             */
+            url?: string;
+            /**
+             * Format: uuid
+             * @description An uploaded file
+             */
+            fileId?: string;
+            /**
+             * @description A law, decree or statistic
+             * @example Law on Juvenile Justice (2016), art. 38
+             */
+            reference?: string;
+        };
+        CreateAssessmentDto: {
+            status: components["schemas"]["AssessmentStatus"];
+            /** @example Diversion is used in two provinces; no national data yet. */
+            summary: string;
+            evidence?: components["schemas"]["EvidenceDto"][];
+            /**
+             * @description The day it describes; today by default
+             * @example 2026-11-30
+             */
+            assessedOn?: string;
+        };
+        AssessmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recommendationId: string;
+            status: components["schemas"]["AssessmentStatus"];
+            summary: string;
+            evidence: components["schemas"]["EvidenceResponse"][];
+            /** @example 2026-11-30 */
+            assessedOn: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: uuid */
+            assessedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @enum {string} */
         FeedSubjectType: "opportunity" | "submission";
@@ -10348,6 +10872,822 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Opaque cursor from a previous page (`nextCursor`) */
+                cursor?: string;
+                mechanism?: components["schemas"]["Mechanism"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReviewDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_activity: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Opaque cursor from a previous page (`nextCursor`) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_recommendationList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Opaque cursor from a previous page (`nextCursor`) */
+                cursor?: string;
+                /** @description The cluster (heading) as imported */
+                cluster?: string;
+                tag?: string;
+                /** @description The current status */
+                status?: components["schemas"]["AssessmentStatus"];
+                urgent?: components["schemas"]["BooleanString"];
+                responsibleOrganizationId?: string;
+                followingOrganizationId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRecommendationsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_exportCsv: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Opaque cursor from a previous page (`nextCursor`) */
+                cursor?: string;
+                /** @description The cluster (heading) as imported */
+                cluster?: string;
+                tag?: string;
+                /** @description The current status */
+                status?: components["schemas"]["AssessmentStatus"];
+                urgent?: components["schemas"]["BooleanString"];
+                responsibleOrganizationId?: string;
+                followingOrganizationId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Reviews_exportDocx: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Opaque cursor from a previous page (`nextCursor`) */
+                cursor?: string;
+                /** @description The cluster (heading) as imported */
+                cluster?: string;
+                tag?: string;
+                /** @description The current status */
+                status?: components["schemas"]["AssessmentStatus"];
+                urgent?: components["schemas"]["BooleanString"];
+                responsibleOrganizationId?: string;
+                followingOrganizationId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Recommendations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Recommendations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecommendationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    Recommendations_assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssessmentDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
                 };
             };
             /** @description Bad Request */
