@@ -67,13 +67,12 @@ export class DeliverySender {
   }
 
   /**
-   * Sends at once a delivery that a firing has just written, with the content it composed under its locks
-   * (so nothing needs reading again); its job, later, finds it sent. Any failure is left to that job.
+   * Sends at once a delivery that a firing has just written claimed (`sending`), with the content it composed
+   * under its locks (so nothing needs reading again); its job, later, finds it sent. Any failure is left to
+   * that job.
    */
-  async sendFired(delivery: Sendable, content: ReminderContent): Promise<DeliveryOutcome> {
-    const now = this.clock.now();
-    if (!(await this.ledger.claim(delivery.id, now))) return { done: 'not claimed' };
-    return this.send(delivery, now, false, content);
+  sendFired(delivery: Sendable, content: ReminderContent): Promise<DeliveryOutcome> {
+    return this.send(delivery, this.clock.now(), false, content);
   }
 
   private async send(

@@ -11,10 +11,11 @@ import type { PlannedDelivery } from './delivery-plan.js';
 /** A delivery row a firing wrote (a row already there is not returned). */
 export type InsertedDelivery = Pick<Delivery, 'id' | 'reminderId' | 'recipient' | 'channel'>;
 
-/** A planned delivery of one version of a reminder. */
+/** A planned delivery of one version of a reminder; `claimedAt` writes it claimed by the firing (`sending`). */
 export interface FiredDelivery {
   reminder: { id: string; version: number };
   delivery: PlannedDelivery;
+  claimedAt?: Date;
 }
 
 /** The queries on `deliveries`, the ledger of what was sent to whom. */
@@ -58,7 +59,13 @@ export class DeliveryRepository {
         .createQueryBuilder()
         .insert()
         .into(Delivery)
-        .values(part.map((p) => ({ ...this.row(p), status: 'pending' as const })))
+        .values(
+          part.map((p) =>
+            p.claimedAt
+              ? { ...this.row(p), status: 'sending' as const, claimedAt: p.claimedAt, attempts: 1 }
+              : { ...this.row(p), status: 'pending' as const },
+          ),
+        )
         .orIgnore()
         .returning('id, reminder_id, recipient, channel')
         .execute();
@@ -94,13 +101,14 @@ export class DeliveryRepository {
     }
   }
 
-  private row({ reminder, delivery }: FiredDelivery) {
+  private row({ reminder, delivery }: Pick<FiredDelivery, 'reminder' | 'delivery'>) {
     return { ...delivery, reminderId: reminder.id, reminderVersion: reminder.version };
   }
 
-  pendingOf(reminderIds: string[]): Promise<Delivery[]> {
+  /** The reminders' deliveries not yet sent: pending, or claimed by someone sending them now. */
+  unsentOf(reminderIds: string[]): Promise<Delivery[]> {
     if (!reminderIds.length) return Promise.resolve([]);
-    return this.deliveries.findBy({ reminderId: In(reminderIds), status: 'pending' });
+    return this.deliveries.findBy({ reminderId: In(reminderIds), status: In(['pending', 'sending']) });
   }
 
   /** Deliveries not yet sent: pending ones, and `sending` ones whose claim has expired (a worker died mid-send). */

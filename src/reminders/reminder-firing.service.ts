@@ -147,9 +147,8 @@ export class ReminderFiring {
     const { fired, enqueue, dueNow } = await this.reminders.transaction((manager) =>
       this.record(manager, prepared, now),
     );
-    const atOnce = dueNow.length <= SENT_AT_ONCE ? dueNow : [];
-    const queued = enqueue.length ? this.enqueueDeliveries(enqueue, new Set(atOnce.map((d) => d.delivery.id))) : null;
-    await Promise.all([queued, ...atOnce.map((d) => this.sendAtOnce(d, queued))]);
+    const queued = enqueue.length ? this.enqueueDeliveries(enqueue, new Set(dueNow.map((d) => d.delivery.id))) : null;
+    await Promise.all([queued, ...dueNow.map((d) => this.sendAtOnce(d, queued))]);
     for (const [id, i] of due) outcomes[i] = fired.get(id) ?? 'stale';
     return outcomes;
   }
@@ -264,7 +263,16 @@ export class ReminderFiring {
       if (f.planned.some((p) => p.channel !== 'inApp' || !composed.has(p))) enqueue.push(reminder.id);
       finish('sent', `${f.planned.length} deliveries`);
     }
-    const inserted = await this.ledger.insertPlanned(manager, pending);
+    // A few messages due now are written already claimed (`sending`) by this firing, which sends them itself.
+    const atOnce = texts.size <= SENT_AT_ONCE;
+    const inserted = await this.ledger.insertPlanned(
+      manager,
+      pending.map((p) =>
+        atOnce && texts.has(textKey(p.reminder.id, p.delivery.recipient, p.delivery.channel))
+          ? { ...p, claimedAt: now }
+          : p,
+      ),
+    );
     const noticeIds = await this.inApp.record(
       manager,
       notices.map((n) => ({ userId: n.delivery.userId!, content: n.content })),
@@ -276,7 +284,7 @@ export class ReminderFiring {
     );
     await this.reminders.recordFired(manager, ended, now);
     const dueNow = inserted.flatMap((row): DueNow[] => {
-      const due = texts.get(textKey(row.reminderId, row.recipient, row.channel));
+      const due = atOnce ? texts.get(textKey(row.reminderId, row.recipient, row.channel)) : undefined;
       if (!due) return [];
       const { userId, address } = due.delivery;
       return [
@@ -316,11 +324,11 @@ export class ReminderFiring {
   }
 
   /**
-   * Adds a job for each pending delivery of the reminders; the job id makes a repeat a no-op. The jobs of
+   * Adds a job for each unsent delivery of the reminders; the job id makes a repeat a no-op. The jobs of
    * those being sent at once wait to retry them, should they not go.
    */
   async enqueueDeliveries(reminderIds: string[], sentAtOnce = new Set<string>()): Promise<void> {
-    const pending = await this.ledger.pendingOf(reminderIds);
+    const pending = await this.ledger.unsentOf(reminderIds);
     const now = this.clock.now().getTime();
     await this.deliveries.addBulk(
       pending.map((p) => ({
