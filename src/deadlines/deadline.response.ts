@@ -158,3 +158,11 @@ export class DeadlineTemplateResponse {
   @ApiProperty({ type: () => [TemplateStepResponse] })
   steps: TemplateStepResponse[];
 }
+
+export class AssessmentRoundResponse {
+  @ApiProperty({
+    type: [DeadlineResponse],
+    description: 'One deadline per organisation asked, assigned to its members',
+  })
+  deadlines: DeadlineResponse[];
+}

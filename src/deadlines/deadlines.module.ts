@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OpportunitiesModule } from '../opportunities/opportunities.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
+import { AssessmentRoundsController } from './assessment-rounds.controller.js';
 import { ReviewDeadlines } from './review-deadlines.service.js';
 import { UsersModule } from '../users/users.module.js';
 import { ClosingDeadline } from './closing-deadline.service.js';
@@ -23,8 +25,9 @@ import { RemindersRepository } from './reminders.repository.js';
     UsersModule,
     OpportunitiesModule,
     ReviewsModule,
+    OrganizationsModule,
   ],
-  controllers: [DeadlinesController],
+  controllers: [DeadlinesController, AssessmentRoundsController],
   providers: [
     ClosingDeadline,
     ReviewDeadlines,

@@ -1,13 +1,19 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { type EntityManager, In, Like } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Like, Repository } from 'typeorm';
 import type { ActivityEntry } from '../activity/activity.service.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
+import { badField, Refusal } from '../common/refusal.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { UserDirectory } from '../users/user-directory.service.js';
 import type { Review, ReviewDate, ReviewDateKind } from '../reviews/review.entity.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import type { User } from '../users/user.entity.js';
-import { Deadline, REVIEW_DATE_TEMPLATE_PREFIX } from './deadline.entity.js';
+import { Deadline, DeadlineAssignee, REVIEW_DATE_TEMPLATE_PREFIX } from './deadline.entity.js';
+import { type DeadlineView, DeadlinesService } from './deadlines.service.js';
+import type { AskAssessmentRoundDto } from './dto/assessment-round.dto.js';
 import { nextStatus } from './deadline-status.js';
 import { findTemplate, planTemplate, stepTitles } from './deadline-templates.js';
 import { DEFAULT_OFFSETS } from './reminder-times.js';
@@ -50,9 +56,13 @@ const endOfDay = (date: string) =>
 @Injectable()
 export class ReviewDeadlines implements OnModuleInit {
   constructor(
+    @InjectRepository(Deadline) private readonly deadlines: Repository<Deadline>,
     private readonly reviews: ReviewsService,
     private readonly scheduler: ReminderScheduler,
     private readonly activity: ActivityService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UserDirectory,
+    private readonly views: DeadlinesService,
     private readonly clock: Clock,
   ) {}
 
@@ -130,6 +140,65 @@ export class ReviewDeadlines implements OnModuleInit {
     await this.activity.recordMany(manager, entries);
     const work = await this.scheduler.syncMany(manager, changed);
     return () => this.scheduler.apply(work);
+  }
+
+  /**
+   * Asks each organisation that follows the review's recommendations (or those named) for a round of
+   * assessments by a day: one internal deadline of the review per organisation, assigned to its members,
+   * with the usual reminders.
+   */
+  async askRound(actor: User, reviewId: string, dto: AskAssessmentRoundDto): Promise<DeadlineView[]> {
+    const review = await this.reviews.get(actor, reviewId);
+    if (!review.can.change)
+      throw new Refusal(403, 'forbidden', 'Only coordinators and admins ask for a round of assessments');
+    const following = await this.reviews.followingOrganizationIds(reviewId);
+    if (!following.length)
+      throw badField('organizationIds', 'too_few_items', 'no organisation follows a recommendation of this review yet');
+    const asked = [...new Set(dto.organizationIds ?? following)];
+    const strangers = asked.filter((id) => !following.includes(id));
+    if (strangers.length)
+      throw badField(
+        'organizationIds',
+        'invalid',
+        `does not follow a recommendation of this review: ${strangers.join(', ')}`,
+      );
+    if (endOfDay(dto.dueDate) <= this.clock.now())
+      throw badField('dueDate', 'too_small', 'must be a day still to come');
+    const [names, members] = await Promise.all([
+      this.organizations.namesByIds(asked),
+      this.users.activeMembersOf(asked),
+    ]);
+
+    const { created, work } = await this.deadlines.manager.transaction(async (manager) => {
+      const repo = manager.getRepository(Deadline);
+      const created: Deadline[] = [];
+      for (const organizationId of asked) {
+        const name = names.get(organizationId) ?? organizationId;
+        const deadline = this.newDeadline(repo, actor, review, `${dto.title} — ${name}`, 'internal', dto.dueDate, null);
+        const saved = await repo.save(deadline);
+        const assignees = members.filter((u) => u.organizationId === organizationId);
+        if (assignees.length)
+          await manager
+            .getRepository(DeadlineAssignee)
+            .insert(assignees.map((u) => ({ deadlineId: saved.id, userId: u.id })));
+        created.push(saved);
+      }
+      await this.activity.recordMany(
+        manager,
+        created.map((d) => ({
+          actorId: actor.id,
+          action: 'deadline.created' as const,
+          subjectType: 'deadline',
+          subjectId: d.id,
+          summary: `Review "${review.name}": asked for a round of assessments, "${d.title}" for ${d.dueDate}`,
+          params: { title: d.title, dueDate: d.dueDate, timeZone: d.timeZone },
+          changes: { subjectType: 'review', subjectId: review.id, dueDate: d.dueDate },
+        })),
+      );
+      return { created, work: await this.scheduler.syncMany(manager, created) };
+    });
+    await this.scheduler.apply(work);
+    return Promise.all(created.map((d) => this.views.view(d, actor)));
   }
 
   private newDeadline(

@@ -56,6 +56,15 @@ export class ReviewsService {
     return toPage(await this.views(user, rows), total, window);
   }
 
+  /** The organisations that follow at least one recommendation of the review. */
+  async followingOrganizationIds(reviewId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT unnest(following_organization_ids) AS id FROM recommendations WHERE review_id = $1`,
+      [reviewId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async get(user: User, id: string): Promise<ReviewView> {
     await this.access.requireAccess(user, 'review', id);
     const review = await this.db.getRepository(Review).findOneBy({ id });

@@ -27,6 +27,17 @@ export class UserDirectory {
       .getMany();
   }
 
+  /** The active members (not viewers) of the organisations, by name. */
+  activeMembersOf(organizationIds: string[]): Promise<User[]> {
+    if (!organizationIds.length) return Promise.resolve([]);
+    return this.users
+      .createQueryBuilder('u')
+      .where("u.status = 'active' AND u.role <> 'viewer'")
+      .andWhere('u.organization_id = ANY(:organizationIds)', { organizationIds })
+      .orderBy('u.name')
+      .getMany();
+  }
+
   /** Active users who chose a daily or weekly digest and e-mail. */
   digestSubscribers(): Promise<User[]> {
     return this.users

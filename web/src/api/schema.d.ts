@@ -1228,6 +1228,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/{id}/assessment-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the organisations that follow the review’s recommendations for a round of assessments by a day */
+        post: operations["AssessmentRounds_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviews": {
         parameters: {
             query?: never;
@@ -3477,6 +3494,21 @@ export interface components {
         ApplyTemplateDto: {
             /** @enum {string} */
             templateId: "grant-application" | "crc-alternative-report" | "general-comment-consultation" | "recommendations-follow-up";
+        };
+        AskAssessmentRoundDto: {
+            /** @example Status check before the List of Issues */
+            title: string;
+            /**
+             * @description The day: due at the end of it in Geneva (Europe/Zurich)
+             * @example 2027-09-30
+             */
+            dueDate: string;
+            /** @description The organisations asked; each must follow a recommendation of the review. Default: all that do. */
+            organizationIds?: string[];
+        };
+        AssessmentRoundResponse: {
+            /** @description One deadline per organisation asked, assigned to its members */
+            deadlines: components["schemas"]["DeadlineResponse"][];
         };
         /** @enum {string} */
         Mechanism: "crc" | "upr" | "cedaw" | "crpd" | "cat" | "ccpr" | "cescr" | "other";
@@ -10872,6 +10904,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AssessmentRounds_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskAssessmentRoundDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRoundResponse"];
                 };
             };
             /** @description Bad Request */
