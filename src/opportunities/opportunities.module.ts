@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import multer from 'multer';
-import { AppConfig } from '../config/app-config.js';
 import { FilesModule } from '../files/files.module.js';
+import { UploadsInMemory } from '../files/upload-module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -26,16 +24,8 @@ import { TransitionsService } from './transitions.service.js';
     NotificationsModule,
     OrganizationsModule,
     UsersModule,
-    // Uploads are read into memory up to MAX_UPLOAD_BYTES (413 beyond), type-checked, then written to UPLOAD_DIR.
-    MulterModule.registerAsync({
-      useFactory: (config: AppConfig) => ({
-        storage: multer.memoryStorage(),
-        // Browsers send file names as UTF-8 without saying so; multer's default reads them as Latin-1.
-        defParamCharset: 'utf8',
-        limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 11 },
-      }),
-      inject: [AppConfig],
-    }),
+    // Uploads are type-checked, then written to UPLOAD_DIR.
+    UploadsInMemory,
   ],
   controllers: [OpportunitiesController, PartnersController, ChecklistController, OrganizationDocumentsController],
   providers: [

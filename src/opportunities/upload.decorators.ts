@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service.js';
 import type { AuthenticatedRequest } from '../common/auth.decorators.js';
 import { ACCEPTED_TYPES } from '../files/file-type.js';
@@ -46,8 +47,15 @@ export class UploadAccessGuard implements CanActivate {
   }
 }
 
-/** One multipart file in field `file` (size limit from MAX_UPLOAD_BYTES, see the module's multer options). */
-export function FileUpload(target?: UploadTarget, description = `${ACCEPTED_TYPES}; at most MAX_UPLOAD_BYTES`) {
+/**
+ * One multipart file in field `file` (size limit from MAX_UPLOAD_BYTES, see UploadsInMemory), and the other
+ * form fields `fields` the route reads.
+ */
+export function FileUpload(
+  target?: UploadTarget,
+  description = `${ACCEPTED_TYPES}; at most MAX_UPLOAD_BYTES`,
+  fields: Record<string, SchemaObject> = {},
+) {
   return applyDecorators(
     SetMetadata(UPLOAD_TARGET, target),
     UseGuards(UploadAccessGuard),
@@ -56,8 +64,8 @@ export function FileUpload(target?: UploadTarget, description = `${ACCEPTED_TYPE
     ApiBody({
       schema: {
         type: 'object',
-        required: ['file'],
-        properties: { file: { type: 'string', format: 'binary', description } },
+        required: ['file', ...Object.keys(fields)],
+        properties: { file: { type: 'string', format: 'binary', description }, ...fields },
       },
     }),
   );

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ActivityResponse } from '../activity/activity.response.js';
@@ -6,7 +18,14 @@ import { CurrentUser, MinRole } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { ApiCreated, ApiFile, ApiOk, PageOf } from '../common/openapi.js';
 import type { User } from '../users/user.entity.js';
-import { ImportRecommendationsDto, RecommendationQuery } from './dto/recommendation.dto.js';
+import {
+  ImportRecommendationsDto,
+  ImportRecommendationsFileDto,
+  RecommendationQuery,
+} from './dto/recommendation.dto.js';
+import { documentText } from './document-text.js';
+import type { Upload } from '../files/files.service.js';
+import { FileUpload } from '../opportunities/upload.decorators.js';
 import { CreateReviewDto, ReviewQuery, UpdateReviewDto } from './dto/review.dto.js';
 import { RecommendationsImportService } from './recommendations-import.service.js';
 import { RecommendationsService } from './recommendations.service.js';
@@ -87,6 +106,27 @@ export class ReviewsController {
   @ApiOk(ImportResultResponse, 413)
   import(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ImportRecommendationsDto) {
     return this.importer.import(user, id, dto);
+  }
+
+  @Post(':id/recommendations/import-file')
+  @HttpCode(200)
+  @FileUpload({ subjectType: 'review', idParam: 'id' }, 'A Word document (.docx), or UTF-8 text (.txt) or CSV (.csv)', {
+    dryRun: { type: 'boolean', description: 'true: answer the preview and save nothing; false: save all or nothing' },
+  })
+  @ApiOperation({
+    summary:
+      'Import recommendations from an uploaded document (.docx, .txt or .csv) as from pasted text: the same preview, ' +
+      'all-or-nothing save and idempotence. Text: 1 character to 1 MB.',
+  })
+  @ApiOk(ImportResultResponse, 413)
+  async importFile(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ImportRecommendationsFileDto,
+    @UploadedFile() file: Upload | undefined,
+  ) {
+    const { text, format } = await documentText(file);
+    return this.importer.import(user, id, { text, format, dryRun: dto.dryRun });
   }
 
   @Get(':id/export.csv')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UploadsInMemory } from '../files/upload-module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AssessmentsService } from './assessments.service.js';
 import { RecommendationsImportService } from './recommendations-import.service.js';
@@ -10,7 +11,7 @@ import { ReviewsService } from './reviews.service.js';
 
 /** Follow-up of recommendations: reviews, their recommendations and assessments (docs/permissions.md, "Reviews"). */
 @Module({
-  imports: [OrganizationsModule],
+  imports: [OrganizationsModule, UploadsInMemory],
   controllers: [ReviewsController, RecommendationsController],
   providers: [ReviewAccess, ReviewsService, RecommendationsService, RecommendationsImportService, AssessmentsService],
   exports: [ReviewsService],

@@ -165,6 +165,14 @@ export class ImportRecommendationsDto {
   format?: 'text' | 'csv';
 }
 
+/** The form fields beside an uploaded document (multipart fields are text: "true" or "false"). */
+export class ImportRecommendationsFileDto {
+  @ApiProperty({ description: 'true: answer the preview and save nothing; false: save all or nothing' })
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun: boolean;
+}
+
 export class EvidenceDto {
   @ApiPropertyOptional({ example: 'https://www.ocm.gov.kh/…', description: 'An http(s) link' })
   @IsOptional()
