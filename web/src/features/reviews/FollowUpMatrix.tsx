@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
+import { useNarrow } from '../deadlines/use-narrow';
 import { STATUSES, type Recommendation } from './review-hooks';
 
-/** Counts of recommendations by cluster (rows, in document order) and current status (columns). */
+/**
+ * Counts of recommendations by cluster (rows, in document order) and current status (columns); on a phone,
+ * where six columns of Khmer status names have no room, one card per cluster with the statuses it has.
+ */
 export function FollowUpMatrix({ recommendations }: { recommendations: Recommendation[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const narrow = useNarrow();
   const clusters: string[] = [];
   const counts = new Map<string, number>();
   for (const r of recommendations) {
@@ -21,6 +26,41 @@ export function FollowUpMatrix({ recommendations }: { recommendations: Recommend
     const query = new URLSearchParams({ status, ...(cluster ? { cluster } : {}) });
     return <Link to={`?${query.toString()}#recommendations`}>{format.number(count)}</Link>;
   };
+  if (narrow)
+    return (
+      <ul className="card-list matrix-cards" aria-label={t('reviews.matrix.caption')}>
+        {clusters.map((cluster) => (
+          <li key={cluster} className="card">
+            <h3 translate={cluster ? 'no' : undefined}>{cluster || t('reviews.matrix.noCluster')}</h3>
+            <dl>
+              {STATUSES.filter((status) => counts.get(`${cluster}\u0000${status}`)).map((status) => (
+                <div key={status}>
+                  <dt>
+                    <span className={`status-dot rs-${status}`} aria-hidden="true" />
+                    {t(`reviews.status.${status}`)}
+                  </dt>
+                  <dd>{cell(cluster, status)}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+        <li className="card">
+          <h3>{t('reviews.matrix.total', { count: recommendations.length })}</h3>
+          <dl>
+            {STATUSES.filter(total).map((status) => (
+              <div key={status}>
+                <dt>
+                  <span className={`status-dot rs-${status}`} aria-hidden="true" />
+                  {t(`reviews.status.${status}`)}
+                </dt>
+                <dd>{format.number(total(status))}</dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      </ul>
+    );
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('reviews.matrix.caption')}>
       <table className="matrix">
