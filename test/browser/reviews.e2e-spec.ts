@@ -82,6 +82,19 @@ describe('the web app: following up the recommendations of a review', () => {
     expect(after.recommendationCount).toBeGreaterThan(30);
     await expect(matrix.locator('tfoot td').first().innerText()).resolves.toBe(String(after.recommendationCount));
 
+    // A cell of the matrix opens the list filtered to its cluster and status.
+    const cell = matrix.getByRole('link', { name: /^No information: \d+, J\. Special protection measures/ });
+    const inCell = Number(await cell.innerText());
+    await cell.click();
+    await page.waitForURL(/status=no_information&cluster=J\.\+Special/);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.recommendation-list > li').length === count,
+      inCell,
+    );
+    // Cluster, then status: the first two filters.
+    const filters = page.getByRole('search', { name: 'Filter the recommendations' });
+    await filters.locator('select').nth(0).selectOption('');
+    await filters.locator('select').nth(1).selectOption('');
     // The list filtered to the urgent recommendations.
     await page.getByLabel('Urgency').selectOption('true');
     await page.getByRole('link', { name: 'Paragraph 48(b)' }).waitFor();
@@ -127,7 +140,7 @@ describe('the web app: following up the recommendations of a review', () => {
     await page.getByLabel('តំណភស្តុតាង').fill('https://www.moj.gov.kh/legal-aid-2026');
     await page.getByRole('button', { name: 'កត់ត្រាការវាយតម្លៃ' }).click();
     await page.getByRole('status').filter({ hasText: 'បានកត់ត្រាការវាយតម្លៃ។' }).waitFor();
-    await expect(history.locator('ol.history > li').count()).resolves.toBe(before + 1);
+    await page.waitForFunction((count) => document.querySelectorAll('ol.history > li').length === count, before + 1);
     const newest = history.locator('ol.history > li').first();
     await newest.getByText('បានអនុវត្តខ្លះ').waitFor();
     await newest.getByRole('link', { name: 'https://www.moj.gov.kh/legal-aid-2026' }).waitFor();

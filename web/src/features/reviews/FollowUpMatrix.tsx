@@ -24,7 +24,16 @@ export function FollowUpMatrix({ recommendations }: { recommendations: Recommend
     const count = counts.get(`${cluster}\u0000${status}`) ?? 0;
     if (!count) return <span className="muted">0</span>;
     const query = new URLSearchParams({ status, ...(cluster ? { cluster } : {}) });
-    return <Link to={`?${query.toString()}#recommendations`}>{format.number(count)}</Link>;
+    const name = t('reviews.matrix.cell', {
+      status: t(`reviews.status.${status}`),
+      count: format.number(count),
+      cluster: cluster || t('reviews.matrix.noCluster'),
+    });
+    return (
+      <Link to={`?${query.toString()}#recommendations`} aria-label={name}>
+        {format.number(count)}
+      </Link>
+    );
   };
   if (narrow)
     return (
