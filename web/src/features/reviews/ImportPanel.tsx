@@ -22,6 +22,16 @@ function TextProblem({ error }: { error: unknown }) {
   );
 }
 
+/** The items under their clusters, in the document's order. */
+function groups(items: ImportResult['items']): [string, ImportResult['items']][] {
+  const byCluster = new Map<string, ImportResult['items']>();
+  for (const item of items) {
+    const cluster = item.cluster ?? '';
+    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), item]);
+  }
+  return [...byCluster];
+}
+
 function Preview({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -43,31 +53,22 @@ function Preview({ result }: { result: ImportResult }) {
           unchanged: format.number(result.unchanged),
         })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="import-preview-title">
-        <table className="import-items">
-          <thead>
-            <tr>
-              <th scope="col">{t('reviews.fields.paragraph')}</th>
-              <th scope="col">{t('reviews.fields.cluster')}</th>
-              <th scope="col">{t('reviews.fields.text')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((item) => (
-              <tr key={`${item.paragraph}-${item.line}`}>
-                <td translate="no">
-                  {item.paragraph}
-                  {item.urgent && <span className="badge badge-urgent">{t('reviews.urgent')}</span>}
-                </td>
-                <td translate="no">{item.cluster}</td>
-                <td translate="no" className="clamp">
+      {groups(result.items).map(([cluster, items]) => (
+        <section key={cluster} className="import-group">
+          <h4 translate={cluster ? 'no' : undefined}>{cluster || t('reviews.matrix.noCluster')}</h4>
+          <ul className="plain-list import-items">
+            {items.map((item) => (
+              <li key={`${item.paragraph}-${item.line}`}>
+                <strong translate="no">{item.paragraph}</strong>
+                {item.urgent && <span className="badge badge-urgent">{t('reviews.urgent')}</span>}{' '}
+                <span translate="no" className="clamp">
                   {item.text}
-                </td>
-              </tr>
+                </span>
+              </li>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </ul>
+        </section>
+      ))}
       {result.unplaced.length > 0 && (
         <>
           <h4>{t('reviews.import.unplaced', { count: result.unplaced.length })}</h4>
