@@ -6,7 +6,7 @@ import { FormError } from '../../components/states';
 import { DATE_KINDS, MECHANISMS, useCreateReview, type CreateReview, type Mechanism } from './review-hooks';
 
 /** A coordinator records a review: its mechanism, name, symbol, adoption date and the next cycle's dates. */
-export function NewReviewForm() {
+export function NewReviewForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateReview();
@@ -82,9 +82,14 @@ export function NewReviewForm() {
         {problem('dates')}
       </fieldset>
       {Object.keys(problems).length === 0 && <FormError error={create.error} />}
-      <button type="submit" disabled={create.isPending}>
-        {create.isPending ? t('reviews.saving') : t('reviews.new.create')}
-      </button>
+      <div className="toolbar form-actions">
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? t('reviews.saving') : t('reviews.new.create')}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

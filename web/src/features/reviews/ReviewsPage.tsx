@@ -28,7 +28,7 @@ export function ReviewsPage() {
           </button>
         </div>
       )}
-      {creating && <NewReviewForm />}
+      {creating && <NewReviewForm onCancel={() => setCreating(false)} />}
       {reviews.isPending ? (
         <LoadingState />
       ) : reviews.isError ? (
