@@ -25,7 +25,7 @@ const opportunityPage = page(() => import('./features/opportunities/OpportunityP
  * The app's routes are the paths the server writes into e-mails, Telegram messages, in-app notices and
  * calendar events (`/opportunities/:id` and its `/partners/:partnerId` and `/checklist/:itemId`,
  * `/submissions/:id`, `/submissions/:id/sections/:sectionId`, `/deadlines/:id`, `/deadlines`,
- * `/invitation?token=`, `/reset-password?token=`), so every such link opens its record.
+ * `/reviews/:id`, `/recommendations/:id`, `/invitation?token=`, `/reset-password?token=`), so every such link opens its record.
  */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -83,6 +83,15 @@ export const router = createBrowserRouter([
           void import('./features/submissions/editor/MarkdownEditor');
           return import('./features/submissions/SectionPage').then((m) => m.SectionPage);
         }),
+      },
+      { path: 'reviews', element: page(() => import('./features/reviews/ReviewsPage').then((m) => m.ReviewsPage)) },
+      {
+        path: 'reviews/:id',
+        element: page(() => import('./features/reviews/ReviewPage').then((m) => m.ReviewPage)),
+      },
+      {
+        path: 'recommendations/:id',
+        element: page(() => import('./features/reviews/RecommendationPage').then((m) => m.RecommendationPage)),
       },
       { path: 'inbox', element: page(() => import('./features/inbox/InboxPage').then((m) => m.InboxPage)) },
       {

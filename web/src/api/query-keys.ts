@@ -33,6 +33,14 @@ export const queryKeys = {
     snapshot: (id: string, snapshotId: string) => ['submissions', id, 'snapshots', snapshotId] as const,
     activity: (id: string) => ['submissions', id, 'activity'] as const,
   },
+  reviews: {
+    all: ['reviews'] as const,
+    list: ['reviews', 'list'] as const,
+    detail: (id: string) => ['reviews', id] as const,
+    recommendations: (id: string, filter: Record<string, string> = {}) =>
+      ['reviews', id, 'recommendations', filter] as const,
+    recommendation: (id: string) => ['recommendations', id] as const,
+  },
   notifications: ['notifications'] as const,
   admin: {
     allUsers: ['admin', 'users'] as const,

@@ -54,6 +54,9 @@ export function AppShell({ userId, userName, isAdmin }: { userId: string; userNa
               <NavLink to="/submissions">{t('submission-page.list.title')}</NavLink>
             </li>
             <li>
+              <NavLink to="/reviews">{t('nav.followUp')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/deadlines">{t('nav.deadlines')}</NavLink>
             </li>
             <li>

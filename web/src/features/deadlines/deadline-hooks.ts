@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
 
-export type SubjectType = 'opportunity' | 'partner' | 'checklistItem' | 'submission' | 'section';
+export type SubjectType = 'opportunity' | 'partner' | 'checklistItem' | 'submission' | 'section' | 'review';
 export type DeadlineStatus = 'open' | 'done' | 'missed' | 'cancelled';
 
 export type Deadline = components['schemas']['DeadlineResponse'];

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { FormError } from '../../components/states';
+import { useFormat } from '../../i18n/format';
+import { useImportRecommendations, type ImportResult } from './review-hooks';
+
+/** Why the server refused the pasted text: empty, or over its limit (named in megabytes). */
+function TextProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return <FormError error={error} />;
+  const problem = (error.details as { field?: string; code?: string; params?: { maxBytes?: number } }[]).find(
+    (d) => d.field === 'text',
+  );
+  if (!problem) return <FormError error={error} />;
+  const megabytes = format.number((problem.params?.maxBytes ?? 1_048_576) / 1_048_576);
+  return (
+    <p id="import-text-problem" className="form-error" role="alert">
+      {problem.code === 'too_long' ? t('reviews.import.tooLong', { megabytes }) : t('reviews.import.tooShort')}
+    </p>
+  );
+}
+
+/** The items under their clusters, in the document's order. */
+function groups(items: ImportResult['items']): [string, ImportResult['items']][] {
+  const byCluster = new Map<string, ImportResult['items']>();
+  for (const item of items) {
+    const cluster = item.cluster ?? '';
+    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), item]);
+  }
+  return [...byCluster];
+}
+
+function Preview({ result }: { result: ImportResult }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const c = result.counts;
+  return (
+    <section aria-labelledby="import-preview-title" className="import-preview">
+      <h3 id="import-preview-title">{t('reviews.import.previewTitle')}</h3>
+      <p role="status">
+        {t('reviews.import.counts', {
+          items: format.number(c.items),
+          paragraphs: format.number(c.paragraphs),
+          subItems: format.number(c.subItems),
+          clusters: format.number(c.clusters),
+          urgent: format.number(c.urgent),
+        })}{' '}
+        {t('reviews.import.changes', {
+          created: format.number(result.created),
+          updated: format.number(result.updated),
+          unchanged: format.number(result.unchanged),
+        })}
+      </p>
+      {groups(result.items).map(([cluster, items]) => (
+        <section key={cluster} className="import-group">
+          <h4 translate={cluster ? 'no' : undefined}>{cluster || t('reviews.matrix.noCluster')}</h4>
+          <ul className="plain-list import-items">
+            {items.map((item) => (
+              <li key={`${item.paragraph}-${item.line}`}>
+                <strong translate="no">{item.paragraph}</strong>
+                {item.urgent && <span className="badge badge-urgent">{t('reviews.urgent')}</span>}{' '}
+                <span translate="no" className="clamp">
+                  {item.text}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {result.unplaced.length > 0 && (
+        <>
+          <h4>{t('reviews.import.unplaced', { count: result.unplaced.length })}</h4>
+          <ul className="plain-list unplaced">
+            {result.unplaced.map((line) => (
+              <li key={line.line}>
+                <span className="muted">{t('reviews.import.line', { line: format.number(line.line) })}</span>{' '}
+                <span translate="no">{line.text}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A coordinator pastes the recommendations part of the document, previews what it gives, then saves it. */
+export function ImportPanel({ reviewId }: { reviewId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [text, setText] = useState('');
+  const [csv, setCsv] = useState(false);
+  const preview = useImportRecommendations(reviewId);
+  const save = useImportRecommendations(reviewId);
+  const previewed = preview.data && preview.variables?.text === text ? preview.data : undefined;
+  const run = (dryRun: boolean) => {
+    const body = { text, dryRun, format: csv ? ('csv' as const) : ('text' as const) };
+    if (dryRun) {
+      save.reset();
+      preview.mutate(body);
+    } else save.mutate(body);
+  };
+  return (
+    <section aria-labelledby="import-title" className="panel">
+      <h2 id="import-title">{t('reviews.import.title')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(true);
+        }}
+        noValidate
+      >
+        <label htmlFor="import-text">{t('reviews.import.text')}</label>
+        <p className="hint" id="import-text-hint">
+          {t('reviews.import.hint')}
+        </p>
+        <textarea
+          id="import-text"
+          rows={8}
+          value={text}
+          aria-describedby="import-text-hint"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label className="check">
+          <input type="checkbox" checked={csv} onChange={(e) => setCsv(e.target.checked)} />
+          {t('reviews.import.csv')}
+        </label>
+        {preview.error ? <TextProblem error={preview.error} /> : null}
+        <button type="submit" className="button-secondary" disabled={preview.isPending || !text.trim()}>
+          {preview.isPending ? t('reviews.import.previewing') : t('reviews.import.preview')}
+        </button>
+      </form>
+      {previewed && <Preview result={previewed} />}
+      {previewed && previewed.counts.items > 0 && !save.data && (
+        <button type="button" disabled={save.isPending} onClick={() => run(false)}>
+          {save.isPending
+            ? t('reviews.saving')
+            : t('reviews.import.save', { count: previewed.counts.items, items: format.number(previewed.counts.items) })}
+        </button>
+      )}
+      {save.error ? <TextProblem error={save.error} /> : null}
+      {save.data && (
+        <p className="success" role="status">
+          {t('reviews.import.saved', {
+            created: format.number(save.data.created),
+            updated: format.number(save.data.updated),
+            unchanged: format.number(save.data.unchanged),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
