@@ -25,6 +25,10 @@ const againstBuild = {
 
 export default {
   testTimeout: 60000,
+  // Each test file imports the app anew (ES modules in vm contexts), and that memory is not given back: run
+  // the files in a worker that is replaced once it holds more than this, even on a 2-CPU machine where
+  // Jest would otherwise run them all in its own process (which ran out of heap at 4 GB in CI).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...transpile,
