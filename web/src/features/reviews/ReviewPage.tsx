@@ -9,6 +9,7 @@ import { FollowUpMatrix } from './FollowUpMatrix';
 import { ImportPanel } from './ImportPanel';
 import { RecommendationList } from './RecommendationList';
 import { dayIso, useRecommendations, useReview, type Review } from './review-hooks';
+import { ReviewSummaryFacts } from './ReviewSummaryFacts';
 import './reviews.css';
 
 function ReviewFacts({ review: r }: { review: Review }) {
@@ -25,24 +26,7 @@ function ReviewFacts({ review: r }: { review: Review }) {
           <dt>{t('reviews.fields.mechanism')}</dt>
           <dd>{r.mechanismName ?? t(`reviews.mechanism.${r.mechanism}`)}</dd>
         </div>
-        {r.symbol && (
-          <div>
-            <dt>{t('reviews.fields.symbol')}</dt>
-            <dd translate="no">{r.symbol}</dd>
-          </div>
-        )}
-        {r.adoptedOn && (
-          <div>
-            <dt>{t('reviews.fields.adoptedOn')}</dt>
-            <dd>
-              <time dateTime={r.adoptedOn}>{format.date(dayIso(r.adoptedOn), 'UTC')}</time>
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('reviews.fields.recommendations')}</dt>
-          <dd>{format.number(r.recommendationCount)}</dd>
-        </div>
+        <ReviewSummaryFacts review={r} />
       </dl>
       {dates.length > 0 && (
         <>

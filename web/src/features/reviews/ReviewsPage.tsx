@@ -3,16 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useFormat } from '../../i18n/format';
 import { useMe } from '../auth/session-hooks';
 import { NewReviewForm } from './NewReviewForm';
-import { dayIso, useReviews } from './review-hooks';
+import { useReviews } from './review-hooks';
+import { ReviewSummaryFacts } from './ReviewSummaryFacts';
 import './reviews.css';
 
 /** Every review the reader may see, and for coordinators a form to record a new one. */
 export function ReviewsPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const me = useMe().data!;
   const reviews = useReviews();
   const canCreate = me.role === 'coordinator' || me.role === 'admin';
@@ -46,24 +45,7 @@ export function ReviewsPage() {
                 <span className="badge">{r.mechanismName ?? t(`reviews.mechanism.${r.mechanism}`)}</span>
               </div>
               <dl className="facts">
-                {r.symbol && (
-                  <div>
-                    <dt>{t('reviews.fields.symbol')}</dt>
-                    <dd translate="no">{r.symbol}</dd>
-                  </div>
-                )}
-                {r.adoptedOn && (
-                  <div>
-                    <dt>{t('reviews.fields.adoptedOn')}</dt>
-                    <dd>
-                      <time dateTime={r.adoptedOn}>{format.date(dayIso(r.adoptedOn), 'UTC')}</time>
-                    </dd>
-                  </div>
-                )}
-                <div>
-                  <dt>{t('reviews.fields.recommendations')}</dt>
-                  <dd>{format.number(r.recommendationCount)}</dd>
-                </div>
+                <ReviewSummaryFacts review={r} />
               </dl>
             </li>
           ))}
