@@ -8,6 +8,8 @@ import { UsersService } from '../users/users.service.js';
 import { ApiToken } from './api-token.entity.js';
 import { randomToken, sha256 } from '../common/secrets.js';
 import { notFound } from '../common/refusal.js';
+import { preparedQuery } from '../database/prepared-query.js';
+import { USER_COLUMNS, userFromRow, type UserRow } from '../users/user.row.js';
 
 export const API_TOKEN_PREFIX = 'cjn_';
 
@@ -79,22 +81,21 @@ export class ApiTokensService implements OnModuleInit {
     });
   }
 
-  /** The active user behind a bearer token, or null. */
+  /** The active user behind a bearer token, or null: one round trip, as it runs on every request. */
   async resolve(token: string): Promise<User | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
     const now = this.clock.now();
-    const found = await this.db
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .where('t.token_hash = :hash AND t.revoked_at IS NULL', { hash: sha256(token) })
-      .andWhere('(t.expires_at IS NULL OR t.expires_at > :now)', { now })
-      .getOne();
+    const [found] = await preparedQuery<UserRow & { token_id: string; last_used_at: Date | null }>(
+      this.db,
+      `SELECT t.id AS token_id, t.last_used_at, ${USER_COLUMNS}
+         FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.status = 'active'
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)`,
+      [sha256(token), now],
+    );
     if (!found) return null;
-    const user = await this.users.findActive(found.userId);
-    if (!user) return null;
-    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
-      await this.db.getRepository(ApiToken).update(found.id, { lastUsedAt: now });
+    if (!found.last_used_at || now.getTime() - found.last_used_at.getTime() > 60_000) {
+      await this.db.getRepository(ApiToken).update(found.token_id, { lastUsedAt: now });
     }
-    return user;
+    return userFromRow(found);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan, Not } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { randomToken, sha256 } from '../common/secrets.js';
 import { Session } from './session.entity.js';
+import { preparedQuery } from '../database/prepared-query.js';
+import { USER_COLUMNS, userFromRow, type UserRow } from '../users/user.row.js';
 
 export const SESSION_COOKIE = 'cjn_session';
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -42,21 +44,23 @@ export class SessionsService implements OnModuleInit {
     return { token, session };
   }
 
-  /** The active user behind a session token, or null. Sliding expiry. */
+  /** The active user behind a session token, or null: one round trip, as it runs on every request. Sliding expiry. */
   async resolve(token: string): Promise<{ user: User; sessionId: string } | null> {
     const now = this.clock.now();
-    const session = await this.db
-      .getRepository(Session)
-      .findOneBy({ tokenHash: sha256(token), expiresAt: MoreThan(now) });
-    if (!session) return null;
-    const user = await this.users.findActive(session.userId);
-    if (!user) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    const [found] = await preparedQuery<UserRow & { session_id: string; last_seen_at: Date }>(
+      this.db,
+      `SELECT s.id AS session_id, s.last_seen_at, ${USER_COLUMNS}
+         FROM sessions s JOIN users u ON u.id = s.user_id AND u.status = 'active'
+        WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      [sha256(token), now],
+    );
+    if (!found) return null;
+    if (now.getTime() - found.last_seen_at.getTime() > TOUCH_AFTER_MS) {
       await this.db
         .getRepository(Session)
-        .update(session.id, { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+        .update(found.session_id, { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
     }
-    return { user, sessionId: session.id };
+    return { user: userFromRow(found), sessionId: found.session_id };
   }
 
   async delete(sessionId: string): Promise<void> {

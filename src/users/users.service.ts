@@ -291,10 +291,6 @@ export class UsersService {
   }
 
   /** An active user, for resolving a session or token; null when unknown or not active. */
-  async findActive(id: string): Promise<User | null> {
-    return this.db.getRepository(User).findOneBy({ id, status: 'active' });
-  }
-
   async recordSignIn(manager: EntityManager, userId: string, at: Date): Promise<void> {
     await manager.getRepository(User).update(userId, { lastLoginAt: at });
   }
