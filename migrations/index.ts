@@ -11,6 +11,7 @@ import { ActivityParams1764300000000 } from './1764300000000-activity-params.js'
 import { NoticeParams1764400000000 } from './1764400000000-notice-params.js';
 import { DeletedCommentText1764500000000 } from './1764500000000-deleted-comment-text.js';
 import { Reviews1764600000000 } from './1764600000000-reviews.js';
+import { OpportunityListIndexes1764700000000 } from './1764700000000-opportunity-list-indexes.js';
 
 /** Every migration, in order. A new file in this folder must be added here (a unit test checks). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NoticeParams1764400000000,
   DeletedCommentText1764500000000,
   Reviews1764600000000,
+  OpportunityListIndexes1764700000000,
 ];

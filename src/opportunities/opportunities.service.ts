@@ -97,15 +97,20 @@ export class OpportunitiesService {
 
   async list(user: User, query: OpportunityQuery): Promise<Page<ListedOpportunity>> {
     const window = pageWindow(query);
-    const [items, total] = await this.listQuery(user, query).take(window.limit).skip(window.offset).getManyAndCount();
-    const partners = await partnersOf(
-      this.db.manager,
-      items.map((o) => o.id),
-    );
-    const funders = await funderLabels(
-      this.db.manager,
-      items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
-    );
+    const [items, total] = await Promise.all([
+      this.listQuery(user, query).take(window.limit).skip(window.offset).getMany(),
+      this.listQuery(user, query).getCount(),
+    ]);
+    const [partners, funders] = await Promise.all([
+      partnersOf(
+        this.db.manager,
+        items.map((o) => o.id),
+      ),
+      funderLabels(
+        this.db.manager,
+        items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
+      ),
+    ]);
     return toPage(
       items.map((o) => {
         const own = partners.filter((p) => p.opportunity_id === o.id && p.status !== 'declined');
