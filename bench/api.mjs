@@ -223,7 +223,7 @@ export async function benchApi() {
       `/api/v1/deadlines?${q({ status: 'open', mine: 'true', limit: '10', count: 'false' })}`,
       `/api/v1/notifications?${q({ limit: '50' })}`,
     ];
-    const coordinatorDashboard = [...dashboard, `/api/v1/activity/recent?${q({ limit: '10' })}`];
+    const coordinatorDashboard = [...dashboard, `/api/v1/activity/recent?${q({ limit: '10', count: 'false' })}`];
     for (const path of coordinatorDashboard) await http(base + path, coordinatorToken);
 
     console.log(`api: ${CONNECTIONS} connections, ${DURATION} s each…`);

@@ -83,6 +83,26 @@ describe('activity keeps what each event concerns, for the reader’s language t
     await member.as.get('/api/v1/activity/recent').expect(403);
   });
 
+  it('leaves the total out of recent activity when asked (count=false), and says by its cursor whether more follow', async () => {
+    await makeOpportunity(coordinator, { title: 'UNICEF child justice call' });
+    await makeOpportunity(coordinator, { title: 'EU diversion programme' });
+    const first = await coordinator.as.get('/api/v1/activity/recent?limit=1&count=false').expect(200);
+    expect(first.body).not.toHaveProperty('total');
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const next = await coordinator.as
+      .get(`/api/v1/activity/recent?limit=1&count=false&cursor=${first.body.nextCursor}`)
+      .expect(200);
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body).not.toHaveProperty('total');
+
+    const beyond = await coordinator.as.get('/api/v1/activity/recent?offset=100000000&count=false').expect(200);
+    expect(beyond.body).toEqual({ items: [], nextCursor: null });
+    const counted = await coordinator.as.get('/api/v1/activity/recent?limit=1').expect(200);
+    expect(counted.body.total).toBeGreaterThanOrEqual(2);
+    await coordinator.as.get('/api/v1/activity/recent?count=maybe').expect(400);
+  });
+
   it('still shows an administrator’s change to someone else’s account as recent activity', async () => {
     const admin = await makeUser(t, { role: 'admin' });
     await admin.as.patch(`/api/v1/users/${member.user.id}`).send({ role: 'viewer' }).expect(200);

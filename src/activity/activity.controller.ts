@@ -2,10 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { MinRole } from '../common/auth.decorators.js';
-import { PageQuery } from '../common/pagination.js';
+import { CountablePageQuery, PageQuery } from '../common/pagination.js';
 import { ActivityService } from './activity.service.js';
-import { ApiOk, PageOf } from '../common/openapi.js';
-import { ActivityResponse } from './activity.response.js';
+import { ApiOk } from '../common/openapi.js';
+import { ActivityPageResponse } from './activity.response.js';
 
 export class ActivityQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'opportunity' })
@@ -39,15 +39,15 @@ export class ActivityController {
   @ApiOperation({
     summary: 'Recent activity for the dashboard: as the full list, without sign-ins and edits of one’s own account',
   })
-  @ApiOk(PageOf(ActivityResponse), 403)
-  recent(@Query() page: PageQuery) {
+  @ApiOk(ActivityPageResponse, 403)
+  recent(@Query() page: CountablePageQuery) {
     return this.activity.recent(page);
   }
 
   @Get()
   @MinRole('coordinator')
   @ApiOperation({ summary: 'Who did what to which record, newest first (coordinators and admins); the audit log' })
-  @ApiOk(PageOf(ActivityResponse), 403)
+  @ApiOk(ActivityPageResponse, 403)
   list(@Query() query: ActivityQuery) {
     const { subjectType, subjectId, actorId, action, ...page } = query;
     return this.activity.list({ subjectType, subjectId, actorId, action }, page);

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../common/openapi.js';
 
 /** One append-only record of who did what to which record, when. */
 export class ActivityResponse {
@@ -44,3 +45,6 @@ export class ActivityResponse {
 
   createdAt: Date;
 }
+
+/** A page of activity; `total` is left out where the request asked for `count=false` (recent activity). */
+export const ActivityPageResponse = PageOf(ActivityResponse, { totalOptional: true });

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { chunks } from '../common/chunks.js';
-import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
+import {
+  type CountablePageQuery,
+  type Page,
+  type PageQuery,
+  pageWindow,
+  toPage,
+  toUncountedPage,
+} from '../common/pagination.js';
 import { Activity } from './activity.entity.js';
 import { type ActivityAction, type ActivityParams, OWN_ACCOUNT_ACTIONS } from './activity-actions.js';
 
@@ -67,22 +74,34 @@ export class ActivityService {
   }
 
   /** What others did to the network's records, newest first: no sign-ins, no one's edits of their own account. */
-  async recent(query: PageQuery): Promise<Page<Activity>> {
+  async recent(query: CountablePageQuery): Promise<Page<Activity> | Omit<Page<Activity>, 'total'>> {
     const window = pageWindow(query);
-    const [items, total] = await this.activities
-      .createQueryBuilder('a')
-      .where(`a.action <> 'user.signed_in'`)
-      .andWhere(
-        `NOT (a.subject_type = 'user' AND a.actor_id IS NOT DISTINCT FROM a.subject_id AND a.action IN (:...own))`,
-        {
-          own: OWN_ACCOUNT_ACTIONS,
-        },
-      )
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
+    const recent = () =>
+      this.activities
+        .createQueryBuilder('a')
+        .where(`a.action <> 'user.signed_in'`)
+        .andWhere(
+          `NOT (a.subject_type = 'user' AND a.actor_id IS NOT DISTINCT FROM a.subject_id AND a.action IN (:...own))`,
+          { own: OWN_ACCOUNT_ACTIONS },
+        );
+    if (query.count === 'false') {
+      const rows = await recent()
+        .orderBy('a.created_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        .take(window.limit + 1)
+        .skip(window.offset)
+        .getMany();
+      return toUncountedPage(rows, window);
+    }
+    const [items, total] = await Promise.all([
+      recent()
+        .orderBy('a.created_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        .take(window.limit)
+        .skip(window.offset)
+        .getMany(),
+      recent().getCount(),
+    ]);
     return toPage(items, total, window);
   }
 }

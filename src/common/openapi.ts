@@ -74,7 +74,7 @@ export class ErrorResponse {
   errorId?: string;
 }
 
-const pageClasses = new Map<Type<unknown>, Type<unknown>>();
+const pageClasses = new Map<Type<unknown>, { page: Type<unknown>; totalOptional: boolean }>();
 
 /** `{ items, total, nextCursor }` of a paginated list, as one named schema per item type (`<Item>Page`). */
 export function PageOf<T>(
@@ -82,7 +82,11 @@ export function PageOf<T>(
   options: { totalOptional?: boolean } = {},
 ): Type<{ items: T[]; total: number; nextCursor: string | null }> {
   const known = pageClasses.get(item);
-  if (known) return known as never;
+  if (known) {
+    if (known.totalOptional !== !!options.totalOptional)
+      throw new Error(`${schemaName(item)}Page is declared both with and without an optional total`);
+    return known.page as never;
+  }
   @ApiSchema({ name: `${schemaName(item)}Page` })
   class Page {
     @ApiProperty({ type: () => [item] })
@@ -103,7 +107,7 @@ export function PageOf<T>(
     })
     nextCursor: string | null;
   }
-  pageClasses.set(item, Page);
+  pageClasses.set(item, { page: Page, totalOptional: !!options.totalOptional });
   return Page;
 }
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INT4_MAX } from './validators.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -28,6 +28,20 @@ export class PageQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+}
+
+/** A page query for a list that can leave its `total` out (`count=false`), so that only the page is read. */
+export class CountablePageQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    enumName: 'BooleanString',
+    default: 'true',
+    description:
+      'false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor`',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  count?: 'true' | 'false';
 }
 
 export interface Page<T> {

@@ -29,7 +29,7 @@ import { OpportunitiesCsvService } from './opportunities-csv.service.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { TransitionsService } from './transitions.service.js';
 import { FileUpload } from './upload.decorators.js';
-import { ActivityResponse } from '../activity/activity.response.js';
+import { ActivityPageResponse } from '../activity/activity.response.js';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
 import {
   ImportReportResponse,
@@ -133,7 +133,7 @@ export class OpportunitiesController {
 
   @Get(':id/activity')
   @ApiOperation({ summary: 'Who did what to this opportunity, its partners and checklist, newest first' })
-  @ApiOk(PageOf(ActivityResponse))
+  @ApiOk(ActivityPageResponse)
   activity(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
     return this.opportunities.history(user, id, query);
   }

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ActivityResponse } from '../activity/activity.response.js';
+import { ActivityPageResponse } from '../activity/activity.response.js';
 import { CurrentUser, MinRole } from '../common/auth.decorators.js';
 import { PageQuery } from '../common/pagination.js';
 import { ApiCreated, ApiFile, ApiOk, PageOf } from '../common/openapi.js';
@@ -80,7 +80,7 @@ export class ReviewsController {
 
   @Get(':id/activity')
   @ApiOperation({ summary: 'Who did what to this review, its recommendations, assessments and dates, newest first' })
-  @ApiOk(PageOf(ActivityResponse))
+  @ApiOk(ActivityPageResponse)
   activity(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
     return this.reviews.history(user, id, query);
   }

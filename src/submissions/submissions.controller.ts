@@ -1,4 +1,4 @@
-import { ActivityResponse } from '../activity/activity.response.js';
+import { ActivityPageResponse } from '../activity/activity.response.js';
 import { PageQuery } from '../common/pagination.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -64,7 +64,7 @@ export class SubmissionsController {
 
   @Get(':id/activity')
   @ApiOperation({ summary: 'Who did what to this submission and its sections, newest first' })
-  @ApiOk(PageOf(ActivityResponse))
+  @ApiOk(ActivityPageResponse)
   activity(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
     return this.submissions.history(user, id, query);
   }

@@ -18,7 +18,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination.js';
+import { CountablePageQuery } from '../../common/pagination.js';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '../deadline-status.js';
 import { DEADLINE_SUBJECT_TYPES, type DeadlineSubjectType } from '../deadline.entity.js';
 import { DEADLINE_TEMPLATES } from '../deadline-templates.js';
@@ -152,7 +152,7 @@ export class UpdateDeadlineDto extends PartialType(OmitType(CreateDeadlineDto, [
   version?: number;
 }
 
-export class DeadlineQuery extends PageQuery {
+export class DeadlineQuery extends CountablePageQuery {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'Due at or after this instant or date' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -186,17 +186,6 @@ export class DeadlineQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   subjectId?: string;
-
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    enumName: 'BooleanString',
-    default: 'true',
-    description:
-      'false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor`',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  count?: 'true' | 'false';
 }
 
 export class ApplyTemplateDto {

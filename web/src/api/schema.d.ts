@@ -1473,6 +1473,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        BooleanString: "true" | "false";
         ActivityResponse: {
             /** Format: uuid */
             id: string;
@@ -1509,8 +1511,8 @@ export interface components {
         };
         ActivityPage: {
             items: components["schemas"]["ActivityResponse"][];
-            /** @description How many match, across every page */
-            total: number;
+            /** @description How many match, across every page; absent when the request asked for count=false */
+            total?: number;
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -2618,8 +2620,6 @@ export interface components {
             /** @description What an admin should act on, found at start-up (published passwords, an ignored ADMIN_EMAIL): for a signed-in admin only */
             warnings?: components["schemas"]["HealthWarningResponse"][];
         };
-        /** @enum {string} */
-        BooleanString: "true" | "false";
         NotificationResponse: {
             /** Format: uuid */
             id: string;
@@ -3955,6 +3955,8 @@ export interface operations {
                 offset?: number;
                 /** @description Opaque cursor from a previous page (`nextCursor`) */
                 cursor?: string;
+                /** @description false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor` */
+                count?: components["schemas"]["BooleanString"];
             };
             header?: never;
             path?: never;
@@ -10356,6 +10358,8 @@ export interface operations {
                 offset?: number;
                 /** @description Opaque cursor from a previous page (`nextCursor`) */
                 cursor?: string;
+                /** @description false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor` */
+                count?: components["schemas"]["BooleanString"];
                 /** @description Due at or after this instant or date */
                 from?: string;
                 /** @description Due at or before this instant or date */
@@ -10365,8 +10369,6 @@ export interface operations {
                 mine?: components["schemas"]["BooleanString"];
                 subjectType?: components["schemas"]["DeadlineSubjectType"];
                 subjectId?: string;
-                /** @description false: leave `total` out, so only the page is read (much faster over a busy window); page on with `nextCursor` */
-                count?: components["schemas"]["BooleanString"];
             };
             header?: never;
             path?: never;

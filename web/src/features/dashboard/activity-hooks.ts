@@ -12,7 +12,7 @@ export function useRecentActivity(limit: number, enabled: boolean) {
     queryKey: queryKeys.activity(limit),
     queryFn: () =>
       unwrap<components['schemas']['ActivityPage']>(
-        api.GET('/api/v1/activity/recent', { params: { query: { limit } } }),
+        api.GET('/api/v1/activity/recent', { params: { query: { limit, count: 'false' } } }),
       ),
     enabled,
   });
