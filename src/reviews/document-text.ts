@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { badField } from '../common/refusal.js';
 import { detectFileType } from '../files/file-type.js';
 import type { Upload } from '../files/files.service.js';
@@ -17,6 +16,8 @@ export async function documentText(file: Upload | undefined): Promise<{ text: st
   let text: string;
   let format: 'text' | 'csv' = 'text';
   if (detectFileType(file.buffer)?.ext === 'docx') {
+    // Loaded on the first .docx: mammoth costs about 14 MB that most processes never need.
+    const { default: mammoth } = await import('mammoth');
     text = (await mammoth.extractRawText({ buffer: file.buffer })).value;
   } else {
     try {

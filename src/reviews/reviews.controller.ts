@@ -29,7 +29,7 @@ import { FileUpload } from '../opportunities/upload.decorators.js';
 import { CreateReviewDto, ReviewQuery, UpdateReviewDto } from './dto/review.dto.js';
 import { RecommendationsImportService } from './recommendations-import.service.js';
 import { RecommendationsService } from './recommendations.service.js';
-import { reviewCsv, reviewDocx } from './review-export.js';
+import { reviewCsv } from './review-export.js';
 import { ImportResultResponse, RecommendationResponse, ReviewResponse } from './review.response.js';
 import { ReviewsService } from './reviews.service.js';
 
@@ -156,6 +156,8 @@ export class ReviewsController {
     @Res() res: Response,
   ) {
     const { review, rows } = await this.recommendations.exportRows(user, id, query);
+    // Loaded on the first export: the docx library costs about 10 MB that most processes never need.
+    const { reviewDocx } = await import('./review-docx.js');
     const buffer = await reviewDocx(review, rows, user.language);
     res.setHeader('Content-Type', DOCX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(review)}.docx"`);

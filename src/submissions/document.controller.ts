@@ -7,7 +7,6 @@ import { PageQuery } from '../common/pagination.js';
 import type { User } from '../users/user.entity.js';
 import { fileSlug } from './assembly.js';
 import { DocumentService } from './document.service.js';
-import { renderDocx } from './docx-export.js';
 import { SnapshotDto } from './dto/section.dto.js';
 import { chooseFormat, DOCUMENT_FORMATS, type DocumentFormat, DOCX_TYPE } from './request-parsing.js';
 import { ApiCreated, ApiOk, ApiOkContent, PageOf } from '../common/openapi.js';
@@ -50,6 +49,8 @@ export class DocumentController {
     if (format === 'json') {
       res.json(result);
     } else if (format === 'docx') {
+      // Loaded on the first export: the docx library costs about 10 MB that most processes never need.
+      const { renderDocx } = await import('./docx-export.js');
       const buffer = await renderDocx(result.document);
       res.setHeader('Content-Type', DOCX_TYPE);
       res.setHeader('Content-Disposition', `attachment; filename="${name}.docx"`);

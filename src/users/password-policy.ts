@@ -1,4 +1,4 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import { applyDecorators } from '@nestjs/common';
 import { IsString, MaxLength, MinLength, registerDecorator } from 'class-validator';
 import type { FieldCode } from '../common/refusal.js';
@@ -7,8 +7,19 @@ import type { FieldCode } from '../common/refusal.js';
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-/** About 49,000 of the passwords most often found in breaches, shipped with @zxcvbn-ts/language-common. */
-const COMMON_PASSWORDS = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+/**
+ * About 49,000 of the passwords most often found in breaches, shipped with @zxcvbn-ts/language-common;
+ * read on the first password set (about 13 MB that a process which never sets one does not hold).
+ */
+let commonPasswords: Set<string> | undefined;
+function isCommonPassword(password: string): boolean {
+  if (!commonPasswords) {
+    const require = createRequire(import.meta.url);
+    const { dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    commonPasswords = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
+  return commonPasswords.has(password.toLowerCase());
+}
 /**
  * Words anyone guessing at this service would try first: its name, the network's, the country and city
  * it works in. A password whose letters are only these (and the account's organisation's) is refused.
@@ -81,7 +92,7 @@ const RULES: Rule[] = [
   {
     constraint: 'commonPassword',
     code: 'common_password',
-    refuses: (password) => COMMON_PASSWORDS.has(password.toLowerCase()),
+    refuses: isCommonPassword,
     problem: 'is one of the most common passwords; choose another',
   },
   {
