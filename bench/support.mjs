@@ -104,6 +104,13 @@ function nodeArgs() {
  * Runs the built app (`node dist/src/main.js`) as `npm start` does: it creates and migrates its
  * database when needed. Resolves once it says it listens (or, as a worker, that it started).
  */
+/** The variables `npm start` sets before `node` (package.json), so that the app runs here as it runs there. */
+function startScriptEnv() {
+  const { scripts } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+  const prefix = scripts.start.slice(0, scripts.start.indexOf('node '));
+  return Object.fromEntries([...prefix.matchAll(/(\w+)=(\S+)/g)].map(([, name, value]) => [name, value]));
+}
+
 export async function startApp(env, { quiet = process.env.BENCH_APP_OUTPUT !== '1', timeoutMs = 120_000 } = {}) {
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeArgs(), resolve(ROOT, 'dist/src/main.js')], {
@@ -115,6 +122,7 @@ export async function startApp(env, { quiet = process.env.BENCH_APP_OUTPUT !== '
       REDIS_URL,
       QUEUE_PREFIX,
       SESSION_SECRET: 'bench-session-secret-not-for-production',
+      ...startScriptEnv(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
