@@ -11,6 +11,14 @@ import type { CreateAssessmentDto } from './dto/recommendation.dto.js';
 import { Assessment, type Evidence, Recommendation } from './recommendation.entity.js';
 import { mayAssess } from './review-access.js';
 
+const mayNotAssess = () =>
+  new Refusal(
+    403,
+    'may_not_change',
+    'Only coordinators, admins and members of an organisation that follows this recommendation assess it',
+    { record: 'recommendation' },
+  );
+
 /** Assessments are appended, never changed: the latest (by day, then by when written) is the current status. */
 @Injectable()
 export class AssessmentsService {
@@ -26,13 +34,7 @@ export class AssessmentsService {
   async storeEvidence(actor: User, recommendationId: string, upload: Upload | undefined) {
     await this.access.requireAccess(actor, 'recommendation', recommendationId);
     const recommendation = await this.db.getRepository(Recommendation).findOneByOrFail({ id: recommendationId });
-    if (!mayAssess(actor, recommendation.followingOrganizationIds))
-      throw new Refusal(
-        403,
-        'may_not_change',
-        'Only coordinators, admins and members of an organisation that follows this recommendation assess it',
-        { record: 'recommendation' },
-      );
+    if (!mayAssess(actor, recommendation.followingOrganizationIds)) throw mayNotAssess();
     const file = await this.db.transaction((manager) => this.files.store(manager, upload, actor.id));
     return { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes };
   }
@@ -75,13 +77,7 @@ export class AssessmentsService {
         .findOne({ where: { id: recommendationId }, lock: { mode: 'pessimistic_read' } });
       if (!recommendation)
         throw new Refusal(404, 'not_found', 'Recommendation not found', { record: 'recommendation' });
-      if (!mayAssess(actor, recommendation.followingOrganizationIds))
-        throw new Refusal(
-          403,
-          'may_not_change',
-          'Only coordinators, admins and members of an organisation that follows this recommendation assess it',
-          { record: 'recommendation' },
-        );
+      if (!mayAssess(actor, recommendation.followingOrganizationIds)) throw mayNotAssess();
       const repo = manager.getRepository(Assessment);
       const assessment = await repo.save(
         repo.create({

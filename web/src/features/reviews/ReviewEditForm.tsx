@@ -105,9 +105,9 @@ export function ReviewEditForm({ review: r, done }: { review: Review; done: () =
         <legend>{t('reviews.fields.dates')}</legend>
         <p className="hint">{t('reviews.edit.datesHint')}</p>
         {dates.length === 0 && <p className="muted">{t('reviews.edit.noDates')}</p>}
-        <ul className="plain-list">
+        <div>
           {dates.map((d, i) => (
-            <li key={d.key} className="date-row" role="group" aria-label={t('reviews.edit.dateN', { n: i + 1 })}>
+            <div key={d.key} className="date-row" role="group" aria-label={t('reviews.edit.dateN', { n: i + 1 })}>
               <label>
                 {t('reviews.edit.kind')}
                 <select value={d.kind} onChange={(e) => change(d.key, { kind: e.target.value as ReviewDateKind })}>
@@ -136,9 +136,9 @@ export function ReviewEditForm({ review: r, done }: { review: Review; done: () =
                 {t('reviews.edit.remove')}
                 <span className="visually-hidden"> {t('reviews.edit.dateN', { n: i + 1 })}</span>
               </button>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
         <button type="button" className="button-secondary" onClick={add} disabled={dates.length >= 20}>
           {t('reviews.edit.addDate')}
         </button>

@@ -122,6 +122,7 @@ export function ReviewPage() {
         filter={{ subjectType: 'review', subjectId: r.id }}
         readerZone={me.timeZone}
       />
+      {r.can.change && all.data && <AssessmentRoundPanel reviewId={r.id} following={following} />}
       <section aria-labelledby="matrix-title" className="panel">
         <h2 id="matrix-title">{t('reviews.matrix.title')}</h2>
         {filtered && shown.data && (
@@ -147,7 +148,6 @@ export function ReviewPage() {
         responsible={responsible}
         following={following}
       />
-      {r.can.change && all.data && <AssessmentRoundPanel reviewId={r.id} following={following} />}
       <ActivityPanel
         id="review-activity"
         title={t('reviews.activity')}
