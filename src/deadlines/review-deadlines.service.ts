@@ -1,3 +1,4 @@
+import { deadlineChangeParams } from './deadline-activity.js';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -88,7 +89,8 @@ export class ReviewDeadlines implements OnModuleInit {
         subjectType: 'deadline',
         subjectId: deadline.id,
         summary: `Review "${review.name}": ${action.split('.')[1]} deadline "${deadline.title}" for ${deadline.dueDate}`,
-        params: { title: deadline.title, dueDate: deadline.dueDate, timeZone: deadline.timeZone },
+        // A moved deadline's sentence names what changed (its due time), as a deadline moved by hand does.
+        params: deadlineChangeParams(deadline, action === 'deadline.moved' ? { dueAt: deadline.dueAt } : {}),
         changes: { subjectType: 'review', subjectId: review.id, dueDate: deadline.dueDate },
       });
 

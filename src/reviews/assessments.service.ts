@@ -4,11 +4,20 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
-import { Refusal, badField } from '../common/refusal.js';
+import { Refusal, badField, notFound } from '../common/refusal.js';
+import { FilesService, type Upload } from '../files/files.service.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateAssessmentDto } from './dto/recommendation.dto.js';
 import { Assessment, type Evidence, Recommendation } from './recommendation.entity.js';
 import { mayAssess } from './review-access.js';
+
+const mayNotAssess = () =>
+  new Refusal(
+    403,
+    'may_not_change',
+    'Only coordinators, admins and members of an organisation that follows this recommendation assess it',
+    { record: 'recommendation' },
+  );
 
 /** Assessments are appended, never changed: the latest (by day, then by when written) is the current status. */
 @Injectable()
@@ -18,7 +27,28 @@ export class AssessmentsService {
     private readonly access: AccessService,
     private readonly activity: ActivityService,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
+
+  /** Keeps a file of evidence for an assessment about to be written; only those who may assess may upload. */
+  async storeEvidence(actor: User, recommendationId: string, upload: Upload | undefined) {
+    await this.access.requireAccess(actor, 'recommendation', recommendationId);
+    const recommendation = await this.db.getRepository(Recommendation).findOneByOrFail({ id: recommendationId });
+    if (!mayAssess(actor, recommendation.followingOrganizationIds)) throw mayNotAssess();
+    const file = await this.db.transaction((manager) => this.files.store(manager, upload, actor.id));
+    return { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes };
+  }
+
+  /** A file named as evidence by an assessment of this recommendation, to whoever may read the recommendation. */
+  async openEvidence(user: User, recommendationId: string, fileId: string) {
+    await this.access.requireAccess(user, 'recommendation', recommendationId);
+    const [named] = await this.db.query(
+      `SELECT 1 FROM recommendation_assessments WHERE recommendation_id = $1 AND evidence @> $2::jsonb LIMIT 1`,
+      [recommendationId, JSON.stringify([{ fileId }])],
+    );
+    if (!named) throw notFound('file', 'File not found');
+    return this.files.open(this.db.manager, fileId);
+  }
 
   async add(actor: User, recommendationId: string, dto: CreateAssessmentDto): Promise<Assessment> {
     await this.access.requireAccess(actor, 'recommendation', recommendationId);
@@ -47,13 +77,7 @@ export class AssessmentsService {
         .findOne({ where: { id: recommendationId }, lock: { mode: 'pessimistic_read' } });
       if (!recommendation)
         throw new Refusal(404, 'not_found', 'Recommendation not found', { record: 'recommendation' });
-      if (!mayAssess(actor, recommendation.followingOrganizationIds))
-        throw new Refusal(
-          403,
-          'may_not_change',
-          'Only coordinators, admins and members of an organisation that follows this recommendation assess it',
-          { record: 'recommendation' },
-        );
+      if (!mayAssess(actor, recommendation.followingOrganizationIds)) throw mayNotAssess();
       const repo = manager.getRepository(Assessment);
       const assessment = await repo.save(
         repo.create({

@@ -1,7 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, UploadedFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth.decorators.js';
-import { ApiCreated, ApiOk } from '../common/openapi.js';
+import { ApiCreated, ApiFile, ApiOk, UPLOAD_CONTENT_TYPES } from '../common/openapi.js';
+import { fileResponse } from '../files/file-response.js';
+import type { Upload } from '../files/files.service.js';
+import { DocumentFileResponse } from '../opportunities/organization-document.response.js';
+import { FileUpload } from '../opportunities/upload.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { AssessmentsService } from './assessments.service.js';
 import { CreateAssessmentDto, UpdateRecommendationDto } from './dto/recommendation.dto.js';
@@ -38,5 +42,32 @@ export class RecommendationsController {
   @ApiCreated(AssessmentResponse)
   assess(@CurrentUser() user: User, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAssessmentDto) {
     return this.assessments.add(user, id, dto);
+  }
+
+  @Post(':id/evidence-files')
+  @FileUpload()
+  @ApiOperation({
+    summary:
+      'Upload a file of evidence (those who may assess); name its id as evidence fileId in the assessment that follows',
+  })
+  @ApiCreated(DocumentFileResponse, 403, 413, 415)
+  uploadEvidence(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: Upload | undefined,
+  ) {
+    return this.assessments.storeEvidence(user, id, file);
+  }
+
+  @Get(':id/evidence-files/:fileId')
+  @ApiOperation({ summary: 'Download a file an assessment of this recommendation names as evidence' })
+  @ApiFile(UPLOAD_CONTENT_TYPES)
+  async downloadEvidence(
+    @CurrentUser() user: User,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+  ) {
+    const { file, stream } = await this.assessments.openEvidence(user, id, fileId);
+    return fileResponse(file, stream);
   }
 }

@@ -11,7 +11,7 @@ import type { OrganizationRef } from '../organizations/organizations.service.js'
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { User } from '../users/user.entity.js';
 import type { RecommendationQuery, UpdateRecommendationDto } from './dto/recommendation.dto.js';
-import { Assessment, type AssessmentStatus, Recommendation } from './recommendation.entity.js';
+import { Assessment, type AssessmentStatus, type Evidence, Recommendation } from './recommendation.entity.js';
 import { filteredRecommendations, historyOf, latestAssessments } from './recommendations.repository.js';
 import { mayAssess } from './review-access.js';
 import type { ExportRow } from './review-export.js';
@@ -25,7 +25,8 @@ export interface RecommendationView extends Recommendation {
   can: { change: boolean; assess: boolean };
 }
 
-export interface AssessmentView extends Assessment {
+export interface AssessmentView extends Omit<Assessment, 'evidence'> {
+  evidence: (Evidence & { fileName?: string })[];
   organization: OrganizationRef | null;
   assessor: { id: string; name: string } | null;
 }
@@ -96,8 +97,14 @@ export class RecommendationsService {
     const people: { id: string; name: string }[] = history.length
       ? await this.db.query(`SELECT id, name FROM users WHERE id = ANY($1)`, [history.map((a) => a.assessedBy)])
       : [];
+    const fileIds = history.flatMap((a) => a.evidence.flatMap((e) => (e.fileId ? [e.fileId] : [])));
+    const files: { id: string; original_name: string }[] = fileIds.length
+      ? await this.db.query(`SELECT id, original_name FROM stored_files WHERE id = ANY($1)`, [fileIds])
+      : [];
+    const fileName = (id: string | undefined) => files.find((f) => f.id === id)?.original_name;
     return history.map((a) => ({
       ...a,
+      evidence: a.evidence.map((e) => (e.fileId ? { ...e, fileName: fileName(e.fileId) } : e)),
       organization: (a.organizationId && orgs.get(a.organizationId)) || null,
       assessor: people.find((p) => p.id === a.assessedBy) ?? null,
     }));

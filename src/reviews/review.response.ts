@@ -95,6 +95,9 @@ export class EvidenceResponse {
   @ApiProperty({ required: false, format: 'uuid' })
   fileId?: string;
 
+  @ApiProperty({ required: false, description: 'The uploaded file’s name (in a history)' })
+  fileName?: string;
+
   @ApiProperty({ required: false })
   reference?: string;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module.js';
 import { UploadsInMemory } from '../files/upload-module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AssessmentsService } from './assessments.service.js';
@@ -11,7 +12,7 @@ import { ReviewsService } from './reviews.service.js';
 
 /** Follow-up of recommendations: reviews, their recommendations and assessments (docs/permissions.md, "Reviews"). */
 @Module({
-  imports: [OrganizationsModule, UploadsInMemory],
+  imports: [OrganizationsModule, FilesModule, UploadsInMemory],
   controllers: [ReviewsController, RecommendationsController],
   providers: [ReviewAccess, ReviewsService, RecommendationsService, RecommendationsImportService, AssessmentsService],
   exports: [ReviewsService],

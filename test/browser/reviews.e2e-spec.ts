@@ -15,7 +15,7 @@ import {
 } from './web-app.js';
 
 /** What Khmer text writes in Latin letters too: the names of bodies and file formats. */
-const CODES = new Set(['CJN', 'CRC', 'UN', 'UPR', 'CSV', 'DOCX']);
+const CODES = new Set(['CJN', 'CRC', 'UN', 'UPR', 'CSV', 'DOCX', 'PDF', 'XLSX', 'ODT', 'PNG', 'JPEG']);
 
 async function english(page: Page): Promise<string[]> {
   await settle(page);

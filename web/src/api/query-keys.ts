@@ -40,6 +40,7 @@ export const queryKeys = {
     recommendations: (id: string, filter: Record<string, string> = {}) =>
       ['reviews', id, 'recommendations', filter] as const,
     recommendation: (id: string) => ['recommendations', id] as const,
+    activity: (id: string) => ['reviews', id, 'activity'] as const,
   },
   notifications: ['notifications'] as const,
   admin: {

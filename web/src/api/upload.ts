@@ -1,10 +1,15 @@
 import { ApiError } from './client';
 
 /**
- * Sends one file as multipart (`file` field) and reports progress (fetch cannot report upload
+ * Sends one file as multipart (`file` field, with any other form `fields`) and reports progress (fetch cannot report upload
  * progress; XMLHttpRequest can). The server's refusal (size, type) comes back as an ApiError.
  */
-export function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -26,6 +31,7 @@ export function uploadFile<T>(path: string, file: File, onProgress: (fraction: n
     };
     xhr.onerror = () => reject(new Error('network'));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

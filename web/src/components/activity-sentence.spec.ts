@@ -118,6 +118,12 @@ describe('activity written in the reader’s language from its action and params
     expect(say('km', comment(3))).toBe('បានផ្ដល់មតិយោបល់លើផ្នែក «Findings» ដោយលើកឈ្មោះមនុស្ស 3 នាក់');
   });
 
+  it('names an assessment’s status in the reader’s language, not as the code spells it', () => {
+    const assessed = row('recommendation.assessed', { title: '48(b)', status: 'in_progress', count: 1 });
+    expect(say('en', assessed)).toContain('In progress');
+    expect(say('km', assessed)).toBe('បានវាយតម្លៃអនុសាសន៍ 48(b)៖ កំពុងអនុវត្ត');
+  });
+
   it('names changed fields as a person says them, never as the code does', () => {
     const own = row(
       'user.updated',

@@ -19,6 +19,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   partner: { role: 'opportunities.partnerRole' },
   user: { role: 'admin.role' },
   deadline: { kind: 'activity.kind' },
+  recommendation: { status: 'reviews.status' },
 };
 
 /** Which variant of an action's sentence the row's params call for (an i18next context). */

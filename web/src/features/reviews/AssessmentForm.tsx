@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldProblems } from '../../api/refusals';
 import { FormError } from '../../components/states';
+import { refusalText } from '../../api/refusals';
+import { useUploadEvidence } from './review-edit-hooks';
 import { STATUSES, useAssess, type AssessmentStatus, type RecommendationDetail } from './review-hooks';
 
 /** A following organisation (or a coordinator) records where a recommendation stands, with its evidence. */
@@ -13,6 +15,9 @@ export function AssessmentForm({ recommendation: r }: { recommendation: Recommen
   const [url, setUrl] = useState('');
   const [reference, setReference] = useState('');
   const [assessedOn, setAssessedOn] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileInput, setFileInput] = useState(0);
+  const upload = useUploadEvidence(r.id);
   const problems = fieldProblems(assess.error);
   const describe = (name: string) =>
     problems[name] ? { 'aria-invalid': true as const, 'aria-describedby': `assess-${name}-problem` } : {};
@@ -22,10 +27,15 @@ export function AssessmentForm({ recommendation: r }: { recommendation: Recommen
         {problems[name]}
       </p>
     );
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    assess.reset();
+    // The file is kept first; the assessment then names it. A refused file stops here, beside its field.
+    const stored = file ? await upload.mutateAsync(file).catch(() => null) : null;
+    if (file && !stored) return;
     const evidence = [
       ...(url.trim() ? [{ url: url.trim() }] : []),
+      ...(stored ? [{ fileId: stored.id }] : []),
       ...(reference.trim() ? [{ reference: reference.trim() }] : []),
     ];
     assess.mutate(
@@ -36,6 +46,9 @@ export function AssessmentForm({ recommendation: r }: { recommendation: Recommen
           setUrl('');
           setReference('');
           setAssessedOn('');
+          setFile(null);
+          setFileInput((n) => n + 1);
+          upload.reset();
         },
       },
     );
@@ -43,7 +56,7 @@ export function AssessmentForm({ recommendation: r }: { recommendation: Recommen
   return (
     <section aria-labelledby="assess-title" className="panel">
       <h2 id="assess-title">{t('reviews.assess.title')}</h2>
-      <form className="assessment-form" onSubmit={submit} noValidate>
+      <form className="assessment-form" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="assess-status">{t('reviews.fields.status')}</label>
         <select id="assess-status" value={status} onChange={(e) => setStatus(e.target.value as AssessmentStatus)}>
           {STATUSES.map((s) => (
@@ -79,6 +92,27 @@ export function AssessmentForm({ recommendation: r }: { recommendation: Recommen
           placeholder={t('reviews.assess.referenceExample')}
           onChange={(e) => setReference(e.target.value)}
         />
+        <label htmlFor="assess-file">{t('reviews.assess.file')}</label>
+        <input
+          key={fileInput}
+          id="assess-file"
+          type="file"
+          accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg"
+          onChange={(e) => {
+            upload.reset();
+            setFile(e.target.files?.[0] ?? null);
+          }}
+          aria-describedby={upload.error ? 'assess-file-hint assess-file-problem' : 'assess-file-hint'}
+          aria-invalid={upload.error ? true : undefined}
+        />
+        <p className="hint" id="assess-file-hint">
+          {t('reviews.assess.fileHint')}
+        </p>
+        {upload.error && (
+          <p id="assess-file-problem" className="form-error" role="alert">
+            {refusalText(upload.error)}
+          </p>
+        )}
         {problem('evidence')}
         <label htmlFor="assess-assessedOn">{t('reviews.assess.assessedOn')}</label>
         <input
@@ -94,8 +128,8 @@ export function AssessmentForm({ recommendation: r }: { recommendation: Recommen
         </p>
         {problem('assessedOn')}
         {Object.keys(problems).length === 0 && <FormError error={assess.error} />}
-        <button type="submit" disabled={assess.isPending}>
-          {assess.isPending ? t('reviews.saving') : t('reviews.assess.submit')}
+        <button type="submit" disabled={assess.isPending || upload.isPending}>
+          {upload.isPending || assess.isPending ? t('reviews.saving') : t('reviews.assess.submit')}
         </button>
         {assess.isSuccess && (
           <p className="success" role="status">

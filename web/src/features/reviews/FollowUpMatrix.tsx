@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { useNarrow } from '../deadlines/use-narrow';
 import { STATUSES, type Recommendation } from './review-hooks';
@@ -12,6 +12,7 @@ export function FollowUpMatrix({ recommendations }: { recommendations: Recommend
   const { t } = useTranslation();
   const format = useFormat();
   const narrow = useNarrow();
+  const [params] = useSearchParams();
   const clusters: string[] = [];
   const counts = new Map<string, number>();
   for (const r of recommendations) {
@@ -23,7 +24,11 @@ export function FollowUpMatrix({ recommendations }: { recommendations: Recommend
   const cell = (cluster: string, status: string) => {
     const count = counts.get(`${cluster}\u0000${status}`) ?? 0;
     if (!count) return <span className="muted">0</span>;
-    const query = new URLSearchParams({ status, ...(cluster ? { cluster } : {}) });
+    // The other filters (urgency, tag, organisations) stay: the cell opens the list the matrix counts.
+    const query = new URLSearchParams(params);
+    query.set('status', status);
+    if (cluster) query.set('cluster', cluster);
+    else query.delete('cluster');
     const name = t('reviews.matrix.cell', {
       status: t(`reviews.status.${status}`),
       count: format.number(count),

@@ -3,21 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { FormError } from '../../components/states';
 import { useFormat } from '../../i18n/format';
+import { useImportFile } from './review-edit-hooks';
 import { useImportRecommendations, type ImportResult } from './review-hooks';
 
-/** Why the server refused the pasted text: empty, or over its limit (named in megabytes). */
+/** Why the server refused the pasted text or the file: empty, over its limit (in megabytes), or not a document. */
 function TextProblem({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return <FormError error={error} />;
   const problem = (error.details as { field?: string; code?: string; params?: { maxBytes?: number } }[]).find(
-    (d) => d.field === 'text',
+    (d) => d.field === 'text' || d.field === 'file',
   );
   if (!problem) return <FormError error={error} />;
   const megabytes = format.number((problem.params?.maxBytes ?? 1_048_576) / 1_048_576);
+  const file = problem.field === 'file';
   return (
-    <p id="import-text-problem" className="form-error" role="alert">
-      {problem.code === 'too_long' ? t('reviews.import.tooLong', { megabytes }) : t('reviews.import.tooShort')}
+    <p id={`import-${problem.field}-problem`} className="form-error" role="alert">
+      {problem.code === 'too_long'
+        ? t('reviews.import.tooLong', { megabytes })
+        : problem.code === 'wrong_format'
+          ? t('reviews.import.fileFormat')
+          : file
+            ? t('reviews.import.fileEmpty')
+            : t('reviews.import.tooShort')}
     </p>
   );
 }
@@ -86,21 +94,40 @@ function Preview({ result }: { result: ImportResult }) {
   );
 }
 
-/** A coordinator pastes the recommendations part of the document, previews what it gives, then saves it. */
+/**
+ * A coordinator pastes the recommendations part of the document, or chooses the document itself (.docx, .txt,
+ * .csv), previews what it gives, then saves it.
+ */
 export function ImportPanel({ reviewId }: { reviewId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [text, setText] = useState('');
   const [csv, setCsv] = useState(false);
-  const preview = useImportRecommendations(reviewId);
-  const save = useImportRecommendations(reviewId);
-  const previewed = preview.data && preview.variables?.text === text ? preview.data : undefined;
+  const [file, setFile] = useState<File | null>(null);
+  const [fileInput, setFileInput] = useState(0);
+  const previewText = useImportRecommendations(reviewId);
+  const saveText = useImportRecommendations(reviewId);
+  const previewFile = useImportFile(reviewId);
+  const saveFile = useImportFile(reviewId);
+  const preview = file ? previewFile : previewText;
+  const save = file ? saveFile : saveText;
+  const previewed = file
+    ? previewFile.variables?.file === file
+      ? previewFile.data
+      : undefined
+    : previewText.variables?.text === text
+      ? previewText.data
+      : undefined;
   const run = (dryRun: boolean) => {
-    const body = { text, dryRun, format: csv ? ('csv' as const) : ('text' as const) };
-    if (dryRun) {
-      save.reset();
-      preview.mutate(body);
-    } else save.mutate(body);
+    if (dryRun) save.reset();
+    if (file) (dryRun ? previewFile : saveFile).mutate({ file, dryRun });
+    else (dryRun ? previewText : saveText).mutate({ text, dryRun, format: csv ? 'csv' : 'text' });
+  };
+  const forgetFile = () => {
+    setFile(null);
+    setFileInput((n) => n + 1);
+    previewFile.reset();
+    saveFile.reset();
   };
   return (
     <section aria-labelledby="import-title" className="panel">
@@ -120,15 +147,39 @@ export function ImportPanel({ reviewId }: { reviewId: string }) {
           id="import-text"
           rows={8}
           value={text}
+          disabled={!!file}
           aria-describedby="import-text-hint"
           onChange={(e) => setText(e.target.value)}
         />
         <label className="check">
-          <input type="checkbox" checked={csv} onChange={(e) => setCsv(e.target.checked)} />
+          <input type="checkbox" checked={csv} disabled={!!file} onChange={(e) => setCsv(e.target.checked)} />
           {t('reviews.import.csv')}
         </label>
+        <label htmlFor="import-file">{t('reviews.import.file')}</label>
+        <p className="hint" id="import-file-hint">
+          {t('reviews.import.fileHint')}
+        </p>
+        <div className="toolbar">
+          <input
+            key={fileInput}
+            id="import-file"
+            type="file"
+            accept=".docx,.txt,.csv"
+            aria-describedby="import-file-hint"
+            onChange={(e) => {
+              previewFile.reset();
+              saveFile.reset();
+              setFile(e.target.files?.[0] ?? null);
+            }}
+          />
+          {file && (
+            <button type="button" className="button-secondary" onClick={forgetFile}>
+              {t('reviews.import.forgetFile')}
+            </button>
+          )}
+        </div>
         {preview.error ? <TextProblem error={preview.error} /> : null}
-        <button type="submit" className="button-secondary" disabled={preview.isPending || !text.trim()}>
+        <button type="submit" className="button-secondary" disabled={preview.isPending || (!file && !text.trim())}>
           {preview.isPending ? t('reviews.import.previewing') : t('reviews.import.preview')}
         </button>
       </form>

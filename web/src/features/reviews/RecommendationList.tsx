@@ -1,52 +1,58 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { useMe } from '../auth/session-hooks';
-import { STATUSES, useRecommendations, type AssessmentStatus, type RecommendationFilter } from './review-hooks';
+import { useRecommendationFilter } from './recommendation-filter';
+import { STATUSES, useRecommendations, type OrganizationRef } from './review-hooks';
 import { StatusBadge } from './StatusBadge';
 
-/** The filters live in the URL, so a filtered list (or a matrix cell's) can be shared. */
-function filterFrom(params: URLSearchParams, organizationId: string | null): RecommendationFilter {
-  const value = (key: string) => params.get(key)?.trim() || undefined;
-  const status = value('status');
-  const urgent = value('urgent');
-  return {
-    cluster: value('cluster'),
-    tag: value('tag'),
-    status: STATUSES.includes(status as AssessmentStatus) ? (status as AssessmentStatus) : undefined,
-    urgent: urgent === 'true' || urgent === 'false' ? urgent : undefined,
-    followingOrganizationId: params.get('mine') === 'true' && organizationId ? organizationId : undefined,
-  };
+const orgName = (o: OrganizationRef) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
+
+/** One filter by organisation: the responsible bodies, or the following organisations, named in the review. */
+function OrganizationFilter(props: {
+  label: string;
+  any: string;
+  value: string;
+  choices: OrganizationRef[];
+  disabled?: boolean;
+  change: (id: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} disabled={props.disabled} onChange={(e) => props.change(e.target.value)}>
+        <option value="">{props.any}</option>
+        {props.choices.map((o) => (
+          <option key={o.id} value={o.id} translate="no">
+            {orgName(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
-/** The review's recommendations, filterable by cluster, status, urgency and tag. */
+/** The review's recommendations, filterable by cluster, status, urgency, tag, responsible body and follower. */
 export function RecommendationList({
   reviewId,
   clusters,
   tags,
+  responsible,
+  following,
 }: {
   reviewId: string;
   clusters: string[];
   tags: string[];
+  responsible: OrganizationRef[];
+  following: OrganizationRef[];
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
   const me = useMe().data!;
-  const filter = filterFrom(params, me.organizationId ?? null);
+  const { params, filter, set, filtered } = useRecommendationFilter();
   const list = useRecommendations(reviewId, filter);
-  const set = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const copy = new URLSearchParams(current);
-        if (value) copy.set(key, value);
-        else copy.delete(key);
-        return copy;
-      },
-      { replace: true },
-    );
-  const filtered = Object.values(filter).some(Boolean);
+  const mine = params.get('mine') === 'true';
   return (
     <section aria-labelledby="recommendations-title" className="panel" id="recommendations">
       <h2 id="recommendations-title">{t('reviews.list.recommendations')}</h2>
@@ -97,13 +103,24 @@ export function RecommendationList({
             ))}
           </select>
         </label>
+        <OrganizationFilter
+          label={t('reviews.filters.responsible')}
+          any={t('reviews.filters.anyResponsible')}
+          value={filter.responsibleOrganizationId ?? ''}
+          choices={responsible}
+          change={(id) => set('responsible', id)}
+        />
+        <OrganizationFilter
+          label={t('reviews.filters.following')}
+          any={t('reviews.filters.anyFollowing')}
+          value={mine ? '' : (filter.followingOrganizationId ?? '')}
+          choices={following}
+          disabled={mine}
+          change={(id) => set('following', id)}
+        />
         {me.organizationId && (
           <label className="check">
-            <input
-              type="checkbox"
-              checked={params.get('mine') === 'true'}
-              onChange={(e) => set('mine', e.target.checked ? 'true' : '')}
-            />
+            <input type="checkbox" checked={mine} onChange={(e) => set('mine', e.target.checked ? 'true' : '')} />
             {t('reviews.filters.mine')}
           </label>
         )}

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useFormat } from '../../i18n/format';
 import { AssessmentForm } from './AssessmentForm';
+import { RecommendationEditForm } from './RecommendationEditForm';
+import { RecommendationLinks } from './RecommendationLinks';
+import { evidenceFileUrl } from './review-edit-hooks';
 import { dayIso, useRecommendation, type RecommendationDetail } from './review-hooks';
 import { StatusBadge } from './StatusBadge';
 import './reviews.css';
@@ -44,7 +48,9 @@ function History({ recommendation: r }: { recommendation: RecommendationDetail }
                             {e.url}
                           </a>
                         ) : e.fileId ? (
-                          <span translate="yes">{t('reviews.file')}</span>
+                          <a href={evidenceFileUrl(r.id, e.fileId)} download>
+                            {e.fileName ?? <span translate="yes">{t('reviews.file')}</span>}
+                          </a>
                         ) : (
                           e.reference
                         )}
@@ -72,6 +78,7 @@ export function RecommendationPage() {
   const format = useFormat();
   const { id = '' } = useParams();
   const recommendation = useRecommendation(id);
+  const [editing, setEditing] = useState(false);
   if (recommendation.isPending) return <LoadingState />;
   if (recommendation.isError)
     return <ErrorState error={recommendation.error} retry={() => void recommendation.refetch()} />;
@@ -89,72 +96,92 @@ export function RecommendationPage() {
         </p>
       )}
       <PageTitle>{t('reviews.paragraph', { paragraph: r.paragraph })}</PageTitle>
-      <section aria-labelledby="recommendation-text" className="panel">
-        <h2 id="recommendation-text" className="visually-hidden">
-          {t('reviews.fields.text')}
-        </h2>
-        <div className={r.textKm ? 'texts two' : 'texts'}>
-          <blockquote className="description" translate="no">
-            {r.text}
-          </blockquote>
-          {r.textKm && (
-            <blockquote className="description" lang="km" translate="no">
-              {r.textKm}
+      {editing ? (
+        <section aria-label={t('reviews.fields.text')} className="panel">
+          <RecommendationEditForm recommendation={r} done={() => setEditing(false)} />
+        </section>
+      ) : (
+        <section aria-labelledby="recommendation-text" className="panel">
+          <h2 id="recommendation-text" className="visually-hidden">
+            {t('reviews.fields.text')}
+          </h2>
+          <div className={r.textKm ? 'texts two' : 'texts'}>
+            <blockquote className="description" translate="no">
+              {r.text}
             </blockquote>
-          )}
-        </div>
-        <dl className="facts">
-          <div>
-            <dt>{t('reviews.fields.status')}</dt>
-            <dd>
-              <StatusBadge status={r.status} />
-              {r.assessedOn && (
-                <>
-                  {' '}
-                  <time dateTime={r.assessedOn}>{format.date(dayIso(r.assessedOn), 'UTC')}</time>
-                </>
-              )}
-            </dd>
+            {r.textKm && (
+              <blockquote className="description" lang="km" translate="no">
+                {r.textKm}
+              </blockquote>
+            )}
           </div>
-          {r.subheading && (
+          <dl className="facts">
             <div>
-              <dt>{t('reviews.fields.subheading')}</dt>
-              <dd translate="no">{r.subheading}</dd>
-            </div>
-          )}
-          {r.urgent && (
-            <div>
-              <dt>{t('reviews.filters.urgency')}</dt>
+              <dt>{t('reviews.fields.status')}</dt>
               <dd>
-                <span className="badge badge-urgent">{t('reviews.urgent')}</span>
+                <StatusBadge status={r.status} />
+                {r.assessedOn && (
+                  <>
+                    {' '}
+                    <time dateTime={r.assessedOn}>{format.date(dayIso(r.assessedOn), 'UTC')}</time>
+                  </>
+                )}
               </dd>
             </div>
-          )}
-          {r.recommendingState && (
+            {r.subheading && (
+              <div>
+                <dt>{t('reviews.fields.subheading')}</dt>
+                <dd translate="no">{r.subheading}</dd>
+              </div>
+            )}
+            {r.urgent && (
+              <div>
+                <dt>{t('reviews.filters.urgency')}</dt>
+                <dd>
+                  <span className="badge badge-urgent">{t('reviews.urgent')}</span>
+                </dd>
+              </div>
+            )}
+            {r.recommendingState && (
+              <div>
+                <dt>{t('reviews.fields.recommendingState')}</dt>
+                <dd>
+                  <span translate="no">{r.recommendingState}</span>
+                  {r.response && ` · ${t(`reviews.response.${r.response}`)}`}
+                </dd>
+              </div>
+            )}
             <div>
-              <dt>{t('reviews.fields.recommendingState')}</dt>
-              <dd>
-                <span translate="no">{r.recommendingState}</span>
-                {r.response && ` · ${t(`reviews.response.${r.response}`)}`}
-              </dd>
+              <dt>{t('reviews.fields.responsible')}</dt>
+              <dd translate="no">{names(r.responsibleOrganizations) || '—'}</dd>
             </div>
-          )}
-          <div>
-            <dt>{t('reviews.fields.responsible')}</dt>
-            <dd translate="no">{names(r.responsibleOrganizations) || '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('reviews.fields.following')}</dt>
-            <dd translate="no">{names(r.followingOrganizations) || '—'}</dd>
-          </div>
-          {r.tags.length > 0 && (
             <div>
-              <dt>{t('reviews.fields.tags')}</dt>
-              <dd translate="no">{r.tags.join(', ')}</dd>
+              <dt>{t('reviews.fields.following')}</dt>
+              <dd translate="no">{names(r.followingOrganizations) || '—'}</dd>
             </div>
+            {r.tags.length > 0 && (
+              <div>
+                <dt>{t('reviews.fields.tags')}</dt>
+                <dd translate="no">{r.tags.join(', ')}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('reviews.fields.scope')}</dt>
+              <dd>{r.inScope ? t('reviews.scope.in') : t('reviews.scope.out')}</dd>
+            </div>
+            {(r.submissionLinks.length > 0 || r.opportunityIds.length > 0) && (
+              <RecommendationLinks recommendation={r} />
+            )}
+          </dl>
+          {r.can.change && (
+            <p className="toolbar">
+              <button type="button" onClick={() => setEditing(true)}>
+                {t('reviews.editRecommendation.open')}
+              </button>
+            </p>
           )}
-        </dl>
-      </section>
+        </section>
+      )}
       {r.can.assess && <AssessmentForm recommendation={r} />}
       <History recommendation={r} />
     </article>

@@ -14,6 +14,7 @@ export type RecommendationDetail = Schemas['RecommendationDetailResponse'];
 export type AssessmentStatus = Schemas['AssessmentStatus'];
 export type CreateAssessment = Schemas['CreateAssessmentDto'];
 export type ImportResult = Schemas['ImportResultResponse'];
+export type OrganizationRef = Schemas['OrganizationRefResponse'];
 
 export const MECHANISMS: Mechanism[] = ['crc', 'upr', 'cedaw', 'crpd', 'cat', 'ccpr', 'cescr', 'other'];
 export const DATE_KINDS: ReviewDateKind[] = [
@@ -39,6 +40,7 @@ export interface RecommendationFilter {
   tag?: string;
   status?: AssessmentStatus;
   urgent?: 'true' | 'false';
+  responsibleOrganizationId?: string;
   followingOrganizationId?: string;
 }
 
