@@ -34,7 +34,7 @@ export default {
       ...transpile,
       moduleNameMapper: relativeTs,
       displayName: 'unit',
-      roots: ['<rootDir>/src', '<rootDir>/migrations', '<rootDir>/web/src'],
+      roots: ['<rootDir>/src', '<rootDir>/shared', '<rootDir>/migrations', '<rootDir>/web/src'],
       testMatch: ['**/*.spec.ts'],
     },
     {
