@@ -1,7 +1,7 @@
 /**
  * Jest runs the tests as ES modules (NestJS 12 is ESM-only). ts-jest only transpiles, as tsconfig.json
  * sets `isolatedModules` (type errors are `npm run typecheck`'s job). The e2e and browser tests run the build `npm test` has just made
- * (`dist/`, as in production): their imports of `src/` and `test/support/` resolve there, so only the
+ * (`dist/`, as in production): their imports of `src/`, `shared/` and `test/support/` resolve there, so only the
  * test files themselves are compiled here.
  */
 const transpile = {
@@ -16,6 +16,7 @@ const relativeTs = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const againstBuild = {
   moduleNameMapper: {
     '^(?:\\.\\./)+src/(.*)\\.js$': '<rootDir>/dist/src/$1.js',
+    '^(?:\\.\\./)+shared/(.*)\\.js$': '<rootDir>/dist/shared/$1.js',
     '^(?:\\.\\./)*(?:\\./)?support/(.*)\\.js$': '<rootDir>/dist/test/support/$1.js',
     ...relativeTs,
   },
