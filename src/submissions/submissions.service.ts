@@ -219,9 +219,7 @@ export class SubmissionsService {
         partners,
       );
       if (isFrozen(submission.status)) {
-        const frozen = Object.keys(changes).filter(
-          (f) => !FIELDS_EDITABLE_WHEN_FROZEN.includes(f),
-        );
+        const frozen = Object.keys(changes).filter((f) => !FIELDS_EDITABLE_WHEN_FROZEN.includes(f));
         if (frozen.length || partnerList) {
           throw new ConflictException(
             `The submission is ${label(submission.status)}: ${[...frozen, ...(partnerList ? ['partners'] : [])].join(', ')} can no longer be changed`,

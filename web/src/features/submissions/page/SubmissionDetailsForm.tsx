@@ -3,11 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
 
-import {
-  FIELDS_EDITABLE_WHEN_FROZEN,
-  isFrozen,
-  SUBMISSION_KINDS,
-} from '../../../../../shared/submission.workflow';
+import { FIELDS_EDITABLE_WHEN_FROZEN, isFrozen, SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
 import { useUpdateSubmission, type SubmissionChanges, type SubmissionDetail } from './page-hooks';
 
 type Values = Record<string, string>;
