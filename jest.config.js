@@ -1,8 +1,9 @@
 /**
  * Jest runs the tests as ES modules (NestJS 12 is ESM-only). ts-jest only transpiles, as tsconfig.json
  * sets `isolatedModules` (type errors are `npm run typecheck`'s job). The e2e and browser tests run the build `npm test` has just made
- * (`dist/`, as in production): their imports of `src/`, `shared/` and `test/support/` resolve there, so only the
- * test files themselves are compiled here.
+ * (`dist/`, as in production): their imports of `src/` and `test/support/` resolve there, so only the
+ * test files themselves are compiled here (and the `shared/` lists some import: plain data, the same either way; a
+ * mapping to dist/shared would also catch packages' own `../shared/` imports).
  */
 const transpile = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -16,7 +17,6 @@ const relativeTs = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const againstBuild = {
   moduleNameMapper: {
     '^(?:\\.\\./)+src/(.*)\\.js$': '<rootDir>/dist/src/$1.js',
-    '^(?:\\.\\./)+shared/(.*)\\.js$': '<rootDir>/dist/shared/$1.js',
     '^(?:\\.\\./)*(?:\\./)?support/(.*)\\.js$': '<rootDir>/dist/test/support/$1.js',
     ...relativeTs,
   },
