@@ -1,9 +1,43 @@
-// ESLint flat config: typescript-eslint's recommended rules for the server, migrations and tests.
+// ESLint flat config: typescript-eslint's recommended rules for the server, the web app, shared/, migrations and tests.
 // Formatting is Prettier's job (`npm run format`); ESLint only judges the code. No
 // consistent-type-imports: Nest's dependency injection needs the classes imported as values.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { dirname, relative, resolve } from 'node:path';
+
+const root = import.meta.dirname;
+/** Where a relative import lands, from the repository's root (`src/…`, `web/src/…`); null for a package. */
+const target = (file, source) => (source.startsWith('.') ? relative(root, resolve(dirname(file), source)) : null);
+/** What a file may not import, by where it is; null when it may import anything. */
+function refusal(file, to) {
+  if (file.startsWith('src/') && to?.startsWith('web/'))
+    return 'The server does not import the web app; code both run goes in shared/.';
+  if (file.startsWith('web/src/') && to?.startsWith('src/'))
+    return 'The web app does not import the server; code both run goes in shared/.';
+  // Its tests run in Jest, on Node; the modules themselves must run as they are on both sides.
+  if (file.startsWith('shared/') && !file.endsWith('.spec.ts') && !to?.startsWith('shared/'))
+    return 'shared/ imports only other shared/ modules: no package, no node: module, nothing from src/ or web/.';
+  return null;
+}
+/** Fails an import (or re-export, or `import()`) that crosses between the server and the web app. */
+const seam = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = relative(root, context.filename);
+    const check = ({ source }) => {
+      if (typeof source?.value !== 'string') return;
+      const message = refusal(file, target(context.filename, source.value));
+      if (message) context.report({ node: source, message });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -32,4 +66,6 @@ export default tseslint.config(
     },
   },
   { files: ['web/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  // The seam between the two sides: the server and the web app share code only through shared/.
+  { plugins: { cjn: { rules: { seam } } }, rules: { 'cjn/seam': 'error' } },
 );

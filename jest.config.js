@@ -2,7 +2,8 @@
  * Jest runs the tests as ES modules (NestJS 12 is ESM-only). ts-jest only transpiles, as tsconfig.json
  * sets `isolatedModules` (type errors are `npm run typecheck`'s job). The e2e and browser tests run the build `npm test` has just made
  * (`dist/`, as in production): their imports of `src/` and `test/support/` resolve there, so only the
- * test files themselves are compiled here.
+ * test files themselves are compiled here (and the `shared/` lists some import: plain data, the same either way; a
+ * mapping to dist/shared would also catch packages' own `../shared/` imports).
  */
 const transpile = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -34,7 +35,7 @@ export default {
       ...transpile,
       moduleNameMapper: relativeTs,
       displayName: 'unit',
-      roots: ['<rootDir>/src', '<rootDir>/migrations', '<rootDir>/web/src'],
+      roots: ['<rootDir>/src', '<rootDir>/shared', '<rootDir>/migrations', '<rootDir>/web/src'],
       testMatch: ['**/*.spec.ts'],
     },
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ACTIVITY_ACTIONS } from '../src/activity/activity-actions.js';
+import { ACTIVITY_ACTIONS } from '../shared/activity-actions.js';
 import { paramsFromSummary, RULES } from './activity-summaries.js';
 
 describe('params read back from the English summaries of rows older than params', () => {

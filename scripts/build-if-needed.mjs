@@ -15,11 +15,11 @@ function newest(path) {
 const stale = (output, sources) =>
   sources.every(existsSync) && (!existsSync(output) || Math.max(...sources.map(newest)) > statSync(output).mtimeMs);
 
-if (stale('dist/src/main.js', ['src', 'migrations'])) {
+if (stale('dist/src/main.js', ['src', 'shared', 'migrations'])) {
   console.log('[cjn-tracker] building the server…');
   execSync('npx nest build', { stdio: 'inherit' });
 }
-if (stale('web/dist/index.html', ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'])) {
+if (stale('web/dist/index.html', ['web/src', 'shared', 'web/public', 'web/index.html', 'web/vite.config.ts'])) {
   console.log('[cjn-tracker] building the web app…');
   execSync('npm run build:web', { stdio: 'inherit' });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
-import { STAGES, type Stage } from '../src/opportunities/opportunity.workflow.js';
-import { SUBMISSION_STATUSES, type SubmissionStatus } from '../src/submissions/submission.workflow.js';
+import { STAGES, type Stage } from '../shared/opportunity.workflow.js';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../shared/submission.workflow.js';
 import type { Role } from '../src/users/user.entity.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { makeOpportunity } from './support/opportunity-factories.js';

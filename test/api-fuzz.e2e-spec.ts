@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { FIELD_CODES, REFUSAL_CODES } from '../src/common/refusal.js';
+import { FIELD_CODES, REFUSAL_CODES } from '../shared/refusal-codes.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import {
   type ApiDocument,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../src/common/clock.js';
-import { STAGES } from '../src/opportunities/opportunity.workflow.js';
+import { STAGES } from '../shared/opportunity.workflow.js';
 import { seedOpportunities } from '../src/seed/opportunities.seed.js';
 import { type Actor, makeUser } from './support/factories.js';
 import { tempUploadDir } from './support/opportunity-factories.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Opportunity } from '../src/opportunities/opportunity.entity.js';
-import { STAGES, TRANSITIONS } from '../src/opportunities/opportunity.workflow.js';
+import { STAGES, TRANSITIONS } from '../shared/opportunity.workflow.js';
 import { type Actor, makeOrganization, makeUser } from './support/factories.js';
 import { addItem, addPartner, makeOpportunity, tempUploadDir } from './support/opportunity-factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

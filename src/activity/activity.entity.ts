@@ -1,4 +1,4 @@
-import type { ActivityParams } from './activity-actions.js';
+import type { ActivityParams } from '../../shared/activity-actions.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Append-only: who did what to which record, when. Never updated or deleted by the app. */

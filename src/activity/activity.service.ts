@@ -11,7 +11,18 @@ import {
   toUncountedPage,
 } from '../common/pagination.js';
 import { Activity } from './activity.entity.js';
-import { type ActivityAction, type ActivityParams, OWN_ACCOUNT_ACTIONS } from './activity-actions.js';
+import type { ActivityAction, ActivityParams } from '../../shared/activity-actions.js';
+
+/** Sign-ins and a person's changes to their own account: the audit log keeps them, recent activity does not. */
+const OWN_ACCOUNT_ACTIONS: ActivityAction[] = [
+  'user.updated',
+  'user.password_reset',
+  'user.unsubscribed',
+  'user.telegram_linked',
+  'user.telegram_unlinked',
+  'api_token.created',
+  'api_token.revoked',
+];
 
 export interface ActivityEntry {
   actorId: string | null;

@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { type ErrorBody, errorBody } from './errors.js';
-import { CODE_BY_STATUS, REFUSAL_CODES, type RefusalCode } from './refusal.js';
+import { REFUSAL_CODES, type RefusalCode } from '../../shared/refusal-codes.js';
+import { CODE_BY_STATUS } from './refusal.js';
 
 /** Postgres errors that mean the request was wrong, not the server. */
 const PG_CLIENT_ERRORS: Record<string, [number, RefusalCode, string]> = {

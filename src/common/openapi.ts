@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_NAMES } from './errors.js';
-import { FIELD_CODES, type FieldCode, REFUSAL_CODES, type RefusalCode } from './refusal.js';
+import { FIELD_CODES, type FieldCode, REFUSAL_CODES, type RefusalCode } from '../../shared/refusal-codes.js';
 
 /** One field's problems in a 400 for bad input. */
 export class FieldProblemResponse {

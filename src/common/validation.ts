@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import type { FieldCode, FieldProblem } from './refusal.js';
+import type { FieldCode } from '../../shared/refusal-codes.js';
+import type { FieldProblem } from './refusal.js';
 import { MUST_NOT_BE_NULL } from './validators.js';
 
 /** class-validator's constraint names (and ours) → the field codes the web app knows. */

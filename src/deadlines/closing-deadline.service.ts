@@ -7,7 +7,7 @@ import { OpportunitiesService } from '../opportunities/opportunities.service.js'
 import type { User } from '../users/user.entity.js';
 import { CLOSING_DATE_TEMPLATE, Deadline } from './deadline.entity.js';
 import { nextStatus } from './deadline-status.js';
-import type { ActivityAction } from '../activity/activity-actions.js';
+import type { ActivityAction } from '../../shared/activity-actions.js';
 import { DEFAULT_OFFSETS } from './reminder-times.js';
 import { ReminderScheduler } from './reminder-scheduler.service.js';
 

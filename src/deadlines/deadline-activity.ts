@@ -1,4 +1,4 @@
-import type { ActivityParams } from '../activity/activity-actions.js';
+import type { ActivityParams } from '../../shared/activity-actions.js';
 import type { Deadline } from './deadline.entity.js';
 
 /** A change of a deadline as a reader's sentence needs it: its title, what changed, and where it now falls. */

@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { displayTimes, formatInZone } from '../deadlines/reminder-times.js';
 import { canonicalZone } from '../common/validators.js';
-import { khmerDateTime, khmerOffset } from '../../web/src/i18n/khmer-dates.js';
+import { khmerDateTime, khmerOffset } from '../../shared/khmer-dates.js';
 import { en } from './en.catalogue.js';
 import { km } from './km.catalogue.js';
 

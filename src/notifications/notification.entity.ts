@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { NoticeParams } from './notice-kinds.js';
+import type { NoticeParams } from '../../shared/notice-kinds.js';
 
 /** One entry of a user's in-app inbox. */
 @Entity('notifications')

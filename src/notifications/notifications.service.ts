@@ -7,7 +7,7 @@ import { type Page, type PageQuery, pageWindow, toPage } from '../common/paginat
 import { type Language, languageOf } from '../i18n/translate.js';
 import { User } from '../users/user.entity.js';
 import { Notification } from './notification.entity.js';
-import type { NoticeKind, NoticeParams } from './notice-kinds.js';
+import type { NoticeKind, NoticeParams } from '../../shared/notice-kinds.js';
 import { notFound } from '../common/refusal.js';
 import { chunks } from '../common/chunks.js';
 

@@ -1,6 +1,6 @@
 import { relativeIn, t, timesIn, tOr } from '../i18n/translate.js';
 import { escapeHtml } from '../mail/mail.service.js';
-import type { NoticeParams } from './notice-kinds.js';
+import type { NoticeParams } from '../../shared/notice-kinds.js';
 
 /** Everything a reminder says, before a channel formats it. Built per recipient (their zone, their links). */
 export interface ReminderContent {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { GuardItem, GuardPartner } from './opportunity.workflow.js';
+import type { GuardItem, GuardPartner } from '../../shared/opportunity.workflow.js';
 
 /** The queries of the opportunities module that read across tables (CSV export and import, the submit guard). */
 

@@ -1,7 +1,7 @@
 import { isCoordinator } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
 import type { Opportunity } from './opportunity.entity.js';
-import { type Stage, TRANSITIONS } from './opportunity.workflow.js';
+import { type Stage, TRANSITIONS } from '../../shared/opportunity.workflow.js';
 
 /** Who may change opportunities at all: the opportunity policy's write rule. */
 export function mayChangeOpportunities(user: Pick<User, 'role'>): boolean {

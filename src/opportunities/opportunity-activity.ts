@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ActivityAction, ActivityParams } from '../activity/activity-actions.js';
+import type { ActivityAction, ActivityParams } from '../../shared/activity-actions.js';
 import type { ActivityService } from '../activity/activity.service.js';
 import type { User } from '../users/user.entity.js';
 import { notFound } from '../common/refusal.js';

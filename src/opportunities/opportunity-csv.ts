@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { isURL } from 'class-validator';
 import { AMOUNT, CURRENCY } from './dto/money.js';
 import { VISIBILITIES, type Visibility } from './opportunity.entity.js';
-import { STAGES, type Stage } from './opportunity.workflow.js';
+import { STAGES, type Stage } from '../../shared/opportunity.workflow.js';
 
 /** Columns of the pipeline export; the import reads the same file back. */
 export const EXPORT_COLUMNS = [

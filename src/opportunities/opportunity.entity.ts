@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { STAGES, type Stage } from './opportunity.workflow.js';
+import { STAGES, type Stage } from '../../shared/opportunity.workflow.js';
 
 export { STAGES, type Stage };
 

@@ -3,9 +3,9 @@ import { OrganizationRefResponse } from '../organizations/organization.response.
 import { CHECKLIST_STATUSES, type ChecklistStatus } from './checklist-item.entity.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './organization-document.entity.js';
 import { VISIBILITIES, type Visibility } from './opportunity.entity.js';
-import { PARTNER_STATUSES, type PartnerStatus, STAGES, type Stage } from './opportunity.workflow.js';
+import { PARTNER_STATUSES, type PartnerStatus, STAGES, type Stage } from '../../shared/opportunity.workflow.js';
 import { PARTNER_ROLES, type PartnerRole } from './partner.entity.js';
-import type { ReadinessProblem } from './opportunity.workflow.js';
+import type { ReadinessProblem } from '../../shared/opportunity.workflow.js';
 
 /** A grant call the network tracks through its pipeline. */
 export class OpportunityResponse {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { PARTNER_STATUSES, type PartnerStatus } from './opportunity.workflow.js';
+import { PARTNER_STATUSES, type PartnerStatus } from '../../shared/opportunity.workflow.js';
 
 export { PARTNER_STATUSES, type PartnerStatus };
 

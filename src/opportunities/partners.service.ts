@@ -14,7 +14,7 @@ import { budgetTotals } from './budget.js';
 import type { CreatePartnerDto, PartnerQuery, UpdatePartnerDto } from './dto/partner.dto.js';
 import { mustExist, recordEvent } from './opportunity-activity.js';
 import type { Opportunity } from './opportunity.entity.js';
-import { checkPartnerStatus } from './opportunity.workflow.js';
+import { checkPartnerStatus } from '../../shared/opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { Partner } from './partner.entity.js';
 import { badField, notFound, Refusal } from '../common/refusal.js';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { guardInputs } from './opportunities.repository.js';
-import { blockerText, type ReadinessProblem, submitBlockers } from './opportunity.workflow.js';
+import { blockerText, type ReadinessProblem, submitBlockers } from '../../shared/opportunity.workflow.js';
 
 /** The network's home zone: an organisation document "expires on" a day in Phnom Penh. */
 export const HOME_ZONE = 'Asia/Phnom_Penh';

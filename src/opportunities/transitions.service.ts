@@ -10,7 +10,7 @@ import type { User } from '../users/user.entity.js';
 import type { OpportunityTransitionDto } from './dto/opportunity.dto.js';
 import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
-import { checkMove, TRANSITIONS } from './opportunity.workflow.js';
+import { checkMove, TRANSITIONS } from '../../shared/opportunity.workflow.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { ReadinessService } from './readiness.service.js';
 

@@ -12,7 +12,7 @@ import { Section } from './section.entity.js';
 import { SubmissionSnapshot } from './snapshot.entity.js';
 import { Submission } from './submission.entity.js';
 import { activeEndorsements } from './submission.views.js';
-import { countWords } from './word-count.js';
+import { countWords } from '../../shared/word-count.js';
 import { notFound } from '../common/refusal.js';
 
 export interface DocumentResult {

@@ -11,7 +11,7 @@ import type { User } from '../users/user.entity.js';
 import type { CreateEndorsementDto } from './dto/endorsement.dto.js';
 import { Endorsement } from './endorsement.entity.js';
 import { lockSubmission, person, userNames } from './submissions.repository.js';
-import { isFrozen, label } from './submission.workflow.js';
+import { isFrozen, label } from '../../shared/submission.workflow.js';
 import { badField, notFound, Refusal } from '../common/refusal.js';
 
 /** Organisations signing on to a submission; withdrawal is possible until it is submitted. */

@@ -7,7 +7,7 @@ import { type Page, type PageQuery, pageWindow, toPage } from '../common/paginat
 import type { User } from '../users/user.entity.js';
 import { findSection, person, userNames } from './submissions.repository.js';
 import { SectionRevision } from './section.entity.js';
-import { countWords } from './word-count.js';
+import { countWords } from '../../shared/word-count.js';
 
 function revisionView(r: SectionRevision, names: Map<string, string>) {
   return {

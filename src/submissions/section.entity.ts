@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { SECTION_STATUSES, type SectionStatus } from '../../shared/submission.workflow.js';
 
-export const SECTION_STATUSES = ['not_started', 'drafting', 'ready', 'approved'] as const;
-export type SectionStatus = (typeof SECTION_STATUSES)[number];
+export { SECTION_STATUSES, type SectionStatus };
 
 /** One part of a submission's text, written by its assignee; `version` guards against lost updates. */
 @Entity('submission_sections')

@@ -18,7 +18,7 @@ import {
 import { Section, SectionRevision } from './section.entity.js';
 import { maySaveSectionText, requireLead, requireSectionEdit } from './submission-roles.js';
 import { Submission } from './submission.entity.js';
-import { countWords } from './word-count.js';
+import { countWords } from '../../shared/word-count.js';
 import { badField } from '../common/refusal.js';
 
 export type SectionView = ReturnType<typeof sectionView> & { canEditText?: boolean };

@@ -2,7 +2,7 @@ import { isCoordinator } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
 import { runsSubmission } from './submission-roles.js';
 import type { Submission } from './submission.entity.js';
-import { isFrozen, SUBMISSION_TRANSITIONS, type SubmissionStatus } from './submission.workflow.js';
+import { isFrozen, SUBMISSION_TRANSITIONS, type SubmissionStatus } from '../../shared/submission.workflow.js';
 
 /** What the reader may do to a submission now, so the web app offers only that. */
 export interface SubmissionActions {

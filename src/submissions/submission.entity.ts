@@ -1,14 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission.workflow.js';
-
-export const SUBMISSION_KINDS = [
-  'alternative_report',
-  'general_comment',
-  'consultation_response',
-  'list_of_issues',
-  'other',
-] as const;
-export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+import {
+  SUBMISSION_KINDS,
+  SUBMISSION_STATUSES,
+  type SubmissionKind,
+  type SubmissionStatus,
+} from '../../shared/submission.workflow.js';
 
 export const CONFIDENTIALITY = ['publish', 'confidential'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY)[number];
@@ -19,7 +15,7 @@ export type SubmissionChannel = (typeof SUBMISSION_CHANNELS)[number];
 export const VISIBILITIES = ['network', 'participants'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-export { SUBMISSION_STATUSES, type SubmissionStatus };
+export { SUBMISSION_KINDS, SUBMISSION_STATUSES, type SubmissionKind, type SubmissionStatus };
 
 /** A joint policy submission: a comment on a draft General Comment, an alternative report, a consultation response. */
 @Entity('submissions')

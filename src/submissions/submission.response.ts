@@ -12,7 +12,7 @@ import {
   VISIBILITIES,
   type Visibility,
 } from './submission.entity.js';
-import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission.workflow.js';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../shared/submission.workflow.js';
 
 /** A person named on a record. */
 export class PersonResponse {

@@ -3,7 +3,7 @@ import { type EntityManager, In } from 'typeorm';
 import { User } from '../users/user.entity.js';
 import { Section } from './section.entity.js';
 import { Submission } from './submission.entity.js';
-import { isFrozen, label } from './submission.workflow.js';
+import { isFrozen, label } from '../../shared/submission.workflow.js';
 import { Refusal, notFound } from '../common/refusal.js';
 
 /**

@@ -12,7 +12,6 @@ import { escapeLike } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
 import {
   type CreateSubmissionDto,
-  FIELDS_EDITABLE_WHEN_FROZEN,
   type PartnerDto,
   type SubmissionQuery,
   type UpdateSubmissionDto,
@@ -21,7 +20,7 @@ import { READER_SQL, VISIBLE_SQL } from './submission-access.js';
 import { lockSubmission } from './submissions.repository.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
 import { requireLead } from './submission-roles.js';
-import { isFrozen, label } from './submission.workflow.js';
+import { FIELDS_EDITABLE_WHEN_FROZEN, isFrozen, label } from '../../shared/submission.workflow.js';
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
 import { type SubmissionActions, submissionActions } from './submission-actions.js';
 import { Endorsement } from './endorsement.entity.js';
@@ -220,9 +219,7 @@ export class SubmissionsService {
         partners,
       );
       if (isFrozen(submission.status)) {
-        const frozen = Object.keys(changes).filter(
-          (f) => !(FIELDS_EDITABLE_WHEN_FROZEN as readonly string[]).includes(f),
-        );
+        const frozen = Object.keys(changes).filter((f) => !FIELDS_EDITABLE_WHEN_FROZEN.includes(f));
         if (frozen.length || partnerList) {
           throw new ConflictException(
             `The submission is ${label(submission.status)}: ${[...frozen, ...(partnerList ? ['partners'] : [])].join(', ')} can no longer be changed`,

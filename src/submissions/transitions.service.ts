@@ -12,7 +12,7 @@ import type { SubmissionTransitionDto } from './dto/submission.dto.js';
 import { lockSubmission } from './submissions.repository.js';
 import { Section } from './section.entity.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
-import { checkTransition, label } from './submission.workflow.js';
+import { checkTransition, label } from '../../shared/submission.workflow.js';
 import { requireLead } from './submission-roles.js';
 import { activeEndorsements } from './submission.views.js';
 import { SubmissionsService } from './submissions.service.js';

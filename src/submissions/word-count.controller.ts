@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { ApiOk } from '../common/openapi.js';
 import { MAX_BODY } from './dto/section.dto.js';
-import { countWords } from './word-count.js';
+import { countWords } from '../../shared/word-count.js';
 
 export class WordCountRequestDto {
   @ApiProperty({ description: 'Markdown', example: 'កុមារត្រូវការជំនួយផ្លូវច្បាប់' })

@@ -1,6 +1,4 @@
-import { countWords } from '../../web/src/shared/word-count.js';
-
-export { countWords };
+import { countWords } from '../../shared/word-count.js';
 
 /** Words per page used for the page estimate: a single-spaced A4 page of 12-point text. */
 export const WORDS_PER_PAGE = 500;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { applyDecorators } from '@nestjs/common';
 import { IsString, MaxLength, MinLength, registerDecorator } from 'class-validator';
-import type { FieldCode } from '../common/refusal.js';
+import type { FieldCode } from '../../shared/refusal-codes.js';
 
 /** OWASP ASVS 5.0 (V6.2): at least 8 characters, up to 128, any characters, no composition rules. */
 export const PASSWORD_MIN = 8;

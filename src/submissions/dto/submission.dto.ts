@@ -189,19 +189,6 @@ export class CreateSubmissionDto {
 
 export class UpdateSubmissionDto extends PartialType(CreateSubmissionDto, { skipNullProperties: false }) {}
 
-/** Fields that may still change once the text is frozen (proof of receipt, publication, routing). */
-export const FIELDS_EDITABLE_WHEN_FROZEN = [
-  'acknowledgedAt',
-  'acknowledgementNote',
-  'acknowledgementUrl',
-  'publishedUrl',
-  'telegramChatId',
-  'visibility',
-  'ownerId',
-  'channel',
-  'channelAddress',
-] as const;
-
 export const SUBMISSION_SORTS = ['created', 'deadline'] as const;
 
 export class SubmissionQuery extends PageQuery {

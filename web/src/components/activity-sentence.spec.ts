@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import i18next, { type i18n as I18n } from 'i18next';
 import { readdirSync, readFileSync } from 'node:fs';
-import { ACTIVITY_ACTIONS } from '../../../src/activity/activity-actions.js';
+import { ACTIVITY_ACTIONS } from '../../../shared/activity-actions.js';
 import { formatter } from '../i18n/formatter.js';
 import { type ActivityRow, activitySentence, activitySentenceParts } from './activity-sentence.js';
 

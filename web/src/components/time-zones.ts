@@ -1,4 +1,4 @@
-import { intlKnowsKhmer } from '../i18n/khmer-dates';
+import { intlKnowsKhmer } from '../../../shared/khmer-dates';
 
 /**
  * The zones the network's people use, offered first: Phnom Penh, Bangkok, Geneva, Paris, New York, UTC. Geneva

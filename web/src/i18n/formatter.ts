@@ -1,4 +1,4 @@
-import { intlKnowsKhmer, khmerDate, khmerDateTime, khmerOffset, khmerRelative } from './khmer-dates.js';
+import { intlKnowsKhmer, khmerDate, khmerDateTime, khmerOffset, khmerRelative } from '../../../shared/khmer-dates.js';
 
 export type Formatter = ReturnType<typeof formatter>;
 

@@ -1,4 +1,4 @@
-import { intlKnowsKhmer, KHMER_MONTHS, KHMER_WEEKDAYS } from '../../i18n/khmer-dates';
+import { intlKnowsKhmer, KHMER_MONTHS, KHMER_WEEKDAYS } from '../../../../shared/khmer-dates';
 import { isoToZoned } from '../opportunities/zoned-time';
 import type { Deadline } from './deadline-hooks';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import i18next, { type i18n as I18n } from 'i18next';
 import { readdirSync, readFileSync } from 'node:fs';
-import { NOTICE_KINDS } from '../../../../src/notifications/notice-kinds.js';
+import { NOTICE_KINDS } from '../../../../shared/notice-kinds.js';
 import { formatter } from '../../i18n/formatter.js';
 import { type NoticeRow, noticeText, plain } from './notice-text.js';
 

@@ -2,11 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
+import type { SectionStatus } from '../../../../shared/submission.workflow';
 
 // Response fields this feature reads; the OpenAPI document declares no response schemas yet.
-
-export type SubmissionStatus = 'planned' | 'drafting' | 'review' | 'sign_off' | 'submitted' | 'published' | 'withdrawn';
-export type SectionStatus = 'not_started' | 'drafting' | 'ready' | 'approved';
 
 export type Submission = components['schemas']['SubmissionDetailResponse'];
 

@@ -19,7 +19,8 @@ import { OpportunityCard } from './OpportunityCard';
 import { OverrideDialog } from './OverrideDialog';
 import { ReadinessProblem } from '../ReadinessProblem';
 import type { components } from '../../../api/schema';
-import { STAGES, useMoveOpportunity, useOpportunityList, type Opportunity, type Stage } from './board-hooks';
+import { FINAL_STAGES, STAGES } from '../../../../../shared/opportunity.workflow';
+import { useMoveOpportunity, useOpportunityList, type Opportunity, type Stage } from './board-hooks';
 
 /** Left and right arrows carry a picked-up card to the previous or next stage's column (not 25 pixels). */
 const columnByColumn: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
@@ -60,9 +61,6 @@ function RefusalText({ refusal }: { refusal: Refusal }) {
     </>
   );
 }
-
-/** Stages where a call's work has ended: folded in the phone's list by stage. */
-const ENDED: readonly Stage[] = ['closed', 'no_go', 'declined', 'withdrawn'];
 
 /**
  * One column per stage, a card moved by drag and drop (pointer or keyboard) or by its "Move to" menu; on a
@@ -272,7 +270,7 @@ function StageList({ items, stageName, render }: StageListProps) {
       {byStage
         .filter(({ items: here }) => here.length > 0)
         .map(({ stage, items: here }) =>
-          ENDED.includes(stage) ? (
+          FINAL_STAGES.includes(stage) ? (
             <details key={stage} id={`stage-${stage}`} className="stage-group">
               <summary>
                 <h2>

@@ -3,7 +3,8 @@ import { Pager } from '../../../components/Pager';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
-import { exportUrl, STAGES, useFunders, useOpportunityList, type ListFilter, type Stage } from './board-hooks';
+import { STAGES } from '../../../../../shared/opportunity.workflow';
+import { exportUrl, useFunders, useOpportunityList, type ListFilter, type Stage } from './board-hooks';
 
 const PAGE_SIZE = 25;
 

@@ -10,20 +10,6 @@ type Organization = components['schemas']['OrganizationResponse'];
 export type ListFilter = NonNullable<operations['Opportunities_list']['parameters']['query']>;
 export type CreateCall = components['schemas']['CreateOpportunityDto'];
 
-/** The pipeline's stages in order, as the server's workflow lists them (src/opportunities/opportunity.workflow.ts). */
-export const STAGES: readonly Stage[] = [
-  'identified',
-  'screening',
-  'preparing',
-  'submitted',
-  'awarded',
-  'reporting',
-  'closed',
-  'no_go',
-  'declined',
-  'withdrawn',
-];
-
 interface Page<T> {
   items: T[];
   total: number;

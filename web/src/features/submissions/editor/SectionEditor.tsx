@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { FormError, LoadingState } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
-import { countWords, needsDictionary } from '../../../shared/word-count';
+import { countWords, needsDictionary } from '../../../../../shared/word-count';
 import { useNarrow } from '../../deadlines/use-narrow';
 import { MarkdownText } from '../MarkdownText';
 import type { Section } from '../submission-hooks';

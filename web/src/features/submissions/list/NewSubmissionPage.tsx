@@ -6,8 +6,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import { ErrorState, FormError, LoadingState } from '../../../components/states';
 import { useMe } from '../../auth/session-hooks';
 
+import { SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
 import {
-  SUBMISSION_KINDS,
   useCreateSubmission,
   useOrganizationChoices,
   type CreateSubmission,

@@ -6,7 +6,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { useFormat } from '../../../i18n/format';
 import { useMe } from '../../auth/session-hooks';
 import { zonedToIso } from '../../opportunities/zoned-time';
-import { SUBMISSION_STATUSES, useSubmissionList, type ListFilter, type SubmissionStatus } from '../page/page-hooks';
+import { SUBMISSION_STATUSES } from '../../../../../shared/submission.workflow';
+import { useSubmissionList, type ListFilter, type SubmissionStatus } from '../page/page-hooks';
 import '../../opportunities/board/board.css';
 import '../page/submission-page.css';
 

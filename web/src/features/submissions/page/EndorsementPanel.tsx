@@ -4,7 +4,8 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorState, FormError, LoadingState } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
 import type { Me } from '../../auth/session-hooks';
-import { isFrozen, useEndorse, useEndorsementList, useWithdrawEndorsement, type SubmissionDetail } from './page-hooks';
+import { isFrozen } from '../../../../../shared/submission.workflow';
+import { useEndorse, useEndorsementList, useWithdrawEndorsement, type SubmissionDetail } from './page-hooks';
 
 interface Props {
   submission: SubmissionDetail;

@@ -6,14 +6,8 @@ import { PhoneFold } from '../../../components/PhoneFold';
 import { useNarrow } from '../../deadlines/use-narrow';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
-import {
-  SECTION_STATUSES,
-  useDeleteSection,
-  type Person,
-  type SectionChange,
-  type SectionItem,
-  type SectionStatus,
-} from './page-hooks';
+import { SECTION_STATUSES } from '../../../../../shared/submission.workflow';
+import { useDeleteSection, type Person, type SectionChange, type SectionItem, type SectionStatus } from './page-hooks';
 import { FormError } from '../../../components/states';
 
 interface Props {

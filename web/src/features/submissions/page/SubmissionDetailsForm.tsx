@@ -3,16 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
 
-import {
-  isFrozen,
-  SUBMISSION_KINDS,
-  useUpdateSubmission,
-  type SubmissionChanges,
-  type SubmissionDetail,
-} from './page-hooks';
-
-/** The fields the server still lets change once the text is frozen (its FIELDS_EDITABLE_WHEN_FROZEN). */
-const EDITABLE_WHEN_FROZEN = new Set(['visibility', 'channel', 'channelAddress']);
+import { FIELDS_EDITABLE_WHEN_FROZEN, isFrozen, SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
+import { useUpdateSubmission, type SubmissionChanges, type SubmissionDetail } from './page-hooks';
 
 type Values = Record<string, string>;
 
@@ -60,7 +52,7 @@ export function SubmissionDetailsForm({ submission, done }: { submission: Submis
     id: `edit-${name}`,
     value: values[name] ?? '',
     onChange: set(name),
-    disabled: frozen && !EDITABLE_WHEN_FROZEN.has(name),
+    disabled: frozen && !FIELDS_EDITABLE_WHEN_FROZEN.includes(name),
     'aria-invalid': problems[name] ? true : undefined,
     'aria-describedby': problems[name] ? `edit-${name}-problem` : undefined,
   });

@@ -5,14 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { refusalText } from '../../../api/refusals';
 import { OverrideDialog } from '../../opportunities/board/OverrideDialog';
+import { SUBMISSION_STEPS, type TransitionProblem as Problem } from '../../../../../shared/submission.workflow';
 import { useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
 import '../../opportunities/board/board.css';
-
-/** An unmet condition as the server codes it (src/submissions/submission.workflow.ts). */
-type Problem =
-  | { code: 'submission.noSections' }
-  | { code: 'submission.sectionsNotReady'; sections: string[] }
-  | { code: 'submission.signersMissing'; organizations: string[] };
 
 interface Refusal {
   to: SubmissionStatus;
@@ -73,7 +68,7 @@ export function WorkflowPanel({ submission: s }: Props) {
     <section className="panel" aria-labelledby="workflow">
       <h2 id="workflow">{t('submission-page.workflow.title')}</h2>
       <ol className="workflow-steps" aria-label={t('submission-page.workflow.steps')}>
-        {(['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published'] as const).map((status) => (
+        {SUBMISSION_STEPS.map((status) => (
           <li key={status} aria-current={status === s.status ? 'step' : undefined}>
             {statusName(status)}
           </li>
@@ -162,8 +157,8 @@ export function WorkflowPanel({ submission: s }: Props) {
   );
 }
 
-const ORDER: readonly SubmissionStatus[] = ['planned', 'drafting', 'review', 'sign_off', 'submitted', 'published'];
-const isBackward = (from: SubmissionStatus, to: SubmissionStatus) => ORDER.indexOf(to) < ORDER.indexOf(from);
+const isBackward = (from: SubmissionStatus, to: SubmissionStatus) =>
+  SUBMISSION_STEPS.indexOf(to) < SUBMISSION_STEPS.indexOf(from);
 
 const quoted = (items: string[]) => items.map((item) => `“${item}”`).join(', ');
 

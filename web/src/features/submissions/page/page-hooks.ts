@@ -21,27 +21,6 @@ export type CreateSubmission = Schemas['CreateSubmissionDto'];
 export type SubmissionChanges = Schemas['UpdateSubmissionDto'];
 type Organization = Schemas['OrganizationResponse'];
 
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
-  'planned',
-  'drafting',
-  'review',
-  'sign_off',
-  'submitted',
-  'published',
-  'withdrawn',
-];
-export const SUBMISSION_KINDS: readonly SubmissionKind[] = [
-  'alternative_report',
-  'general_comment',
-  'consultation_response',
-  'list_of_issues',
-  'other',
-];
-export const SECTION_STATUSES: readonly SectionStatus[] = ['not_started', 'drafting', 'ready', 'approved'];
-
-/** Once submitted the text is frozen; only these fields may still change (the server's FIELDS_EDITABLE_WHEN_FROZEN). */
-export const isFrozen = (status: SubmissionStatus) => status === 'submitted' || status === 'published';
-
 interface Page<T> {
   items: T[];
   total?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { FIELD_CODES, REFUSAL_CODES } from './refusal.js';
+import { FIELD_CODES, RECORD_KINDS, REFUSAL_CODES } from '../../../shared/refusal-codes.js';
 
 type Catalogue = { [key: string]: string | Catalogue };
 const errors = (language: string) =>
@@ -11,11 +11,12 @@ const sentence = (catalogue: Catalogue, path: string): unknown =>
 
 describe('every code the server refuses with has its sentence in both of the web app’s catalogues', () => {
   for (const language of ['en', 'km']) {
-    it(`${language}: every refusal code and every field code`, () => {
+    it(`${language}: every refusal code, every field code and every kind of record`, () => {
       const catalogue = errors(language);
       const missing = [
         ...[...REFUSAL_CODES, 'server_error'].map((code) => `refusal.${code}`),
         ...FIELD_CODES.map((code) => `field.${code}`),
+        ...RECORD_KINDS.map((kind) => `record.${kind}`),
       ].filter((path) => typeof sentence(catalogue, path) !== 'string');
       expect(missing).toEqual([]);
     });

@@ -1,7 +1,20 @@
 /**
  * The submission workflow as data: which moves exist, and which conditions a move needs.
- * Pure functions only, so the rules are tested without a database.
+ * Pure functions only, so the rules are tested without a database; the server enforces them and the
+ * web app lists the same statuses, kinds and steps from here.
  */
+export const SUBMISSION_KINDS = [
+  'alternative_report',
+  'general_comment',
+  'consultation_response',
+  'list_of_issues',
+  'other',
+] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+export const SECTION_STATUSES = ['not_started', 'drafting', 'ready', 'approved'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
 export const SUBMISSION_STATUSES = [
   'planned',
   'drafting',
@@ -12,6 +25,9 @@ export const SUBMISSION_STATUSES = [
   'withdrawn',
 ] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** The way forward, in order, as the submission's page shows its steps; withdrawn is off it. */
+export const SUBMISSION_STEPS: readonly SubmissionStatus[] = SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn');
 
 /** From each status, where it may go. Going back a step (review → drafting) is allowed for another round. */
 export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, readonly SubmissionStatus[]> = {
@@ -30,6 +46,19 @@ export const FROZEN_STATUSES: readonly SubmissionStatus[] = ['submitted', 'publi
 export function isFrozen(status: SubmissionStatus): boolean {
   return FROZEN_STATUSES.includes(status);
 }
+
+/** Fields that may still change once the text is frozen (proof of receipt, publication, routing). */
+export const FIELDS_EDITABLE_WHEN_FROZEN: readonly string[] = [
+  'acknowledgedAt',
+  'acknowledgementNote',
+  'acknowledgementUrl',
+  'publishedUrl',
+  'telegramChatId',
+  'visibility',
+  'ownerId',
+  'channel',
+  'channelAddress',
+];
 
 /** What the guards look at. */
 export interface TransitionFacts {
@@ -60,7 +89,7 @@ export interface TransitionCheck {
   problems: TransitionProblem[];
 }
 
-const READY_SECTION_STATUSES = ['ready', 'approved'];
+const READY_SECTION_STATUSES: readonly string[] = ['ready', 'approved'] satisfies SectionStatus[];
 
 export function checkTransition(from: SubmissionStatus, to: SubmissionStatus, facts: TransitionFacts): TransitionCheck {
   const next = SUBMISSION_TRANSITIONS[from];

@@ -81,14 +81,3 @@ export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
  * (`dueAt`, ISO 8601) or dates (`dueDate`). Never a secret or a body of text.
  */
 export type ActivityParams = Record<string, string | number | boolean | null | string[]>;
-
-/** Sign-ins and a person's changes to their own account: the audit log keeps them, recent activity does not. */
-export const OWN_ACCOUNT_ACTIONS: ActivityAction[] = [
-  'user.updated',
-  'user.password_reset',
-  'user.unsubscribed',
-  'user.telegram_linked',
-  'user.telegram_unlinked',
-  'api_token.created',
-  'api_token.revoked',
-];
