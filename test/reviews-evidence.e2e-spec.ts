@@ -10,7 +10,7 @@ describe('reviews: files of evidence for an assessment', () => {
   let coordinator: Actor;
 
   beforeAll(async () => {
-    t = await startTestApp({ overrides: { appRole: 'api' } });
+    t = await startTestApp({ overrides: { appRole: 'api', maxUploadBytes: 64 * 1024 } });
     coordinator = await makeUser(t, { role: 'coordinator' });
   });
   afterAll(() => t.close());
@@ -52,6 +52,16 @@ describe('reviews: files of evidence for an assessment', () => {
       .post(`/api/v1/recommendations/${recommendation.id}/evidence-files`)
       .attach('file', PDF_BYTES, 'a.pdf')
       .expect(403);
+    // Refused before the file is read: told "may not", not "too big".
+    const big = Buffer.concat([PDF_BYTES, Buffer.alloc(65 * 1024, 0x20)]);
+    const tooBig = await outsider.as
+      .post(`/api/v1/recommendations/${recommendation.id}/evidence-files`)
+      .attach('file', big, 'big.pdf');
+    expect(tooBig.status).toBe(403);
+    const fromCoordinator = await coordinator.as
+      .post(`/api/v1/recommendations/${recommendation.id}/evidence-files`)
+      .attach('file', big, 'big.pdf');
+    expect(fromCoordinator.status).toBe(413);
     const stored = await coordinator.as
       .post(`/api/v1/recommendations/${recommendation.id}/evidence-files`)
       .attach('file', PDF_BYTES, 'a.pdf')

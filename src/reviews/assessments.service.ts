@@ -32,11 +32,16 @@ export class AssessmentsService {
 
   /** Keeps a file of evidence for an assessment about to be written; only those who may assess may upload. */
   async storeEvidence(actor: User, recommendationId: string, upload: Upload | undefined) {
+    await this.requireMayAssess(actor, recommendationId);
+    const file = await this.db.transaction((manager) => this.files.store(manager, upload, actor.id));
+    return { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes };
+  }
+
+  /** 404 unless the user may read the recommendation, 403 unless they may assess it. */
+  async requireMayAssess(actor: User, recommendationId: string): Promise<void> {
     await this.access.requireAccess(actor, 'recommendation', recommendationId);
     const recommendation = await this.db.getRepository(Recommendation).findOneByOrFail({ id: recommendationId });
     if (!mayAssess(actor, recommendation.followingOrganizationIds)) throw mayNotAssess();
-    const file = await this.db.transaction((manager) => this.files.store(manager, upload, actor.id));
-    return { id: file.id, name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes };
   }
 
   /** A file named as evidence by an assessment of this recommendation, to whoever may read the recommendation. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, UploadedFile, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { ApiCreated, ApiFile, ApiOk, UPLOAD_CONTENT_TYPES } from '../common/openapi.js';
@@ -8,6 +8,7 @@ import { DocumentFileResponse } from '../opportunities/organization-document.res
 import { FileUpload } from '../opportunities/upload.decorators.js';
 import type { User } from '../users/user.entity.js';
 import { AssessmentsService } from './assessments.service.js';
+import { MayAssessGuard } from './may-assess.guard.js';
 import { CreateAssessmentDto, UpdateRecommendationDto } from './dto/recommendation.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
 import { AssessmentResponse, RecommendationDetailResponse } from './review.response.js';
@@ -45,6 +46,7 @@ export class RecommendationsController {
   }
 
   @Post(':id/evidence-files')
+  @UseGuards(MayAssessGuard)
   @FileUpload()
   @ApiOperation({
     summary:
