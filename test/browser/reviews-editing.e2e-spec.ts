@@ -6,29 +6,18 @@ import {
   accessibilityProblems,
   ARTIFACTS,
   DESKTOP,
-  latinWordsOutsideData,
+  englishOnFollowUpScreen,
+  fitsTheScreen,
   openPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startWebApp,
   type WebApp,
 } from './web-app.js';
 
-/** What Khmer text writes in Latin letters too: names of bodies, file formats and sizes. */
-const CODES = new Set(['CJN', 'CRC', 'UN', 'UPR', 'CSV', 'DOCX', 'TXT', 'MB', 'PDF', 'XLSX', 'ODT', 'PNG', 'JPEG']);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 const SEEDED = /^CRC review of Cambodia: combined/;
-
-async function english(page: Page): Promise<string[]> {
-  await settle(page);
-  return (await latinWordsOutsideData(page)).filter((word) => !CODES.has(word));
-}
-
-async function fitsTheScreen(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 const listed = (page: Page, count: number) =>
   page.waitForFunction((n) => document.querySelectorAll('.recommendation-list > li').length === n, count);
@@ -260,7 +249,7 @@ describe('the web app: coordinators keep a review and its recommendations up to 
     await expect(page.getByRole('button', { name: 'កែការពិនិត្យ' }).count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { name: 'ស្នើសុំការវាយតម្លៃមួយជុំ' }).count()).resolves.toBe(0);
     await page.getByRole('region', { name: 'សកម្មភាព' }).waitFor();
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('search').screenshot({ path: `${ARTIFACTS}/review-filters-km-phone.png` });
@@ -292,7 +281,7 @@ describe('the web app: coordinators keep a review and its recommendations up to 
     const download = await page.request.get((await link.getAttribute('href'))!);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'recommendation-evidence-file-km-phone');
@@ -305,7 +294,7 @@ describe('the web app: coordinators keep a review and its recommendations up to 
     await openSeededReview(page);
     await page.getByRole('button', { name: 'កែការពិនិត្យ' }).click();
     await page.getByRole('form', { name: 'កែការពិនិត្យ' }).getByRole('button', { name: 'បន្ថែមកាលបរិច្ឆេទ' }).waitFor();
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'review-edit-km-phone');
@@ -319,7 +308,7 @@ describe('the web app: coordinators keep a review and its recommendations up to 
     await page.getByRole('link', { name: 'កថាខណ្ឌ 48(a)' }).click();
     await page.getByRole('button', { name: 'កែអនុសាសន៍' }).click();
     await page.getByRole('group', { name: 'ស្ថាប័នទទួលខុសត្រូវ' }).getByRole('checkbox').first().waitFor();
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'recommendation-edit-km-phone');

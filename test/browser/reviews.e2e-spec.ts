@@ -1,31 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { CRC_CONCLUDING_OBSERVATIONS_DEMO } from '../../src/seed/crc-concluding-observations.demo.js';
 import {
   accessibilityProblems,
   DESKTOP,
-  latinWordsOutsideData,
+  englishOnFollowUpScreen,
+  fitsTheScreen,
   openPage,
   PHONE,
   screenshot,
-  settle,
   signIn,
   startWebApp,
   type WebApp,
 } from './web-app.js';
-
-/** What Khmer text writes in Latin letters too: the names of bodies and file formats. */
-const CODES = new Set(['CJN', 'CRC', 'UN', 'UPR', 'CSV', 'DOCX', 'PDF', 'XLSX', 'ODT', 'PNG', 'JPEG']);
-
-async function english(page: Page): Promise<string[]> {
-  await settle(page);
-  return (await latinWordsOutsideData(page)).filter((word) => !CODES.has(word));
-}
-
-/** The page is no wider than the screen: nothing to scroll sideways but the tables that scroll themselves. */
-async function fitsTheScreen(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 describe('the web app: following up the recommendations of a review', () => {
   let web: WebApp;
@@ -121,7 +107,7 @@ describe('the web app: following up the recommendations of a review', () => {
     await page.getByRole('heading', { level: 1, name: 'តាមដានអនុសាសន៍' }).waitFor();
     // Partners see no form to create a review.
     await expect(page.getByRole('button', { name: 'ការពិនិត្យថ្មី' }).count()).resolves.toBe(0);
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     await screenshot(page, 'reviews-list-km-phone');
 
@@ -134,7 +120,7 @@ describe('the web app: following up the recommendations of a review', () => {
     await page.waitForURL(/mine=true/);
     await page.waitForFunction(() => document.querySelectorAll('.recommendation-list > li').length === 1);
     await page.getByRole('link', { name: 'កថាខណ្ឌ 48(b)' }).waitFor();
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'review-km-phone');
@@ -157,7 +143,7 @@ describe('the web app: following up the recommendations of a review', () => {
       await page.request.get(new URL(page.url()).pathname.replace('/recommendations', '/api/v1/recommendations'))
     ).json()) as { status: string };
     expect(detail.status).toBe('partially_implemented');
-    expect(await english(page)).toEqual([]);
+    expect(await englishOnFollowUpScreen(page)).toEqual([]);
     expect(await fitsTheScreen(page)).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'recommendation-assessed-km-phone');

@@ -175,3 +175,31 @@ export async function waitForFocus(locator: Locator): Promise<void> {
   const element = await locator.elementHandle();
   await locator.page().waitForFunction((el) => el === document.activeElement, element);
 }
+
+/** What Khmer text writes in Latin letters too on the follow-up screens: bodies' names, file formats and sizes. */
+const FOLLOW_UP_CODES = new Set([
+  'CJN',
+  'CRC',
+  'UN',
+  'UPR',
+  'CSV',
+  'DOCX',
+  'TXT',
+  'MB',
+  'PDF',
+  'XLSX',
+  'ODT',
+  'PNG',
+  'JPEG',
+]);
+
+/** English left on a Khmer follow-up screen: Latin words outside the records' own data, but for those codes. */
+export async function englishOnFollowUpScreen(page: Page): Promise<string[]> {
+  await settle(page);
+  return (await latinWordsOutsideData(page)).filter((word) => !FOLLOW_UP_CODES.has(word));
+}
+
+/** The page is no wider than the screen: nothing to scroll sideways but the tables that scroll themselves. */
+export async function fitsTheScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}

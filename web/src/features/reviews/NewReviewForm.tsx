@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { fieldProblems } from '../../api/refusals';
 import { FormError } from '../../components/states';
 import { DATE_KINDS, MECHANISMS, useCreateReview, type CreateReview, type Mechanism } from './review-hooks';
+import { SaveOrCancel } from './SaveOrCancel';
 
 /** A coordinator records a review: its mechanism, name, symbol, adoption date and the next cycle's dates. */
 export function NewReviewForm({ onCancel }: { onCancel: () => void }) {
@@ -82,14 +83,7 @@ export function NewReviewForm({ onCancel }: { onCancel: () => void }) {
         {problem('dates')}
       </fieldset>
       {Object.keys(problems).length === 0 && <FormError error={create.error} />}
-      <div className="toolbar form-actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? t('reviews.saving') : t('reviews.new.create')}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel pending={create.isPending} save={t('reviews.new.create')} cancel={onCancel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ChoiceChecks } from './ChoiceChecks';
 import { useLinkChoices } from './recommendation-links';
 import { useUpdateRecommendation } from './review-edit-hooks';
 import type { RecommendationDetail } from './review-hooks';
+import { SaveOrCancel } from './SaveOrCancel';
 
 const tagList = (text: string) =>
   text
@@ -138,14 +139,7 @@ export function RecommendationEditForm({
         </p>
       )}
       {Object.keys(problems).length === 0 && <FormError error={update.error} />}
-      <div className="toolbar form-actions">
-        <button type="submit" disabled={update.isPending}>
-          {update.isPending ? t('reviews.saving') : t('reviews.editRecommendation.save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={done}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel pending={update.isPending} save={t('reviews.editRecommendation.save')} cancel={done} />
     </form>
   );
 }

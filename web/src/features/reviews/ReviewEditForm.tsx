@@ -4,6 +4,7 @@ import { fieldProblems } from '../../api/refusals';
 import { FormError } from '../../components/states';
 import { useUpdateReview } from './review-edit-hooks';
 import { DATE_KINDS, type Review, type ReviewDateKind } from './review-hooks';
+import { SaveOrCancel } from './SaveOrCancel';
 
 const KINDS: ReviewDateKind[] = [...DATE_KINDS, 'other'];
 
@@ -145,14 +146,7 @@ export function ReviewEditForm({ review: r, done }: { review: Review; done: () =
         {problem('dates')}
       </fieldset>
       {Object.keys(problems).length === 0 && <FormError error={update.error} />}
-      <div className="toolbar form-actions">
-        <button type="submit" disabled={update.isPending}>
-          {update.isPending ? t('reviews.saving') : t('reviews.edit.save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={done}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel pending={update.isPending} save={t('reviews.edit.save')} cancel={done} />
     </form>
   );
 }
