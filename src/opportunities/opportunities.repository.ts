@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { GuardItem, GuardPartner } from '../../shared/opportunity.workflow.js';
 
-/** The queries of the opportunities module that read across tables (CSV export and import, the submit guard). */
+/** The queries of the opportunities module that read across tables (the list, CSV export and import, the submit guard). */
 
 export interface ExportPartnerRow {
   opportunity_id: string;
@@ -12,7 +12,33 @@ export interface ExportPartnerRow {
   budget_currency: string | null;
 }
 
-/** The partners of these opportunities, lead first, named by acronym (else name): for the export and the list. */
+export interface ListFacts {
+  /** The opportunity's id, as TypeORM names it in a raw row. */
+  o_id: string;
+  lead_organization: string | null;
+  partner_count: number;
+  funder_name: string | null;
+}
+
+/**
+ * A list of opportunities (alias `o`) with what the board shows of each, read in the list's own statement:
+ * its lead partner (acronym, else name), how many partners have not declined, and its funder's name.
+ */
+export function withListFacts<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return qb
+    .addSelect(
+      `(SELECT coalesce(org.acronym, org.name) FROM opportunity_partners p JOIN organizations org ON org.id = p.organization_id
+         WHERE p.opportunity_id = o.id AND p.role = 'lead' AND p.status <> 'declined' ORDER BY org.name LIMIT 1)`,
+      'lead_organization',
+    )
+    .addSelect(
+      `(SELECT count(*)::int FROM opportunity_partners p WHERE p.opportunity_id = o.id AND p.status <> 'declined')`,
+      'partner_count',
+    )
+    .addSelect(`(SELECT f.name FROM organizations f WHERE f.id = o.funder_id)`, 'funder_name');
+}
+
+/** The partners of these opportunities, lead first, named by acronym (else name): for the export. */
 export async function partnersOf(manager: EntityManager, opportunityIds: string[]): Promise<ExportPartnerRow[]> {
   if (!opportunityIds.length) return [];
   return manager.query(
@@ -21,15 +47,6 @@ export async function partnersOf(manager: EntityManager, opportunityIds: string[
       WHERE p.opportunity_id = ANY($1) ORDER BY p.role = 'lead' DESC, org.name`,
     [opportunityIds],
   );
-}
-
-/** Each funder's name by id, whatever the organisation's kind (a UN agency funds calls too). */
-export async function funderLabels(manager: EntityManager, funderIds: string[]): Promise<Map<string, string>> {
-  const rows: { id: string; label: string }[] = await manager.query(
-    `SELECT id, name AS label FROM organizations WHERE id = ANY($1)`,
-    [funderIds],
-  );
-  return new Map(rows.map((n) => [n.id, n.label]));
 }
 
 /** Labels for the export by id: funders (acronym, else name), owners (e-mail), and owners by `name:<id>` (name). */

@@ -17,7 +17,7 @@ import { recordEvent } from './opportunity-activity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { mayChangeOpportunities, type OpportunityActions, opportunityActions } from './opportunity-actions.js';
 import { Partner } from './partner.entity.js';
-import { funderLabels, partnersOf } from './opportunities.repository.js';
+import { type ListFacts, withListFacts } from './opportunities.repository.js';
 
 type ListedOpportunity = Opportunity & {
   leadOrganization: string | null;
@@ -97,28 +97,22 @@ export class OpportunitiesService {
 
   async list(user: User, query: OpportunityQuery): Promise<Page<ListedOpportunity>> {
     const window = pageWindow(query);
-    const [items, total] = await Promise.all([
-      this.listQuery(user, query).take(window.limit).skip(window.offset).getMany(),
+    const [{ entities, raw }, total] = await Promise.all([
+      withListFacts(this.listQuery(user, query))
+        .limit(window.limit)
+        .offset(window.offset)
+        .getRawAndEntities<ListFacts>(),
       this.listQuery(user, query).getCount(),
     ]);
-    const [partners, funders] = await Promise.all([
-      partnersOf(
-        this.db.manager,
-        items.map((o) => o.id),
-      ),
-      funderLabels(
-        this.db.manager,
-        items.flatMap((o) => (o.funderId ? [o.funderId] : [])),
-      ),
-    ]);
+    const facts = new Map(raw.map((row) => [row.o_id, row]));
     return toPage(
-      items.map((o) => {
-        const own = partners.filter((p) => p.opportunity_id === o.id && p.status !== 'declined');
+      entities.map((o) => {
+        const { lead_organization, partner_count, funder_name } = facts.get(o.id)!;
         return {
           ...o,
-          leadOrganization: own.find((p) => p.role === 'lead')?.name ?? null,
-          partnerCount: own.length,
-          funder: o.funderId ? (funders.get(o.funderId) ?? null) : null,
+          leadOrganization: lead_organization,
+          partnerCount: partner_count,
+          funder: funder_name,
           can: opportunityActions(user, o),
         };
       }),
