@@ -103,15 +103,20 @@ export class NotificationsService {
   ): Promise<Page<Notification> & { unread: number }> {
     const window = pageWindow(query);
     const qb = await this.readable(user);
-    const unread = await qb.clone().andWhere('n.read_at IS NULL').getCount();
-    if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');
-    const [items, total] = await qb
-      .orderBy('(n.read_at IS NULL)', 'DESC')
-      .addOrderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(window.limit) // the join matches at most one deadline: no row multiplication to page around
-      .offset(window.offset)
-      .getManyAndCount();
+    const unreadOnly = qb.clone().andWhere('n.read_at IS NULL');
+    const listed = query.unread === 'true' ? unreadOnly.clone() : qb;
+    const [unread, items, total] = await Promise.all([
+      unreadOnly.getCount(),
+      listed
+        .clone()
+        .orderBy('(n.read_at IS NULL)', 'DESC')
+        .addOrderBy('n.created_at', 'DESC')
+        .addOrderBy('n.id', 'DESC')
+        .limit(window.limit) // the join matches at most one deadline: no row multiplication to page around
+        .offset(window.offset)
+        .getMany(),
+      listed.getCount(),
+    ]);
     return { ...toPage(items, total, window), unread };
   }
 
