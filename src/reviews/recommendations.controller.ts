@@ -10,7 +10,7 @@ import type { User } from '../users/user.entity.js';
 import { AssessmentsService } from './assessments.service.js';
 import { CreateAssessmentDto, UpdateRecommendationDto } from './dto/recommendation.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
-import { AssessmentResponse, RecommendationDetailResponse } from './review.response.js';
+import { AssessmentResponse, RecommendationDetailResponse } from './recommendation.response.js';
 
 @ApiTags('reviews')
 @Controller('recommendations')
