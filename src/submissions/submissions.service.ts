@@ -24,6 +24,7 @@ import { FIELDS_EDITABLE_WHEN_FROZEN, isFrozen, label } from '../../shared/submi
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
 import { type SubmissionActions, submissionActions } from './submission-actions.js';
 import { Endorsement } from './endorsement.entity.js';
+import { Section } from './section.entity.js';
 import { badField, notFound } from '../common/refusal.js';
 import { contactVisibleSql } from '../users/contact-visibility.js';
 
@@ -135,22 +136,16 @@ export class SubmissionsService {
   /** Who did what to this submission and its sections (deleted ones included), newest first. */
   async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
     await this.access.requireAccess(user, 'submission', id, 'read');
-    const window = pageWindow(query);
-    const [items, total] = await this.db
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .where(
-        `((a.subject_type = 'submission' AND a.subject_id = :id) OR (a.subject_type = 'section' AND (
-           a.subject_id IN (SELECT sec.id FROM submission_sections sec WHERE sec.submission_id = :id)
-           OR a.changes->>'submissionId' = :idText)))`,
-        { id, idText: id },
-      )
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
-    return toPage(items, total, window);
+    const sections = await this.db.getRepository(Section).find({ select: { id: true }, where: { submissionId: id } });
+    return this.activity.historyOf(
+      { subjectType: 'submission', id },
+      [
+        { subjectType: 'section', subjectIds: sections.map((s) => s.id) },
+        // A deleted section's entries name the submission it was in.
+        { subjectType: 'section', changes: { submissionId: id } },
+      ],
+      query,
+    );
   }
 
   async wordCount(user: User, id: string): Promise<SubmissionView['wordCount']> {
