@@ -42,6 +42,17 @@ export interface ActivityFilter {
   action?: string;
 }
 
+/**
+ * One way an entry belongs to a record's history besides being about the record itself: its subject is
+ * one of `subjectIds` (of `subjectType`), and/or its `changes` hold every value of `changes` (as text).
+ */
+export interface HistoryMatch {
+  subjectType?: string;
+  subjectIds?: string[];
+  /** Keys are written into the SQL as they are (so an index on `changes->>'opportunityId'` serves): names only. */
+  changes?: Record<string, string>;
+}
+
 /** Field-by-field `{ field: [before, after] }` of what a patch really changed. */
 export function diffFields<T extends object>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
@@ -81,6 +92,47 @@ export class ActivityService {
       take: window.limit,
       skip: window.offset,
     });
+    return toPage(items, total, window);
+  }
+
+  /**
+   * A record's history, newest first: the entries about it (`subjectType`, `id`) and those `related` names.
+   * The caller has checked that the reader may see the record.
+   */
+  async historyOf(
+    record: { subjectType: string; id: string },
+    related: HistoryMatch[],
+    query: PageQuery,
+  ): Promise<Page<Activity>> {
+    const window = pageWindow(query);
+    const params: Record<string, unknown> = {};
+    const matches = [{ subjectType: record.subjectType, subjectIds: [record.id] }, ...related];
+    const clauses = matches.flatMap((match, i) => {
+      if (match.subjectIds && !match.subjectIds.length) return [];
+      const terms: string[] = [];
+      if (match.subjectType) {
+        terms.push(`a.subject_type = :type${i}`);
+        params[`type${i}`] = match.subjectType;
+      }
+      if (match.subjectIds) {
+        terms.push(`a.subject_id IN (:...ids${i})`);
+        params[`ids${i}`] = match.subjectIds;
+      }
+      Object.entries(match.changes ?? {}).forEach(([key, value], j) => {
+        if (!/^[A-Za-z]+$/.test(key)) throw new Error(`Not a name of a change: ${key}`);
+        terms.push(`a.changes->>'${key}' = :value${i}_${j}`);
+        params[`value${i}_${j}`] = value;
+      });
+      return [`(${terms.join(' AND ')})`];
+    });
+    const [items, total] = await this.activities
+      .createQueryBuilder('a')
+      .where(`(${clauses.join(' OR ')})`, params)
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
     return toPage(items, total, window);
   }
 

@@ -20,7 +20,7 @@ import { ChecklistService } from './checklist.service.js';
 import { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto.js';
 import { FileUpload } from './upload.decorators.js';
 import { ApiCreated, ApiFile, ApiNoContent, ApiOk, PageOf, UPLOAD_CONTENT_TYPES } from '../common/openapi.js';
-import { ChecklistItemResponse } from './opportunity.response.js';
+import { ChecklistItemResponse } from './checklist.response.js';
 
 @ApiTags('opportunities')
 @Controller('opportunities/:id/checklist')

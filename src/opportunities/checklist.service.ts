@@ -1,12 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, Not } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { pageWindow, toPage } from '../common/pagination.js';
 import { FilesService, type Upload } from '../files/files.service.js';
-import { StoredFile } from '../files/stored-file.entity.js';
 import type { User } from '../users/user.entity.js';
 import { ChecklistItem } from './checklist-item.entity.js';
 import { releaseIfUnreferenced } from './file-release.js';
@@ -14,9 +13,8 @@ import type { ChecklistQuery, CreateChecklistItemDto, UpdateChecklistItemDto } f
 import { mustExist, recordEvent } from './opportunity-activity.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OrganizationDocument } from './organization-document.entity.js';
-import { ORGANIZATION_DOCUMENTS } from './organization-documents-access.js';
 import { Partner } from './partner.entity.js';
-import { ReadinessService } from './readiness.service.js';
+import { ChecklistViews } from './checklist.views.js';
 import { badField, notFound } from '../common/refusal.js';
 
 /** What a member of the owing organisation may change on its items. */
@@ -30,7 +28,7 @@ export class ChecklistService {
     private readonly activity: ActivityService,
     private readonly opportunities: OpportunitiesService,
     private readonly files: FilesService,
-    private readonly readiness: ReadinessService,
+    private readonly views: ChecklistViews,
   ) {}
 
   async list(user: User, opportunityId: string, query: ChecklistQuery) {
@@ -47,12 +45,12 @@ export class ChecklistService {
       take: window.limit,
       skip: window.offset,
     });
-    return toPage(await this.views(user, items), total, window);
+    return toPage(await this.views.many(user, items), total, window);
   }
 
   async get(user: User, opportunityId: string, id: string) {
     const item = await this.findVisible(user, opportunityId, id);
-    return (await this.views(user, [item]))[0];
+    return (await this.views.many(user, [item]))[0];
   }
 
   async create(actor: User, opportunityId: string, dto: CreateChecklistItemDto) {
@@ -69,7 +67,7 @@ export class ChecklistService {
         summary: `Added checklist item "${item.title}" to "${opportunity.title}"`,
         params: { title: item.title, opportunity: opportunity.title },
       });
-      return (await this.views(actor, [item], manager))[0];
+      return (await this.views.many(actor, [item], manager))[0];
     });
   }
 
@@ -94,7 +92,7 @@ export class ChecklistService {
       await this.checkLinks(manager, opportunityId, partnerId, documentId);
       const patch = { ...dto, ...waiverOf(item, dto) } as Partial<ChecklistItem>;
       const changes = diffFields(item, patch);
-      if (!Object.keys(changes).length) return (await this.views(actor, [item], manager))[0];
+      if (!Object.keys(changes).length) return (await this.views.many(actor, [item], manager))[0];
       const saved = await repo.save(repo.merge(item, patch));
       await recordEvent(this.activity, manager, actor, opportunityId, {
         action: changes.status ? (`checklistItem.${saved.status}` as const) : 'checklistItem.updated',
@@ -109,7 +107,7 @@ export class ChecklistService {
         },
         changes,
       });
-      return (await this.views(actor, [saved], manager))[0];
+      return (await this.views.many(actor, [saved], manager))[0];
     });
   }
 
@@ -192,7 +190,7 @@ export class ChecklistService {
             file: { name: file.originalName, sizeBytes: file.sizeBytes, contentType: file.contentType },
           },
         });
-        return (await this.views(actor, [saved], manager))[0];
+        return (await this.views.many(actor, [saved], manager))[0];
       });
       if (released) await this.files.removeBytes(released);
       return view;
@@ -208,7 +206,10 @@ export class ChecklistService {
     let fileId = item.fileId;
     if (!fileId && item.documentId) {
       const doc = await this.db.getRepository(OrganizationDocument).findOneBy({ id: item.documentId });
-      if (doc && !(await this.documentsReadable(user, opportunityId, [doc.organizationId])).has(doc.organizationId)) {
+      if (
+        doc &&
+        !(await this.views.documentsReadable(user, opportunityId, [doc.organizationId])).has(doc.organizationId)
+      ) {
         throw notFound('document', 'Document not found');
       }
       fileId = doc?.fileId ?? null;
@@ -222,21 +223,6 @@ export class ChecklistService {
     const item = await this.db.getRepository(ChecklistItem).findOneBy({ id, opportunityId });
     if (!item) throw notFound('checklistItem', 'Checklist item not found');
     return item;
-  }
-
-  /**
-   * The organisations (among `organizationIds`) whose documents `user` may open through a checklist item of
-   * the opportunity: those they may open directly (their own, or any for a coordinator), and, for staff of an
-   * organisation in this consortium (not one that declined), its partners'. Anyone else, such as a member who
-   * sees a network-wide opportunity without taking part, is refused as on the direct route.
-   */
-  private async documentsReadable(user: User, opportunityId: string, organizationIds: string[]): Promise<Set<string>> {
-    const direct = await this.access.allowedIds(user, ORGANIZATION_DOCUMENTS, organizationIds, 'read');
-    if (direct.size === new Set(organizationIds).size || !user.organizationId) return direct;
-    const inConsortium = await this.db.getRepository(Partner).exists({
-      where: { opportunityId, organizationId: user.organizationId, status: Not('declined') },
-    });
-    return inConsortium ? new Set(organizationIds) : direct;
   }
 
   /** The partner must be in this consortium; a document must belong to the owing partner (or, for a consortium item, to a partner). */
@@ -256,65 +242,6 @@ export class ChecklistService {
     if (!document || !allowedOrgs.includes(document.organizationId)) {
       throw badField('documentId', 'no_such_record', 'not a document of the organisation that owes this item');
     }
-  }
-
-  private async views(user: User, items: ChecklistItem[], manager: EntityManager = this.db.manager) {
-    const fileIds = items.map((i) => i.fileId).filter((x): x is string => !!x);
-    const docIds = items.map((i) => i.documentId).filter((x): x is string => !!x);
-    const files = fileIds.length ? await manager.getRepository(StoredFile).findBy({ id: In(fileIds) }) : [];
-    const docs = docIds.length ? await manager.getRepository(OrganizationDocument).findBy({ id: In(docIds) }) : [];
-    const writable = await this.access.allowedIds(
-      user,
-      'checklistItem',
-      items.map((i) => i.id),
-      'write',
-    );
-    const readableDocs = new Set<string>();
-    for (const opportunityId of new Set(items.map((i) => i.opportunityId))) {
-      const orgs = docs
-        .filter((d) => items.some((i) => i.opportunityId === opportunityId && i.documentId === d.id))
-        .map((d) => d.organizationId);
-      if (!orgs.length) continue;
-      const readable = await this.documentsReadable(user, opportunityId, orgs);
-      for (const d of docs) if (readable.has(d.organizationId)) readableDocs.add(`${opportunityId}:${d.id}`);
-    }
-    const today = this.readiness.today();
-    const fileById = new Map(files.map((f) => [f.id, f]));
-    const docById = new Map(docs.map((d) => [d.id, d]));
-    return items.map((item) => {
-      const file = item.fileId ? fileById.get(item.fileId) : undefined;
-      const doc = item.documentId ? docById.get(item.documentId) : undefined;
-      // An organisation document the reader may not open shows what it is, not where to get it.
-      const docOpen = !!doc && readableDocs.has(`${item.opportunityId}:${doc.id}`);
-      return {
-        ...item,
-        file: file
-          ? {
-              id: file.id,
-              name: file.originalName,
-              contentType: file.contentType,
-              sizeBytes: file.sizeBytes,
-              uploadedAt: file.createdAt,
-            }
-          : null,
-        document: doc
-          ? {
-              id: doc.id,
-              title: doc.title,
-              kind: doc.kind,
-              expiresOn: doc.expiresOn,
-              expired: !!doc.expiresOn && doc.expiresOn < today,
-              hasFile: !!doc.fileId,
-              url: docOpen ? doc.url : null,
-            }
-          : null,
-        downloadPath:
-          item.fileId || (docOpen && doc?.fileId)
-            ? `/api/v1/opportunities/${item.opportunityId}/checklist/${item.id}/file`
-            : null,
-        canEdit: writable.has(item.id),
-      };
-    });
   }
 }
 

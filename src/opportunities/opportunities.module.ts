@@ -6,6 +6,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ChecklistController } from './checklist.controller.js';
 import { ChecklistService } from './checklist.service.js';
+import { ChecklistViews } from './checklist.views.js';
 import { OpportunitiesCsvService } from './opportunities-csv.service.js';
 import { OpportunitiesController } from './opportunities.controller.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -36,6 +37,7 @@ import { TransitionsService } from './transitions.service.js';
     TransitionsService,
     PartnersService,
     ChecklistService,
+    ChecklistViews,
     OrganizationDocumentsService,
     OpportunitiesCsvService,
   ],

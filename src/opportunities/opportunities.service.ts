@@ -210,20 +210,7 @@ export class OpportunitiesService {
   /** The opportunity's own history and that of its partners and checklist items, newest first. */
   async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
     await this.access.requireAccess(user, 'opportunity', id, 'read');
-    const window = pageWindow(query);
-    const [items, total] = await this.db
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .where(`((a.subject_type = 'opportunity' AND a.subject_id = :id) OR a.changes->>'opportunityId' = :idText)`, {
-        id,
-        idText: id,
-      })
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
-    return toPage(items, total, window);
+    return this.activity.historyOf({ subjectType: 'opportunity', id }, [{ changes: { opportunityId: id } }], query);
   }
 
   /** With `lock` (every change), an archived opportunity is refused: it is read-only once deleted. */

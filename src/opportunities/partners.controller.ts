@@ -5,7 +5,7 @@ import type { User } from '../users/user.entity.js';
 import { CreatePartnerDto, PartnerQuery, UpdatePartnerDto } from './dto/partner.dto.js';
 import { PartnersService } from './partners.service.js';
 import { ApiCreated, ApiNoContent, ApiOk } from '../common/openapi.js';
-import { PartnerPageResponse, PartnerResponse } from './opportunity.response.js';
+import { PartnerPageResponse, PartnerResponse } from './partner.response.js';
 
 @ApiTags('opportunities')
 @Controller('opportunities/:id/partners')

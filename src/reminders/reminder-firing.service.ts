@@ -4,20 +4,17 @@ import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { Batcher } from '../common/batcher.js';
 import { Clock } from '../common/clock.js';
-import { AppConfig } from '../config/app-config.js';
 import type { Deadline } from '../deadlines/deadline.entity.js';
 import { DeadlineMissed } from '../deadlines/deadline-missed.service.js';
 import type { Reminder } from '../deadlines/reminder.entity.js';
 import { type FiredOutcome, RemindersRepository } from '../deadlines/reminders.repository.js';
 import { InAppChannel } from '../notifications/channels/in-app.channel.js';
 import type { ReminderContent } from '../notifications/reminder-message.js';
-import { TelegramBlockedChats } from '../notifications/telegram-blocked-chats.service.js';
 import { DELIVERY_JOB_OPTIONS, QUEUES, REMINDER_PREWAKE_MS } from '../queue/queues.js';
-import { planDeliveries, type PlannedDelivery } from './delivery-plan.js';
+import type { PlannedDelivery } from './delivery-plan.js';
 import { DeliveryRepository, type FiredDelivery } from './delivery.repository.js';
 import { DeliverySender, type Sendable } from './delivery-sender.service.js';
-import { NO_RECIPIENTS, type Recipients, RecipientsService } from './recipients.service.js';
-import { ReminderContentService } from './reminder-content.service.js';
+import { type DueReminder, FiringPreparation } from './firing-preparation.service.js';
 
 /** A job that wakes up earlier than this before its reminder's time goes back to sleep (see REMINDER_PREWAKE_MS). */
 const EARLY_TOLERANCE_MS = 250;
@@ -53,16 +50,6 @@ export function deliveryJobId(deliveryId: string, redrive?: number): string {
   return redrive === undefined ? `delivery-${deliveryId}` : `delivery-${deliveryId}-r${redrive}`;
 }
 
-/** A reminder due now, with what was read of it before the firing's transaction. */
-interface DueReminder {
-  reminder: Reminder;
-  deadline: Deadline | null;
-  recipients: Recipients | null;
-  planned: PlannedDelivery[];
-  /** The text of each delivery due now, composed before the transaction. */
-  composed: Map<PlannedDelivery, ReminderContent>;
-}
-
 /** A delivery the firing wrote with its text, to send at once. */
 interface DueNow {
   delivery: Sendable;
@@ -89,12 +76,9 @@ export class ReminderFiring {
     private readonly reminders: RemindersRepository,
     private readonly missed: DeadlineMissed,
     private readonly ledger: DeliveryRepository,
-    private readonly blockedChats: TelegramBlockedChats,
-    private readonly recipients: RecipientsService,
-    private readonly content: ReminderContentService,
+    private readonly preparation: FiringPreparation,
     private readonly inApp: InAppChannel,
     private readonly sender: DeliverySender,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -138,7 +122,7 @@ export class ReminderFiring {
     // planned as of that time, then the firing waits for the instant itself.
     const reminders = [...due.keys()].map((id) => peeked.get(id)!);
     const at = new Date(Math.max(woke.getTime(), ...reminders.map((r) => r.fireAt.getTime())));
-    const prepared = await this.prepare(reminders, at);
+    const prepared = await this.preparation.prepare(reminders, at);
     const wait = at.getTime() - this.clock.now().getTime();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const now = this.clock.now();
@@ -170,44 +154,6 @@ export class ReminderFiring {
     await queued;
     const job = await this.deliveries.getJob(deliveryJobId(delivery.id));
     await job?.changeDelay(Math.max(0, retryAt - this.clock.now().getTime())).catch(() => undefined);
-  }
-
-  /**
-   * Reads, before the transaction, what the firing needs: deadlines, recipients and channels, and the text
-   * of in-app notices (composing reads with other connections).
-   */
-  private async prepare(reminders: Reminder[], now: Date): Promise<DueReminder[]> {
-    const deadlines = await this.reminders.findDeadlines(reminders.map((r) => r.deadlineId));
-    const [recipients, blockedChats] = await Promise.all([
-      this.recipients.resolveMany([...deadlines.values()]),
-      this.blockedChats.all(),
-    ]);
-    const available = { email: this.config.emailEnabled, telegram: this.config.telegramEnabled, blockedChats };
-    const due = reminders.map((reminder): DueReminder => {
-      const deadline = deadlines.get(reminder.deadlineId) ?? null;
-      const r = deadline ? (recipients.get(deadline.id) ?? NO_RECIPIENTS) : null;
-      const planned = r ? planDeliveries(r.users, r.groupChatId, available, now) : [];
-      return { reminder, deadline, recipients: r, planned, composed: new Map() };
-    });
-    // Every delivery due now is composed here, outside the transaction (composing reads with other
-    // connections): in-app notices are written in the firing's own transaction, and a few e-mail and Telegram
-    // messages are sent right after it.
-    const wanted = due.flatMap((f) =>
-      f.deadline && f.recipients?.subject
-        ? f.planned.flatMap((delivery) => {
-            if (delivery.notBefore.getTime() > now.getTime()) return [];
-            const user = delivery.userId ? f.recipients!.users.find((u) => u.id === delivery.userId) : null;
-            if (user === undefined) return [];
-            return [{ f, delivery, user, deadline: f.deadline!, subject: f.recipients!.subject! }];
-          })
-        : [],
-    );
-    const texts = await this.content.composeMany(
-      wanted.map((n) => ({ reminder: n.f.reminder, deadline: n.deadline, subject: n.subject, user: n.user })),
-      now,
-    );
-    wanted.forEach((n, i) => n.f.composed.set(n.delivery, texts[i]));
-    return due;
   }
 
   /** The firing's transaction: decides each reminder under its lock and writes the set's rows together. */

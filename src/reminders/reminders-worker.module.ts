@@ -8,6 +8,7 @@ import { MaintenanceScheduler } from './maintenance-scheduler.service.js';
 import { Reconciler } from './reconciler.service.js';
 import { RecipientsService } from './recipients.service.js';
 import { ReminderContentService } from './reminder-content.service.js';
+import { FiringPreparation } from './firing-preparation.service.js';
 import { ReminderFiring } from './reminder-firing.service.js';
 import { RemindersModule } from './reminders.module.js';
 import { DeliveryProcessor, MaintenanceProcessor, ReminderProcessor } from './reminders.processors.js';
@@ -19,6 +20,7 @@ import { DeliveryProcessor, MaintenanceProcessor, ReminderProcessor } from './re
     RecipientsService,
     ReminderContentService,
     ReminderFiring,
+    FiringPreparation,
     DeliverySender,
     Reconciler,
     MaintenanceScheduler,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CRC_CONCLUDING_OBSERVATIONS_DEMO as fixture } from '../seed/crc-concluding-observations.demo.js';
-import { paragraphOrder, parseRecommendations, referencedParagraphs, splitSubItems } from './recommendation-parser.js';
+import { paragraphOrder, parseRecommendations } from './recommendation-parser.js';
+import { referencedParagraphs, splitSubItems } from './recommendation-items.js';
 
 describe('parseRecommendations', () => {
   it('splits a paragraph into its chapeau and lettered sub-items', () => {

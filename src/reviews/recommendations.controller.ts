@@ -11,7 +11,7 @@ import { AssessmentsService } from './assessments.service.js';
 import { MayAssessGuard } from './may-assess.guard.js';
 import { CreateAssessmentDto, UpdateRecommendationDto } from './dto/recommendation.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
-import { AssessmentResponse, RecommendationDetailResponse } from './review.response.js';
+import { AssessmentResponse, RecommendationDetailResponse } from './recommendation.response.js';
 
 @ApiTags('reviews')
 @Controller('recommendations')

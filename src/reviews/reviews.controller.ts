@@ -30,7 +30,9 @@ import { CreateReviewDto, ReviewQuery, UpdateReviewDto } from './dto/review.dto.
 import { RecommendationsImportService } from './recommendations-import.service.js';
 import { RecommendationsService } from './recommendations.service.js';
 import { reviewCsv } from './review-export.js';
-import { ImportResultResponse, RecommendationResponse, ReviewResponse } from './review.response.js';
+import { ImportResultResponse } from './recommendation-import.response.js';
+import { RecommendationResponse } from './recommendation.response.js';
+import { ReviewResponse } from './review.response.js';
 import { ReviewsService } from './reviews.service.js';
 
 import { DOCX_TYPE } from '../submissions/request-parsing.js';

@@ -75,21 +75,11 @@ export class ReviewsService {
   /** Who did what to the review, its recommendations, their assessments and its dates' deadlines, newest first. */
   async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
     await this.access.requireAccess(user, 'review', id);
-    const window = pageWindow(query);
-    const [items, total] = await this.db
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .where(
-        `((a.subject_type = 'review' AND a.subject_id = :id) OR a.changes->>'reviewId' = :idText
-          OR (a.changes->>'subjectType' = 'review' AND a.changes->>'subjectId' = :idText))`,
-        { id, idText: id },
-      )
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
-    return toPage(items, total, window);
+    return this.activity.historyOf(
+      { subjectType: 'review', id },
+      [{ changes: { reviewId: id } }, { changes: { subjectType: 'review', subjectId: id } }],
+      query,
+    );
   }
 
   async create(actor: User, dto: CreateReviewDto): Promise<ReviewView> {

@@ -5,7 +5,7 @@ import type { User } from '../users/user.entity.js';
 import { CommentsService } from './comments.service.js';
 import { CommentQuery, CreateCommentDto, UpdateCommentDto } from './dto/comment.dto.js';
 import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
-import { CommentResponse, CommentThreadResponse } from './submission.response.js';
+import { CommentResponse, CommentThreadResponse } from './comment.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/sections/:sectionId/comments')

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
-import { isCoordinator } from '../access/roles.js';
+import { hasRole, isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
@@ -245,7 +245,7 @@ export class CommentsService {
   }
 
   private assertMayComment(actor: User): void {
-    if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot comment');
+    if (!hasRole(actor.role, 'member')) throw new ForbiddenException('Viewers cannot comment');
   }
 
   /** A comment to change: its submission must not be archived (409). */

@@ -10,7 +10,7 @@ import { DocumentService } from './document.service.js';
 import { SnapshotDto } from './dto/section.dto.js';
 import { chooseFormat, DOCUMENT_FORMATS, type DocumentFormat, DOCX_TYPE } from './request-parsing.js';
 import { ApiCreated, ApiOk, ApiOkContent, PageOf } from '../common/openapi.js';
-import { DocumentResponse, SnapshotDetailResponse, SnapshotResponse } from './submission.response.js';
+import { DocumentResponse, SnapshotDetailResponse, SnapshotResponse } from './document.response.js';
 
 export class DocumentQuery {
   @ApiPropertyOptional({

@@ -5,7 +5,7 @@ import type { User } from '../users/user.entity.js';
 import { CreateEndorsementDto, EndorsementQuery } from './dto/endorsement.dto.js';
 import { EndorsementsService } from './endorsements.service.js';
 import { ApiCreated, ApiNoContent, ApiOk, PageOf } from '../common/openapi.js';
-import { EndorsementResponse } from './submission.response.js';
+import { EndorsementResponse } from './endorsement.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/endorsements')

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
-import { isCoordinator } from '../access/roles.js';
+import { hasRole, isCoordinator } from '../access/roles.js';
 import { ActivityService } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -36,7 +36,7 @@ export class EndorsementsService {
 
   async endorse(actor: User, submissionId: string, dto: CreateEndorsementDto) {
     await this.access.requireAccess(actor, 'submission', submissionId, 'read');
-    if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot sign on for an organisation');
+    if (!hasRole(actor.role, 'member')) throw new ForbiddenException('Viewers cannot sign on for an organisation');
     const organizationId = dto.organizationId ?? actor.organizationId;
     if (!organizationId)
       throw badField('organizationId', 'invalid', 'you belong to no organisation; say which one signs on');
@@ -94,7 +94,7 @@ export class EndorsementsService {
           'Only staff of the signing organisation or a coordinator can withdraw its endorsement',
         );
       }
-      if (actor.role === 'viewer') throw new ForbiddenException('Viewers cannot withdraw an endorsement');
+      if (!hasRole(actor.role, 'member')) throw new ForbiddenException('Viewers cannot withdraw an endorsement');
       if (isFrozen(submission.status)) {
         throw new ConflictException(
           `The submission is already ${label(submission.status)}: its signatories can no longer be withdrawn`,

@@ -4,7 +4,7 @@ import { CurrentUser } from '../common/auth.decorators.js';
 import { ApiNoContent, ApiOk, ListOf } from '../common/openapi.js';
 import type { User } from '../users/user.entity.js';
 import { PresenceService } from './presence.service.js';
-import { PresenceResponse } from './submission.response.js';
+import { PresenceResponse } from './section.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/sections/:sectionId/presence')

@@ -22,7 +22,7 @@ import { RevisionsService } from './revisions.service.js';
 import { parseIfMatch } from './request-parsing.js';
 import { SectionsService } from './sections.service.js';
 import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
-import { RevisionDiffResponse, RevisionResponse, SectionResponse } from './submission.response.js';
+import { RevisionDiffResponse, RevisionResponse, SectionResponse } from './section.response.js';
 
 @ApiTags('submissions')
 @Controller('submissions/:id/sections')

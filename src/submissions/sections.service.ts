@@ -1,6 +1,6 @@
-import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
+import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
@@ -11,35 +11,14 @@ import {
   findSection,
   lockSubmission,
   makeRoomAt,
-  person,
   renumberSections,
-  userNames,
 } from './submissions.repository.js';
 import { Section, SectionRevision } from './section.entity.js';
-import { maySaveSectionText, requireLead, requireSectionEdit } from './submission-roles.js';
+import { requireLead, requireSectionEdit } from './submission-roles.js';
 import { Submission } from './submission.entity.js';
 import { countWords } from '../../shared/word-count.js';
+import { type SectionView, SectionViews, staleVersion } from './section.views.js';
 import { badField } from '../common/refusal.js';
-
-export type SectionView = ReturnType<typeof sectionView> & { canEditText?: boolean };
-
-export function sectionView(s: Section, names: Map<string, string>) {
-  return {
-    id: s.id,
-    submissionId: s.submissionId,
-    position: s.position,
-    title: s.title,
-    assigneeId: s.assigneeId,
-    assignee: person(names, s.assigneeId),
-    body: s.body,
-    status: s.status,
-    version: s.version,
-    wordCount: countWords(s.body),
-    updatedBy: person(names, s.updatedById),
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-  };
-}
 
 /** Sections: ordered parts of the text with optimistic concurrency; every save is kept as a revision. */
 @Injectable()
@@ -49,6 +28,7 @@ export class SectionsService {
     private readonly activity: ActivityService,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly views: SectionViews,
   ) {}
 
   async list(user: User, submissionId: string): Promise<SectionView[]> {
@@ -58,7 +38,7 @@ export class SectionsService {
 
   private async listOf(user: User, submissionId: string): Promise<SectionView[]> {
     const sections = await this.db.getRepository(Section).find({ where: { submissionId }, order: { position: 'ASC' } });
-    return this.views(this.db.manager, sections, user);
+    return this.views.many(this.db.manager, sections, user);
   }
 
   async get(user: User, submissionId: string, sectionId: string): Promise<SectionView> {
@@ -68,7 +48,7 @@ export class SectionsService {
 
   private async view(user: User, submissionId: string, sectionId: string): Promise<SectionView> {
     const section = await findSection(this.db.manager, submissionId, sectionId);
-    const [view] = await this.views(this.db.manager, [section], user);
+    const [view] = await this.views.many(this.db.manager, [section], user);
     return view;
   }
 
@@ -153,7 +133,7 @@ export class SectionsService {
         .set({ ...fields, version: () => 'version + 1', updatedById: actor.id, updatedAt: now })
         .where('id = :id AND version = :version', { id: sectionId, version: expectedVersion })
         .execute();
-      if (!result.affected) throw await this.staleVersion(manager, sectionId, expectedVersion);
+      if (!result.affected) throw await staleVersion(manager, sectionId, expectedVersion);
       const saved = await manager.getRepository(Section).findOneByOrFail({ id: sectionId });
       const before = await manager.getRepository(SectionRevision).findOneBy({ sectionId, version: expectedVersion });
       await this.keepRevision(manager, saved, actor);
@@ -245,20 +225,6 @@ export class SectionsService {
     });
   }
 
-  private async staleVersion(manager: EntityManager, sectionId: string, expected: number): Promise<ConflictException> {
-    const current = await manager.getRepository(Section).findOneBy({ id: sectionId });
-    if (!current) return new ConflictException('The section was removed while you were editing it');
-    const names = await userNames(manager, [current.updatedById, current.assigneeId]);
-    const by = person(names, current.updatedById);
-    return new ConflictException({
-      message:
-        `Someone saved this section first: it is at version ${current.version}` +
-        (by ? `, saved by ${by.name}` : '') +
-        ` at ${current.updatedAt.toISOString()}; your edit was made on version ${expected}. Merge your changes into the current text and save again.`,
-      details: { yourVersion: expected, current: sectionView(current, names) },
-    });
-  }
-
   private async keepRevision(manager: EntityManager, section: Section, author: User): Promise<void> {
     await manager.getRepository(SectionRevision).insert({
       sectionId: section.id,
@@ -301,30 +267,5 @@ export class SectionsService {
         'assigneeId: the assignee must belong to the lead or a partner organisation, or be a coordinator',
       );
     }
-  }
-
-  /** Sections of one submission as `reader` sees them, with whether they may save each one's text. */
-  private async views(manager: EntityManager, sections: Section[], reader: User): Promise<SectionView[]> {
-    if (!sections.length) return [];
-    const names = await userNames(
-      manager,
-      sections.flatMap((s) => [s.assigneeId, s.updatedById]),
-    );
-    const submission = await manager
-      .getRepository(Submission)
-      .findOneOrFail({ where: { id: sections[0].submissionId }, select: { id: true, leadOrganizationId: true } });
-    const assigneeIds = [...new Set(sections.map((s) => s.assigneeId).filter((id): id is string => !!id))];
-    const assignees = assigneeIds.length
-      ? await manager
-          .getRepository(User)
-          .find({ select: { id: true, organizationId: true }, where: { id: In(assigneeIds) } })
-      : [];
-    const orgOf = new Map(assignees.map((u) => [u.id, u.organizationId]));
-    const writable = (await this.access.allowedIds(reader, 'submission', [submission.id], 'write')).has(submission.id);
-    return sections.map((s) => ({
-      ...sectionView(s, names),
-      canEditText:
-        writable && maySaveSectionText(reader, submission, s, s.assigneeId ? (orgOf.get(s.assigneeId) ?? null) : null),
-    }));
   }
 }

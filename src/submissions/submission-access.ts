@@ -8,7 +8,7 @@ import {
   type SqlFragment,
   type SubjectInfo,
 } from '../access/access.service.js';
-import { isCoordinator } from '../access/roles.js';
+import { hasRole, isCoordinator } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
 
 /**
@@ -168,7 +168,7 @@ function readableSubmissionSql(user: User): SqlFragment | null {
 
 async function submissionIdsFor(db: DataSource, user: User, ids: string[], level: AccessLevel): Promise<string[]> {
   // No ids (e.g. a section that no longer exists): nothing to ask, and `IN ()` is not SQL.
-  if (!ids.length || (level === 'write' && user.role === 'viewer')) return [];
+  if (!ids.length || (level === 'write' && !hasRole(user.role, 'member'))) return [];
   const qb = db.createQueryBuilder().select('s.id', 'id').from('submissions', 's').where('s.id IN (:...ids)', { ids });
   if (!isCoordinator(user.role)) {
     if (!user.organizationId) {

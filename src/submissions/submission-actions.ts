@@ -1,4 +1,4 @@
-import { isCoordinator } from '../access/roles.js';
+import { hasRole, isCoordinator } from '../access/roles.js';
 import type { User } from '../users/user.entity.js';
 import { runsSubmission } from './submission-roles.js';
 import type { Submission } from './submission.entity.js';
@@ -52,7 +52,7 @@ export function submissionActions(
     move,
     override: runs && isCoordinator(user.role),
     withdraw: move.includes('withdrawn'),
-    endorse: open && user.role !== 'viewer' && !!user.organizationId && !facts.ownOrganizationEndorsed,
-    comment: user.role !== 'viewer',
+    endorse: open && hasRole(user.role, 'member') && !!user.organizationId && !facts.ownOrganizationEndorsed,
+    comment: hasRole(user.role, 'member'),
   };
 }

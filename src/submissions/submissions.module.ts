@@ -12,6 +12,7 @@ import { RevisionsService } from './revisions.service.js';
 import { SectionsController } from './sections.controller.js';
 import { SectionsService } from './sections.service.js';
 import { SubmissionAccessPolicy } from './submission-access.js';
+import { SectionViews } from './section.views.js';
 import { SubmissionViews } from './submission.views.js';
 import { SubmissionsController } from './submissions.controller.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -35,6 +36,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
   providers: [
     SubmissionAccessPolicy,
     SubmissionViews,
+    SectionViews,
     SubmissionsService,
     TransitionsService,
     SectionsService,

@@ -1,21 +1,15 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
-import { hasRole, isCoordinator } from '../access/roles.js';
+import { isCoordinator } from '../access/roles.js';
 import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQuery, pageWindow, toPage } from '../common/pagination.js';
 import { Activity } from '../activity/activity.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
 import { escapeLike } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
-import {
-  type CreateSubmissionDto,
-  type PartnerDto,
-  type SubmissionQuery,
-  type UpdateSubmissionDto,
-} from './dto/submission.dto.js';
+import { type CreateSubmissionDto, type SubmissionQuery, type UpdateSubmissionDto } from './dto/submission.dto.js';
 import { READER_SQL, VISIBLE_SQL } from './submission-access.js';
 import { lockSubmission } from './submissions.repository.js';
 import { Submission, SubmissionPartner } from './submission.entity.js';
@@ -24,8 +18,10 @@ import { FIELDS_EDITABLE_WHEN_FROZEN, isFrozen, label } from '../../shared/submi
 import { type SubmissionView, SubmissionViews } from './submission.views.js';
 import { type SubmissionActions, submissionActions } from './submission-actions.js';
 import { Endorsement } from './endorsement.entity.js';
-import { badField, notFound } from '../common/refusal.js';
+import { Section } from './section.entity.js';
+import { notFound } from '../common/refusal.js';
 import { contactVisibleSql } from '../users/contact-visibility.js';
+import { assertOrganizations, assertOwner, replacePartners, requestedPartners } from './submission-participants.js';
 
 export interface MentionCandidate {
   id: string;
@@ -135,22 +131,16 @@ export class SubmissionsService {
   /** Who did what to this submission and its sections (deleted ones included), newest first. */
   async history(user: User, id: string, query: PageQuery): Promise<Page<Activity>> {
     await this.access.requireAccess(user, 'submission', id, 'read');
-    const window = pageWindow(query);
-    const [items, total] = await this.db
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .where(
-        `((a.subject_type = 'submission' AND a.subject_id = :id) OR (a.subject_type = 'section' AND (
-           a.subject_id IN (SELECT sec.id FROM submission_sections sec WHERE sec.submission_id = :id)
-           OR a.changes->>'submissionId' = :idText)))`,
-        { id, idText: id },
-      )
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
-    return toPage(items, total, window);
+    const sections = await this.db.getRepository(Section).find({ select: { id: true }, where: { submissionId: id } });
+    return this.activity.historyOf(
+      { subjectType: 'submission', id },
+      [
+        { subjectType: 'section', subjectIds: sections.map((s) => s.id) },
+        // A deleted section's entries name the submission it was in.
+        { subjectType: 'section', changes: { submissionId: id } },
+      ],
+      query,
+    );
   }
 
   async wordCount(user: User, id: string): Promise<SubmissionView['wordCount']> {
@@ -169,14 +159,11 @@ export class SubmissionsService {
       throw new ForbiddenException('Members can start submissions led by their own organisation only');
     }
     const { partnerOrganizationIds, partners, ...fields } = dto;
-    const partnerList = this.partnerList(dto.leadOrganizationId, partnerOrganizationIds, partners);
+    const partnerList = requestedPartners(dto.leadOrganizationId, partnerOrganizationIds, partners);
     const id = await this.db.transaction(async (manager) => {
-      await this.assertOrganizations(manager, [
-        dto.leadOrganizationId,
-        ...(partnerList ?? []).map((p) => p.organizationId),
-      ]);
+      await assertOrganizations(manager, [dto.leadOrganizationId, ...(partnerList ?? []).map((p) => p.organizationId)]);
       if (dto.ownerId)
-        await this.assertOwner(
+        await assertOwner(
           manager,
           dto.ownerId,
           dto.leadOrganizationId,
@@ -191,7 +178,7 @@ export class SubmissionsService {
           status: 'planned',
         }),
       );
-      await this.replacePartners(manager, submission.id, partnerList ?? []);
+      await replacePartners(manager, submission.id, partnerList ?? []);
       await this.activity.record(manager, {
         actorId: actor.id,
         action: 'submission.created',
@@ -213,7 +200,7 @@ export class SubmissionsService {
       requireLead(actor, submission, 'change the title, details or partners of a submission');
       const { partnerOrganizationIds, partners, ...fields } = dto;
       const changes = diffFields(submission, fields);
-      const partnerList = this.partnerList(
+      const partnerList = requestedPartners(
         dto.leadOrganizationId ?? submission.leadOrganizationId,
         partnerOrganizationIds,
         partners,
@@ -230,7 +217,7 @@ export class SubmissionsService {
         throw new ForbiddenException('Only a coordinator can hand the lead to another organisation');
       }
       if (dto.leadOrganizationId || partnerList) {
-        await this.assertOrganizations(manager, [
+        await assertOrganizations(manager, [
           ...(dto.leadOrganizationId ? [dto.leadOrganizationId] : []),
           ...(partnerList ?? []).map((p) => p.organizationId),
         ]);
@@ -248,12 +235,7 @@ export class SubmissionsService {
         const partnerOrgs = partnerList
           ? partnerList.map((p) => p.organizationId)
           : (await manager.getRepository(SubmissionPartner).findBy({ submissionId: id })).map((p) => p.organizationId);
-        await this.assertOwner(
-          manager,
-          dto.ownerId,
-          dto.leadOrganizationId ?? submission.leadOrganizationId,
-          partnerOrgs,
-        );
+        await assertOwner(manager, dto.ownerId, dto.leadOrganizationId ?? submission.leadOrganizationId, partnerOrgs);
       }
       if (Object.keys(changes).length) await manager.getRepository(Submission).update(id, fields);
       if (partnerList) {
@@ -265,7 +247,7 @@ export class SubmissionsService {
           list.map((p) => `${p.organizationId}${p.requiredSigner ? ' (required signer)' : ''}`);
         if (JSON.stringify(summarize(before)) !== JSON.stringify(summarize(after))) {
           changes.partners = [summarize(before), summarize(after)];
-          await this.replacePartners(manager, id, partnerList);
+          await replacePartners(manager, id, partnerList);
         }
       }
       if (Object.keys(changes).length) {
@@ -300,64 +282,5 @@ export class SubmissionsService {
         params: { title: submission.title },
       });
     });
-  }
-
-  /** `partners` wins over `partnerOrganizationIds`; undefined means "leave the partners as they are". */
-  private partnerList(
-    leadId: string,
-    ids: string[] | undefined,
-    partners: PartnerDto[] | undefined,
-  ): PartnerDto[] | undefined {
-    if (ids && partners) throw new BadRequestException('Send either partnerOrganizationIds or partners, not both');
-    const list = partners ?? ids?.map((organizationId) => ({ organizationId, requiredSigner: false }));
-    if (!list) return undefined;
-    if (new Set(list.map((p) => p.organizationId)).size !== list.length)
-      throw badField('partners', 'invalid', 'an organisation is listed twice');
-    if (list.some((p) => p.organizationId === leadId)) {
-      throw badField('partners', 'invalid', 'the lead organisation is not also a co-drafting partner');
-    }
-    return list;
-  }
-
-  private async replacePartners(manager: EntityManager, submissionId: string, partners: PartnerDto[]): Promise<void> {
-    const repo = manager.getRepository(SubmissionPartner);
-    await repo.delete({ submissionId });
-    if (partners.length) {
-      await repo.insert(
-        partners.map((p) => ({
-          submissionId,
-          organizationId: p.organizationId,
-          requiredSigner: p.requiredSigner ?? false,
-        })),
-      );
-    }
-  }
-
-  private async assertOrganizations(manager: EntityManager, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const found = await manager
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .where('o.id IN (:...ids)', { ids })
-      .getCount();
-    if (found !== new Set(ids).size)
-      throw badField('leadOrganizationId/partners', 'no_such_record', 'no such organisation');
-  }
-
-  /** The owner gets the submission's reminders, so must be able to work on it: a coordinator, or staff (not a viewer) of the lead or a partner. */
-  private async assertOwner(
-    manager: EntityManager,
-    id: string,
-    leadId: string,
-    partnerOrgIds: string[],
-  ): Promise<void> {
-    const owner = await manager.getRepository(User).findOneBy({ id });
-    if (!owner || owner.status === 'disabled') throw badField('ownerId', 'no_such_record', 'no such (active) user');
-    const participant = !!owner.organizationId && [leadId, ...partnerOrgIds].includes(owner.organizationId);
-    if (!isCoordinator(owner.role) && !(participant && hasRole(owner.role, 'member'))) {
-      throw new BadRequestException(
-        'ownerId: the owner must be a coordinator or staff of the lead or a partner organisation',
-      );
-    }
   }
 }

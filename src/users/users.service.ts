@@ -5,14 +5,13 @@ import { ActivityService, diffFields } from '../activity/activity.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { type Page, pageWindow, toPage } from '../common/pagination.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { escapeLike } from '../common/sql.js';
 import type { CreateUserDto, UpdateMeDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
 import { InvitationsService, type InvitationOutcome } from './invitations.service.js';
 import { CurrentPasswordLimiter } from './current-password-limiter.js';
 import { PasswordRules } from './password-rules.service.js';
 import { DEFAULT_NOTIFICATION_PREFERENCES, User } from './user.entity.js';
 import { isCoordinator } from '../access/roles.js';
-import { CONTACT_VISIBLE_SQL } from './contact-visibility.js';
+import { allPasswordHashes, contactsVisible, emailTaken, listUsers, withPasswordHash } from './users.repository.js';
 import { badField, fieldProblem, notFound, Refusal } from '../common/refusal.js';
 
 export interface AccessChange {
@@ -49,24 +48,7 @@ export class UsersService {
   /** Everyone is listed (names are needed to assign and mention); `q` matches an e-mail only where the viewer may see it. */
   async list(viewer: User, query: UserQuery): Promise<Page<User>> {
     const window = pageWindow(query);
-    const qb = this.db.getRepository(User).createQueryBuilder('u');
-    if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.q) {
-      const q = `%${escapeLike(query.q)}%`;
-      if (isCoordinator(viewer.role)) qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q });
-      else
-        qb.andWhere(`(u.name ILIKE :q OR (u.email ILIKE :q AND ${CONTACT_VISIBLE_SQL}))`, {
-          q,
-          ...this.viewerParams(viewer),
-        });
-    }
-    const [items, total] = await qb
-      .orderBy('u.name')
-      .addOrderBy('u.id')
-      .take(window.limit)
-      .skip(window.offset)
-      .getManyAndCount();
+    const [items, total] = await listUsers(this.db.manager, viewer, query, window);
     return toPage(items, total, window);
   }
 
@@ -74,18 +56,7 @@ export class UsersService {
   async contactsVisibleTo(viewer: User, ids: string[]): Promise<Set<string>> {
     if (isCoordinator(viewer.role)) return new Set(ids);
     if (!ids.length) return new Set();
-    const rows = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select('u.id', 'id')
-      .where('u.id IN (:...ids)', { ids })
-      .andWhere(CONTACT_VISIBLE_SQL, this.viewerParams(viewer))
-      .getRawMany<{ id: string }>();
-    return new Set(rows.map((r) => r.id));
-  }
-
-  private viewerParams(viewer: User): { viewerId: string; viewerOrg: string | null } {
-    return { viewerId: viewer.id, viewerOrg: viewer.organizationId };
+    return contactsVisible(this.db.manager, viewer, ids);
   }
 
   async get(id: string): Promise<User> {
@@ -170,11 +141,7 @@ export class UsersService {
   async updateMe(me: User, dto: UpdateMeDto, sessionId?: string): Promise<User> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.id = :id', { id: me.id })
-        .getOneOrFail();
+      const user = await withPasswordHash(manager, { id: me.id }).getOneOrFail();
       const { currentPassword, newPassword, ...fields } = dto;
       const changes = diffFields(user, fields);
       repo.merge(user, fields);
@@ -218,12 +185,7 @@ export class UsersService {
   async resetPassword(userId: string, newPassword: string, check: (user: User) => void): Promise<User> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .setLock('pessimistic_write')
-        .where('u.id = :id', { id: userId })
-        .getOne();
+      const user = await withPasswordHash(manager, { id: userId }).setLock('pessimistic_write').getOne();
       if (!user) throw new BadRequestException('This password-reset link is not valid');
       check(user);
       await this.passwordRules.check('password', newPassword, user);
@@ -245,12 +207,7 @@ export class UsersService {
 
   /** A user with their password hash, for making a reset link that this password's replacement spends. */
   async findWithPasswordHash(id: string): Promise<User | null> {
-    return this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id })
-      .getOne();
+    return withPasswordHash(this.db.manager, { id }).getOne();
   }
 
   async resendInvitation(actor: User, id: string): Promise<InvitationOutcome> {
@@ -270,24 +227,12 @@ export class UsersService {
 
   /** Every account that has a password, with its hash: for the start-up check for published passwords. */
   async withPasswordHashes(): Promise<{ id: string; email: string; passwordHash: string }[]> {
-    return this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.email'])
-      .addSelect('u.passwordHash')
-      .where('u.passwordHash IS NOT NULL')
-      .orderBy('u.email')
-      .getMany() as Promise<{ id: string; email: string; passwordHash: string }[]>;
+    return allPasswordHashes(this.db.manager);
   }
 
   /** The user with this e-mail (any case), with their password hash, for signing in. */
   async findForSignIn(email: string): Promise<User | null> {
-    return this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    return withPasswordHash(this.db.manager, { email }).getOne();
   }
 
   /** An active user, for resolving a session or token; null when unknown or not active. */
@@ -326,12 +271,7 @@ export class UsersService {
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
-    const taken = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getExists();
-    if (taken)
+    if (await emailTaken(manager, email))
       throw new Refusal(409, 'email_taken', `A user with the e-mail ${email} already exists`, { email }, [
         fieldProblem('email', 'email_taken', 'a user with this e-mail already exists'),
       ]);
