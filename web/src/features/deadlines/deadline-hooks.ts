@@ -17,10 +17,6 @@ export interface Reminder {
   status: 'scheduled' | 'sent' | 'skipped' | 'cancelled' | 'failed';
 }
 
-interface Page<T> {
-  items: T[];
-}
-
 export interface DeadlineFilter {
   from?: string;
   to?: string;
@@ -38,7 +34,7 @@ export function useDeadlines(filter: DeadlineFilter) {
   const query = { limit: 100, ...filter, ...UNCOUNTED };
   return useQuery({
     queryKey: queryKeys.deadlines.list(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))),
-    queryFn: () => unwrap<Page<Deadline>>(api.GET('/api/v1/deadlines', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines', { params: { query } })),
   });
 }
 
@@ -51,7 +47,7 @@ export function useAllDeadlines(filter: Omit<DeadlineFilter, 'limit'>) {
     queryKey: queryKeys.deadlines.list({ ...filter, pages: 'all' }),
     queryFn: () =>
       allPages<Deadline>((cursor) =>
-        unwrap<Page<Deadline> & { nextCursor?: string | null }>(
+        unwrap(
           api.GET('/api/v1/deadlines', {
             params: { query: { ...filter, ...UNCOUNTED, limit: MAX_LIMIT, ...(cursor ? { cursor } : {}) } },
           }),
@@ -63,15 +59,14 @@ export function useAllDeadlines(filter: Omit<DeadlineFilter, 'limit'>) {
 export function useDeadline(id: string) {
   return useQuery({
     queryKey: queryKeys.deadlines.detail(id),
-    queryFn: () => unwrap<Deadline>(api.GET('/api/v1/deadlines/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useReminders(id: string) {
   return useQuery({
     queryKey: queryKeys.deadlines.reminders(id),
-    queryFn: () =>
-      unwrap<{ items: Reminder[] }>(api.GET('/api/v1/deadlines/{id}/reminders', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines/{id}/reminders', { params: { path: { id } } })),
   });
 }
 
@@ -80,7 +75,7 @@ export function useSetDeadlineStatus(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (status: 'done' | 'open') =>
-      unwrap<Deadline>(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body: { status } })),
+      unwrap(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body: { status } })),
     onSuccess: (deadline) => {
       client.setQueryData(queryKeys.deadlines.detail(id), deadline);
       void client.invalidateQueries({ queryKey: queryKeys.deadlines.all });

@@ -15,9 +15,7 @@ export function usePartners(id: string) {
   return useQuery({
     queryKey: queryKeys.opportunities.partners(id),
     queryFn: () =>
-      unwrap<Schemas['PartnerPageResponse']>(
-        api.GET('/api/v1/opportunities/{id}/partners', { params: { path: { id }, query: { limit: 100 } } }),
-      ),
+      unwrap(api.GET('/api/v1/opportunities/{id}/partners', { params: { path: { id }, query: { limit: 100 } } })),
   });
 }
 
@@ -25,10 +23,7 @@ export function usePartners(id: string) {
 export function useOrganizationSearch(q: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.organizations(q),
-    queryFn: () =>
-      unwrap<Schemas['OrganizationPage']>(
-        api.GET('/api/v1/organizations', { params: { query: { limit: 20, ...(q ? { q } : {}) } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -38,7 +33,7 @@ export function useAddPartner(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: (body: Schemas['CreatePartnerDto']) =>
-      unwrap<Partner>(api.POST('/api/v1/opportunities/{id}/partners', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/opportunities/{id}/partners', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -47,7 +42,7 @@ export function useUpdatePartner(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: ({ partnerId, body }: { partnerId: string; body: PartnerChanges }) =>
-      unwrap<Partner>(
+      unwrap(
         api.PATCH('/api/v1/opportunities/{id}/partners/{partnerId}', { params: { path: { id, partnerId } }, body }),
       ),
     onSuccess: invalidate,
@@ -58,9 +53,7 @@ export function useRemovePartner(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: (partnerId: string) =>
-      unwrap<void>(
-        api.DELETE('/api/v1/opportunities/{id}/partners/{partnerId}', { params: { path: { id, partnerId } } }),
-      ),
+      unwrap(api.DELETE('/api/v1/opportunities/{id}/partners/{partnerId}', { params: { path: { id, partnerId } } })),
     onSuccess: invalidate,
   });
 }

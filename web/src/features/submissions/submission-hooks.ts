@@ -30,27 +30,20 @@ export interface Endorsement {
   endorsedAt: string;
 }
 
-export interface Comment {
-  id: string;
-  author: { id: string; name: string };
-  body: string;
-  resolved: boolean;
-  createdAt: string;
-  replies?: Comment[];
-}
+/** A comment or a reply; a thread (`CommentThreadResponse`) adds its replies. */
+export type Comment = components['schemas']['CommentResponse'];
 
 export function useSubmission(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.detail(id),
-    queryFn: () => unwrap<Submission>(api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useSections(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.sections(id),
-    queryFn: () =>
-      unwrap<{ items: Section[] }>(api.GET('/api/v1/submissions/{id}/sections', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}/sections', { params: { path: { id } } })),
   });
 }
 
@@ -58,17 +51,14 @@ export function useSection(id: string, sectionId: string) {
   return useQuery({
     queryKey: queryKeys.submissions.section(id, sectionId),
     queryFn: () =>
-      unwrap<Section>(
-        api.GET('/api/v1/submissions/{id}/sections/{sectionId}', { params: { path: { id, sectionId } } }),
-      ),
+      unwrap(api.GET('/api/v1/submissions/{id}/sections/{sectionId}', { params: { path: { id, sectionId } } })),
   });
 }
 
 export function useEndorsements(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.endorsements(id),
-    queryFn: () =>
-      unwrap<{ items: Endorsement[] }>(api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } })),
   });
 }
 
@@ -77,7 +67,7 @@ export function useComments(id: string, sectionId: string) {
   return useQuery({
     queryKey: queryKeys.submissions.comments(id, sectionId),
     queryFn: () =>
-      unwrap<{ items: Comment[] }>(
+      unwrap(
         api.GET('/api/v1/submissions/{id}/sections/{sectionId}/comments', {
           params: { path: { id, sectionId }, query: { limit: 100 } },
         }),
