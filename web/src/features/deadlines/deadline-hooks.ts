@@ -2,30 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { allPages } from '../../api/all-pages';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 
-export type SubjectType = 'opportunity' | 'partner' | 'checklistItem' | 'submission' | 'section' | 'review';
-export type DeadlineStatus = 'open' | 'done' | 'missed' | 'cancelled';
-
-export type Deadline = components['schemas']['DeadlineResponse'];
-
-export interface Reminder {
-  id: string;
-  kind: 'before' | 'overdue';
-  offset: string | null;
-  fireAt: string;
-  status: 'scheduled' | 'sent' | 'skipped' | 'cancelled' | 'failed';
-}
-
-export interface DeadlineFilter {
-  from?: string;
-  to?: string;
-  status?: DeadlineStatus;
-  mine?: 'true';
-  subjectType?: SubjectType;
-  subjectId?: string;
-  limit?: number;
-}
+type Schemas = components['schemas'];
+export type SubjectType = Schemas['DeadlineSubjectType'];
+export type DeadlineStatus = Schemas['DeadlineStatus'];
+export type Deadline = Schemas['DeadlineResponse'];
+export type Reminder = Schemas['ReminderResponse'];
+/** The list's filters; paging (`cursor`, `count`) is this module's business. */
+export type DeadlineFilter = Omit<
+  NonNullable<operations['Deadlines_list']['parameters']['query']>,
+  'count' | 'cursor' | 'offset'
+>;
 
 /** Lists here page on with `nextCursor` and never show a total, so the server is spared counting it. */
 const UNCOUNTED = { count: 'false' } as const;

@@ -1,21 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 import { isLanguage, setLanguage } from '../../i18n/i18n';
 import type { Me } from '../auth/session-hooks';
 
-/** The user's calendar feed (fields read here; the OpenAPI document has no response schema yet). */
-export interface CalendarFeed {
-  url: string;
-  webcalUrl: string;
-}
-
-export interface TelegramLink {
-  startCommand: string;
-  url: string | null;
-  expiresAt: string;
-}
-
+export type CalendarFeed = components['schemas']['CalendarFeedResponse'];
+export type TelegramLink = components['schemas']['TelegramLinkResponse'];
 export type ProfileChanges = Partial<Pick<Me, 'name' | 'timeZone' | 'language' | 'notificationPreferences'>>;
 
 export function useUpdateProfile() {

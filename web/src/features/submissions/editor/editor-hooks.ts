@@ -2,39 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import type { components } from '../../../api/schema';
 import type { Section } from '../submission-hooks';
-
-export interface Person {
-  id: string;
-  name: string;
-}
-
-export interface Presence {
-  user: Person;
-  expiresAt: string;
-}
-
-/** Someone who can read the submission: an assignee to choose, or a colleague to @mention. */
-export type MentionCandidate = components['schemas']['MentionCandidateResponse'];
-
-export interface RevisionSummary {
-  version: number;
-  title: string;
-  author: Person | null;
-  createdAt: string;
-  wordCount?: number;
-}
-
-export interface RevisionDiff {
-  from: RevisionSummary;
-  to: RevisionSummary;
-  linesAdded: number;
-  linesRemoved: number;
-  wordsBefore: number;
-  wordsAfter: number;
-  changes: { value: string; added: boolean; removed: boolean }[];
-}
 
 /** A save refused because someone saved first: the server sends the current text. */
 export function conflictOf(error: unknown): Section | null {

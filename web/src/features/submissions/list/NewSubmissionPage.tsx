@@ -7,14 +7,10 @@ import { ErrorState, FormError, LoadingState } from '../../../components/states'
 import { useMe } from '../../auth/session-hooks';
 
 import { SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
-import {
-  useCreateSubmission,
-  useOrganizationChoices,
-  type CreateSubmission,
-  type SubmissionKind,
-} from '../page/page-hooks';
+import { useCreateSubmission, useOrganizationChoices } from '../page/page-hooks';
 import '../../opportunities/board/board.css';
 import '../page/submission-page.css';
+import type { CreateSubmission, SubmissionKind } from '../submission-hooks';
 
 /** A coordinator or a member starts a joint submission; members lead it for their own organisation. */
 export function NewSubmissionPage() {

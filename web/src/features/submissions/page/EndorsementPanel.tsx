@@ -5,10 +5,11 @@ import { ErrorState, FormError, LoadingState } from '../../../components/states'
 import { useFormat } from '../../../i18n/format';
 import type { Me } from '../../auth/session-hooks';
 import { isFrozen } from '../../../../../shared/submission.workflow';
-import { useEndorse, useEndorsementList, useWithdrawEndorsement, type SubmissionDetail } from './page-hooks';
+import { useEndorse, useEndorsementList, useWithdrawEndorsement } from './page-hooks';
+import type { Submission } from '../submission-hooks';
 
 interface Props {
-  submission: SubmissionDetail;
+  submission: Submission;
   me: Me;
   /** A coordinator may withdraw any organisation's sign-on; others only their own organisation's. */
   isCoordinator: boolean;

@@ -2,23 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import { useMentionCandidates } from '../editor/editor-hooks';
-import type { components, operations } from '../../../api/schema';
-
-type Schemas = components['schemas'];
-export type SubmissionItem = Schemas['SubmissionResponse'];
-export type SubmissionDetail = Schemas['SubmissionDetailResponse'];
-export type SubmissionStatus = Schemas['SubmissionStatus'];
-export type SubmissionKind = Schemas['SubmissionKind'];
-export type SectionItem = Schemas['SectionResponse'];
-export type SectionStatus = SectionItem['status'];
-export type EndorsementItem = Schemas['EndorsementResponse'];
-export type Snapshot = Schemas['SnapshotResponse'];
-export type SnapshotDetail = Schemas['SnapshotDetailResponse'];
-export type DocumentView = Schemas['DocumentResponse'];
-export type Person = Schemas['MentionCandidateResponse'];
-export type ListFilter = NonNullable<operations['Submissions_list']['parameters']['query']>;
-export type CreateSubmission = Schemas['CreateSubmissionDto'];
-export type SubmissionChanges = Schemas['UpdateSubmissionDto'];
+import type {
+  CreateSubmission,
+  ListFilter,
+  Section,
+  SectionStatus,
+  SubmissionChanges,
+  Transition,
+} from '../submission-hooks';
 
 const listKey = ['submissions', 'list'] as const;
 
@@ -85,12 +76,6 @@ export function useUpdateSubmission(id: string) {
   });
 }
 
-export interface Transition {
-  to: SubmissionStatus;
-  reason?: string;
-  override?: boolean;
-}
-
 export function useTransition(id: string) {
   const invalidate = useInvalidate(id);
   return useMutation({
@@ -120,7 +105,7 @@ export function useAddSection(id: string) {
 }
 
 export interface SectionChange {
-  section: SectionItem;
+  section: Section;
   status?: SectionStatus;
   assigneeId?: string | null;
 }
@@ -159,7 +144,7 @@ export function useReorderSections(id: string) {
       unwrap(api.POST('/api/v1/submissions/{id}/sections/reorder', { params: { path: { id } }, body: { sectionIds } })),
     onMutate: async (sectionIds) => {
       await client.cancelQueries({ queryKey: key });
-      const before = client.getQueryData<{ items: SectionItem[] }>(key);
+      const before = client.getQueryData<{ items: Section[] }>(key);
       if (before) {
         const byId = new Map(before.items.map((s) => [s.id, s]));
         const items = sectionIds.map((sid, index) => ({ ...byId.get(sid)!, position: index + 1 }));
