@@ -53,13 +53,6 @@ export function useUpdatePerson() {
   });
 }
 
-export function useOrganizationList(q: string) {
-  return useQuery({
-    queryKey: queryKeys.organizations(q),
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: 100, ...(q ? { q } : {}) } } })),
-  });
-}
-
 export function useCreateOrganization() {
   const client = useQueryClient();
   return useMutation({

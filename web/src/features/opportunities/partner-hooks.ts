@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
@@ -16,16 +16,6 @@ export function usePartners(id: string) {
     queryKey: queryKeys.opportunities.partners(id),
     queryFn: () =>
       unwrap(api.GET('/api/v1/opportunities/{id}/partners', { params: { path: { id }, query: { limit: 100 } } })),
-  });
-}
-
-/** Organisations matching `q` (name or acronym), for the partner picker. */
-export function useOrganizationSearch(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.organizations(q),
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: 20, ...(q ? { q } : {}) } } })),
-    enabled,
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -20,15 +20,6 @@ export function useOpportunityList(filter: ListFilter) {
   });
 }
 
-/** Who funds calls: organisations of kind funder and any that funds a call already (UNICEF, a UN agency). */
-export function useFunders() {
-  return useQuery({
-    queryKey: ['organizations', 'list', 'funder'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { funding: 'true', limit: 100 } } })),
-    staleTime: 60_000,
-  });
-}
-
 export interface Move {
   opportunity: Opportunity;
   to: Stage;
@@ -103,14 +94,6 @@ export function exportUrl(filter: ListFilter): string {
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
   return `/api/v1/opportunities/export.csv?${params.toString()}`;
-}
-
-export function useOrganizations() {
-  return useQuery({
-    queryKey: ['organizations', 'list', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: 100 } } })),
-    staleTime: 60_000,
-  });
 }
 
 /** The call's lead organisation is its consortium's lead partner. */

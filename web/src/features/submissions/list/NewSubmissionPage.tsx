@@ -7,7 +7,8 @@ import { ErrorState, FormError, LoadingState } from '../../../components/states'
 import { useMe } from '../../auth/session-hooks';
 
 import { SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
-import { useCreateSubmission, useOrganizationChoices } from '../page/page-hooks';
+import { useOrganizations } from '../../organizations/organization-hooks';
+import { useCreateSubmission } from '../page/page-hooks';
 import '../../opportunities/board/board.css';
 import '../page/submission-page.css';
 import type { CreateSubmission, SubmissionKind } from '../submission-hooks';
@@ -18,7 +19,7 @@ export function NewSubmissionPage() {
   const navigate = useNavigate();
   const me = useMe().data!;
   const isCoordinator = me.role === 'coordinator' || me.role === 'admin';
-  const organizations = useOrganizationChoices();
+  const organizations = useOrganizations({ limit: 100 });
   const create = useCreateSubmission();
   const [values, setValues] = useState<Record<string, string>>({
     kind: 'general_comment',

@@ -5,8 +5,8 @@ import { ErrorState, FormError, LoadingState } from '../../../components/states'
 import { useFormat } from '../../../i18n/format';
 import type { Me } from '../../auth/session-hooks';
 import { isFrozen } from '../../../../../shared/submission.workflow';
-import { useEndorse, useEndorsementList, useWithdrawEndorsement } from './page-hooks';
-import type { Submission } from '../submission-hooks';
+import { useEndorse, useWithdrawEndorsement } from './page-hooks';
+import { type Submission, useEndorsements } from '../submission-hooks';
 
 interface Props {
   submission: Submission;
@@ -22,7 +22,7 @@ interface Props {
 export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const endorsements = useEndorsementList(s.id);
+  const endorsements = useEndorsements(s.id);
   const withdraw = useWithdrawEndorsement(s.id);
   const [withdrawing, setWithdrawing] = useState<{ id: string; name: string } | null>(null);
   const open = !isFrozen(s.status) && s.status !== 'withdrawn';

@@ -21,28 +21,6 @@ export function useSubmissionList(filter: ListFilter) {
   });
 }
 
-export function useSubmissionDetail(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function useSectionList(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.sections(id),
-    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}/sections', { params: { path: { id } } })),
-  });
-}
-
-export function useOrganizationChoices() {
-  return useQuery({
-    queryKey: ['organizations', 'list', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: 100 } } })),
-    staleTime: 60_000,
-  });
-}
-
 /** People who can work on the submission: the choices for a section's assignee (the list @mentions search). */
 export function usePeople(id: string) {
   return useMentionCandidates(id, '');
@@ -156,13 +134,6 @@ export function useReorderSections(id: string) {
       if (context?.before) client.setQueryData(key, context.before);
     },
     onSettled: invalidate,
-  });
-}
-
-export function useEndorsementList(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.endorsements(id),
-    queryFn: () => unwrap(api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } })),
   });
 }
 
