@@ -18,17 +18,25 @@ export class ApiError extends Error {
   }
 }
 
+/** What every openapi-fetch call resolves to: `data` on a 2xx answer, `error` otherwise, and the response. */
 interface FetchResult {
   data?: unknown;
   error?: unknown;
   response: Response;
 }
 
+/** The success branch of an openapi-fetch answer: the body its path and method declare (`undefined` for a 204). */
+type Success<R> = R extends { data: infer Data; error?: never } ? Data : never;
+
 /**
- * The body of a successful answer, typed by the caller. The current OpenAPI document declares request
- * bodies but not response bodies, so each feature's hooks file types the few fields it reads.
+ * The body of a successful answer, typed from the call itself: `await unwrap(api.GET('/api/v1/…', …))` is the
+ * response schema of that path and method, with no type argument to get wrong. A refusal throws an ApiError.
+ *
+ * The overload states what openapi-fetch's own `FetchResponse` union states: a 2xx answer carries `data`
+ * (`response.ok` is how openapi-fetch itself chooses the branch, and TypeScript cannot narrow a union on it).
  */
-export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
+export function unwrap<R extends FetchResult>(call: Promise<R>): Promise<Success<R>>;
+export async function unwrap(call: Promise<FetchResult>): Promise<unknown> {
   const { data, error, response } = await call;
   if (!response.ok) {
     const body = (error ?? {}) as Partial<components['schemas']['Error']> & { message?: string | string[] };
@@ -36,7 +44,7 @@ export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
     const code = body.code ?? (response.status >= 500 ? 'server_error' : 'refused');
     throw new ApiError(response.status, message, body.details, code, body.params ?? {});
   }
-  return data as T;
+  return data;
 }
 
 export const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;

@@ -17,7 +17,7 @@ export const queryKeys = {
     activity: (id: string) => ['opportunities', id, 'activity'] as const,
   },
   organization: (id: string) => ['organizations', id] as const,
-  organizations: (q: string) => ['organizations', 'list', q] as const,
+  organizations: (query: Record<string, unknown>) => ['organizations', 'list', query] as const,
   organizationDocuments: (id: string) => ['organizations', id, 'documents'] as const,
   submissions: {
     detail: (id: string) => ['submissions', id] as const,

@@ -2,20 +2,15 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/states';
-import {
-  ORGANIZATION_KINDS,
-  type Organization,
-  type OrganizationKind,
-  useCreateOrganization,
-  useOrganizationList,
-} from './admin-hooks';
+import { ORGANIZATION_KINDS, type Organization, type OrganizationKind, useCreateOrganization } from './admin-hooks';
+import { useOrganizations } from '../organizations/organization-hooks';
 import { OrganizationEditForm } from './OrganizationEditForm';
 
 /** The organisations of the network: member CSOs, UN agencies, funders; admins add them. */
 export function AdminOrganizationsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const organizations = useOrganizationList(q);
+  const organizations = useOrganizations({ limit: 100, ...(q ? { q } : {}) });
   return (
     <>
       <PageTitle>{t('admin.organizationsTitle')}</PageTitle>

@@ -13,11 +13,11 @@ import {
   type Role,
   ROLES,
   useInvite,
-  useOrganizationList,
   usePeople,
   useResendInvitation,
   useUpdatePerson,
 } from './admin-hooks';
+import { useOrganizations } from '../organizations/organization-hooks';
 
 /** Admins invite people, change their roles and disable or re-enable their accounts. */
 export function AdminUsersPage() {
@@ -143,7 +143,7 @@ function PersonRow({ person }: { person: Person }) {
 function InviteForm() {
   const { t } = useTranslation();
   const invite = useInvite();
-  const organizations = useOrganizationList('');
+  const organizations = useOrganizations({ limit: 100 });
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('member');

@@ -18,10 +18,7 @@ export const MEMBERSHIP_STATUSES: MembershipStatus[] = ['active', 'observer', 'f
 export function usePeople(q: string) {
   return useQuery({
     queryKey: queryKeys.admin.users(q),
-    queryFn: () =>
-      unwrap<{ items: Person[]; total: number }>(
-        api.GET('/api/v1/users', { params: { query: { limit: 100, ...(q ? { q } : {}) } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100, ...(q ? { q } : {}) } } })),
   });
 }
 
@@ -32,7 +29,7 @@ export function usePeople(q: string) {
 export function useInvite() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateUserDto']) => unwrap<CreatedPerson>(api.POST('/api/v1/users', { body })),
+    mutationFn: (body: Schemas['CreateUserDto']) => unwrap(api.POST('/api/v1/users', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
   });
 }
@@ -41,8 +38,7 @@ export function useInvite() {
 export function useResendInvitation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      unwrap<InvitationOutcome>(api.POST('/api/v1/users/{id}/invitation', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/users/{id}/invitation', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
   });
 }
@@ -52,26 +48,15 @@ export function useUpdatePerson() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string } & Schemas['UpdateUserDto']) =>
-      unwrap<Person>(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+      unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.admin.allUsers }),
-  });
-}
-
-export function useOrganizationList(q: string) {
-  return useQuery({
-    queryKey: queryKeys.organizations(q),
-    queryFn: () =>
-      unwrap<{ items: Organization[]; total: number }>(
-        api.GET('/api/v1/organizations', { params: { query: { limit: 100, ...(q ? { q } : {}) } } }),
-      ),
   });
 }
 
 export function useCreateOrganization() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateOrganizationDto']) =>
-      unwrap<Organization>(api.POST('/api/v1/organizations', { body })),
+    mutationFn: (body: Schemas['CreateOrganizationDto']) => unwrap(api.POST('/api/v1/organizations', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
   });
 }
@@ -84,7 +69,7 @@ export function useUpdateOrganization() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) =>
-      unwrap<Organization>(
+      unwrap(
         api.PATCH('/api/v1/organizations/{id}', {
           params: { path: { id } },
           body: body as Schemas['UpdateOrganizationDto'],

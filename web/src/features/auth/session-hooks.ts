@@ -13,7 +13,7 @@ export type Me = components['schemas']['MeResponse'];
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
-    queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
+    queryFn: () => unwrap(api.GET('/api/v1/me')),
     staleTime: 60_000,
   });
 }
@@ -26,19 +26,20 @@ export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: { email: string; password: string; language?: Language }) => {
-      let me = await unwrap<Me>(
+      // Login answers a UserResponse; the `me` cache holds GET /me's MeResponse, which adds the channels.
+      const user = await unwrap(
         api.POST('/api/v1/auth/login', { body: { email: input.email, password: input.password } }),
       );
-      if (input.language && me.language !== input.language) {
-        me = await unwrap<Me>(api.PATCH('/api/v1/me', { body: { language: input.language } }));
+      if (input.language && user.language !== input.language) {
+        return unwrap(api.PATCH('/api/v1/me', { body: { language: input.language } }));
       }
-      return me;
+      return unwrap(api.GET('/api/v1/me'));
     },
     onSuccess: async (me) => {
       // Someone else may have used this device last without signing out: nothing of theirs stays offline.
       await clearApiCache();
       if (isLanguage(me.language)) await setLanguage(me.language);
-      client.setQueryData(queryKeys.me, me);
+      client.setQueryData<Me>(queryKeys.me, me);
     },
   });
 }
@@ -52,7 +53,7 @@ export function useSignOut() {
       clearAllDrafts();
       return clearApiCache();
     },
-    mutationFn: () => unwrap<void>(api.POST('/api/v1/auth/logout')),
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
     onSettled: async () => {
       // Again once signed out, in case an answer fetched meanwhile was kept: a shared phone shows nothing of ours.
       await client.cancelQueries();
@@ -66,21 +67,20 @@ export function useSignOut() {
 export function useAcceptInvitation() {
   return useMutation({
     mutationFn: (input: { token: string; password: string }) =>
-      unwrap<Me>(api.POST('/api/v1/auth/invitations/accept', { body: input })),
+      unwrap(api.POST('/api/v1/auth/invitations/accept', { body: input })),
   });
 }
 
 /** Asks for a reset link by e-mail; the server answers 202 whether or not the address has an account. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (input: { email: string }) =>
-      unwrap<{ emailConfigured: boolean }>(api.POST('/api/v1/auth/password-reset', { body: input })),
+    mutationFn: (input: { email: string }) => unwrap(api.POST('/api/v1/auth/password-reset', { body: input })),
   });
 }
 
 export function useConfirmPasswordReset() {
   return useMutation({
     mutationFn: (input: { token: string; password: string }) =>
-      unwrap<Me>(api.POST('/api/v1/auth/password-reset/confirm', { body: input })),
+      unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: input })),
   });
 }

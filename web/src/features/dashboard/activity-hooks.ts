@@ -10,10 +10,7 @@ export type ActivityEntry = components['schemas']['ActivityResponse'];
 export function useRecentActivity(limit: number, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.activity(limit),
-    queryFn: () =>
-      unwrap<components['schemas']['ActivityPage']>(
-        api.GET('/api/v1/activity/recent', { params: { query: { limit, count: 'false' } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/v1/activity/recent', { params: { query: { limit, count: 'false' } } })),
     enabled,
   });
 }

@@ -14,7 +14,7 @@ export type TemplateId = Schemas['ApplyTemplateDto']['templateId'];
 export function useAssignablePeople() {
   return useQuery({
     queryKey: ['users', 'assignable'],
-    queryFn: () => unwrap<Schemas['UserPage']>(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
     select: (page) => page.items.filter((user) => user.status === 'active'),
   });
 }
@@ -22,7 +22,7 @@ export function useAssignablePeople() {
 export function useDeadlineTemplates() {
   return useQuery({
     queryKey: [...queryKeys.deadlines.all, 'templates'],
-    queryFn: () => unwrap<Schemas['DeadlineTemplateList']>(api.GET('/api/v1/deadlines/templates')),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines/templates')),
     staleTime: Infinity,
   });
 }
@@ -32,7 +32,7 @@ export function useCreateDeadline() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, templateId }: { body: CreateDeadlineBody; templateId?: TemplateId }) => {
-      const created = await unwrap<DeadlineResponse>(api.POST('/api/v1/deadlines', { body }));
+      const created = await unwrap(api.POST('/api/v1/deadlines', { body }));
       if (templateId)
         await unwrap(
           api.POST('/api/v1/deadlines/{id}/template', {
@@ -50,7 +50,7 @@ export function useUpdateDeadline(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateDeadlineBody) =>
-      unwrap<DeadlineResponse>(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body })),
+      unwrap(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body })),
     onSuccess: (deadline) => {
       client.setQueryData(queryKeys.deadlines.detail(id), deadline);
       void client.invalidateQueries({ queryKey: queryKeys.deadlines.all });

@@ -2,34 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { allPages } from '../../api/all-pages';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 
-export type SubjectType = 'opportunity' | 'partner' | 'checklistItem' | 'submission' | 'section' | 'review';
-export type DeadlineStatus = 'open' | 'done' | 'missed' | 'cancelled';
-
-export type Deadline = components['schemas']['DeadlineResponse'];
-
-export interface Reminder {
-  id: string;
-  kind: 'before' | 'overdue';
-  offset: string | null;
-  fireAt: string;
-  status: 'scheduled' | 'sent' | 'skipped' | 'cancelled' | 'failed';
-}
-
-interface Page<T> {
-  items: T[];
-}
-
-export interface DeadlineFilter {
-  from?: string;
-  to?: string;
-  status?: DeadlineStatus;
-  mine?: 'true';
-  subjectType?: SubjectType;
-  subjectId?: string;
-  limit?: number;
-}
+type Schemas = components['schemas'];
+export type SubjectType = Schemas['DeadlineSubjectType'];
+export type DeadlineStatus = Schemas['DeadlineStatus'];
+export type Deadline = Schemas['DeadlineResponse'];
+export type Reminder = Schemas['ReminderResponse'];
+/** The list's filters; paging (`cursor`, `count`) is this module's business. */
+export type DeadlineFilter = Omit<
+  NonNullable<operations['Deadlines_list']['parameters']['query']>,
+  'count' | 'cursor' | 'offset'
+>;
 
 /** Lists here page on with `nextCursor` and never show a total, so the server is spared counting it. */
 const UNCOUNTED = { count: 'false' } as const;
@@ -38,7 +22,7 @@ export function useDeadlines(filter: DeadlineFilter) {
   const query = { limit: 100, ...filter, ...UNCOUNTED };
   return useQuery({
     queryKey: queryKeys.deadlines.list(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))),
-    queryFn: () => unwrap<Page<Deadline>>(api.GET('/api/v1/deadlines', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines', { params: { query } })),
   });
 }
 
@@ -51,7 +35,7 @@ export function useAllDeadlines(filter: Omit<DeadlineFilter, 'limit'>) {
     queryKey: queryKeys.deadlines.list({ ...filter, pages: 'all' }),
     queryFn: () =>
       allPages<Deadline>((cursor) =>
-        unwrap<Page<Deadline> & { nextCursor?: string | null }>(
+        unwrap(
           api.GET('/api/v1/deadlines', {
             params: { query: { ...filter, ...UNCOUNTED, limit: MAX_LIMIT, ...(cursor ? { cursor } : {}) } },
           }),
@@ -63,15 +47,14 @@ export function useAllDeadlines(filter: Omit<DeadlineFilter, 'limit'>) {
 export function useDeadline(id: string) {
   return useQuery({
     queryKey: queryKeys.deadlines.detail(id),
-    queryFn: () => unwrap<Deadline>(api.GET('/api/v1/deadlines/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useReminders(id: string) {
   return useQuery({
     queryKey: queryKeys.deadlines.reminders(id),
-    queryFn: () =>
-      unwrap<{ items: Reminder[] }>(api.GET('/api/v1/deadlines/{id}/reminders', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/deadlines/{id}/reminders', { params: { path: { id } } })),
   });
 }
 
@@ -80,7 +63,7 @@ export function useSetDeadlineStatus(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (status: 'done' | 'open') =>
-      unwrap<Deadline>(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body: { status } })),
+      unwrap(api.PATCH('/api/v1/deadlines/{id}', { params: { path: { id } }, body: { status } })),
     onSuccess: (deadline) => {
       client.setQueryData(queryKeys.deadlines.detail(id), deadline);
       void client.invalidateQueries({ queryKey: queryKeys.deadlines.all });

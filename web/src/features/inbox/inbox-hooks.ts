@@ -9,10 +9,7 @@ export type Notification = components['schemas']['NotificationResponse'];
 export function useNotifications() {
   return useQuery({
     queryKey: queryKeys.notifications,
-    queryFn: () =>
-      unwrap<components['schemas']['NotificationPageResponse']>(
-        api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } })),
     refetchInterval: 60_000,
   });
 }
@@ -22,8 +19,7 @@ export const useUnreadCount = () => useNotifications().data?.unread ?? 0;
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      unwrap<Notification>(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
 }
@@ -31,7 +27,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap<components['schemas']['MarkedReadResponse']>(api.POST('/api/v1/notifications/read-all')),
+    mutationFn: () => unwrap(api.POST('/api/v1/notifications/read-all')),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
 }

@@ -1,7 +1,8 @@
 import { type FormEvent, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
-import { PARTNER_ROLES, type PartnerRole, useAddPartner, useOrganizationSearch } from './partner-hooks';
+import { useOrganizations } from '../organizations/organization-hooks';
+import { PARTNER_ROLES, type PartnerRole, useAddPartner } from './partner-hooks';
 
 /** Coordinators add an organisation to the consortium: search, pick, give its role. */
 export function AddPartnerForm({ opportunityId, taken }: { opportunityId: string; taken: string[] }) {
@@ -11,7 +12,7 @@ export function AddPartnerForm({ opportunityId, taken }: { opportunityId: string
   const deferred = useDeferredValue(query.trim());
   const [organizationId, setOrganizationId] = useState('');
   const [role, setRole] = useState<PartnerRole>('co_applicant');
-  const organizations = useOrganizationSearch(deferred, open);
+  const organizations = useOrganizations({ limit: 20, ...(deferred ? { q: deferred } : {}) }, { enabled: open });
   const add = useAddPartner(opportunityId);
   const choices = (organizations.data?.items ?? []).filter((o) => !taken.includes(o.id));
 

@@ -5,7 +5,6 @@ import { ZonedTime } from '../../components/ZonedTime';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { components } from '../../api/schema';
 import { useFormat } from '../../i18n/format';
 import { type Opportunity, useFunder } from './opportunity-hooks';
 import { OpportunityDetailsForm } from './OpportunityDetailsForm';
@@ -21,7 +20,7 @@ function useClosingDeadline(opportunityId: string) {
   return useQuery({
     queryKey: queryKeys.deadlines.list(filter),
     queryFn: () =>
-      unwrap<components['schemas']['DeadlinePage']>(
+      unwrap(
         api.GET('/api/v1/deadlines', {
           params: { query: { subjectType: 'opportunity', subjectId: opportunityId, limit: 100 } },
         }),

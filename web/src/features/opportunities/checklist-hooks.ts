@@ -14,9 +14,7 @@ export function useChecklist(id: string) {
   return useQuery({
     queryKey: queryKeys.opportunities.checklist(id),
     queryFn: () =>
-      unwrap<Schemas['ChecklistItemPage']>(
-        api.GET('/api/v1/opportunities/{id}/checklist', { params: { path: { id }, query: { limit: 100 } } }),
-      ),
+      unwrap(api.GET('/api/v1/opportunities/{id}/checklist', { params: { path: { id }, query: { limit: 100 } } })),
   });
 }
 
@@ -24,7 +22,7 @@ export function useAddChecklistItem(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: (body: Schemas['CreateChecklistItemDto']) =>
-      unwrap<ChecklistItem>(api.POST('/api/v1/opportunities/{id}/checklist', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/opportunities/{id}/checklist', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -34,9 +32,7 @@ export function useUpdateChecklistItem(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: ({ itemId, body }: { itemId: string; body: ChecklistChanges }) =>
-      unwrap<ChecklistItem>(
-        api.PATCH('/api/v1/opportunities/{id}/checklist/{itemId}', { params: { path: { id, itemId } }, body }),
-      ),
+      unwrap(api.PATCH('/api/v1/opportunities/{id}/checklist/{itemId}', { params: { path: { id, itemId } }, body })),
     onSuccess: invalidate,
   });
 }

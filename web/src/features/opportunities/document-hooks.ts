@@ -24,7 +24,7 @@ export function useOrganizationDocuments(organizationId: string, enabled = true)
   return useQuery({
     queryKey: queryKeys.organizationDocuments(organizationId),
     queryFn: () =>
-      unwrap<Schemas['OrganizationDocumentPage']>(
+      unwrap(
         api.GET('/api/v1/organizations/{id}/documents', {
           params: { path: { id: organizationId }, query: { limit: 100 } },
         }),
@@ -41,7 +41,7 @@ export function useAddOrganizationDocument(organizationId: string) {
   const mutation = useMutation({
     mutationFn: async (input: { body: Schemas['CreateDocumentDto']; file: File }) => {
       setProgress(0);
-      const created = await unwrap<OrganizationDocument>(
+      const created = await unwrap(
         api.POST('/api/v1/organizations/{id}/documents', {
           params: { path: { id: organizationId } },
           body: input.body,

@@ -13,15 +13,14 @@ export type ActivityEntry = Schemas['ActivityResponse'];
 export function useOpportunity(id: string) {
   return useQuery({
     queryKey: queryKeys.opportunities.detail(id),
-    queryFn: () => unwrap<Opportunity>(api.GET('/api/v1/opportunities/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/opportunities/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useFunder(id: string | null) {
   return useQuery({
     queryKey: queryKeys.organization(id ?? ''),
-    queryFn: () =>
-      unwrap<Schemas['OrganizationResponse']>(api.GET('/api/v1/organizations/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: id! } } })),
     enabled: id !== null,
   });
 }
@@ -41,9 +40,7 @@ export function useUpdateOpportunity(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: (body: OpportunityChanges) =>
-      unwrap<Schemas['OpportunityResponse']>(
-        api.PATCH('/api/v1/opportunities/{id}', { params: { path: { id } }, body }),
-      ),
+      unwrap(api.PATCH('/api/v1/opportunities/{id}', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -53,8 +50,6 @@ export function useOpportunityActivity(id: string) {
   return useQuery({
     queryKey: queryKeys.opportunities.activity(id),
     queryFn: () =>
-      unwrap<Schemas['ActivityPage']>(
-        api.GET('/api/v1/opportunities/{id}/activity', { params: { path: { id }, query: { limit: 20 } } }),
-      ),
+      unwrap(api.GET('/api/v1/opportunities/{id}/activity', { params: { path: { id }, query: { limit: 20 } } })),
   });
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
@@ -15,22 +15,7 @@ export function usePartners(id: string) {
   return useQuery({
     queryKey: queryKeys.opportunities.partners(id),
     queryFn: () =>
-      unwrap<Schemas['PartnerPageResponse']>(
-        api.GET('/api/v1/opportunities/{id}/partners', { params: { path: { id }, query: { limit: 100 } } }),
-      ),
-  });
-}
-
-/** Organisations matching `q` (name or acronym), for the partner picker. */
-export function useOrganizationSearch(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.organizations(q),
-    queryFn: () =>
-      unwrap<Schemas['OrganizationPage']>(
-        api.GET('/api/v1/organizations', { params: { query: { limit: 20, ...(q ? { q } : {}) } } }),
-      ),
-    enabled,
-    placeholderData: keepPreviousData,
+      unwrap(api.GET('/api/v1/opportunities/{id}/partners', { params: { path: { id }, query: { limit: 100 } } })),
   });
 }
 
@@ -38,7 +23,7 @@ export function useAddPartner(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: (body: Schemas['CreatePartnerDto']) =>
-      unwrap<Partner>(api.POST('/api/v1/opportunities/{id}/partners', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/opportunities/{id}/partners', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -47,7 +32,7 @@ export function useUpdatePartner(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: ({ partnerId, body }: { partnerId: string; body: PartnerChanges }) =>
-      unwrap<Partner>(
+      unwrap(
         api.PATCH('/api/v1/opportunities/{id}/partners/{partnerId}', { params: { path: { id, partnerId } }, body }),
       ),
     onSuccess: invalidate,
@@ -58,9 +43,7 @@ export function useRemovePartner(id: string) {
   const invalidate = useInvalidateOpportunity(id);
   return useMutation({
     mutationFn: (partnerId: string) =>
-      unwrap<void>(
-        api.DELETE('/api/v1/opportunities/{id}/partners/{partnerId}', { params: { path: { id, partnerId } } }),
-      ),
+      unwrap(api.DELETE('/api/v1/opportunities/{id}/partners/{partnerId}', { params: { path: { id, partnerId } } })),
     onSuccess: invalidate,
   });
 }

@@ -11,8 +11,7 @@ export type CreatedApiToken = Schemas['CreatedApiTokenResponse'];
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      unwrap<Schemas['UserResponse']>(api.PATCH('/api/v1/me', { body })),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => unwrap(api.PATCH('/api/v1/me', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens }),
   });
 }
@@ -20,15 +19,14 @@ export function useChangePassword() {
 export function useApiTokens() {
   return useQuery({
     queryKey: queryKeys.apiTokens,
-    queryFn: () => unwrap<{ items: ApiToken[] }>(api.GET('/api/v1/me/tokens')),
+    queryFn: () => unwrap(api.GET('/api/v1/me/tokens')),
   });
 }
 
 export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; expiresAt?: string }) =>
-      unwrap<CreatedApiToken>(api.POST('/api/v1/me/tokens', { body })),
+    mutationFn: (body: { name: string; expiresAt?: string }) => unwrap(api.POST('/api/v1/me/tokens', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens }),
   });
 }
@@ -36,7 +34,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap<void>(api.DELETE('/api/v1/me/tokens/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/me/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.apiTokens }),
   });
 }

@@ -1,29 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import type { components } from '../../api/schema';
 import { isLanguage, setLanguage } from '../../i18n/i18n';
 import type { Me } from '../auth/session-hooks';
 
-/** The user's calendar feed (fields read here; the OpenAPI document has no response schema yet). */
-export interface CalendarFeed {
-  url: string;
-  webcalUrl: string;
-}
-
-export interface TelegramLink {
-  startCommand: string;
-  url: string | null;
-  expiresAt: string;
-}
-
+export type CalendarFeed = components['schemas']['CalendarFeedResponse'];
+export type TelegramLink = components['schemas']['TelegramLinkResponse'];
 export type ProfileChanges = Partial<Pick<Me, 'name' | 'timeZone' | 'language' | 'notificationPreferences'>>;
 
 export function useUpdateProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (changes: ProfileChanges) => unwrap<Me>(api.PATCH('/api/v1/me', { body: changes })),
+    mutationFn: (changes: ProfileChanges) => unwrap(api.PATCH('/api/v1/me', { body: changes })),
     onSuccess: async (me) => {
-      client.setQueryData(queryKeys.me, me);
+      client.setQueryData<Me>(queryKeys.me, me);
       if (isLanguage(me.language)) await setLanguage(me.language);
       // Deadlines carry times in the reader's zone.
       await client.invalidateQueries({ queryKey: ['deadlines'] });
@@ -34,7 +25,7 @@ export function useUpdateProfile() {
 export function useCalendarFeed() {
   return useQuery({
     queryKey: queryKeys.calendarFeed,
-    queryFn: () => unwrap<CalendarFeed>(api.GET('/api/v1/me/calendar')),
+    queryFn: () => unwrap(api.GET('/api/v1/me/calendar')),
   });
 }
 
@@ -42,19 +33,19 @@ export function useCalendarFeed() {
 export function useRegenerateCalendarFeed() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap<CalendarFeed>(api.POST('/api/v1/me/calendar/regenerate')),
+    mutationFn: () => unwrap(api.POST('/api/v1/me/calendar/regenerate')),
     onSuccess: (feed) => client.setQueryData(queryKeys.calendarFeed, feed),
   });
 }
 
 export function useTelegramLink() {
-  return useMutation({ mutationFn: () => unwrap<TelegramLink>(api.POST('/api/v1/me/telegram/link')) });
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/me/telegram/link')) });
 }
 
 export function useUnlinkTelegram() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap<void>(api.DELETE('/api/v1/me/telegram')),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me/telegram')),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.me }),
   });
 }

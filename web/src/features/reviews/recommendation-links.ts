@@ -1,4 +1,5 @@
-import { useOpportunityList, useOrganizations } from '../opportunities/board/board-hooks';
+import { useOpportunityList } from '../opportunities/board/board-hooks';
+import { useOrganizations } from '../organizations/organization-hooks';
 import { useSubmissionList } from '../submissions/page/page-hooks';
 import type { Choice } from './ChoiceChecks';
 
@@ -7,7 +8,7 @@ import type { Choice } from './ChoiceChecks';
  * organisations, and the submissions and calls the reader sees (the first 100 of each).
  */
 export function useLinkChoices() {
-  const organizations = useOrganizations();
+  const organizations = useOrganizations({ limit: 100 });
   const submissions = useSubmissionList({ limit: 100 });
   const opportunities = useOpportunityList({ limit: 100 });
   const orgs = organizations.data?.items ?? [];

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import type { components } from '../../api/schema';
 import { uploadFile } from '../../api/upload';
-import type { ImportResult, Review } from './review-hooks';
+import type { ImportResult } from './review-hooks';
 
 type Schemas = components['schemas'];
 export type ReviewChanges = Schemas['UpdateReviewDto'];
@@ -15,8 +15,7 @@ export type EvidenceFile = Schemas['DocumentFileResponse'];
 export function useUpdateReview(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReviewChanges) =>
-      unwrap<Review>(api.PATCH('/api/v1/reviews/{id}', { params: { path: { id } }, body })),
+    mutationFn: (body: ReviewChanges) => unwrap(api.PATCH('/api/v1/reviews/{id}', { params: { path: { id } }, body })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.reviews.all });
       void client.invalidateQueries({ queryKey: queryKeys.deadlines.all });
@@ -29,9 +28,7 @@ export function useUpdateRecommendation(id: string, reviewId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: RecommendationChanges) =>
-      unwrap<Schemas['RecommendationDetailResponse']>(
-        api.PATCH('/api/v1/recommendations/{id}', { params: { path: { id } }, body }),
-      ),
+      unwrap(api.PATCH('/api/v1/recommendations/{id}', { params: { path: { id } }, body })),
     onSuccess: (saved) => {
       client.setQueryData(queryKeys.reviews.recommendation(id), saved);
       void client.invalidateQueries({ queryKey: queryKeys.reviews.detail(reviewId) });
@@ -45,10 +42,7 @@ export function useUpdateRecommendation(id: string, reviewId: string) {
 export function useReviewActivity(id: string) {
   return useQuery({
     queryKey: queryKeys.reviews.activity(id),
-    queryFn: () =>
-      unwrap<Schemas['ActivityPage']>(
-        api.GET('/api/v1/reviews/{id}/activity', { params: { path: { id }, query: { limit: 20 } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/v1/reviews/{id}/activity', { params: { path: { id }, query: { limit: 20 } } })),
   });
 }
 
@@ -57,9 +51,7 @@ export function useAskRound(reviewId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: AskRound) =>
-      unwrap<Schemas['AssessmentRoundResponse']>(
-        api.POST('/api/v1/reviews/{id}/assessment-rounds', { params: { path: { id: reviewId } }, body }),
-      ),
+      unwrap(api.POST('/api/v1/reviews/{id}/assessment-rounds', { params: { path: { id: reviewId } }, body })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.deadlines.all });
       void client.invalidateQueries({ queryKey: queryKeys.reviews.activity(reviewId) });

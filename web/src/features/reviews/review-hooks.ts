@@ -48,16 +48,14 @@ export function useReviews() {
   return useQuery({
     queryKey: queryKeys.reviews.list,
     queryFn: () =>
-      allPages((cursor) =>
-        unwrap<Schemas['ReviewPage']>(api.GET('/api/v1/reviews', { params: { query: { limit: 100, cursor } } })),
-      ),
+      allPages((cursor) => unwrap(api.GET('/api/v1/reviews', { params: { query: { limit: 100, cursor } } }))),
   });
 }
 
 export function useReview(id: string) {
   return useQuery({
     queryKey: queryKeys.reviews.detail(id),
-    queryFn: () => unwrap<Review>(api.GET('/api/v1/reviews/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/reviews/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -68,7 +66,7 @@ export function useRecommendations(id: string, filter: RecommendationFilter = {}
     queryKey: queryKeys.reviews.recommendations(id, defined),
     queryFn: () =>
       allPages((cursor) =>
-        unwrap<Schemas['RecommendationPage']>(
+        unwrap(
           api.GET('/api/v1/reviews/{id}/recommendations', {
             params: { path: { id }, query: { limit: 100, cursor, ...defined } },
           }),
@@ -80,14 +78,14 @@ export function useRecommendations(id: string, filter: RecommendationFilter = {}
 export function useRecommendation(id: string) {
   return useQuery({
     queryKey: queryKeys.reviews.recommendation(id),
-    queryFn: () => unwrap<RecommendationDetail>(api.GET('/api/v1/recommendations/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/recommendations/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useCreateReview() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateReview) => unwrap<Review>(api.POST('/api/v1/reviews', { body })),
+    mutationFn: (body: CreateReview) => unwrap(api.POST('/api/v1/reviews', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.reviews.list }),
   });
 }
@@ -97,7 +95,7 @@ export function useImportRecommendations(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { text: string; dryRun: boolean; format?: 'text' | 'csv' }) =>
-      unwrap<ImportResult>(api.POST('/api/v1/reviews/{id}/recommendations/import', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/reviews/{id}/recommendations/import', { params: { path: { id } }, body })),
     onSuccess: (result) => {
       if (!result.dryRun) void client.invalidateQueries({ queryKey: queryKeys.reviews.all });
     },
@@ -108,9 +106,7 @@ export function useAssess(id: string, reviewId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateAssessment) =>
-      unwrap<Schemas['AssessmentResponse']>(
-        api.POST('/api/v1/recommendations/{id}/assessments', { params: { path: { id } }, body }),
-      ),
+      unwrap(api.POST('/api/v1/recommendations/{id}/assessments', { params: { path: { id } }, body })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.reviews.recommendation(id) });
       void client.invalidateQueries({ queryKey: queryKeys.reviews.detail(reviewId) });

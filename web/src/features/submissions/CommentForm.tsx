@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/states';
 import { useCommentActions } from './comment-hooks';
-import type { MentionCandidate } from './editor/editor-hooks';
 import { MentionTextarea } from './editor/MentionTextarea';
+import type { MentionCandidate } from './submission-hooks';
 
 interface Props {
   submissionId: string;

@@ -90,7 +90,7 @@ function CommentView({ comment, current }: { comment: Comment; current: boolean 
   return (
     <article id={`comment-${comment.id}`} tabIndex={-1} className={current ? 'card comment current' : 'card comment'}>
       <p className="card-meta">
-        <strong translate="no">{comment.author.name}</strong> ·{' '}
+        <strong translate="no">{comment.author?.name ?? t('editor.someone')}</strong> ·{' '}
         <time dateTime={comment.createdAt}>{format.relative(comment.createdAt)}</time>
         {comment.resolved && (
           <>

@@ -8,7 +8,7 @@ import { AcknowledgementPanel, FrozenNotice } from './page/AcknowledgementPanel'
 import { DocumentPanel } from './page/DocumentPanel';
 import { EndorsementPanel } from './page/EndorsementPanel';
 import { isFrozen } from '../../../../shared/submission.workflow';
-import { useSubmissionDetail } from './page/page-hooks';
+import { useSubmission } from './submission-hooks';
 import { SectionOutline } from './page/SectionOutline';
 import { SubmissionActivity } from './page/SubmissionActivity';
 import { SubmissionDetails } from './page/SubmissionDetails';
@@ -24,7 +24,7 @@ export function SubmissionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useMe().data!;
-  const submission = useSubmissionDetail(id);
+  const submission = useSubmission(id);
   const narrow = useNarrow();
 
   if (submission.isPending) return <LoadingState />;

@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import { fieldProblems } from '../../../api/refusals';
 import { PageTitle } from '../../../components/PageTitle';
 import { FormError } from '../../../components/states';
-import { useAddLead, useCreateCall, useFunders, useOrganizations, type CreateCall } from './board-hooks';
+import { useOrganizations } from '../../organizations/organization-hooks';
+import { useAddLead, useCreateCall, type CreateCall } from './board-hooks';
 import './board.css';
 
 type Field = 'title' | 'funderId' | 'callReference' | 'url' | 'amountMin' | 'amountMax' | 'currency' | 'closesAt';
@@ -20,8 +21,8 @@ const TEXT_FIELDS: { name: Field; type: string }[] = [
 export function NewCallPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const funders = useFunders();
-  const organizations = useOrganizations();
+  const funders = useOrganizations({ funding: 'true', limit: 100 });
+  const organizations = useOrganizations({ limit: 100 });
   const create = useCreateCall();
   const addLead = useAddLead();
   const [values, setValues] = useState<Record<string, string>>({ visibility: 'network' });

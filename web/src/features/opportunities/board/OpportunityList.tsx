@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
 import { STAGES } from '../../../../../shared/opportunity.workflow';
-import { exportUrl, useFunders, useOpportunityList, type ListFilter, type Stage } from './board-hooks';
+import { useOrganizations } from '../../organizations/organization-hooks';
+import { exportUrl, useOpportunityList, type ListFilter, type Stage } from './board-hooks';
 
 const PAGE_SIZE = 25;
 
@@ -31,7 +32,7 @@ export function OpportunityList({ organizationId }: { organizationId: string | n
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params, organizationId);
   const list = useOpportunityList(filter);
-  const funders = useFunders();
+  const funders = useOrganizations({ funding: 'true', limit: 100 });
   const set = (key: string, value: string) =>
     setParams(
       (current) => {

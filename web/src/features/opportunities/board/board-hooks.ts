@@ -6,34 +6,17 @@ import type { components, operations } from '../../../api/schema';
 export type Opportunity = components['schemas']['OpportunityListItemResponse'];
 export type Stage = Opportunity['stage'];
 export type ImportReport = components['schemas']['ImportReportResponse'];
-type Organization = components['schemas']['OrganizationResponse'];
+type OpportunityPage = components['schemas']['OpportunityListItemPage'];
 export type ListFilter = NonNullable<operations['Opportunities_list']['parameters']['query']>;
 export type CreateCall = components['schemas']['CreateOpportunityDto'];
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 const boardKey = ['opportunities', 'list'] as const;
 
 export function useOpportunityList(filter: ListFilter) {
   return useQuery({
     queryKey: [...boardKey, filter],
-    queryFn: () => unwrap<Page<Opportunity>>(api.GET('/api/v1/opportunities', { params: { query: filter } })),
+    queryFn: () => unwrap(api.GET('/api/v1/opportunities', { params: { query: filter } })),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Who funds calls: organisations of kind funder and any that funds a call already (UNICEF, a UN agency). */
-export function useFunders() {
-  return useQuery({
-    queryKey: ['organizations', 'list', 'funder'],
-    queryFn: () =>
-      unwrap<Page<Organization>>(
-        api.GET('/api/v1/organizations', { params: { query: { funding: 'true', limit: 100 } } }),
-      ),
-    staleTime: 60_000,
   });
 }
 
@@ -49,7 +32,7 @@ export function useMoveOpportunity() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ opportunity, to, override, reason }: Move) =>
-      unwrap<Opportunity>(
+      unwrap(
         api.POST('/api/v1/opportunities/{id}/transitions', {
           params: { path: { id: opportunity.id } },
           body: { to, ...(override ? { override, reason } : {}) },
@@ -57,8 +40,8 @@ export function useMoveOpportunity() {
       ),
     onMutate: async ({ opportunity, to }) => {
       await client.cancelQueries({ queryKey: boardKey });
-      const before = client.getQueriesData<Page<Opportunity>>({ queryKey: boardKey });
-      client.setQueriesData<Page<Opportunity>>(
+      const before = client.getQueriesData<OpportunityPage>({ queryKey: boardKey });
+      client.setQueriesData<OpportunityPage>(
         { queryKey: boardKey },
         (page) =>
           page && { ...page, items: page.items.map((o) => (o.id === opportunity.id ? { ...o, stage: to } : o)) },
@@ -79,7 +62,7 @@ export function useMoveOpportunity() {
 export function useCreateCall() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCall) => unwrap<Opportunity>(api.POST('/api/v1/opportunities', { body })),
+    mutationFn: (body: CreateCall) => unwrap(api.POST('/api/v1/opportunities', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: boardKey }),
   });
 }
@@ -90,9 +73,10 @@ export function useImportCsv() {
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const form = new FormData();
       form.append('file', file);
-      return unwrap<ImportReport>(
+      return unwrap(
         api.POST('/api/v1/opportunities/import', {
           params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+          // openapi-fetch types a multipart body as its JSON schema; the FormData goes out as it is.
           body: form as unknown as { file: string },
           bodySerializer: (body) => body as unknown as FormData,
         }),
@@ -112,19 +96,11 @@ export function exportUrl(filter: ListFilter): string {
   return `/api/v1/opportunities/export.csv?${params.toString()}`;
 }
 
-export function useOrganizations() {
-  return useQuery({
-    queryKey: ['organizations', 'list', 'all'],
-    queryFn: () => unwrap<Page<Organization>>(api.GET('/api/v1/organizations', { params: { query: { limit: 100 } } })),
-    staleTime: 60_000,
-  });
-}
-
 /** The call's lead organisation is its consortium's lead partner. */
 export function useAddLead() {
   return useMutation({
     mutationFn: ({ id, organizationId }: { id: string; organizationId: string }) =>
-      unwrap<unknown>(
+      unwrap(
         api.POST('/api/v1/opportunities/{id}/partners', {
           params: { path: { id } },
           body: { organizationId, role: 'lead' },

@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session-hooks';
-import { type MentionCandidate, useMentionCandidates } from './editor-hooks';
+import { useMentionCandidates } from './editor-hooks';
 import { insertMention } from './mention-text';
+import type { MentionCandidate } from '../submission-hooks';
 
 interface Props {
   submissionId: string;

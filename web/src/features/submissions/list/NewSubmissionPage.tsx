@@ -7,14 +7,11 @@ import { ErrorState, FormError, LoadingState } from '../../../components/states'
 import { useMe } from '../../auth/session-hooks';
 
 import { SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
-import {
-  useCreateSubmission,
-  useOrganizationChoices,
-  type CreateSubmission,
-  type SubmissionKind,
-} from '../page/page-hooks';
+import { useOrganizations } from '../../organizations/organization-hooks';
+import { useCreateSubmission } from '../page/page-hooks';
 import '../../opportunities/board/board.css';
 import '../page/submission-page.css';
+import type { CreateSubmission, SubmissionKind } from '../submission-hooks';
 
 /** A coordinator or a member starts a joint submission; members lead it for their own organisation. */
 export function NewSubmissionPage() {
@@ -22,7 +19,7 @@ export function NewSubmissionPage() {
   const navigate = useNavigate();
   const me = useMe().data!;
   const isCoordinator = me.role === 'coordinator' || me.role === 'admin';
-  const organizations = useOrganizationChoices();
+  const organizations = useOrganizations({ limit: 100 });
   const create = useCreateSubmission();
   const [values, setValues] = useState<Record<string, string>>({
     kind: 'general_comment',

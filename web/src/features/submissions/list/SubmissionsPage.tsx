@@ -7,9 +7,10 @@ import { useFormat } from '../../../i18n/format';
 import { useMe } from '../../auth/session-hooks';
 import { zonedToIso } from '../../opportunities/zoned-time';
 import { SUBMISSION_STATUSES } from '../../../../../shared/submission.workflow';
-import { useSubmissionList, type ListFilter, type SubmissionStatus } from '../page/page-hooks';
+import { useSubmissionList } from '../page/page-hooks';
 import '../../opportunities/board/board.css';
 import '../page/submission-page.css';
+import type { ListFilter, SubmissionStatus } from '../submission-hooks';
 
 const PAGE_SIZE = 25;
 

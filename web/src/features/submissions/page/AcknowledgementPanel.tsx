@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
 import { useFormat } from '../../../i18n/format';
 
-import { useUpdateSubmission, type SubmissionDetail } from './page-hooks';
+import { useUpdateSubmission } from './page-hooks';
+import type { Submission } from '../submission-hooks';
 
 /** After submission: the text is frozen; the proof of receipt and the published link are still recorded. */
-export function AcknowledgementPanel({ submission: s, canRun }: { submission: SubmissionDetail; canRun: boolean }) {
+export function AcknowledgementPanel({ submission: s, canRun }: { submission: Submission; canRun: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
@@ -68,7 +69,7 @@ export function AcknowledgementPanel({ submission: s, canRun }: { submission: Su
   );
 }
 
-function AcknowledgementForm({ submission: s, done }: { submission: SubmissionDetail; done: () => void }) {
+function AcknowledgementForm({ submission: s, done }: { submission: Submission; done: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateSubmission(s.id);
   const [values, setValues] = useState({
@@ -140,7 +141,7 @@ function AcknowledgementForm({ submission: s, done }: { submission: SubmissionDe
 }
 
 /** Says the text is frozen and since when, above everything else on the page. */
-export function FrozenNotice({ submission: s }: { submission: SubmissionDetail }) {
+export function FrozenNotice({ submission: s }: { submission: Submission }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
-import { useAddSection, type Person } from './page-hooks';
+import { useAddSection } from './page-hooks';
+import type { MentionCandidate } from '../submission-hooks';
 
 /** A new section at the end of the outline, optionally assigned to someone at once. */
-export function AddSectionForm(props: { submissionId: string; people: Person[]; onAdded?: () => void }) {
+export function AddSectionForm(props: { submissionId: string; people: MentionCandidate[]; onAdded?: () => void }) {
   const { submissionId, people, onAdded } = props;
   const { t } = useTranslation();
   const add = useAddSection(submissionId);

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { MarkdownText } from '../MarkdownText';
-import { documentUrl, useDocument, type SubmissionDetail } from './page-hooks';
+import { documentUrl, useDocument } from './page-hooks';
 import { SnapshotList } from './SnapshotList';
+import type { Submission } from '../submission-hooks';
 
 /** The assembled text: a preview on the page, downloads as Markdown and Word, and named snapshots. */
-export function DocumentPanel({ submission: s, canSnapshot }: { submission: SubmissionDetail; canSnapshot: boolean }) {
+export function DocumentPanel({ submission: s, canSnapshot }: { submission: Submission; canSnapshot: boolean }) {
   const { t } = useTranslation();
   const [previewing, setPreviewing] = useState(false);
   const document = useDocument(s.id, previewing);

@@ -5,10 +5,11 @@ import { ErrorState, FormError, LoadingState } from '../../../components/states'
 import { useFormat } from '../../../i18n/format';
 import type { Me } from '../../auth/session-hooks';
 import { isFrozen } from '../../../../../shared/submission.workflow';
-import { useEndorse, useEndorsementList, useWithdrawEndorsement, type SubmissionDetail } from './page-hooks';
+import { useEndorse, useWithdrawEndorsement } from './page-hooks';
+import { type Submission, useEndorsements } from '../submission-hooks';
 
 interface Props {
-  submission: SubmissionDetail;
+  submission: Submission;
   me: Me;
   /** A coordinator may withdraw any organisation's sign-on; others only their own organisation's. */
   isCoordinator: boolean;
@@ -21,7 +22,7 @@ interface Props {
 export function EndorsementPanel({ submission: s, me, isCoordinator }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const endorsements = useEndorsementList(s.id);
+  const endorsements = useEndorsements(s.id);
   const withdraw = useWithdrawEndorsement(s.id);
   const [withdrawing, setWithdrawing] = useState<{ id: string; name: string } | null>(null);
   const open = !isFrozen(s.status) && s.status !== 'withdrawn';

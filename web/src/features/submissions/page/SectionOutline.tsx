@@ -15,17 +15,11 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '../../../compon
 import type { Me } from '../../auth/session-hooks';
 import { AddSectionForm } from './AddSectionForm';
 import { SectionRow } from './SectionRow';
-import {
-  usePeople,
-  useReorderSections,
-  useSectionList,
-  useUpdateSection,
-  type SectionChange,
-  type SubmissionDetail,
-} from './page-hooks';
+import { usePeople, useReorderSections, useUpdateSection, type SectionChange } from './page-hooks';
 import { ShowMoreButton, useFirstFew } from '../../../components/ShowMore';
 import { PhoneFold } from '../../../components/PhoneFold';
 import { useNarrow } from '../../deadlines/use-narrow';
+import { type Submission, useSections } from '../submission-hooks';
 
 /** Up and down arrows carry a picked-up section to the row above or below (not 25 pixels). */
 const rowByRow: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
@@ -47,7 +41,7 @@ function moved(ids: string[], from: number, to: number): string[] {
 }
 
 interface Props {
-  submission: SubmissionDetail;
+  submission: Submission;
   me: Me;
   canRun: boolean;
   frozen: boolean;
@@ -56,7 +50,7 @@ interface Props {
 /** The sections in order, with status and assignee; the lead reorders them by drag, keyboard or buttons. */
 export function SectionOutline({ submission, me, canRun, frozen }: Props) {
   const { t } = useTranslation();
-  const sections = useSectionList(submission.id);
+  const sections = useSections(submission.id);
   const people = usePeople(submission.id);
   const reorder = useReorderSections(submission.id);
   const update = useUpdateSection(submission.id);

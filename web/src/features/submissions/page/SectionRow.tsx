@@ -7,15 +7,16 @@ import { useNarrow } from '../../deadlines/use-narrow';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format';
 import { SECTION_STATUSES } from '../../../../../shared/submission.workflow';
-import { useDeleteSection, type Person, type SectionChange, type SectionItem, type SectionStatus } from './page-hooks';
+import { useDeleteSection, type SectionChange } from './page-hooks';
 import { FormError } from '../../../components/states';
+import type { MentionCandidate, Section, SectionStatus } from '../submission-hooks';
 
 interface Props {
   submissionId: string;
-  section: SectionItem;
+  section: Section;
   index: number;
   count: number;
-  people: Person[];
+  people: MentionCandidate[];
   canRun: boolean;
   canEditStatus: boolean;
   frozen: boolean;

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import { useNarrow } from '../../deadlines/use-narrow';
 import { SubmissionDetailsForm } from './SubmissionDetailsForm';
-import type { SubmissionDetail } from './page-hooks';
+import type { Submission } from '../submission-hooks';
 
 /** What the submission is and its limits; the lead organisation and coordinators change it. */
-export function SubmissionDetails({ submission: s, canRun }: { submission: SubmissionDetail; canRun: boolean }) {
+export function SubmissionDetails({ submission: s, canRun }: { submission: Submission; canRun: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/states';
 
 import { FIELDS_EDITABLE_WHEN_FROZEN, isFrozen, SUBMISSION_KINDS } from '../../../../../shared/submission.workflow';
-import { useUpdateSubmission, type SubmissionChanges, type SubmissionDetail } from './page-hooks';
+import { useUpdateSubmission } from './page-hooks';
+import type { Submission, SubmissionChanges } from '../submission-hooks';
 
 type Values = Record<string, string>;
 
-function valuesOf(s: SubmissionDetail): Values {
+function valuesOf(s: Submission): Values {
   return {
     title: s.title,
     targetBody: s.targetBody,
@@ -40,7 +41,7 @@ function changesBetween(before: Values, after: Values): SubmissionChanges {
   return changes as SubmissionChanges;
 }
 
-export function SubmissionDetailsForm({ submission, done }: { submission: SubmissionDetail; done: () => void }) {
+export function SubmissionDetailsForm({ submission, done }: { submission: Submission; done: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateSubmission(submission.id);
   const frozen = isFrozen(submission.status);

@@ -6,8 +6,9 @@ import { ApiError } from '../../../api/client';
 import { refusalText } from '../../../api/refusals';
 import { OverrideDialog } from '../../opportunities/board/OverrideDialog';
 import { SUBMISSION_STEPS, type TransitionProblem as Problem } from '../../../../../shared/submission.workflow';
-import { useTransition, type SubmissionDetail, type SubmissionStatus } from './page-hooks';
+import { useTransition } from './page-hooks';
 import '../../opportunities/board/board.css';
+import type { Submission, SubmissionStatus } from '../submission-hooks';
 
 interface Refusal {
   to: SubmissionStatus;
@@ -34,7 +35,7 @@ function refusalOf(error: unknown, to: SubmissionStatus, fallback: string): Refu
 }
 
 interface Props {
-  submission: SubmissionDetail;
+  submission: Submission;
 }
 
 /** The moves the workflow allows from here; a refused move shows why, and a coordinator may override it. */

@@ -2,60 +2,22 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import { useMentionCandidates } from '../editor/editor-hooks';
-import type { components, operations } from '../../../api/schema';
-
-type Schemas = components['schemas'];
-export type SubmissionItem = Schemas['SubmissionResponse'];
-export type SubmissionDetail = Schemas['SubmissionDetailResponse'];
-export type SubmissionStatus = Schemas['SubmissionStatus'];
-export type SubmissionKind = Schemas['SubmissionKind'];
-export type SectionItem = Schemas['SectionResponse'];
-export type SectionStatus = SectionItem['status'];
-export type EndorsementItem = Schemas['EndorsementResponse'];
-export type Snapshot = Schemas['SnapshotResponse'];
-export type SnapshotDetail = Schemas['SnapshotDetailResponse'];
-export type DocumentView = Schemas['DocumentResponse'];
-export type Person = Schemas['MentionCandidateResponse'];
-export type ListFilter = NonNullable<operations['Submissions_list']['parameters']['query']>;
-export type CreateSubmission = Schemas['CreateSubmissionDto'];
-export type SubmissionChanges = Schemas['UpdateSubmissionDto'];
-type Organization = Schemas['OrganizationResponse'];
-
-interface Page<T> {
-  items: T[];
-  total?: number;
-}
+import type {
+  CreateSubmission,
+  ListFilter,
+  Section,
+  SectionStatus,
+  SubmissionChanges,
+  Transition,
+} from '../submission-hooks';
 
 const listKey = ['submissions', 'list'] as const;
 
 export function useSubmissionList(filter: ListFilter) {
   return useQuery({
     queryKey: [...listKey, filter],
-    queryFn: () => unwrap<Page<SubmissionItem>>(api.GET('/api/v1/submissions', { params: { query: filter } })),
+    queryFn: () => unwrap(api.GET('/api/v1/submissions', { params: { query: filter } })),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useSubmissionDetail(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.detail(id),
-    queryFn: () => unwrap<SubmissionDetail>(api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function useSectionList(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.sections(id),
-    queryFn: () =>
-      unwrap<{ items: SectionItem[] }>(api.GET('/api/v1/submissions/{id}/sections', { params: { path: { id } } })),
-  });
-}
-
-export function useOrganizationChoices() {
-  return useQuery({
-    queryKey: ['organizations', 'list', 'all'],
-    queryFn: () => unwrap<Page<Organization>>(api.GET('/api/v1/organizations', { params: { query: { limit: 100 } } })),
-    staleTime: 60_000,
   });
 }
 
@@ -78,7 +40,7 @@ function useInvalidate(id: string) {
 export function useCreateSubmission() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSubmission) => unwrap<SubmissionDetail>(api.POST('/api/v1/submissions', { body })),
+    mutationFn: (body: CreateSubmission) => unwrap(api.POST('/api/v1/submissions', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: listKey }),
   });
 }
@@ -87,22 +49,16 @@ export function useUpdateSubmission(id: string) {
   const invalidate = useInvalidate(id);
   return useMutation({
     mutationFn: (body: SubmissionChanges) =>
-      unwrap<SubmissionDetail>(api.PATCH('/api/v1/submissions/{id}', { params: { path: { id } }, body })),
+      unwrap(api.PATCH('/api/v1/submissions/{id}', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
-}
-
-export interface Transition {
-  to: SubmissionStatus;
-  reason?: string;
-  override?: boolean;
 }
 
 export function useTransition(id: string) {
   const invalidate = useInvalidate(id);
   return useMutation({
     mutationFn: (body: Transition) =>
-      unwrap<SubmissionDetail>(api.POST('/api/v1/submissions/{id}/transitions', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/submissions/{id}/transitions', { params: { path: { id } }, body })),
     onSettled: invalidate,
   });
 }
@@ -121,13 +77,13 @@ export function useAddSection(id: string) {
   const invalidate = useInvalidateSections(id);
   return useMutation({
     mutationFn: (body: { title: string; assigneeId?: string }) =>
-      unwrap<SectionItem>(api.POST('/api/v1/submissions/{id}/sections', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/submissions/{id}/sections', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
 
 export interface SectionChange {
-  section: SectionItem;
+  section: Section;
   status?: SectionStatus;
   assigneeId?: string | null;
 }
@@ -137,7 +93,7 @@ export function useUpdateSection(id: string) {
   const invalidate = useInvalidateSections(id);
   return useMutation({
     mutationFn: ({ section, ...changes }: SectionChange) =>
-      unwrap<SectionItem>(
+      unwrap(
         api.PATCH('/api/v1/submissions/{id}/sections/{sectionId}', {
           params: { path: { id, sectionId: section.id } },
           body: { ...changes, version: section.version },
@@ -151,9 +107,7 @@ export function useDeleteSection(id: string) {
   const invalidate = useInvalidateSections(id);
   return useMutation({
     mutationFn: (sectionId: string) =>
-      unwrap<unknown>(
-        api.DELETE('/api/v1/submissions/{id}/sections/{sectionId}', { params: { path: { id, sectionId } } }),
-      ),
+      unwrap(api.DELETE('/api/v1/submissions/{id}/sections/{sectionId}', { params: { path: { id, sectionId } } })),
     onSettled: invalidate,
   });
 }
@@ -165,12 +119,10 @@ export function useReorderSections(id: string) {
   const key = queryKeys.submissions.sections(id);
   return useMutation({
     mutationFn: (sectionIds: string[]) =>
-      unwrap<SectionItem[]>(
-        api.POST('/api/v1/submissions/{id}/sections/reorder', { params: { path: { id } }, body: { sectionIds } }),
-      ),
+      unwrap(api.POST('/api/v1/submissions/{id}/sections/reorder', { params: { path: { id } }, body: { sectionIds } })),
     onMutate: async (sectionIds) => {
       await client.cancelQueries({ queryKey: key });
-      const before = client.getQueryData<{ items: SectionItem[] }>(key);
+      const before = client.getQueryData<{ items: Section[] }>(key);
       if (before) {
         const byId = new Map(before.items.map((s) => [s.id, s]));
         const items = sectionIds.map((sid, index) => ({ ...byId.get(sid)!, position: index + 1 }));
@@ -182,16 +134,6 @@ export function useReorderSections(id: string) {
       if (context?.before) client.setQueryData(key, context.before);
     },
     onSettled: invalidate,
-  });
-}
-
-export function useEndorsementList(id: string) {
-  return useQuery({
-    queryKey: queryKeys.submissions.endorsements(id),
-    queryFn: () =>
-      unwrap<{ items: EndorsementItem[] }>(
-        api.GET('/api/v1/submissions/{id}/endorsements', { params: { path: { id } } }),
-      ),
   });
 }
 
@@ -209,7 +151,7 @@ export function useEndorse(id: string) {
   const invalidate = useInvalidateEndorsements(id);
   return useMutation({
     mutationFn: (body: { displayName?: string; organizationId?: string }) =>
-      unwrap<EndorsementItem>(api.POST('/api/v1/submissions/{id}/endorsements', { params: { path: { id } }, body })),
+      unwrap(api.POST('/api/v1/submissions/{id}/endorsements', { params: { path: { id } }, body })),
     onSettled: invalidate,
   });
 }
@@ -218,7 +160,7 @@ export function useWithdrawEndorsement(id: string) {
   const invalidate = useInvalidateEndorsements(id);
   return useMutation({
     mutationFn: (endorsementId: string) =>
-      unwrap<EndorsementItem>(
+      unwrap(
         api.DELETE('/api/v1/submissions/{id}/endorsements/{endorsementId}', {
           params: { path: { id, endorsementId } },
         }),
@@ -231,10 +173,14 @@ export function useWithdrawEndorsement(id: string) {
 export function useDocument(id: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.submissions.document(id),
-    queryFn: () =>
-      unwrap<DocumentView>(
+    queryFn: async () => {
+      const document = await unwrap(
         api.GET('/api/v1/submissions/{id}/document', { params: { path: { id }, query: { format: 'json' } } }),
-      ),
+      );
+      // The path answers Markdown, Word or JSON as `format` asks; asked for JSON, text is a server fault.
+      if (typeof document === 'string') throw new Error('The document came back as text, not JSON');
+      return document;
+    },
     enabled,
   });
 }
@@ -247,9 +193,7 @@ export function useSnapshots(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.snapshots(id),
     queryFn: () =>
-      unwrap<Page<Snapshot>>(
-        api.GET('/api/v1/submissions/{id}/snapshots', { params: { path: { id }, query: { limit: 50 } } }),
-      ),
+      unwrap(api.GET('/api/v1/submissions/{id}/snapshots', { params: { path: { id }, query: { limit: 50 } } })),
   });
 }
 
@@ -257,7 +201,7 @@ export function useSnapshot(id: string, snapshotId: string | null) {
   return useQuery({
     queryKey: queryKeys.submissions.snapshot(id, snapshotId ?? ''),
     queryFn: () =>
-      unwrap<SnapshotDetail>(
+      unwrap(
         api.GET('/api/v1/submissions/{id}/snapshots/{snapshotId}', {
           params: { path: { id, snapshotId: snapshotId! } },
         }),
@@ -270,7 +214,7 @@ export function useCreateSnapshot(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      unwrap<Snapshot>(api.POST('/api/v1/submissions/{id}/snapshots', { params: { path: { id } }, body: { name } })),
+      unwrap(api.POST('/api/v1/submissions/{id}/snapshots', { params: { path: { id } }, body: { name } })),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.submissions.snapshots(id) }),
   });
 }
@@ -280,8 +224,6 @@ export function useSubmissionActivity(id: string) {
   return useQuery({
     queryKey: queryKeys.submissions.activity(id),
     queryFn: () =>
-      unwrap<Schemas['ActivityPage']>(
-        api.GET('/api/v1/submissions/{id}/activity', { params: { path: { id }, query: { limit: 20 } } }),
-      ),
+      unwrap(api.GET('/api/v1/submissions/{id}/activity', { params: { path: { id }, query: { limit: 20 } } })),
   });
 }
