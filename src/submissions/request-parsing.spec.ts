@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { chooseFormat, DOCX_TYPE, mentionedEmails, parseIfMatch } from './request-parsing.js';
+import { parseIfMatch } from '../common/if-match.js';
+import { chooseFormat, DOCX_TYPE, mentionedEmails } from './request-parsing.js';
 
 describe('parseIfMatch', () => {
   it('reads plain, quoted and weak versions', () => {

@@ -1,5 +1,3 @@
-export { parseIfMatch } from '../common/if-match.js';
-
 /** `@someone@example.org` in a comment mentions that user. */
 const MENTION = /(?:^|[\s(])@([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 

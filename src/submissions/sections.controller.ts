@@ -16,10 +16,10 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../common/auth.decorators.js';
 import { VersionParamPipe } from '../common/id-params.pipe.js';
+import { editedVersion } from '../common/if-match.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSectionDto, DiffQuery, ReorderSectionsDto, RevisionQuery, UpdateSectionDto } from './dto/section.dto.js';
 import { RevisionsService } from './revisions.service.js';
-import { parseIfMatch } from './request-parsing.js';
 import { SectionsService } from './sections.service.js';
 import { ApiCreated, ApiNoContent, ApiOk, ListOf, PageOf } from '../common/openapi.js';
 import { RevisionDiffResponse, RevisionResponse, SectionResponse } from './section.response.js';
@@ -86,7 +86,7 @@ export class SectionsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const section = await this.sections.update(user, id, sectionId, dto, parseIfMatch(ifMatch));
+    const section = await this.sections.update(user, id, sectionId, dto, editedVersion(dto.version, ifMatch));
     res.setHeader('ETag', `"${section.version}"`);
     return section;
   }

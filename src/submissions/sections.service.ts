@@ -94,21 +94,18 @@ export class SectionsService {
   }
 
   /**
-   * Saves an edit made on the version sent in the body or in If-Match (`ifMatchVersion`). The conditional
-   * UPDATE is the concurrency check: of many saves on the same version exactly one matches; the others get 409 with the current text.
+   * Saves an edit made on `expectedVersion` (the body's `version` or If-Match, see `editedVersion`). The
+   * conditional UPDATE is the concurrency check: of many saves on the same version exactly one matches;
+   * the others get 409 with the current text.
    */
   async update(
     actor: User,
     submissionId: string,
     sectionId: string,
     dto: UpdateSectionDto,
-    ifMatchVersion?: number,
+    expectedVersion: number | undefined,
   ): Promise<SectionView> {
     await this.access.requireAccess(actor, 'submission', submissionId, 'write');
-    if (ifMatchVersion !== undefined && dto.version !== undefined && ifMatchVersion !== dto.version) {
-      throw new BadRequestException('If-Match and version disagree; send one of them');
-    }
-    const expectedVersion = dto.version ?? ifMatchVersion;
     if (expectedVersion === undefined) {
       throw new HttpException({ message: 'Send the version you edited (body `version` or an If-Match header)' }, 428);
     }

@@ -13,6 +13,7 @@ export class WordCountRequestDto {
 }
 
 export class TextWordCountResponse {
+  @ApiProperty({ description: 'Words as the limits count them', example: 3 })
   words: number;
 }
 

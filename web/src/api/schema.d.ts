@@ -2583,7 +2583,13 @@ export interface components {
              */
             text: string;
         };
-        TextWordCountResponse: Record<string, never>;
+        TextWordCountResponse: {
+            /**
+             * @description Words as the limits count them
+             * @example 3
+             */
+            words: number;
+        };
         QueueHealthResponse: {
             liveWorkers: number;
             waiting: number;

@@ -116,15 +116,8 @@ export function useServerWordCount(text: string, enabled: boolean): number | nul
     gcTime: 60_000,
     retry: false,
   });
-  return enabled && settled === text && count.data ? wordsOf(count.data) : null;
+  return enabled && settled === text && count.data ? count.data.words : null;
 }
-
-/**
- * The OpenAPI document declares `TextWordCountResponse` without its `words` field (the class in
- * src/submissions/word-count.controller.ts has no @ApiProperty and sits outside the swagger plugin's
- * file names), so the field is read with a check instead of a type.
- */
-const wordsOf = (body: object) => ('words' in body && typeof body.words === 'number' ? body.words : null);
 
 /** One saved version's text: the version a conflicting edit started from, for a three-way combine. */
 export function useRevisionBody(submissionId: string, sectionId: string, version: number | null) {
