@@ -3,6 +3,7 @@
 // consistent-type-imports: Nest's dependency injection needs the classes imported as values.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { dirname, relative, resolve } from 'node:path';
 
@@ -66,6 +67,12 @@ export default tseslint.config(
     },
   },
   { files: ['web/src/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  // React's rules of hooks and effect dependencies, for the web app.
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
   // The seam between the two sides: the server and the web app share code only through shared/.
   { plugins: { cjn: { rules: { seam } } }, rules: { 'cjn/seam': 'error' } },
   // A server file past 300 lines is asking to be split by use case (STYLE.md, issue 24). Every line

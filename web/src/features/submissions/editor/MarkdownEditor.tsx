@@ -68,7 +68,9 @@ export default function MarkdownEditor({
     });
     view.current = editor;
     return () => editor.destroy();
-  }, []); // made once; later values arrive through the effect below
+    // Made once: remaking CodeMirror would lose the cursor and undo history; later values arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const editor = view.current;

@@ -59,7 +59,9 @@ export default function MergeEditor({ theirs, mine, onChange, narrow, theirsLabe
       revertControls: 'a-to-b',
     });
     return () => view.destroy();
-  }, [theirs, narrow]); // a new saved text or width starts over from the reader's latest text
+    // Only a new saved text or width starts over (from the reader's latest text): the reader's typing and labels do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [theirs, narrow]);
 
   return <div ref={host} className="merge-editor" translate="no" />;
 }

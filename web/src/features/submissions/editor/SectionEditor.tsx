@@ -62,7 +62,7 @@ export function SectionEditor({ submissionId, section, userId, wordLimit, savedT
     if (!dirty && section.version > baseVersion) {
       adopt(section);
     }
-  }, [section.version, section.body, dirty, baseVersion]);
+  }, [section, dirty, baseVersion]);
 
   const pending = useRef<number | undefined>(undefined);
   const change = useCallback(
