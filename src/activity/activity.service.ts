@@ -147,24 +147,10 @@ export class ActivityService {
           `NOT (a.subject_type = 'user' AND a.actor_id IS NOT DISTINCT FROM a.subject_id AND a.action IN (:...own))`,
           { own: OWN_ACCOUNT_ACTIONS },
         );
-    if (query.count === 'false') {
-      const rows = await recent()
-        .orderBy('a.created_at', 'DESC')
-        .addOrderBy('a.id', 'DESC')
-        .take(window.limit + 1)
-        .skip(window.offset)
-        .getMany();
-      return toUncountedPage(rows, window);
-    }
-    const [items, total] = await Promise.all([
-      recent()
-        .orderBy('a.created_at', 'DESC')
-        .addOrderBy('a.id', 'DESC')
-        .take(window.limit)
-        .skip(window.offset)
-        .getMany(),
-      recent().getCount(),
-    ]);
+    const newestFirst = (take: number) =>
+      recent().orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(take).skip(window.offset).getMany();
+    if (query.count === 'false') return toUncountedPage(await newestFirst(window.limit + 1), window);
+    const [items, total] = await Promise.all([newestFirst(window.limit), recent().getCount()]);
     return toPage(items, total, window);
   }
 }
